@@ -1,0 +1,3 @@
+from jdclass.cli import main
+
+main()

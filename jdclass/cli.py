@@ -1,0 +1,187 @@
+"""The command line: a thin skin over the library."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from jdclass import __version__
+from jdclass.corpus import DEFAULT_CORPUS, check_corpus
+from jdclass.errors import EmptyInput, JdclassError
+from jdclass.model import DEFAULT_MODEL_DIR, load, read_manifest, train
+from jdclass.posting import Posting, parse, parse_text
+from jdclass.readers import DEFAULT_MAX_BYTES, decode_text, html_to_text, looks_like_html, read_posting
+from jdclass.report import render_classification, render_posting, to_json
+
+F = TypeVar("F", bound=Callable[..., Any])
+PROMPT = "Paste the job ad, then Ctrl-D"
+
+
+def domain_errors(command: F) -> F:
+    """Turn jdclass's domain errors into one ``Error: ...`` line and exit code 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except JdclassError as error:
+            raise click.ClickException(str(error)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def read_source(source: str | None, max_bytes: int = DEFAULT_MAX_BYTES) -> Posting:
+    """The posting named on the command line: a file path, ``-`` for stdin, or nothing (stdin, prompting on a terminal)."""
+    if source not in (None, "-"):
+        return parse(Path(source), max_chars=max_bytes)
+    stdin = click.get_binary_stream("stdin")
+    if source is None and sys.stdin.isatty():
+        click.echo(PROMPT, err=True)
+    data = stdin.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise JdclassError(f"stdin holds more than the {max_bytes:,}-byte limit")
+    text = decode_text(data, "stdin")
+    if looks_like_html(text):
+        text = html_to_text(text)
+    if not text.strip():
+        raise EmptyInput("no text on stdin")
+    return parse_text(text)
+
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the report.")
+model_option = click.option(
+    "--model", "model_path", type=click.Path(path_type=Path), default=None, help="Model folder (default: the shipped model)."
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="jdclass")
+def cli() -> None:
+    """Tell which rung of the product-management ladder a job posting is, with the evidence."""
+
+
+@cli.command()
+@click.argument("source", required=False)
+@json_option
+@model_option
+@domain_errors
+def classify(source: str | None, as_json: bool, model_path: Path | None) -> None:
+    """Classify one job posting: a file, '-' for stdin, or paste it.
+
+    Example:
+
+        jdclass classify posting.txt
+
+        pbpaste | jdclass classify --json
+    """
+    posting = read_source(source)
+    result = load(model_path).classify(posting)
+    click.echo(to_json(result.to_dict()) if as_json else render_classification(result))
+
+
+@cli.command("parse")
+@click.argument("source", required=False)
+@json_option
+@domain_errors
+def parse_command(source: str | None, as_json: bool) -> None:
+    """Show the fields read from a posting: title, sections, years, education, management scope.
+
+    Example:
+
+        jdclass parse posting.html --json
+    """
+    posting = read_source(source)
+    click.echo(to_json(posting.to_dict()) if as_json else render_posting(posting))
+
+
+@cli.command("train")
+@click.option("--corpus", "corpus_dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_CORPUS, show_default="corpus/")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_MODEL_DIR, show_default="models/")
+@domain_errors
+def train_command(corpus_dir: Path, out: Path) -> None:
+    """Train the model from the corpus and save it with its manifest.
+
+    Example:
+
+        jdclass train --out models/
+    """
+    classifier = train(corpus_dir, out)
+    metrics = classifier.manifest["cv_metrics"]
+    click.echo(f"Trained on {sum(classifier.manifest['training_examples'].values())} postings; model saved to {out}")
+    click.echo(
+        f"Cross-validated ({classifier.manifest['cv_folds']}-fold): accuracy {metrics['accuracy']:.3f}, "
+        f"macro-F1 {metrics['macro_f1']:.3f}, within one rung {metrics['within_one']:.3f}"
+    )
+
+
+@cli.command()
+@model_option
+@json_option
+@domain_errors
+def info(model_path: Path | None, as_json: bool) -> None:
+    """Show which model is loaded: its version, manifest and metrics.
+
+    Example:
+
+        jdclass info
+    """
+    directory = model_path or DEFAULT_MODEL_DIR
+    classifier = load(directory)
+    manifest = read_manifest(directory if directory.is_dir() else directory.parent)
+    if as_json:
+        click.echo(to_json(manifest))
+        return
+    environment = manifest["environment"]
+    metrics = manifest["cv_metrics"]
+    click.echo(f"Model: {classifier.version}")
+    click.echo(f"Folder: {directory}")
+    click.echo(f"Labels: {', '.join(manifest['labels'])}")
+    click.echo(f"Trained with: jdclass {environment['jdclass']}, scikit-learn {environment['scikit-learn']}, spaCy {environment['spacy']}, Python {environment['python']}")
+    click.echo(f"Corpus sha256: {manifest['corpus_sha256']}")
+    click.echo(f"Model sha256: {manifest['sha256']}")
+    click.echo(
+        f"Cross-validated ({manifest['cv_folds']}-fold, {metrics['n']} postings): accuracy {metrics['accuracy']:.3f}, "
+        f"macro-F1 {metrics['macro_f1']:.3f}, within one rung {metrics['within_one']:.3f}"
+    )
+
+
+@cli.group()
+def corpus() -> None:
+    """Work with the labelled corpus."""
+
+
+@corpus.command("check")
+@click.option("--corpus", "corpus_dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_CORPUS, show_default="corpus/")
+@click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=0.5, show_default=True, help="Near-duplicate 5-gram Jaccard limit.")
+@domain_errors
+def corpus_check(corpus_dir: Path, threshold: float) -> None:
+    """Validate the corpus: schema, labels, duplicates, duty counts; print the balance.
+
+    Example:
+
+        jdclass corpus check
+    """
+    report = check_corpus(corpus_dir, near_duplicate_threshold=threshold)
+    total = sum(report.counts_by_level.values())
+    click.echo(f"{total} postings, {sum(report.duties_by_level.values())} duty statements")
+    click.echo("By level:  " + ", ".join(f"{k} {v}" for k, v in report.counts_by_level.items()))
+    click.echo("By format: " + ", ".join(f"{k} {v}" for k, v in report.counts_by_format.items()))
+    click.echo("Hard cases: " + ", ".join(f"{k} {v}" for k, v in report.counts_by_hard_case.items()))
+    click.echo("OTHER roles: " + (", ".join(f"{k} {v}" for k, v in report.counts_by_role.items()) or "none"))
+    click.echo("Duties:    " + ", ".join(f"{k} {v}" for k, v in report.duties_by_level.items()))
+    low, high, mean = report.words
+    click.echo(f"Words per posting: {low} to {high}, mean {mean:.0f}")
+    for error in report.errors:
+        click.echo(error, err=True)
+    if report.errors:
+        raise click.ClickException(f"corpus check failed with {len(report.errors)} error(s)")
+    click.echo("Corpus OK")
+
+
+def main() -> None:
+    cli(prog_name="jdclass")

@@ -1,0 +1,105 @@
+"""Sentence evidence: which sentences of a posting read like the duties of which level."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from jdclass.corpus import Duty
+from jdclass.levels import Level
+from jdclass.nlp import Analysis, analyze, split_tokens
+from jdclass.posting import parse_text
+from jdclass.sections import heading_text
+
+MIN_SCORE = 0.12
+MIN_TOKENS = 3
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence of the posting, the level whose duties it matches, how well, and the duty it matches best."""
+
+    text: str
+    start: int
+    end: int
+    level: Level
+    score: float
+    duty: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "level": self.level.code,
+            "score": round(self.score, 4),
+            "duty": self.duty,
+        }
+
+
+def normalize_statements(statements: list[str]) -> list[str]:
+    """Normalized tokens of short statements (no title detection: a duty is never a title)."""
+    postings = [dataclasses.replace(parse_text(text), title=None, title_level=None) for text in statements]
+    return [analysis.tokens for analysis in analyze(postings)]
+
+
+class DutyMatcher:
+    """Scores sentences against the duty catalogue by TF-IDF cosine similarity of their normalized lemmas."""
+
+    def __init__(self, duties: tuple[Duty, ...], background: list[str]) -> None:
+        """``background`` is normalized text (e.g. corpus sentences) to learn word weights from."""
+        self.levels = [duty.level for duty in duties]
+        self.statements = [duty.text for duty in duties]
+        normalized = normalize_statements(self.statements)
+        self.vectorizer = TfidfVectorizer(tokenizer=split_tokens, token_pattern=None, lowercase=False, ngram_range=(1, 2), sublinear_tf=True, min_df=1)
+        self.vectorizer.fit(background + normalized)
+        self.vectorizer.stop_words_ = None  # only used while fitting; large to store
+        self.matrix = self.vectorizer.transform(normalized)
+
+    def level_scores(self, analysis: Analysis) -> tuple[np.ndarray, np.ndarray]:
+        """For each sentence and each ladder level: the best cosine similarity and the index of the duty behind it."""
+        ladder = Level.ladder()
+        if not analysis.sentences:
+            return np.zeros((0, len(ladder))), np.zeros((0, len(ladder)), dtype=int)
+        sims = (self.vectorizer.transform([s.tokens for s in analysis.sentences]) @ self.matrix.T).toarray()
+        best = np.zeros((len(analysis.sentences), len(ladder)))
+        which = np.zeros((len(analysis.sentences), len(ladder)), dtype=int)
+        for column, level in enumerate(ladder):
+            columns = np.array([i for i, duty_level in enumerate(self.levels) if duty_level is level])
+            if columns.size:
+                local = sims[:, columns]
+                which[:, column] = columns[local.argmax(axis=1)]
+                best[:, column] = local.max(axis=1)
+        return best, which
+
+    def evidence(self, analysis: Analysis, level: Level, limit: int = 5, minimum: int = 3) -> tuple[Evidence, ...]:
+        """The sentences that best match ``level``'s duties: up to ``limit``, at least ``minimum`` when any match."""
+        if not level.on_ladder or not analysis.sentences:
+            return ()
+        best, which = self.level_scores(analysis)
+        text = analysis.posting.text
+        for i, sentence in enumerate(analysis.sentences):
+            if len(sentence.tokens.split()) < MIN_TOKENS or heading_text(text[sentence.span.start : sentence.span.end]) is not None:
+                best[i, :] = 0.0  # headings and fragments are not evidence
+        column = Level.ladder().index(level)
+        own = best[:, column]
+        rivals = np.delete(best, column, axis=1).max(axis=1) if best.shape[1] > 1 else np.zeros_like(own)
+        # Sentences that read as this level more than any other come first; ties go to the closer match.
+        ranking = sorted(range(len(own)), key=lambda i: (own[i] < rivals[i], -own[i]))
+        chosen = [i for i in ranking if own[i] >= MIN_SCORE][:limit]
+        if len(chosen) < minimum:
+            chosen += [i for i in ranking if i not in chosen and own[i] > 0][: minimum - len(chosen)]
+        return tuple(
+            Evidence(
+                text=text[analysis.sentences[i].span.start : analysis.sentences[i].span.end],
+                start=analysis.sentences[i].span.start,
+                end=analysis.sentences[i].span.end,
+                level=level,
+                score=float(own[i]),
+                duty=self.statements[which[i, column]],
+            )
+            for i in sorted(chosen, key=lambda i: -own[i])
+        )

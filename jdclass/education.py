@@ -1,0 +1,58 @@
+"""Degrees a posting asks for: level, field, and whether required or a plus."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jdclass.spans import Span, clause_around
+
+_DEGREES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (level, re.compile(pattern, re.IGNORECASE))
+    for level, pattern in (
+        ("mba", r"\bmba\b|master\s+of\s+business\s+administration"),
+        ("phd", r"\bph\.?\s?d\b|\bdoctora(?:te|l)\b"),
+        ("master", r"\bmaster['’]?s?\b(?:\s+degree)?|\bm\.?s\.?c?\b(?=\s+(?:in|degree|or))|\bm\.?tech\b|\bmsc\b"),
+        ("bachelor", r"\bbachelor['’]?s?\b|\bb\.?s\.?c?\b(?=[\s/,]+(?:in|degree|or|ba\b))|\bb\.?a\.?\b(?=[\s/,]+(?:in|degree|or|bs\b))|\bb\.?tech\b|\bb\.?e\.?\b(?=\s*(?:/|in\b|or\b))|\bundergraduate\s+degree|\bcollege\s+degree|\buniversity\s+degree|\bfour[- ]year\s+degree|\bdegree\b"),
+    )
+)
+_PREFERRED = re.compile(r"\b(?:preferred|a\s+plus|plus\b|nice[- ]to[- ]have|bonus|desir(?:ed|able)|advantage\w*|ideally|good\s+to\s+have|is\s+valued)", re.IGNORECASE)
+_FIELD = re.compile(r"\bin\s+(?P<field>(?:[A-Z][\w&]*|computer|business|engineering|economics|finance|mathematics|statistics|design|a\s+related|related|technical)[\w ,&/-]{0,60})", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class EducationRequirement:
+    """A degree a posting names: ``level`` is bachelor, master, mba or phd."""
+
+    level: str
+    field: str | None
+    required: bool
+    span: Span
+
+    def to_dict(self) -> dict[str, object]:
+        return {"level": self.level, "field": self.field, "required": self.required, "span": self.span.to_list()}
+
+
+def extract_education(text: str) -> list[EducationRequirement]:
+    """Each degree mentioned as a requirement or preference, in order, one entry per degree level per clause."""
+    found: list[EducationRequirement] = []
+    seen: set[tuple[str, int]] = set()
+    for level, pattern in _DEGREES:
+        for match in pattern.finditer(text):
+            clause = clause_around(text, *match.span())
+            if (level, clause[0]) in seen or (level == "bachelor" and match.group().lower() == "degree" and _other_degree_in(text, clause)):
+                continue
+            seen.add((level, clause[0]))
+            sentence = text[clause[0] : clause[1]]
+            after = text[match.end() : clause[1]]
+            field_match = _FIELD.search(after)
+            field = field_match.group("field").strip(" ,.") if field_match else None
+            found.append(EducationRequirement(level, field, not _PREFERRED.search(sentence), Span(*match.span())))
+    return sorted(found, key=lambda item: item.span.start)
+
+
+def _other_degree_in(text: str, clause: tuple[int, int]) -> bool:
+    sentence = text[clause[0] : clause[1]]
+    return any(pattern.search(sentence) for level, pattern in _DEGREES if level != "bachelor") or bool(
+        re.search(r"\bbachelor|\bb\.?s\b|\bb\.?a\b", sentence, re.IGNORECASE)
+    )

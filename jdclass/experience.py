@@ -1,0 +1,219 @@
+"""Years of experience that a posting asks for, told apart from company age and other numbers with 'years'."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from jdclass.spans import Span, clause_around
+
+Field = Literal["product_management", "people_management", "general", "specialty"]
+
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "twenty-five": 25, "thirty": 30,
+}  # fmt: skip
+
+_WORD = r"(?:twenty-five|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)"
+# "five (5)" reads as one number; digits may carry a decimal ("2.5 years").
+_NUM = rf"(?:\d{{1,2}}(?:\.\d)?|{_WORD}(?:\s*\(\d{{1,2}}\))?)"
+_UNIT = r"(?:years?|yrs?|yoe)\b\.?(?:['’]s?)?"
+_LOWER_CUE = r"(?P<lower>at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|over|more\s+than|upwards\s+of|in\s+excess\s+of|no\s+less\s+than|not\s+less\s+than)"
+_UPPER_CUE = r"(?P<upper>up\s+to|no\s+more\s+than|less\s+than|under)"
+
+YEARS_PATTERN = re.compile(
+    rf"""
+    (?:{_LOWER_CUE}\s+|{_UPPER_CUE}\s+|(?P<between>between)\s+)?
+    (?:
+        (?P<lo>{_NUM})\s*(?:-|–|—|to|and|or)\s*(?P<hi>{_NUM})\s*(?P<plus_r>\+|plus)?\s*-?\s*{_UNIT}
+      | (?P<n>{_NUM})\s*(?P<plus>\+|-?\s*plus|\s+or\s+more)?\s*-?\s*{_UNIT}(?P<plus_after>\s*\+|\s+or\s+more|\s+minimum)?
+      | (?P<decades>a|one|two|three)\s+decades?
+    )
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Words before a match that make it about the company, the product or the future, not the candidate.
+_NOT_REQUIREMENT_BEFORE = re.compile(
+    r"(?:founded|established|since|history|anniversary|in\s+business|been\s+(?:around|operating|serving|trusted|building|helping|in)|"
+    r"for\s+the\s+(?:past|last)|over\s+the\s+(?:past|last|next|coming)|in\s+the\s+(?:next|coming)|within\s+(?:the\s+(?:first|next)\s+)?|"
+    r"contract\s+(?:of|for)|term\s+of|after|every|per|retention|vest\w*\s+over|horizon\s+of|we\s+have|we['’]ve|our\s+\w+\s+has)\s*$",
+    re.IGNORECASE,
+)
+_NOT_REQUIREMENT_AFTER = re.compile(
+    r"^\s*(?:-|\s)?(?:ago|old\b|later|from\s+now|in\s+(?:business|operation|the\s+market)|of\s+(?:growth|history|success|innovation|trust|service|operation|profitab)|"
+    r"(?:product\s+)?(?:vision|plan|roadmap|strategy|strategic|horizon|outlook|contract|fixed[- ]term|term|warranty|anniversary|cliff|vesting)\b|running|straight|in\s+a\s+row)",
+    re.IGNORECASE,
+)
+_COMPANY_SUBJECT = re.compile(r"\b(?:we|we['’]ve|we['’]re|our|us|company|firm|founded|team\s+has|has\s+been|have\s+been)\b", re.IGNORECASE)
+_CANDIDATE_CUE = re.compile(
+    r"\b(?:experience|experienced|exp|background|track\s+record|you|your|candidate|applicant|proven|worked|working|"
+    r"managing|leading|building|shipping|as\s+an?|in\s+(?:a\s+)?(?:product|b2b|saas|fintech)|required|requirement|minimum|must|should|ideally|preferred|plus)\b",
+    re.IGNORECASE,
+)
+_PREFERRED_CUE = re.compile(
+    r"\b(?:preferred|a\s+plus|plus\b|nice[- ]to[- ]have|bonus|ideally|ideal|desir(?:ed|able)|good\s+to\s+have|advantage|advantageous|beneficial|strongly\s+preferred|would\s+be\s+great)",
+    re.IGNORECASE,
+)
+_PM_FIELD = re.compile(
+    r"\b(?:product\s+management|product\s+manag\w*|product\s+leadership|product\s+(?:role|experience|ownership|owner)|"
+    r"(?:as\s+an?\s+)?(?:senior\s+)?pm\b|pm\s+experience|product\s+(?:strategy|development)|building\s+(?:and\s+shipping\s+)?(?:software\s+)?products|shipping\s+products|in\s+product\b)",
+    re.IGNORECASE,
+)
+_PEOPLE_FIELD = re.compile(
+    r"\b(?:(?:people|team|line)\s+manag\w*|manag\w*\s+(?:and\s+\w+\s+)?(?:a\s+team|teams|people|product\s+managers|pms|managers|others|direct\s+reports)|"
+    r"lead\w*\s+(?:and\s+\w+\s+)?(?:a\s+team|teams|product\s+managers|pms|people|managers)|leadership\s+(?:experience|role)|"
+    r"managerial|supervis\w*|as\s+a\s+(?:people\s+)?manager|hiring\s+and\s+(?:developing|coaching))",
+    re.IGNORECASE,
+)
+_GENERAL_FIELD = re.compile(
+    r"^\W*(?:of\s+)?(?:(?:relevant|total|overall|professional|progressive|full[- ]time|industry|post[- ]graduate|work|working|related|hands[- ]on|combined)\s+)*(?:work\s+)?(?:experience|exp)\b(?!\s+(?:in|with|of|building|working|using|at|on)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class YearsRequirement:
+    """A years-of-experience requirement: ``minimum``/``maximum`` years, what field they are of, and whether required."""
+
+    minimum: float | None
+    maximum: float | None
+    field: Field
+    required: bool
+    field_text: str
+    span: Span
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "minimum": self.minimum,
+            "maximum": self.maximum,
+            "field": self.field,
+            "required": self.required,
+            "field_text": self.field_text,
+            "span": self.span.to_list(),
+        }
+
+
+def number_value(token: str) -> float:
+    """The value of a number as a posting writes it: ``"7"``, ``"seven"``, ``"five (5)"``, ``"2.5"``."""
+    token = token.strip().lower()
+    digits = re.search(r"\d+(?:\.\d)?", token)
+    if digits:
+        return float(digits.group())
+    word = re.match(r"[a-z-]+", token)
+    if word and word.group() in NUMBER_WORDS:
+        return float(NUMBER_WORDS[word.group()])
+    raise ValueError(f"not a number: {token!r}")
+
+
+def _bounds(match: re.Match[str]) -> tuple[float | None, float | None]:
+    if match.group("decades"):
+        count = number_value(match.group("decades"))
+        low: float | None = count * 10
+        high: float | None = None
+    elif match.group("lo"):
+        low, high = number_value(match.group("lo")), number_value(match.group("hi"))
+        if match.group("plus_r"):
+            high = None
+        if low is not None and high is not None and high < low:
+            low, high = high, low
+    else:
+        low, high = number_value(match.group("n")), None
+    if match.group("upper"):
+        return 0.0, low if high is None else high
+    return low, high
+
+
+def _field_of(text: str, start: int, end: int, clause: tuple[int, int]) -> tuple[Field, str]:
+    after = text[end : clause[1]]
+    before = text[clause[0] : start]
+    # The words right after the number ("of product management", "managing people") say what the years are of.
+    near_after = re.split(r"\b(?:and|including|with\s+at\s+least|of\s+which|plus|,)\b|,|\(", after, maxsplit=1)[0]
+    near_after = near_after.strip()[:90]
+    if _PEOPLE_FIELD.search(near_after):
+        return "people_management", near_after
+    if _PM_FIELD.search(near_after):
+        return "product_management", near_after
+    if re.search(r"\b(?:in|of|with|using|building|doing|working\s+(?:in|on|with))\s+\w", near_after, re.IGNORECASE) and not _GENERAL_FIELD.match(near_after):
+        return "specialty", near_after
+    label = before.strip()[-60:]
+    if _PEOPLE_FIELD.search(label):
+        return "people_management", label
+    if _PM_FIELD.search(label):
+        return "product_management", label
+    return "general", near_after or label
+
+
+def _is_requirement(text: str, match: re.Match[str], clause: tuple[int, int], in_requirements: bool) -> bool:
+    before = text[max(clause[0], match.start() - 40) : match.start()]
+    after = text[match.end() : match.end() + 40]
+    if _NOT_REQUIREMENT_BEFORE.search(before) or _NOT_REQUIREMENT_AFTER.match(after):
+        return False
+    if re.match(r"\s*-?\s*(?:year|yr)", text[match.end() - 4 : match.end() + 2]) and re.match(r"^-", after):
+        return False
+    sentence = text[clause[0] : clause[1]]
+    if _CANDIDATE_CUE.search(sentence) or in_requirements:
+        return True
+    return not _COMPANY_SUBJECT.search(sentence)
+
+
+def extract_years_of_experience(
+    text: str, requirement_spans: tuple[Span, ...] = (), preferred_spans: tuple[Span, ...] = ()
+) -> list[YearsRequirement]:
+    """Every years-of-experience requirement in ``text``, in order of appearance.
+
+    ``requirement_spans`` and ``preferred_spans`` are the requirements and nice-to-have sections, when known:
+    a bare "5+ years" in a requirements list is a requirement, and one under "Nice to have" is preferred.
+    """
+    found: list[YearsRequirement] = []
+    for match in YEARS_PATTERN.finditer(text):
+        if match.group("decades") and not re.match(r"\s*(?:of|in|\+|or\s+more|plus|experience|as)\b|\s*\+", text[match.end() : match.end() + 12], re.IGNORECASE):
+            continue
+        start, end = match.span()
+        clause = clause_around(text, start, end)
+        in_requirements = any(s.start <= start < s.end for s in requirement_spans + preferred_spans)
+        if not _is_requirement(text, match, clause, in_requirements):
+            continue
+        try:
+            low, high = _bounds(match)
+        except ValueError:
+            continue
+        if low is not None and low > 40:
+            continue
+        field, field_text = _field_of(text, start, end, clause)
+        sentence = text[clause[0] : clause[1]]
+        preferred = bool(_PREFERRED_CUE.search(sentence)) or any(s.start <= start < s.end for s in preferred_spans)
+        found.append(YearsRequirement(low, high, field, not preferred, field_text, Span(start, end)))
+    return found
+
+
+def main_requirement(requirements: list[YearsRequirement]) -> YearsRequirement | None:
+    """The posting's headline requirement: the largest required product-management (or general) minimum.
+
+    A specialty clause ("2+ years with ML") never overrides it; preferred years count only when nothing is required.
+    """
+    for fields in (("product_management", "general"), ("specialty",)):
+        for required in (True, False):
+            pool = [r for r in requirements if r.field in fields and r.required is required and r.minimum is not None]
+            if pool:
+                return max(pool, key=lambda r: (r.minimum or 0, r.maximum or 0))
+    return None
+
+
+def people_management_years(requirements: list[YearsRequirement]) -> float | None:
+    """The largest minimum years of managing people that the posting asks for."""
+    values = [r.minimum for r in requirements if r.field == "people_management" and r.minimum is not None]
+    return max(values) if values else None
+
+
+def years_bucket(minimum: float | None) -> str:
+    """A coarse band for a minimum number of years, used as a model feature."""
+    if minimum is None:
+        return "none"
+    for upper, name in ((1, "0-1"), (3, "2-3"), (5, "4-5"), (7, "6-7"), (9, "8-9"), (12, "10-12"), (14, "13-14")):
+        if minimum <= upper:
+            return name
+    return "15+"

@@ -1,0 +1,101 @@
+"""scikit-learn transformers: spaCy-normalized content text, and the structured fields a posting states."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.utils.validation import check_is_fitted
+
+from jdclass.experience import years_bucket
+from jdclass.nlp import DEFAULT_BATCH_SIZE, Analysis, analyze
+from jdclass.posting import Posting, parse_text
+
+PostingLike = str | Posting | Analysis
+
+
+def as_analyses(X: Sequence[PostingLike] | Any, batch_size: int = DEFAULT_BATCH_SIZE) -> list[Analysis]:
+    """Analyze whatever needs it; analyses already made pass through untouched."""
+    if isinstance(X, str):
+        raise ValueError("expected a sequence of postings, got a single string")
+    return list(analyze(list(X), batch_size=batch_size))
+
+
+class SpacyNormalizer(TransformerMixin, BaseEstimator):
+    """Postings (text, ``Posting`` or ``Analysis``) to their content as normalized lemmas, title masked.
+
+    Numbers vanish except years-of-experience requirements, which become tokens such as ``yoe_4-5``.
+    """
+
+    def __init__(self, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+        self.batch_size = batch_size
+
+    def fit(self, X: Sequence[PostingLike], y: Any = None) -> SpacyNormalizer:
+        if not isinstance(self.batch_size, int) or self.batch_size < 1:
+            raise ValueError(f"batch_size must be a positive integer, got {self.batch_size!r}")
+        self.is_fitted_ = True
+        return self
+
+    def transform(self, X: Sequence[PostingLike]) -> list[str]:
+        check_is_fitted(self)
+        return [analysis.tokens for analysis in as_analyses(X, self.batch_size)]
+
+    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = False
+        tags.input_tags.string = True
+        tags.requires_fit = False
+        return tags
+
+
+def posting_fields(posting: Posting) -> dict[str, float]:
+    """The level signals a posting states, as named numeric features."""
+    scope = posting.management
+    features: dict[str, float] = {f"years={years_bucket(posting.minimum_years)}": 1.0}
+    if posting.minimum_years is not None:
+        features["years"] = min(posting.minimum_years, 20.0) / 20.0
+    main = posting.main_years
+    if main is not None and main.maximum is not None:
+        features["years_max"] = min(main.maximum, 20.0) / 20.0
+    if posting.people_management_years is not None:
+        features[f"people_years={years_bucket(posting.people_management_years)}"] = 1.0
+    if scope.direct_reports:
+        band = "1-3" if scope.direct_reports <= 3 else "4-9" if scope.direct_reports <= 9 else "10+"
+        features[f"direct_reports={band}"] = 1.0
+    for name in ("manages_product_managers", "manages_managers", "hires", "pnl", "budget", "board", "executive_team"):
+        if getattr(scope, name):
+            features[name] = 1.0
+    if scope.reports_to:
+        features[f"reports_to={scope.reports_to}"] = 1.0
+    for degree in posting.education:
+        features[f"degree={degree.level}:{'required' if degree.required else 'preferred'}"] = 1.0
+    return features
+
+
+class PostingFields(TransformerMixin, BaseEstimator):
+    """Postings to a sparse matrix of their stated signals: years asked, people managed, P&L, reporting line, degrees."""
+
+    def fit(self, X: Sequence[PostingLike], y: Any = None) -> PostingFields:
+        self.vectorizer_ = DictVectorizer(sort=True).fit(self._dicts(X))
+        return self
+
+    def transform(self, X: Sequence[PostingLike]) -> Any:
+        check_is_fitted(self)
+        return self.vectorizer_.transform(self._dicts(X))
+
+    def get_feature_names_out(self, input_features: Any = None) -> Any:
+        check_is_fitted(self)
+        return self.vectorizer_.get_feature_names_out()
+
+    @staticmethod
+    def _dicts(X: Sequence[PostingLike]) -> list[dict[str, float]]:
+        postings = [item.posting if isinstance(item, Analysis) else item for item in X]
+        return [posting_fields(item if isinstance(item, Posting) else parse_text(item)) for item in postings]
+
+    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = False
+        tags.input_tags.string = True
+        return tags

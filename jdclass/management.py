@@ -1,0 +1,130 @@
+"""People-management scope: reports, managing PMs or managers, hiring, budget and P&L, reporting line, board."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jdclass.experience import number_value
+from jdclass.spans import Span
+
+_NUM = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
+
+_DIRECT_REPORTS = re.compile(
+    rf"\b(?P<n>{_NUM})\+?\s+(?:direct\s+reports|reports\b|(?:senior\s+|product\s+)?(?:product\s+managers|pms|people|product\s+leaders|directors|managers)\s+(?:report|reporting)\s+to\s+you)"
+    rf"|\b(?:team|group|organi[sz]ation)\s+of\s+(?P<m>{_NUM})\+?\s+(?:\w+\s+){{0,2}}(?:product\s+managers|pms|people|product\s+people|managers|directors|product\s+leaders)",
+    re.IGNORECASE,
+)
+_MANAGES_PMS = re.compile(
+    r"\b(?:manag\w*|lead\w*|build\w*\s+(?:and|&)\s+lead\w*|coach\w*|grow\w*|develop\w*|hir\w*|mentor\w*\s+and\s+manag\w*|supervis\w*)\s+"
+    r"(?:(?:and|&|,)\s*\w+\s+)?(?:a\s+|the\s+|our\s+|your\s+)?(?:(?:small|growing|high[- ]performing|talented|global|distributed|world[- ]class)\s+)?"
+    r"(?:team\s+of\s+(?:\d+\s+|\w+\s+)?)?(?:senior\s+|associate\s+|group\s+)?(?:product\s+managers|pms\b|product\s+(?:management\s+)?team|product\s+org\w*|product\s+leaders)"
+    r"|\bpeople\s+manag\w+\b|\bdirect\s+reports\b|\bperformance\s+reviews\b",
+    re.IGNORECASE,
+)
+_MANAGES_MANAGERS = re.compile(
+    r"\b(?:manag\w*|lead\w*|coach\w*|develop\w*|hir\w*)\s+(?:(?:and|&|,)\s*\w+\s+)?(?:a\s+team\s+of\s+|the\s+)?(?:\w+\s+)?"
+    r"(?:directors|group\s+product\s+managers|vps|vice\s+presidents|heads\s+of\s+product|product\s+leaders|managers\s+of\s+managers|leaders\s+of\s+leaders|people\s+managers)"
+    r"|\bmanagers\s+of\s+managers\b|\bleaders\s+of\s+leaders\b",
+    re.IGNORECASE,
+)
+_HIRES = re.compile(r"\b(?:hire|hiring|recruit\w*|build\s+out|scale)\b[^.\n]{0,40}\b(?:team|product\s+managers|pms|talent|org\w*)\b", re.IGNORECASE)
+_PNL = re.compile(r"\bp\s*&\s*l\b|\bp&amp;l\b|\bprofit\s+(?:and|&)\s+loss\b|\bpnl\b", re.IGNORECASE)
+_BUDGET = re.compile(r"\b(?:own|manag\w*|set|control|responsib\w+\s+for)\w*\s+(?:the\s+|a\s+|an?\s+|our\s+)?(?:\w+\s+){0,3}budget|\bbudget(?:ing)?\s+(?:for|of|ownership|responsibility)\b|\bbudgetary\b", re.IGNORECASE)
+_REPORTS_TO = re.compile(
+    r"\breport(?:s|ing)?\s+(?:directly\s+)?(?:in)?to\s+(?:the\s+|our\s+|a\s+|an\s+)?(?P<who>[A-Za-z&,./\- ]{2,60})",
+    re.IGNORECASE,
+)
+_BOSS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE))
+    for name, pattern in (
+        ("board", r"^board\b"),
+        ("ceo", r"\bceo\b|chief\s+executive|\bfounders?\b|co-?founder|managing\s+director|\bpresident\b(?!\s+of\s+product)|general\s+manager"),
+        ("cpo", r"\bcpo\b|chief\s+product|chief\s+technology\s+and\s+product"),
+        ("vp", r"\b(?:s|e)?vp\b|vice\s+president"),
+        ("head_of_product", r"head\s+of\s+product"),
+        ("director", r"\bdirector\b"),
+        ("executive", r"\bc(?:-|\s)?(?:suite|level)\b|\bcoo\b|\bcto\b|chief\s+\w+\s+officer"),
+        ("senior_pm", r"group\s+product\s+manager|\bgpm\b|(?:senior|sr\.?|lead|principal)\s+(?:product\s+manager|pm)"),
+        ("pm", r"product\s+manager|\bpm\b"),
+    )
+)
+_BOARD = re.compile(r"\bboard\s+of\s+directors\b|\b(?:the|our|company)\s+board\b(?!\s+games?)|\bboard[- ](?:level|meetings?|members?|presentations?|room|decks?|updates?)\b|\binvestors?\b", re.IGNORECASE)
+_EXEC_TEAM = re.compile(r"\bexecutive\s+(?:leadership\s+)?(?:team|committee)\b|\bc[- ]?(?:suite|level)\b|\bsenior\s+leadership\s+team\b|\bmember\s+of\s+the\s+(?:\w+\s+)?(?:leadership|management)\s+team\b|\bslt\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ManagementScope:
+    """What a posting says about the people, money and reporting line the role holds."""
+
+    direct_reports: int | None = None
+    manages_product_managers: bool = False
+    manages_managers: bool = False
+    hires: bool = False
+    pnl: bool = False
+    budget: bool = False
+    reports_to: str | None = None
+    board: bool = False
+    executive_team: bool = False
+    spans: dict[str, Span] = field(default_factory=dict, compare=False)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "direct_reports": self.direct_reports,
+            "manages_product_managers": self.manages_product_managers,
+            "manages_managers": self.manages_managers,
+            "hires": self.hires,
+            "pnl": self.pnl,
+            "budget": self.budget,
+            "reports_to": self.reports_to,
+            "board": self.board,
+            "executive_team": self.executive_team,
+            "spans": {name: span.to_list() for name, span in self.spans.items()},
+        }
+
+
+def reporting_line(who: str) -> str:
+    """The normalized boss in a 'reports to ...' phrase: board, ceo, cpo, vp, head_of_product, director, ..."""
+    for name, pattern in _BOSS_RULES:
+        if pattern.search(who):
+            return name
+    return "other"
+
+
+def extract_management_scope(text: str) -> ManagementScope:
+    """The management signals in ``text``, each with the span of its first mention."""
+    spans: dict[str, Span] = {}
+
+    def first(name: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        match = pattern.search(text)
+        if match:
+            spans[name] = Span(*match.span())
+        return match
+
+    reports = first("direct_reports", _DIRECT_REPORTS)
+    direct_reports = None
+    if reports:
+        try:
+            direct_reports = int(number_value(reports.group("n") or reports.group("m")))
+        except ValueError:
+            direct_reports = None
+    reports_to = None
+    for match in _REPORTS_TO.finditer(text):
+        boss = reporting_line(match.group("who"))
+        if boss != "other" or reports_to is None:
+            reports_to = boss
+            spans["reports_to"] = Span(*match.span())
+            if boss != "other":
+                break
+    return ManagementScope(
+        direct_reports=direct_reports,
+        manages_product_managers=bool(first("manages_product_managers", _MANAGES_PMS)) or bool(direct_reports),
+        manages_managers=bool(first("manages_managers", _MANAGES_MANAGERS)),
+        hires=bool(first("hires", _HIRES)),
+        pnl=bool(first("pnl", _PNL)),
+        budget=bool(first("budget", _BUDGET)),
+        reports_to=reports_to,
+        board=bool(first("board", _BOARD)),
+        executive_team=bool(first("executive_team", _EXEC_TEAM)),
+        spans=spans,
+    )

@@ -1,0 +1,249 @@
+"""The classifier: training from the corpus, the saved model and its manifest, and classification."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import platform
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import joblib
+import numpy as np
+import sklearn
+import spacy
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
+from sklearn.pipeline import FeatureUnion, Pipeline
+
+from jdclass import __version__
+from jdclass.corpus import DEFAULT_CORPUS, Corpus, CorpusPosting, load_corpus
+from jdclass.duties import DutyMatcher
+from jdclass.errors import ModelIntegrityError, ModelNotFound, TrainingError
+from jdclass.features import PostingFields, SpacyNormalizer
+from jdclass.levels import Level
+from jdclass.metrics import summary
+from jdclass.nlp import Analysis, analyze, split_tokens
+from jdclass.posting import Posting, TextField, parse_text
+from jdclass.spans import Span
+from jdclass.titles import title_level
+from jdclass.readers import DEFAULT_MAX_BYTES
+from jdclass.result import Classification
+
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
+MODEL_FILE = "jdclass-model.joblib"
+MANIFEST_FILE = "manifest.json"
+FORMAT_VERSION = 1
+SEED = 0
+# How much the stated title moves the overall level: the title's own rung, a neighbour, anything further.
+TITLE_WEIGHTS = {0: 1.0, 1: 0.35, None: 0.1}
+
+
+def build_pipeline(seed: int = SEED, fields_weight: float = 1.0) -> Pipeline:
+    """TF-IDF over spaCy-normalized content plus the parsed fields, into a calibrated logistic regression."""
+    text = Pipeline(
+        [
+            ("normalize", SpacyNormalizer()),
+            (
+                "tfidf",
+                TfidfVectorizer(tokenizer=split_tokens, token_pattern=None, lowercase=False, ngram_range=(1, 2), min_df=2, max_df=0.9, sublinear_tf=True),
+            ),
+        ]
+    )
+    features = FeatureUnion([("text", text), ("fields", PostingFields())], transformer_weights={"text": 1.0, "fields": fields_weight})
+    classifier = CalibratedClassifierCV(
+        LogisticRegression(C=10.0, max_iter=5000, class_weight="balanced", random_state=seed), method="sigmoid", cv=StratifiedKFold(3, shuffle=True, random_state=seed)
+    )
+    return Pipeline([("features", features), ("classify", classifier)])
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def environment() -> dict[str, str]:
+    """Versions that decide whether a saved model can be loaded here."""
+    return {"jdclass": __version__, "scikit-learn": sklearn.__version__, "spacy": spacy.__version__, "python": platform.python_version()}
+
+
+class LevelClassifier:
+    """A trained model: classify a posting's text into a level with probabilities and evidence."""
+
+    def __init__(self, pipeline: Pipeline, matcher: DutyMatcher, manifest: dict[str, Any]) -> None:
+        self.pipeline = pipeline
+        self.matcher = matcher
+        self.manifest = manifest
+        self.labels: tuple[Level, ...] = tuple(Level.from_code(code) for code in pipeline.classes_)
+
+    @property
+    def version(self) -> str:
+        return str(self.manifest.get("model_version", "unsaved"))
+
+    def classify(self, text: str | Posting, *, title: str | None = None, max_chars: int = DEFAULT_MAX_BYTES) -> Classification:
+        """Classify one posting given as text (or as a parsed ``Posting``); ``title`` overrides title detection."""
+        return next(self.classify_many([text], title=title, max_chars=max_chars))
+
+    def classify_many(
+        self, texts: Iterable[str | Posting], *, title: str | None = None, batch_size: int = 256, max_chars: int = DEFAULT_MAX_BYTES
+    ) -> Iterator[Classification]:
+        """Classify postings lazily, in input order, batching spaCy and scikit-learn work."""
+        from jdclass.posting import parse  # the entry point that validates raw text
+
+        batch: list[Posting] = []
+        for item in texts:
+            batch.append(item if isinstance(item, Posting) else parse(item, max_chars=max_chars, title=title))
+            if len(batch) >= batch_size:
+                yield from self._classify_batch(batch)
+                batch = []
+        if batch:
+            yield from self._classify_batch(batch)
+
+    def _classify_batch(self, postings: list[Posting]) -> Iterator[Classification]:
+        analyses = list(analyze(postings))
+        content = self.pipeline.predict_proba(analyses)
+        for analysis, row in zip(analyses, content, strict=True):
+            yield self._result(analysis, row)
+
+    def _result(self, analysis: Analysis, content_row: np.ndarray) -> Classification:
+        posting = analysis.posting
+        title = posting.title_level
+        overall = content_row.copy()
+        if title is not None:
+            weights = np.array([TITLE_WEIGHTS.get(label.distance(title.level), TITLE_WEIGHTS[None]) for label in self.labels])
+            weights = np.minimum(weights, 1.0)
+            overall = overall * weights
+        overall = overall / overall.sum()
+        level = self.labels[int(overall.argmax())]
+        evidence_level = level if level.on_ladder else self.labels[int(content_row.argmax())]
+        return Classification(
+            level=level,
+            probabilities=_ordered(self.labels, overall),
+            content_level=self.labels[int(content_row.argmax())],
+            content_probabilities=_ordered(self.labels, content_row),
+            title_level=title.level if title else None,
+            title_rule=title.rule if title else None,
+            evidence=self.matcher.evidence(analysis, evidence_level),
+            posting=posting,
+            model_version=self.version,
+        )
+
+    def save(self, directory: Path | str) -> Path:
+        """Write the model and its manifest (with the file's sha256) into ``directory``; returns the model path."""
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        path = directory / MODEL_FILE
+        joblib.dump({"pipeline": self.pipeline, "matcher": self.matcher, "format": FORMAT_VERSION}, path, compress=3)
+        manifest = dict(self.manifest, model_file=MODEL_FILE, sha256=_sha256(path))
+        (directory / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        self.manifest = manifest
+        return path
+
+
+def _ordered(labels: tuple[Level, ...], row: np.ndarray) -> tuple[tuple[Level, float], ...]:
+    by_level = dict(zip(labels, (float(p) for p in row), strict=True))
+    return tuple((level, by_level.get(level, 0.0)) for level in Level)
+
+
+def read_manifest(directory: Path | str) -> dict[str, Any]:
+    """The manifest of the model in ``directory``."""
+    path = Path(directory) / MANIFEST_FILE
+    if not path.is_file():
+        raise ModelNotFound(f"no model manifest at {path}; run `jdclass train` to build one")
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise ModelIntegrityError(f"{path} is not a valid manifest; run `jdclass train` to rebuild the model") from None
+    if not isinstance(manifest, dict):
+        raise ModelIntegrityError(f"{path} is not a valid manifest; run `jdclass train` to rebuild the model")
+    return manifest
+
+
+def load(path: Path | str | None = None) -> LevelClassifier:
+    """Load a model folder (default: the shipped model), refusing files that do not match their manifest.
+
+    The sha256 is checked before unpickling: joblib files run code when loaded, so only trust matching files.
+    """
+    directory = Path(path) if path is not None else DEFAULT_MODEL_DIR
+    if directory.is_file():
+        directory = directory.parent
+    manifest = read_manifest(directory)
+    model_path = directory / str(manifest.get("model_file", MODEL_FILE))
+    if not model_path.is_file():
+        raise ModelNotFound(f"no model file at {model_path}; run `jdclass train` to build one")
+    if _sha256(model_path) != manifest.get("sha256"):
+        raise ModelIntegrityError(f"{model_path} does not match the sha256 in its manifest; refusing to load it (run `jdclass train` to rebuild)")
+    built = manifest.get("environment", {})
+    here = environment()
+    if built.get("scikit-learn") != here["scikit-learn"] or manifest.get("format") != FORMAT_VERSION:
+        raise ModelIntegrityError(
+            f"the model was built with scikit-learn {built.get('scikit-learn')} (format {manifest.get('format')}); "
+            f"this is scikit-learn {here['scikit-learn']} (format {FORMAT_VERSION}): run `jdclass train` to rebuild it"
+        )
+    try:
+        bundle = joblib.load(model_path)
+    except Exception as error:  # a damaged pickle raises anything; the hash check makes this rare
+        raise ModelIntegrityError(f"{model_path} cannot be loaded ({type(error).__name__}); run `jdclass train` to rebuild it") from None
+    classifier = LevelClassifier(bundle["pipeline"], bundle["matcher"], manifest)
+    if [level.code for level in classifier.labels] != manifest.get("labels"):
+        raise ModelIntegrityError(f"{model_path} labels differ from its manifest; run `jdclass train` to rebuild it")
+    return classifier
+
+
+def corpus_posting(item: CorpusPosting) -> Posting:
+    """Parse a corpus posting, blanking its recorded title where the text states it, so training sees content only."""
+    posting = parse_text(item.text)
+    if item.title is None:
+        return dataclasses.replace(posting, title=None, title_level=None)
+    start = item.text.find(item.title, 0, 400)
+    if start >= 0:
+        stated = TextField(item.title, Span(start, start + len(item.title)))
+        return dataclasses.replace(posting, title=stated, title_level=title_level(item.title))
+    return posting
+
+
+def fit_classifier(postings: list[Posting], labels: list[str], corpus: Corpus, seed: int = SEED, cv_folds: int = 5) -> LevelClassifier:
+    """Fit the pipeline on parsed postings, cross-validate it, and fit the duty matcher on the corpus rubric."""
+    counts = {code: labels.count(code) for code in set(labels)}
+    too_few = sorted(code for code, count in counts.items() if count < cv_folds)
+    if too_few:
+        raise TrainingError(f"level(s) {', '.join(too_few)} have fewer than {cv_folds} examples; add more postings")
+    if len(counts) < 2:
+        raise TrainingError("training needs postings of at least two levels")
+    analyses = list(analyze(postings))
+    pipeline = build_pipeline(seed)
+    folds = StratifiedKFold(cv_folds, shuffle=True, random_state=seed)
+    predicted = cross_val_predict(build_pipeline(seed), analyses, labels, cv=folds)
+    pipeline.fit(analyses, labels)
+    background = [sentence.tokens for analysis in analyses for sentence in analysis.sentences]
+    matcher = DutyMatcher(corpus.duties, background)
+    manifest = {
+        "model_version": f"{__version__}+{corpus.digest()[:12]}",
+        "format": FORMAT_VERSION,
+        "environment": environment(),
+        "corpus_sha256": corpus.digest(),
+        "labels": [str(code) for code in pipeline.classes_],
+        "training_examples": {code: counts.get(code, 0) for code in (level.code for level in Level)},
+        "cv_metrics": {key: value for key, value in summary(labels, list(predicted)).items()},
+        "cv_folds": cv_folds,
+        "seed": seed,
+    }
+    return LevelClassifier(pipeline, matcher, manifest)
+
+
+def train(corpus_root: Path | str = DEFAULT_CORPUS, out: Path | str | None = DEFAULT_MODEL_DIR, seed: int = SEED) -> LevelClassifier:
+    """Train on the corpus and (unless ``out`` is None) save the model and manifest to ``out``."""
+    corpus = load_corpus(corpus_root)
+    postings = [corpus_posting(item) for item in corpus.postings]
+    labels = [item.level.code for item in corpus.postings]
+    classifier = fit_classifier(postings, labels, corpus, seed=seed)
+    if out is not None:
+        classifier.save(out)
+    return classifier

@@ -1,0 +1,210 @@
+"""A parsed job posting: the text plus the structured fields read from it, each with its span."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jdclass.education import EducationRequirement, extract_education
+from jdclass.errors import EmptyInput, InputError, InputTooLarge
+from jdclass.experience import YearsRequirement, extract_years_of_experience, main_requirement, people_management_years
+from jdclass.management import ManagementScope, extract_management_scope
+from jdclass.readers import DEFAULT_MAX_BYTES, html_to_text, looks_like_html, read_posting
+from jdclass.sections import Section, heading_kind, heading_text, split_sections
+from jdclass.spans import Span
+from jdclass.titles import TitleLevel, title_level
+
+_ROLE_NOUN = re.compile(
+    r"\b(?:manager|director|head|lead|officer|vp|vice\s+president|president|owner|designer|analyst|specialist|engineer|"
+    r"pm|apm|intern|coordinator|consultant|scientist|architect|developer|chief|associate|principal|executive|strategist)\b",
+    re.IGNORECASE,
+)
+_TITLE_LABEL = re.compile(r"^\s*(?:\*\*)?(?:job\s+title|position(?:\s+title)?|role(?:\s+title)?|title|job|vacancy|opening)(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?(?P<title>.+?)(?:\*\*)?\s*$", re.IGNORECASE)
+_COMPANY_LABEL = re.compile(r"^\s*(?:\*\*)?(?:company|employer|organi[sz]ation|client)(?:\s+name)?(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?(?P<company>.+?)(?:\*\*)?\s*$", re.IGNORECASE)
+_ABOUT_COMPANY = re.compile(r"^\s*(?:#+\s*)?(?:\*\*)?about\s+(?P<company>(?!us\b|the\b|you\b|this\b|our\b|the\s+role)[A-Z][\w&.'’ -]{1,40}?)(?:\*\*)?\s*:?\s*$", re.MULTILINE)
+_EMPLOYMENT = re.compile(r"\b(?P<type>full[- ]time|part[- ]time|contract(?:or)?|temporary|temp|internship|freelance|permanent|fixed[- ]term)\b", re.IGNORECASE)
+_REMOTE = re.compile(r"\b(?P<mode>remote|hybrid|on[- ]site|onsite|in[- ]office)\b", re.IGNORECASE)
+_LOCATION_LABEL = re.compile(r"^\s*(?:\*\*)?(?:location|based\s+in|office|where)(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?(?P<location>.+?)(?:\*\*)?\s*$", re.IGNORECASE | re.MULTILINE)
+_MONEY = r"(?:[$£€₹]|usd|eur|gbp|inr|cad|aud|sgd)\s?\d[\d,.]*\s?(?:k|m|lpa|lakhs?)?"
+_SALARY = re.compile(rf"(?P<low>{_MONEY})\s*(?:-|–|—|to)\s*(?P<high>(?:{_MONEY})|\d[\d,.]*\s?(?:k|m|lpa|lakhs?)?)", re.IGNORECASE)
+MAX_TITLE_LINES = 6
+
+
+@dataclass(frozen=True)
+class TextField:
+    """A string read from the posting and the span it came from."""
+
+    value: str
+    span: Span
+
+    def to_dict(self) -> dict[str, object]:
+        return {"value": self.value, "span": self.span.to_list()}
+
+
+@dataclass(frozen=True)
+class Posting:
+    """A job posting and what jdclass read from it. Spans are offsets into ``text``."""
+
+    text: str
+    title: TextField | None
+    title_level: TitleLevel | None
+    company: TextField | None
+    sections: tuple[Section, ...]
+    years: tuple[YearsRequirement, ...]
+    education: tuple[EducationRequirement, ...]
+    management: ManagementScope
+    employment_type: TextField | None = None
+    location: TextField | None = None
+    remote: TextField | None = None
+    salary: TextField | None = None
+    source: str | None = field(default=None, compare=False)
+
+    @property
+    def main_years(self) -> YearsRequirement | None:
+        """The headline years-of-experience requirement (product management or general, not a specialty)."""
+        return main_requirement(list(self.years))
+
+    @property
+    def minimum_years(self) -> float | None:
+        main = self.main_years
+        return main.minimum if main else None
+
+    @property
+    def people_management_years(self) -> float | None:
+        return people_management_years(list(self.years))
+
+    def content_text(self) -> str:
+        """The text with the stated title blanked out (same length, so spans still hold), to judge content alone."""
+        if self.title is None:
+            return self.text
+        start, end = self.title.span.start, self.title.span.end
+        return self.text[:start] + " " * (end - start) + self.text[end:]
+
+    def to_dict(self) -> dict[str, object]:
+        def optional(item: TextField | None) -> dict[str, object] | None:
+            return item.to_dict() if item else None
+
+        main = self.main_years
+        return {
+            "source": self.source,
+            "title": optional(self.title),
+            "title_level": {"level": self.title_level.level.code, "rule": self.title_level.rule} if self.title_level else None,
+            "company": optional(self.company),
+            "sections": [section.to_dict() for section in self.sections],
+            "minimum_years": self.minimum_years,
+            "main_years": main.to_dict() if main else None,
+            "people_management_years": self.people_management_years,
+            "years": [item.to_dict() for item in self.years],
+            "education": [item.to_dict() for item in self.education],
+            "management": self.management.to_dict(),
+            "employment_type": optional(self.employment_type),
+            "location": optional(self.location),
+            "remote": optional(self.remote),
+            "salary": optional(self.salary),
+        }
+
+
+def parse(source: str | os.PathLike[str], *, max_chars: int = DEFAULT_MAX_BYTES, title: str | None = None) -> Posting:
+    """Parse a posting given as text, or as a path (``pathlib.Path``) to a txt, md, html, pdf or docx file.
+
+    ``title``, when given, is the posting's known title (e.g. a column of a spreadsheet) and overrides detection.
+    """
+    origin = None
+    if isinstance(source, os.PathLike):
+        origin = str(source)
+        text = read_posting(Path(source), max_bytes=max_chars)
+    elif isinstance(source, str):
+        text = source
+        if looks_like_html(text):
+            text = html_to_text(text)
+    else:
+        raise InputError(f"cannot parse a {type(source).__name__}; give text or a pathlib.Path")
+    if len(text) > max_chars:
+        raise InputTooLarge(f"the text has {len(text):,} characters, over the {max_chars:,}-character limit")
+    if not text.strip():
+        raise EmptyInput("the posting is empty")
+    return parse_text(text, title=title, source=origin)
+
+
+def parse_text(text: str, *, title: str | None = None, source: str | None = None) -> Posting:
+    """Parse text already read into memory."""
+    stated = TextField(title, Span(0, 0)) if title else find_title(text)
+    sections = tuple(split_sections(text))
+    requirement_spans = tuple(s.span for s in sections if s.kind == "requirements")
+    preferred_spans = tuple(s.span for s in sections if s.kind == "preferred")
+    return Posting(
+        text=text,
+        title=stated,
+        title_level=title_level(stated.value) if stated else None,
+        company=find_company(text),
+        sections=sections,
+        years=tuple(extract_years_of_experience(text, requirement_spans, preferred_spans)),
+        education=tuple(extract_education(text)),
+        management=extract_management_scope(text),
+        employment_type=_first(_EMPLOYMENT, text, "type"),
+        location=_first(_LOCATION_LABEL, text, "location"),
+        remote=_first(_REMOTE, text, "mode"),
+        salary=_first(_SALARY, text, None),
+        source=source,
+    )
+
+
+def find_title(text: str) -> TextField | None:
+    """The stated job title: a 'Job title:' line, else a heading or title-like line at the top; None when absent."""
+    for match in re.finditer(r"^.*$", text[:3000], re.MULTILINE):
+        labelled = _TITLE_LABEL.match(match.group())
+        if labelled:
+            return _field(text, match.start() + labelled.start("title"), match.start() + labelled.end("title"))
+    seen = 0
+    for match in re.finditer(r"^.*\S.*$", text, re.MULTILINE):
+        seen += 1
+        if seen > MAX_TITLE_LINES:
+            break
+        line = match.group()
+        candidate = heading_text(line) or line.strip()
+        if heading_kind(candidate) != "other" and not _ROLE_NOUN.search(candidate):
+            continue  # "About us", "Responsibilities": a section, not a title
+        cleaned = candidate.strip("#*_ ").strip()
+        if _looks_like_title(cleaned):
+            start = match.start() + line.find(cleaned)
+            return _field(text, start, start + len(cleaned))
+        if heading_text(line) is None and len(line.split()) > 12:
+            break  # prose has started; a title would have come before it
+    return None
+
+
+def _looks_like_title(line: str) -> bool:
+    words = line.split()
+    return (
+        0 < len(words) <= 12
+        and bool(_ROLE_NOUN.search(line))
+        and not line.endswith((".", "?", "!"))
+        and not re.match(r"^(?:we|you|our|as|the\s+\w+\s+(?:is|will))\b", line, re.IGNORECASE)
+        and not line.startswith(("-", "•", "·"))
+    )
+
+
+def find_company(text: str) -> TextField | None:
+    """The employer, when a 'Company:' line or an 'About <Name>' heading names it."""
+    for match in re.finditer(r"^.*$", text[:5000], re.MULTILINE):
+        labelled = _COMPANY_LABEL.match(match.group())
+        if labelled:
+            return _field(text, match.start() + labelled.start("company"), match.start() + labelled.end("company"))
+    about = _ABOUT_COMPANY.search(text)
+    if about:
+        return _field(text, about.start("company"), about.end("company"))
+    return None
+
+
+def _field(text: str, start: int, end: int) -> TextField:
+    return TextField(text[start:end].strip(), Span(start, end))
+
+
+def _first(pattern: re.Pattern[str], text: str, group: str | None) -> TextField | None:
+    match = pattern.search(text)
+    if not match:
+        return None
+    start, end = match.span(group) if group else match.span()
+    return TextField(text[start:end], Span(start, end))
