@@ -40,7 +40,7 @@ YEARS_PATTERN = re.compile(
 _NOT_REQUIREMENT_BEFORE = re.compile(
     r"(?:founded|established|since|history|anniversary|in\s+business|been\s+(?:around|operating|serving|trusted|building|helping|in)|"
     r"for\s+the\s+(?:past|last)|over\s+the\s+(?:past|last|next|coming)|in\s+the\s+(?:next|coming)|within\s+(?:the\s+(?:first|next)\s+)?|"
-    r"contract\s+(?:of|for)|term\s+of|after|every|per|retention|vest\w*\s+over|horizon\s+of|we\s+have|we['’]ve|our\s+\w+\s+has)\s*$",
+    r"contract\s+(?:of|for)|term\s+of|after|every|per|retention|vest\w*(?:\s+over)?|horizon\s+of|we\s+have|we['’]ve|our\s+\w+\s+has)\s*$",
     re.IGNORECASE,
 )
 _NOT_REQUIREMENT_AFTER = re.compile(
@@ -50,17 +50,17 @@ _NOT_REQUIREMENT_AFTER = re.compile(
 )
 _COMPANY_SUBJECT = re.compile(r"\b(?:we|we['’]ve|we['’]re|our|us|company|firm|founded|team\s+has|has\s+been|have\s+been)\b", re.IGNORECASE)
 _CANDIDATE_CUE = re.compile(
-    r"\b(?:experience|experienced|exp|background|track\s+record|you|your|candidate|applicant|proven|worked|working|"
-    r"managing|leading|building|shipping|as\s+an?|in\s+(?:a\s+)?(?:product|b2b|saas|fintech)|required|requirement|minimum|must|should|ideally|preferred|plus)\b",
+    r"\b(?:experience|experienced|exp|background|track\s+record|you|your|candidate|applicant|proven|required|requirement|minimum|must|should|ideally|preferred)\b",
     re.IGNORECASE,
 )
+_ACTIVITY_CUE = re.compile(r"\b(?:worked|working|managing|leading|building|shipping|as\s+an?|in\s+(?:a\s+)?product)\b", re.IGNORECASE)
 _PREFERRED_CUE = re.compile(
-    r"\b(?:preferred|a\s+plus|plus\b|nice[- ]to[- ]have|bonus|ideally|ideal|desir(?:ed|able)|good\s+to\s+have|advantage|advantageous|beneficial|strongly\s+preferred|would\s+be\s+great)",
+    r"\b(?:preferred|(?:a|big|huge|definite|strong)\s+plus\b|nice[- ]to[- ]have|bonus|ideally|ideal|desir(?:ed|able)|good\s+to\s+have|advantage|advantageous|beneficial|strongly\s+preferred|would\s+be\s+great)",
     re.IGNORECASE,
 )
 _PM_FIELD = re.compile(
     r"\b(?:product\s+management|product\s+manag\w*|product\s+leadership|product\s+(?:role|experience|ownership|owner)|"
-    r"(?:as\s+an?\s+)?(?:senior\s+)?pm\b|pm\s+experience|product\s+(?:strategy|development)|building\s+(?:and\s+shipping\s+)?(?:software\s+)?products|shipping\s+products|in\s+product\b)",
+    r"in\s+(?:a\s+)?product\b|(?:as\s+an?\s+)?(?:senior\s+)?pm\b|pm\s+experience|product\s+(?:strategy|development)|building\s+(?:and\s+shipping\s+)?(?:software\s+)?products|shipping\s+products|in\s+product\b)",
     re.IGNORECASE,
 )
 _PEOPLE_FIELD = re.compile(
@@ -70,7 +70,7 @@ _PEOPLE_FIELD = re.compile(
     re.IGNORECASE,
 )
 _GENERAL_FIELD = re.compile(
-    r"^\W*(?:of\s+)?(?:(?:relevant|total|overall|professional|progressive|full[- ]time|industry|post[- ]graduate|work|working|related|hands[- ]on|combined)\s+)*(?:work\s+)?(?:experience|exp)\b(?!\s+(?:in|with|of|building|working|using|at|on)\b)",
+    r"^\W*in\s+(?:the\s+)?(?:technology|tech|(?:tech\s+|software\s+)?industry|workforce|business|professional\s+(?:roles|settings))\b|^\W*(?:of\s+)?(?:(?:relevant|total|overall|professional|progressive|full[- ]time|industry|post[- ]graduate|work|working|related|hands[- ]on|combined)\s+)*(?:work\s+)?(?:experience|exp)\b(?!\s+(?:in|with|of|building|working|using|at|on)\b)",
     re.IGNORECASE,
 )
 
@@ -157,7 +157,9 @@ def _is_requirement(text: str, match: re.Match[str], clause: tuple[int, int], in
     sentence = text[clause[0] : clause[1]]
     if _CANDIDATE_CUE.search(sentence) or in_requirements:
         return True
-    return not _COMPANY_SUBJECT.search(sentence)
+    if _COMPANY_SUBJECT.search(text[clause[0] : match.start()]):
+        return False  # "our team has been building payments software for 12 years"
+    return bool(_ACTIVITY_CUE.search(sentence)) or not _COMPANY_SUBJECT.search(sentence)
 
 
 def extract_years_of_experience(
@@ -184,7 +186,7 @@ def extract_years_of_experience(
         if low is not None and low > 40:
             continue
         field, field_text = _field_of(text, start, end, clause)
-        sentence = text[clause[0] : clause[1]]
+        sentence = text[clause[0] : start] + text[end : clause[1]]
         preferred = bool(_PREFERRED_CUE.search(sentence)) or any(s.start <= start < s.end for s in preferred_spans)
         found.append(YearsRequirement(low, high, field, not preferred, field_text, Span(start, end)))
     return found

@@ -30,9 +30,9 @@ _MANAGES_MANAGERS = re.compile(
 )
 _HIRES = re.compile(r"\b(?:hire|hiring|recruit\w*|build\s+out|scale)\b[^.\n]{0,40}\b(?:team|product\s+managers|pms|talent|org\w*)\b", re.IGNORECASE)
 _PNL = re.compile(r"\bp\s*&\s*l\b|\bp&amp;l\b|\bprofit\s+(?:and|&)\s+loss\b|\bpnl\b", re.IGNORECASE)
-_BUDGET = re.compile(r"\b(?:own|manag\w*|set|control|responsib\w+\s+for)\w*\s+(?:the\s+|a\s+|an?\s+|our\s+)?(?:\w+\s+){0,3}budget|\bbudget(?:ing)?\s+(?:for|of|ownership|responsibility)\b|\bbudgetary\b", re.IGNORECASE)
+_BUDGET = re.compile(r"\b(?:own|owns|owning|manag\w*|set|sets|control\w*|responsib\w+|accountab\w+)\b[^.\n]{0,60}\bbudgets?\b|\bbudget(?:ing)?\s+(?:for|of|ownership|responsibility)\b|\bbudgetary\b", re.IGNORECASE)
 _REPORTS_TO = re.compile(
-    r"\breport(?:s|ing)?\s+(?:directly\s+)?(?:in)?to\s+(?:the\s+|our\s+|a\s+|an\s+)?(?P<who>[A-Za-z&,./\- ]{2,60})",
+    r"\breport(?:s|ing)?\s+(?:directly\s+)?(?:in)?to\s*:?\s+(?:the\s+|our\s+|a\s+|an\s+)?(?P<who>[A-Za-z&,./\- ]{2,60})",
     re.IGNORECASE,
 )
 _BOSS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(

@@ -52,6 +52,8 @@ def heading_text(line: str) -> str | None:
         return stripped.rstrip(":").strip()
     if stripped.isupper() and len(stripped) > 3:
         return stripped
+    if len(stripped.split()) <= 6 and stripped[-1].isalnum() and heading_kind(stripped) != "other":
+        return stripped  # "About Lumen Freight", "Who you are": short lines that name a section
     return None
 
 

@@ -1,0 +1,121 @@
+"""Years of experience: at least sixty phrasings, including the pitfalls public parsers get wrong."""
+
+import pytest
+
+from jdclass.experience import extract_years_of_experience, main_requirement, people_management_years, years_bucket
+from jdclass.spans import Span
+
+# (text, minimum, maximum, field, required) of the headline requirement; None where no requirement is stated.
+HEADLINE = [
+    ("5+ years of product management experience", 5, None, "product_management", True),
+    ("5 + years of product management experience", 5, None, "product_management", True),
+    ("5 plus years of experience in product management", 5, None, "product_management", True),
+    ("5 or more years of experience as a product manager", 5, None, "product_management", True),
+    ("3-5 yrs in SaaS", 3, 5, "specialty", True),
+    ("3–5 years of experience", 3, 5, "general", True),
+    ("3 to 5 years of product experience", 3, 5, "product_management", True),
+    ("between 4 and 6 years of experience in product management", 4, 6, "product_management", True),
+    ("at least seven years of experience", 7, None, "general", True),
+    ("At least 7 years of product management experience.", 7, None, "product_management", True),
+    ("five (5) years of experience as a PM", 5, None, "product_management", True),
+    ("Ten (10) years of progressive experience", 10, None, "general", True),
+    ("a decade of product leadership", 10, None, "product_management", True),
+    ("over a decade of experience building software products", 10, None, "product_management", True),
+    ("two decades of experience", 20, None, "general", True),
+    ("8-10 years of product management experience; 2 years of AI experience", 8, 10, "product_management", True),
+    ("2 years of AI experience and 8-10 years of product management experience", 8, 10, "product_management", True),
+    ("Minimum 2 years experience", 2, None, "general", True),
+    ("Minimum of 3 years of experience in product management", 3, None, "product_management", True),
+    ("min. 4 yrs of relevant experience", 4, None, "general", True),
+    ("Exp: 4-8 Years", 4, 8, "general", True),
+    ("Experience: 2 - 4 years", 2, 4, "general", True),
+    ("You have 12+ yrs. of experience", 12, None, "general", True),
+    ("12+ yrs experience", 12, None, "general", True),
+    ("6-8 years' experience in product roles", 6, 8, "product_management", True),
+    ("6 years’ experience shipping products", 6, None, "product_management", True),
+    ("1-2 years of experience in a product or analytical role", 1, 2, "product_management", True),
+    ("0-2 years of experience", 0, 2, "general", True),
+    ("up to 2 years of experience", 0, 2, "general", True),
+    ("more than 15 years of experience in product management", 15, None, "product_management", True),
+    ("15-20 years of experience, including executive roles", 15, 20, "general", True),
+    ("20+ years in technology, 10 of them in product leadership", 20, None, "general", True),
+    ("2.5 years of experience", 2.5, None, "general", True),
+    ("1 year of experience as a product manager", 1, None, "product_management", True),
+    ("a minimum of eight years of product management experience", 8, None, "product_management", True),
+    ("no less than 10 years of experience", 10, None, "general", True),
+    ("3+ years of experience in fintech", 3, None, "specialty", True),
+    ("7+ years experience in product management, 3+ with B2B payments", 7, None, "product_management", True),
+    ("4+ years of PM experience", 4, None, "product_management", True),
+    ("3 years minimum of experience in a product role", 3, None, "product_management", True),
+    ("Seven years of experience in product", 7, None, "product_management", True),
+    ("Candidate should have 5-7 years of experience", 5, 7, "general", True),
+    ("2+ years with ML is a plus", 2, None, "specialty", False),
+    ("Ideally 3+ years of product management experience", 3, None, "product_management", False),
+    ("5+ years of product management experience preferred", 5, None, "product_management", False),
+    ("10+ years in product, including 5+ years managing product managers", 10, None, "product_management", True),
+    ("twelve years of experience", 12, None, "general", True),
+    ("you bring 6+ years of product management", 6, None, "product_management", True),
+]
+
+# Sentences with "years" that state no requirement of the candidate.
+NOT_REQUIREMENTS = [
+    "Founded 20 years ago, we are the leader in logistics.",
+    "We have been in business for 30 years.",
+    "For the past 15 years we have helped hospitals run better.",
+    "Our product has been on the market for 15 years.",
+    "Our 3-5 year product vision guides the portfolio.",
+    "You will set a 3-year roadmap for the platform.",
+    "This is a 1 year contract with an option to extend.",
+    "Within 2 years you will lead a team.",
+    "Shares vest over 4 years with a one-year cliff.",
+    "We celebrate our 10-year anniversary this spring.",
+    "A 25-year-old company with deep roots.",
+    "We have grown revenue 40% for 3 years in a row.",
+    "Our team has been building payments software for over 12 years.",
+    "In the next 2 years we will open five new markets.",
+]
+
+
+@pytest.mark.parametrize(("text", "minimum", "maximum", "field", "required"), HEADLINE)
+def test_headline_requirement(text, minimum, maximum, field, required):
+    main = main_requirement(extract_years_of_experience(text))
+    assert main is not None, text
+    assert (main.minimum, main.maximum, main.field, main.required) == (minimum, maximum, field, required)
+
+
+@pytest.mark.parametrize("text", NOT_REQUIREMENTS)
+def test_company_age_and_horizons_are_not_requirements(text):
+    assert extract_years_of_experience(text) == []
+
+
+def test_at_least_sixty_phrasings_are_covered():
+    assert len(HEADLINE) + len(NOT_REQUIREMENTS) >= 60
+
+
+def test_specialty_clause_does_not_override_the_pm_requirement():
+    found = extract_years_of_experience("8-10 years of product management; 2 years of AI")
+    assert [(item.minimum, item.field) for item in found] == [(8, "product_management"), (2, "specialty")]
+    assert main_requirement(found).minimum == 8
+
+
+def test_people_management_years_are_kept_apart():
+    found = extract_years_of_experience("10+ years in product, including 5+ years managing product managers")
+    assert people_management_years(found) == 5
+    assert main_requirement(found).minimum == 10
+
+
+def test_spans_point_at_the_phrase():
+    text = "Requirements: at least 7 years of experience."
+    (found,) = extract_years_of_experience(text)
+    assert found.span.of(text) == "at least 7 years"
+
+
+def test_bare_years_in_a_nice_to_have_section_are_preferred():
+    text = "Nice to have\n- 3 years in healthcare\n"
+    (found,) = extract_years_of_experience(text, preferred_spans=(Span(0, len(text)),))
+    assert not found.required
+
+
+@pytest.mark.parametrize(("minimum", "band"), [(None, "none"), (0, "0-1"), (2, "2-3"), (5, "4-5"), (7, "6-7"), (8, "8-9"), (10, "10-12"), (14, "13-14"), (20, "15+")])
+def test_years_bucket(minimum, band):
+    assert years_bucket(minimum) == band

@@ -1,0 +1,141 @@
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jdclass import parse
+from jdclass.errors import InputError, JdclassError
+from jdclass.posting import find_title
+
+POSTING = """# Director of Product Management
+
+About Lumen Freight
+Lumen Freight was founded 25 years ago and moves parcels across Europe.
+
+## What you'll do
+- Lead a team of 6 product managers across our shipper tools.
+- Own the P&L for the shipper business and its budget.
+- You will report to the Chief Product Officer and present to the board of directors.
+
+## What you bring
+- 10+ years of product management experience, including 3+ years managing PMs.
+- Bachelor's degree in Computer Science or Engineering; MBA a plus.
+
+## Nice to have
+- 2+ years with logistics software.
+
+Location: Rotterdam (hybrid), full-time. Salary €120,000 - €150,000.
+Lumen Freight is an equal opportunity employer.
+"""
+
+
+def test_fields_and_spans():
+    posting = parse(POSTING)
+    assert posting.title.value == "Director of Product Management"
+    assert posting.title.span.of(posting.text) == "Director of Product Management"
+    assert posting.title_level.level.code == "DIR"
+    assert posting.company.value == "Lumen Freight"
+    assert [s.kind for s in posting.sections] == ["other", "about", "responsibilities", "requirements", "preferred"]
+    assert (posting.minimum_years, posting.people_management_years) == (10, 3)
+    assert [(y.minimum, y.field, y.required) for y in posting.years] == [(10, "product_management", True), (3, "people_management", True), (2, "specialty", False)]
+    scope = posting.management
+    assert (scope.direct_reports, scope.manages_product_managers, scope.pnl, scope.budget, scope.reports_to, scope.board) == (6, True, True, True, "cpo", True)
+    assert [(d.level, d.required) for d in posting.education] == [("bachelor", True), ("mba", False)]
+    assert posting.education[0].field == "Computer Science or Engineering"
+    assert (posting.remote.value, posting.employment_type.value, posting.salary.value) == ("hybrid", "full-time", "€120,000 - €150,000")
+    assert posting.location.value == "Rotterdam (hybrid), full-time. Salary €120,000 - €150,000."
+    for span in posting.management.spans.values():
+        assert 0 <= span.start < span.end <= len(posting.text)
+
+
+def test_content_text_blanks_the_title_and_keeps_offsets():
+    posting = parse(POSTING)
+    content = posting.content_text()
+    assert len(content) == len(posting.text)
+    assert "Director of Product Management" not in content.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Job title: Senior PM, Checkout\nWe are hiring.", "Senior PM, Checkout"),
+        ("**Position:** Product Manager II\n\nAbout us", "Product Manager II"),
+        ("Staff Product Manager - Search\nRemote, US\n\nWe are a search company.", "Staff Product Manager - Search"),
+        ("About us\nWe sell shoes.\n\nThe role\nYou will own checkout.", None),
+        ("We are looking for a product manager to own checkout. You will work with engineers.", None),
+    ],
+)
+def test_find_title(text, title):
+    found = find_title(text)
+    assert (found.value if found else None) == title
+
+
+def test_reporting_lines_and_management_signals():
+    cases = {
+        "This role reports directly to the CEO.": "ceo",
+        "You'll report into the VP of Product.": "vp",
+        "Reporting to the Group Product Manager, you will...": "senior_pm",
+        "Reports to: Head of Product": "head_of_product",
+    }
+    for text, boss in cases.items():
+        assert parse(text + " Product role.").management.reports_to == boss
+
+
+def test_dashboard_and_onboarding_are_not_the_board():
+    scope = parse("Build dashboards and onboarding flows for our job board users. Run the Jira board.").management
+    assert not scope.board
+
+
+def test_parse_a_path(tmp_path):
+    path = tmp_path / "ad.md"
+    path.write_text(POSTING, encoding="utf-8")
+    assert parse(path).source == str(path)
+    assert parse(Path(path)).title.value == "Director of Product Management"
+
+
+@pytest.mark.parametrize("bad", ["", "   \n  "])
+def test_empty_text_is_a_domain_error(bad):
+    with pytest.raises(InputError, match="the posting is empty"):
+        parse(bad)
+
+
+def test_too_long_text_is_a_domain_error():
+    with pytest.raises(InputError, match="over the 1,000-character limit"):
+        parse("x" * 1001, max_chars=1000)
+
+
+def test_to_dict_is_json_ready():
+    import json
+
+    data = parse(POSTING).to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert data["main_years"]["minimum"] == 10
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=2000))
+def test_any_string_parses_or_raises_the_domain_error(text):
+    try:
+        posting = parse(text)
+    except JdclassError:
+        return
+    for item in posting.years:
+        assert 0 <= item.span.start < item.span.end <= len(posting.text)
+    if posting.title:
+        assert posting.title.span.of(posting.text).strip() == posting.title.value
+
+
+JOB_WORDS = st.sampled_from(
+    ["5+ years", "3-5 yrs", "at least seven years", "a decade", "Senior", "Product Manager", "Director", "reports to the CEO", "P&L", "\n", "- ", "## ", "MBA", "(", ")", "&amp;", "<li>", "</p>"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(JOB_WORDS, st.text(max_size=12)), max_size=60).map(" ".join))
+def test_job_like_text_parses_or_raises_the_domain_error(text):
+    try:
+        posting = parse(text)
+    except JdclassError:
+        return
+    assert posting.to_dict()["minimum_years"] is None or posting.minimum_years >= 0

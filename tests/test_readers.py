@@ -1,0 +1,108 @@
+import pytest
+
+from jdclass.errors import CorruptFile, EmptyInput, InputError, InputTooLarge, MissingExtra, UnsupportedFormat
+from jdclass.readers import decode_text, html_to_text, read_posting
+from tests.fixtures import POSTING_LINES, write_all
+
+
+@pytest.fixture
+def files(tmp_path):
+    return write_all(tmp_path)
+
+
+@pytest.mark.parametrize("kind", ["txt", "md", "bom_crlf", "cp1252", "html", "pdf", "docx"])
+def test_every_reader_returns_the_posting_lines(files, kind):
+    text = read_posting(files[kind])
+    for line in POSTING_LINES:
+        assert line in text
+    assert "\r" not in text
+    assert not text.startswith("\ufeff")
+
+
+def test_cp1252_is_decoded(files):
+    assert "We’re hiring – café team" in read_posting(files["cp1252"])
+
+
+def test_html_keeps_visible_text_only(files):
+    text = read_posting(files["html"])
+    assert text.splitlines()[0] == "# Senior Product Manager"
+    assert "- Own the long-term strategy for our payments platform." in text.splitlines()
+    assert "payments & billing" in text
+    assert "tracking" not in text and "color" not in text and "Careers" not in text and "tracker" not in text
+
+
+def test_html_entities_and_nesting():
+    assert html_to_text("<div><p>R&amp;D &ndash; <b>bold</b></p></div>") == "R&D – bold"
+    assert html_to_text("<div>" * 2000 + "deep" + "</div>" * 2000) == "deep"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "error", "message"),
+    [
+        ("broken.pdf", b"%PDF-1.4\nnot really a pdf", CorruptFile, "broken.pdf: not a readable PDF"),
+        ("broken.docx", b"PK\x03\x04 not a zip", CorruptFile, "broken.docx: not a readable Word file (not a zip archive)"),
+        ("binary.txt", bytes(range(256)) * 4, CorruptFile, "binary.txt: binary data, not text"),
+        ("empty.txt", b"   \n\t ", EmptyInput, "empty.txt: no text in the file"),
+        ("sheet.xlsx", b"whatever", UnsupportedFormat, "sheet.xlsx: unsupported file type '.xlsx'"),
+        ("broken.html", b"\x00\x01\x02\x03" * 100, CorruptFile, "broken.html: binary data, not text"),
+    ],
+)
+def test_bad_files_give_the_domain_error(tmp_path, name, data, error, message):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(error) as raised:
+        read_posting(path)
+    assert str(raised.value).startswith(str(path.parent / message) if "/" not in message else message)
+
+
+def test_a_docx_that_is_a_zip_but_not_a_document(tmp_path):
+    import zipfile
+
+    path = tmp_path / "fake.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("hello.txt", "not word")
+    with pytest.raises(CorruptFile, match="fake.docx: not a readable Word file"):
+        read_posting(path)
+
+
+def test_a_docx_that_inflates_past_the_limit_is_refused(tmp_path):
+    import zipfile
+
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "a" * 3_000_000)
+    with pytest.raises(InputTooLarge, match="inflates to 3,000,000 bytes"):
+        read_posting(path, max_bytes=100_000)
+
+
+def test_paths_that_are_not_files(tmp_path):
+    with pytest.raises(InputError, match="is a directory"):
+        read_posting(tmp_path)
+    with pytest.raises(InputError, match="no such file"):
+        read_posting(tmp_path / "missing.txt")
+
+
+def test_size_limit(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("word " * 1000)
+    with pytest.raises(InputTooLarge, match="5,000 bytes is over the 100-byte limit"):
+        read_posting(path, max_bytes=100)
+
+
+def test_missing_extra_names_the_install(monkeypatch, files):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_pypdf(name, *args, **kwargs):
+        if name.startswith("pypdf"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pypdf)
+    with pytest.raises(MissingExtra, match=r"pip install 'jdclass\[pdf\]'"):
+        read_posting(files["pdf"])
+
+
+def test_decode_utf16_with_bom():
+    assert decode_text("Product Manager\r\n".encode("utf-16")) == "Product Manager\n"
