@@ -69,6 +69,10 @@ def posting_fields(posting: Posting) -> dict[str, float]:
             features[name] = 1.0
     if scope.reports_to:
         features[f"reports_to={scope.reports_to}"] = 1.0
+    if posting.self_reference is not None:
+        features[f"self_title={posting.self_reference.level.level.code}"] = 1.0
+    for mention in posting.mentions:
+        features[f"mentions={mention.level.level.code}"] = 1.0
     for degree in posting.education:
         features[f"degree={degree.level}:{'required' if degree.required else 'preferred'}"] = 1.0
     return features

@@ -43,8 +43,11 @@ SEED = 0
 TITLE_WEIGHTS = {0: 1.0, 1: 0.35, None: 0.1}
 
 
-def build_pipeline(seed: int = SEED, fields_weight: float = 1.0) -> Pipeline:
-    """TF-IDF over spaCy-normalized content plus the parsed fields, into a calibrated logistic regression."""
+def build_pipeline(seed: int = SEED, fields_weight: float = 1.0, fields: bool = True) -> Pipeline:
+    """TF-IDF over spaCy-normalized content plus the parsed fields, into a calibrated logistic regression.
+
+    ``fields=False`` leaves the parsed fields out, to measure what they add.
+    """
     text = Pipeline(
         [
             ("normalize", SpacyNormalizer()),
@@ -54,7 +57,8 @@ def build_pipeline(seed: int = SEED, fields_weight: float = 1.0) -> Pipeline:
             ),
         ]
     )
-    features = FeatureUnion([("text", text), ("fields", PostingFields())], transformer_weights={"text": 1.0, "fields": fields_weight})
+    parts: list[tuple[str, Any]] = [("text", text)] + ([("fields", PostingFields())] if fields else [])
+    features = FeatureUnion(parts, transformer_weights={"text": 1.0, "fields": fields_weight} if fields else None)
     classifier = CalibratedClassifierCV(
         LogisticRegression(C=10.0, max_iter=5000, class_weight="balanced", random_state=seed), method="sigmoid", cv=StratifiedKFold(3, shuffle=True, random_state=seed)
     )

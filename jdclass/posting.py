@@ -30,6 +30,18 @@ _LOCATION_LABEL = re.compile(r"^\s*(?:\*\*)?(?:location|based\s+in|office|where)
 _MONEY = r"(?:[$£€₹]|usd|eur|gbp|inr|cad|aud|sgd)\s?\d(?:[\d,.]*\d)?(?:\s?(?:k|m|lpa|lakhs?)\b)?"
 _SALARY = re.compile(rf"(?P<low>{_MONEY})\s*(?:-|–|—|to)\s*(?P<high>(?:{_MONEY})|\d(?:[\d,.]*\d)?(?:\s?(?:k|m|lpa|lakhs?)\b)?)", re.IGNORECASE)
 MAX_TITLE_LINES = 6
+# "As a Senior Product Manager, you will...", "we are hiring a Director of Product to...": the ad naming its own role.
+_SELF_REFERENCE = re.compile(
+    r"\b(?:as|as\s+our|be|become|seeking|hiring|looking\s+for|join\s+us\s+as|join\s+our\s+team\s+as|role\s+of|position\s+of|need|want)\s+"
+    r"(?:an?|the|our|one|two|several|experienced|talented|passionate|motivated|strong|driven)?\s*(?P<title>[A-Za-z][\w.&/-]*(?:\s+[\w.&/-]+){0,6}?)"
+    r"(?=\s*(?:[,.;:()\n]|\s(?:to|who|with|you|will|at|in|for|on|and|that|based|position|role|reporting|responsible)\b))",
+    re.IGNORECASE,
+)
+_LADDER_MENTION = re.compile(
+    r"\b(?:(?:associate|junior|senior|sr\.?|lead|principal|staff|group|technical)\s+)?(?:product\s+manager|pm)s?\b|\bapm\b|"
+    r"\b(?:director|head|vp|vice\s+president|svp|evp)(?:,|\s+of)?\s+(?:product(?:\s+management)?)\b|\bchief\s+product\s+officer\b|\bcpo\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -41,6 +53,18 @@ class TextField:
 
     def to_dict(self) -> dict[str, object]:
         return {"value": self.value, "span": self.span.to_list()}
+
+
+@dataclass(frozen=True)
+class TitleMention:
+    """A job title named in the body, the level it implies, and where."""
+
+    value: str
+    level: TitleLevel
+    span: Span
+
+    def to_dict(self) -> dict[str, object]:
+        return {"value": self.value, "level": self.level.level.code, "rule": self.level.rule, "span": self.span.to_list()}
 
 
 @dataclass(frozen=True)
@@ -59,6 +83,8 @@ class Posting:
     location: TextField | None = None
     remote: TextField | None = None
     salary: TextField | None = None
+    self_reference: TitleMention | None = None
+    mentions: tuple[TitleMention, ...] = ()
     source: str | None = field(default=None, compare=False)
 
     @property
@@ -103,6 +129,8 @@ class Posting:
             "location": optional(self.location),
             "remote": optional(self.remote),
             "salary": optional(self.salary),
+            "self_reference": self.self_reference.to_dict() if self.self_reference else None,
+            "mentions": [item.to_dict() for item in self.mentions],
         }
 
 
@@ -147,8 +175,36 @@ def parse_text(text: str, *, title: str | None = None, source: str | None = None
         location=_first(_LOCATION_LABEL, text, "location"),
         remote=_first(_REMOTE, text, "mode"),
         salary=_first(_SALARY, text, None),
+        self_reference=find_self_reference(text, stated),
+        mentions=find_mentions(text, stated),
         source=source,
     )
+
+
+def _outside(span: tuple[int, int], title: TextField | None) -> bool:
+    return title is None or span[1] <= title.span.start or span[0] >= title.span.end
+
+
+def find_self_reference(text: str, title: TextField | None = None) -> TitleMention | None:
+    """The first place the body names the role it advertises ("As a Senior PM, you will..."), outside the title."""
+    for match in _SELF_REFERENCE.finditer(text):
+        value = match.group("title").strip()
+        found = title_level(value)
+        if found is not None and found.rule != "not_product_management" and _outside(match.span("title"), title):
+            return TitleMention(value, found, Span(*match.span("title")))
+    return None
+
+
+def find_mentions(text: str, title: TextField | None = None, limit: int = 50) -> tuple[TitleMention, ...]:
+    """Ladder titles named anywhere in the body, outside the stated title."""
+    found = []
+    for match in _LADDER_MENTION.finditer(text):
+        level = title_level(match.group())
+        if level is not None and level.level.on_ladder and _outside(match.span(), title):
+            found.append(TitleMention(match.group(), level, Span(*match.span())))
+            if len(found) >= limit:
+                break
+    return tuple(found)
 
 
 def find_title(text: str) -> TextField | None:
