@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -44,6 +45,15 @@ def normalize_statements(statements: list[str]) -> list[str]:
     """Normalized tokens of short statements (no title detection: a duty is never a title)."""
     postings = [dataclasses.replace(parse_text(text), title=None, title_level=None) for text in statements]
     return [analysis.tokens for analysis in analyze(postings)]
+
+
+_MARKER = re.compile(r"^(?:[-*•·▪]\s+|\d{1,2}[.)]\s+|#+\s+)+")
+
+
+def _without_marker(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a sentence without its bullet or heading marker."""
+    marker = _MARKER.match(text[start:end])
+    return (start + marker.end(), end) if marker else (start, end)
 
 
 class DutyMatcher:
@@ -92,11 +102,12 @@ class DutyMatcher:
         chosen = [i for i in ranking if own[i] >= MIN_SCORE][:limit]
         if len(chosen) < minimum:
             chosen += [i for i in ranking if i not in chosen and own[i] > 0][: minimum - len(chosen)]
+        spans = [_without_marker(text, analysis.sentences[i].span.start, analysis.sentences[i].span.end) for i in range(len(own))]
         return tuple(
             Evidence(
-                text=text[analysis.sentences[i].span.start : analysis.sentences[i].span.end],
-                start=analysis.sentences[i].span.start,
-                end=analysis.sentences[i].span.end,
+                text=text[spans[i][0] : spans[i][1]],
+                start=spans[i][0],
+                end=spans[i][1],
                 level=level,
                 score=float(own[i]),
                 duty=self.statements[which[i, column]],

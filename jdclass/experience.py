@@ -171,7 +171,7 @@ def extract_years_of_experience(
     a bare "5+ years" in a requirements list is a requirement, and one under "Nice to have" is preferred.
     """
     found: list[YearsRequirement] = []
-    for match in YEARS_PATTERN.finditer(text):
+    for match in _candidates(text):
         if match.group("decades") and not re.match(r"\s*(?:of|in|\+|or\s+more|plus|experience|as)\b|\s*\+", text[match.end() : match.end() + 12], re.IGNORECASE):
             continue
         start, end = match.span()
@@ -190,6 +190,22 @@ def extract_years_of_experience(
         preferred = bool(_PREFERRED_CUE.search(sentence)) or any(s.start <= start < s.end for s in preferred_spans)
         found.append(YearsRequirement(low, high, field, not preferred, field_text, Span(start, end)))
     return found
+
+
+_UNIT_WORD = re.compile(r"years?|yrs?|yoe|decades?", re.IGNORECASE)
+
+
+def _candidates(text: str) -> list[re.Match[str]]:
+    """Matches of the years pattern, searched only around the unit words: the full pattern is slow to scan with."""
+    matches: list[re.Match[str]] = []
+    done = 0
+    for unit in _UNIT_WORD.finditer(text):
+        window_start = max(done, unit.start() - 80)
+        for match in YEARS_PATTERN.finditer(text, window_start, min(len(text), unit.end() + 3)):
+            if match.start() >= done and match.end() >= unit.end():
+                matches.append(match)
+                done = match.end()
+    return matches
 
 
 def main_requirement(requirements: list[YearsRequirement]) -> YearsRequirement | None:

@@ -49,7 +49,7 @@ _BOSS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("pm", r"product\s+manager|\bpm\b"),
     )
 )
-_BOARD = re.compile(r"\bboard\s+of\s+directors\b|\b(?:the|our|company)\s+board\b(?!\s+games?)|\bboard[- ](?:level|meetings?|members?|presentations?|room|decks?|updates?)\b|\binvestors?\b", re.IGNORECASE)
+_BOARD = re.compile(r"\bboard\s+of\s+directors\b|\b(?:the|our|company)\s+board\b(?!\s+games?)|\bboard[- ](?:level|meetings?|members?|presentations?|room|decks?|updates?)\b|\binvestor\s+(?:relations|updates|meetings|presentations|communications)\b", re.IGNORECASE)
 _EXEC_TEAM = re.compile(r"\bexecutive\s+(?:leadership\s+)?(?:team|committee)\b|\bc[- ]?(?:suite|level)\b|\bsenior\s+leadership\s+team\b|\bmember\s+of\s+the\s+(?:\w+\s+)?(?:leadership|management)\s+team\b|\bslt\b", re.IGNORECASE)
 
 
@@ -83,6 +83,14 @@ class ManagementScope:
         }
 
 
+_NEGATION = re.compile(r"\b(?:no|not|without|never|zero|non|nor)\b[^.;\n]{0,25}$", re.IGNORECASE)
+
+
+def _negated(text: str, start: int) -> bool:
+    """True for "no direct reports", "will not manage a team": a signal stated as absent."""
+    return bool(_NEGATION.search(text[max(0, start - 30) : start]))
+
+
 def reporting_line(who: str) -> str:
     """The normalized boss in a 'reports to ...' phrase: board, ceo, cpo, vp, head_of_product, director, ..."""
     for name, pattern in _BOSS_RULES:
@@ -96,10 +104,11 @@ def extract_management_scope(text: str) -> ManagementScope:
     spans: dict[str, Span] = {}
 
     def first(name: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
-        match = pattern.search(text)
-        if match:
-            spans[name] = Span(*match.span())
-        return match
+        for match in pattern.finditer(text):
+            if not _negated(text, match.start()):
+                spans[name] = Span(*match.span())
+                return match
+        return None
 
     reports = first("direct_reports", _DIRECT_REPORTS)
     direct_reports = None

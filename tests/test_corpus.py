@@ -1,0 +1,92 @@
+import shutil
+
+import pytest
+
+from jdclass.corpus import DEFAULT_CORPUS, check_corpus, load_corpus, load_posting, load_rubric_file
+from jdclass.errors import CorpusError
+
+GOOD = """---
+level: PM
+title: Product Manager, Search
+format: markdown
+industry: saas
+company_size: 120
+role: none
+hard_case: none
+provenance: written for jdclass
+notes: none
+---
+# Product Manager, Search
+You will own search relevance end to end, run discovery with users, write specs with engineers and ship improvements every sprint.
+"""
+
+
+def write(tmp_path, text, folder="pm", name="x-01.md"):
+    path = tmp_path / "postings" / folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_good_file_loads(tmp_path):
+    posting = load_posting(write(tmp_path, GOOD))
+    assert (posting.level.code, posting.title, posting.format) == ("PM", "Product Manager, Search", "markdown")
+
+
+@pytest.mark.parametrize(
+    ("change", "folder", "message"),
+    [
+        (("level: PM", "level: MGR"), "pm", ":2: unknown level 'MGR'"),
+        (("level: PM", "level: SPM"), "pm", ":2: level SPM does not match the folder 'pm'"),
+        (("format: markdown", "format: docx"), "pm", ":4: format must be one of markdown, text, html, got 'docx'"),
+        (("hard_case: none", "hard_case: weird"), "pm", ":8: hard_case must be one of"),
+        (("notes: none", "notes:"), "pm", ":10: field 'notes' is empty (write 'none' when it does not apply)"),
+        (("role: none\n", ""), "pm", ":10: missing field(s): role"),
+        (("company_size: 120", "company_size: big"), "pm", ":6: company_size must be a number or 'none'"),
+        (("---\nlevel", "level"), "pm", ":1: missing front matter"),
+        (("provenance: written for jdclass", "provenance: copied"), "pm", ":9: provenance must be 'written for jdclass'"),
+    ],
+)
+def test_bad_files_report_path_and_line(tmp_path, change, folder, message):
+    path = write(tmp_path, GOOD.replace(*change, 1), folder)
+    with pytest.raises(CorpusError) as raised:
+        load_posting(path)
+    assert str(raised.value).startswith(f"{path}{message}")
+
+
+def test_an_other_posting_needs_a_role(tmp_path):
+    path = write(tmp_path, GOOD.replace("level: PM", "level: OTHER"), "other")
+    with pytest.raises(CorpusError, match=r":7: an OTHER posting needs a role"):
+        load_posting(path)
+
+
+def test_rubric_bullets_and_errors(tmp_path):
+    path = tmp_path / "pm.md"
+    path.write_text("---\nlevel: PM\nkind: rubric\nprovenance: written for jdclass\n---\n## Duties\n- Owns the roadmap of one product area.\nstray text\n")
+    with pytest.raises(CorpusError, match=rf"^{path}:8: expected a '- ' bullet or a '#' heading$"):
+        load_rubric_file(path)
+
+
+def test_the_shipped_corpus_passes_the_check():
+    report = check_corpus()
+    assert report.ok, report.errors[:5]
+    assert all(report.counts_by_level[code] >= 100 for code in ("APM", "PM", "SPM", "DIR", "VP", "CPO"))
+    assert report.counts_by_level["OTHER"] >= 150
+    assert all(count >= 30 for count in report.duties_by_level.values())
+
+
+def test_check_reports_duplicates(tmp_path):
+    root = tmp_path / "corpus"
+    shutil.copytree(DEFAULT_CORPUS / "rubric", root / "rubric")
+    write(root, GOOD, name="a-01.md")
+    write(root, GOOD, name="a-02.md")
+    write(root, GOOD.replace("every sprint", "every week"), name="a-03.md")
+    errors = check_corpus(root).errors
+    assert any("a-02.md: exact duplicate of" in error for error in errors)
+    assert any("a-03.md: near-duplicate of" in error for error in errors)
+
+
+def test_html_postings_are_read_as_text():
+    corpus = load_corpus()
+    html = [posting for posting in corpus.postings if posting.format == "html"]
+    assert html and all("<li>" not in posting.text and "<p>" not in posting.text for posting in html)

@@ -1,0 +1,130 @@
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+import jdclass
+from jdclass.corpus import DEFAULT_CORPUS
+from jdclass.errors import ModelIntegrityError, ModelNotFound, TrainingError
+from jdclass.levels import Level
+from jdclass.model import DEFAULT_MODEL_DIR, MANIFEST_FILE, MODEL_FILE, train
+from tests.conftest import HELD_BACK
+
+LEVEL_FILES = ["apm", "pm", "spm", "dir", "vp", "cpo", "other"]
+
+
+@pytest.mark.parametrize("name", LEVEL_FILES)
+def test_held_back_postings_get_their_level(classifier, name):
+    result = classifier.classify((HELD_BACK / f"{name}.md").read_text(encoding="utf-8"))
+    assert result.level.code == name.upper()
+    assert result.content_level.code == name.upper()
+
+
+def test_result_is_well_formed_and_immutable(classifier):
+    text = (HELD_BACK / "dir.md").read_text(encoding="utf-8")
+    result = classifier.classify(text)
+    assert sum(p for _, p in result.probabilities) == pytest.approx(1.0, abs=1e-6)
+    assert [level for level, _ in result.probabilities] == list(Level)
+    assert 3 <= len(result.evidence) <= 5
+    for item in result.evidence:
+        assert text[item.start : item.end] == item.text
+    with pytest.raises(AttributeError):
+        result.level = Level.PM  # type: ignore[misc]
+    data = result.to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert data["level"] == "DIR" and data["model_version"] == classifier.version
+
+
+def test_classify_many_keeps_input_order(classifier):
+    texts = [(HELD_BACK / f"{name}.md").read_text(encoding="utf-8") for name in LEVEL_FILES]
+    results = list(classifier.classify_many(texts, batch_size=3))
+    assert [r.level.code for r in results] == [name.upper() for name in LEVEL_FILES]
+
+
+def test_the_stated_title_is_kept_apart_from_the_content(classifier):
+    text = (HELD_BACK / "pm.md").read_text(encoding="utf-8")
+    result = classifier.classify(text, title="Chief Product Officer")
+    assert (result.title_level, result.title_rule, result.content_level) == (Level.CPO, "chief_product", Level.PM)
+
+
+def test_load_takes_no_arguments_and_checks_the_manifest():
+    model = jdclass.load()
+    manifest = json.loads((DEFAULT_MODEL_DIR / MANIFEST_FILE).read_text())
+    assert model.version == manifest["model_version"]
+    assert set(manifest) >= {"environment", "corpus_sha256", "labels", "cv_metrics", "sha256"}
+    assert set(manifest["environment"]) == {"jdclass", "scikit-learn", "spacy", "python"}
+
+
+def test_the_shipped_model_was_built_from_this_corpus():
+    from jdclass.corpus import corpus_digest
+
+    manifest = json.loads((DEFAULT_MODEL_DIR / MANIFEST_FILE).read_text())
+    assert manifest["corpus_sha256"] == corpus_digest(DEFAULT_CORPUS), "corpus changed since the model was trained: run `make model`"
+
+
+@pytest.fixture
+def model_copy(tmp_path):
+    target = tmp_path / "model"
+    shutil.copytree(DEFAULT_MODEL_DIR, target)
+    return target
+
+
+def test_a_tampered_model_is_refused(model_copy):
+    with (model_copy / MODEL_FILE).open("ab") as handle:
+        handle.write(b"\0")
+    with pytest.raises(ModelIntegrityError, match="does not match the sha256 in its manifest; refusing to load it"):
+        jdclass.load(model_copy)
+
+
+def test_a_truncated_model_is_refused(model_copy):
+    path = model_copy / MODEL_FILE
+    path.write_bytes(path.read_bytes()[:1000])
+    with pytest.raises(ModelIntegrityError, match="refusing to load it"):
+        jdclass.load(model_copy)
+
+
+def test_a_version_mismatch_names_the_fix(model_copy):
+    manifest = json.loads((model_copy / MANIFEST_FILE).read_text())
+    manifest["environment"]["scikit-learn"] = "0.1"
+    (model_copy / MANIFEST_FILE).write_text(json.dumps(manifest))
+    with pytest.raises(ModelIntegrityError, match=r"built with scikit-learn 0.1 .*run `jdclass train` to rebuild it"):
+        jdclass.load(model_copy)
+
+
+def test_missing_model(tmp_path):
+    with pytest.raises(ModelNotFound, match="run `jdclass train`"):
+        jdclass.load(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def small_corpus(tmp_path_factory):
+    """Twelve postings per level from the corpus, for fast training tests."""
+    root = tmp_path_factory.mktemp("corpus")
+    shutil.copytree(DEFAULT_CORPUS / "rubric", root / "rubric")
+    for folder in sorted((DEFAULT_CORPUS / "postings").iterdir()):
+        (root / "postings" / folder.name).mkdir(parents=True)
+        for path in sorted(folder.glob("*.md"))[:12]:
+            shutil.copy(path, root / "postings" / folder.name / path.name)
+    return root
+
+
+def test_training_is_deterministic(small_corpus, tmp_path):
+    first = train(small_corpus, tmp_path / "one")
+    second = train(small_corpus, tmp_path / "two")
+    texts = [(HELD_BACK / f"{name}.md").read_text(encoding="utf-8") for name in LEVEL_FILES]
+    a = np.array([[p for _, p in r.probabilities] for r in first.classify_many(texts)])
+    b = np.array([[p for _, p in r.probabilities] for r in second.classify_many(texts)])
+    assert np.array_equal(a, b)
+    assert first.manifest["cv_metrics"] == second.manifest["cv_metrics"]
+    reloaded = jdclass.load(tmp_path / "one")
+    assert [r.level for r in reloaded.classify_many(texts)] == [r.level for r in first.classify_many(texts)]
+
+
+def test_too_few_examples_is_a_training_error(small_corpus, tmp_path):
+    root = tmp_path / "tiny"
+    shutil.copytree(small_corpus, root)
+    for path in sorted((root / "postings" / "vp").glob("*.md"))[2:]:
+        path.unlink()
+    with pytest.raises(TrainingError, match="level\\(s\\) VP have fewer than 5 examples"):
+        train(root, None)
