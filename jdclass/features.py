@@ -50,38 +50,56 @@ class SpacyNormalizer(TransformerMixin, BaseEstimator):
         return tags
 
 
-def posting_fields(posting: Posting) -> dict[str, float]:
-    """The level signals a posting states, as named numeric features."""
+FIELD_GROUPS = ("years", "management", "education", "role")
+
+
+def posting_fields(posting: Posting, groups: tuple[str, ...] = FIELD_GROUPS) -> dict[str, float]:
+    """The level signals a posting states, as named numeric features, from the chosen groups.
+
+    ``years``: years asked; ``management``: people, money and reporting line; ``education``: degrees;
+    ``role``: the job titles the body names (its own role, and ladder titles mentioned).
+    """
     scope = posting.management
-    features: dict[str, float] = {f"years={years_bucket(posting.minimum_years)}": 1.0}
-    if posting.minimum_years is not None:
-        features["years"] = min(posting.minimum_years, 20.0) / 20.0
-    main = posting.main_years
-    if main is not None and main.maximum is not None:
-        features["years_max"] = min(main.maximum, 20.0) / 20.0
-    if posting.people_management_years is not None:
-        features[f"people_years={years_bucket(posting.people_management_years)}"] = 1.0
-    if scope.direct_reports:
-        band = "1-3" if scope.direct_reports <= 3 else "4-9" if scope.direct_reports <= 9 else "10+"
-        features[f"direct_reports={band}"] = 1.0
-    for name in ("manages_product_managers", "manages_managers", "hires", "pnl", "budget", "board", "executive_team"):
-        if getattr(scope, name):
-            features[name] = 1.0
-    if scope.reports_to:
-        features[f"reports_to={scope.reports_to}"] = 1.0
-    if posting.self_reference is not None:
-        features[f"self_title={posting.self_reference.level.level.code}"] = 1.0
-    for mention in posting.mentions:
-        features[f"mentions={mention.level.level.code}"] = 1.0
-    for degree in posting.education:
-        features[f"degree={degree.level}:{'required' if degree.required else 'preferred'}"] = 1.0
+    features: dict[str, float] = {}
+    if "years" in groups:
+        features[f"years={years_bucket(posting.minimum_years)}"] = 1.0
+        if posting.minimum_years is not None:
+            features["years"] = min(posting.minimum_years, 20.0) / 20.0
+        main = posting.main_years
+        if main is not None and main.maximum is not None:
+            features["years_max"] = min(main.maximum, 20.0) / 20.0
+        if posting.people_management_years is not None:
+            features[f"people_years={years_bucket(posting.people_management_years)}"] = 1.0
+    if "management" in groups:
+        if scope.direct_reports:
+            band = "1-3" if scope.direct_reports <= 3 else "4-9" if scope.direct_reports <= 9 else "10+"
+            features[f"direct_reports={band}"] = 1.0
+        for name in ("manages_product_managers", "manages_managers", "hires", "pnl", "budget", "board", "executive_team"):
+            if getattr(scope, name):
+                features[name] = 1.0
+        if scope.reports_to:
+            features[f"reports_to={scope.reports_to}"] = 1.0
+    if "role" in groups:
+        if posting.self_reference is not None:
+            features[f"self_title={posting.self_reference.level.level.code}"] = 1.0
+        for mention in posting.mentions:
+            features[f"mentions={mention.level.level.code}"] = 1.0
+    if "education" in groups:
+        for degree in posting.education:
+            features[f"degree={degree.level}:{'required' if degree.required else 'preferred'}"] = 1.0
     return features
 
 
 class PostingFields(TransformerMixin, BaseEstimator):
     """Postings to a sparse matrix of their stated signals: years asked, people managed, P&L, reporting line, degrees."""
 
+    def __init__(self, groups: tuple[str, ...] = FIELD_GROUPS) -> None:
+        self.groups = groups
+
     def fit(self, X: Sequence[PostingLike], y: Any = None) -> PostingFields:
+        unknown = set(self.groups) - set(FIELD_GROUPS)
+        if unknown:
+            raise ValueError(f"unknown field groups {sorted(unknown)}; expected some of {FIELD_GROUPS}")
         self.vectorizer_ = DictVectorizer(sort=True).fit(self._dicts(X))
         return self
 
@@ -93,10 +111,9 @@ class PostingFields(TransformerMixin, BaseEstimator):
         check_is_fitted(self)
         return self.vectorizer_.get_feature_names_out()
 
-    @staticmethod
-    def _dicts(X: Sequence[PostingLike]) -> list[dict[str, float]]:
+    def _dicts(self, X: Sequence[PostingLike]) -> list[dict[str, float]]:
         postings = [item.posting if isinstance(item, Analysis) else item for item in X]
-        return [posting_fields(item if isinstance(item, Posting) else parse_text(item)) for item in postings]
+        return [posting_fields(item if isinstance(item, Posting) else parse_text(item), tuple(self.groups)) for item in postings]
 
     def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
         tags = super().__sklearn_tags__()

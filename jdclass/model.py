@@ -6,7 +6,7 @@ import dataclasses
 import hashlib
 import json
 import platform
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,17 +14,18 @@ import joblib
 import numpy as np
 import sklearn
 import spacy
-from sklearn.calibration import CalibratedClassifierCV
+from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
+from sklearn.linear_model import LogisticRegressionCV
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.utils.validation import check_is_fitted
 
 from jdclass import __version__
 from jdclass.corpus import DEFAULT_CORPUS, Corpus, CorpusPosting, load_corpus
 from jdclass.duties import DutyMatcher
 from jdclass.errors import ModelIntegrityError, ModelNotFound, TrainingError
-from jdclass.features import PostingFields, SpacyNormalizer
+from jdclass.features import FIELD_GROUPS, PostingFields, SpacyNormalizer
 from jdclass.levels import Level
 from jdclass.metrics import summary
 from jdclass.nlp import Analysis, analyze, split_tokens
@@ -39,15 +40,12 @@ MODEL_FILE = "jdclass-model.joblib"
 MANIFEST_FILE = "manifest.json"
 FORMAT_VERSION = 1
 SEED = 0
+C_GRID = [0.3, 1.0, 3.0, 10.0]
 # How much the stated title moves the overall level: the title's own rung, a neighbour, anything further.
 TITLE_WEIGHTS = {0: 1.0, 1: 0.35, None: 0.1}
 
 
-def build_pipeline(seed: int = SEED, fields_weight: float = 1.0, fields: bool = True) -> Pipeline:
-    """TF-IDF over spaCy-normalized content plus the parsed fields, into a calibrated logistic regression.
-
-    ``fields=False`` leaves the parsed fields out, to measure what they add.
-    """
+def _features(groups: tuple[str, ...], fields_weight: float) -> FeatureUnion:
     text = Pipeline(
         [
             ("normalize", SpacyNormalizer()),
@@ -57,12 +55,80 @@ def build_pipeline(seed: int = SEED, fields_weight: float = 1.0, fields: bool = 
             ),
         ]
     )
-    parts: list[tuple[str, Any]] = [("text", text)] + ([("fields", PostingFields())] if fields else [])
-    features = FeatureUnion(parts, transformer_weights={"text": 1.0, "fields": fields_weight} if fields else None)
-    classifier = CalibratedClassifierCV(
-        LogisticRegression(C=10.0, max_iter=5000, class_weight="balanced", random_state=seed), method="sigmoid", cv=StratifiedKFold(3, shuffle=True, random_state=seed)
+    if not groups:
+        return FeatureUnion([("text", text)])
+    return FeatureUnion([("text", text), ("fields", PostingFields(groups=groups))], transformer_weights={"text": 1.0, "fields": fields_weight})
+
+
+def _logistic(seed: int, class_weight: str | None) -> LogisticRegressionCV:
+    # C is chosen by cross-validated log loss on the training data, which also keeps the probabilities calibrated.
+    return LogisticRegressionCV(Cs=C_GRID, cv=StratifiedKFold(3, shuffle=True, random_state=seed), scoring="neg_log_loss", class_weight=class_weight, max_iter=5000, l1_ratios=(0.0,), use_legacy_attributes=False)
+
+
+def build_pipeline(seed: int = SEED, fields_weight: float = 1.0, fields: bool = True) -> FamilyThenRung:
+    """Two linear models over TF-IDF of spaCy-normalized content plus parsed fields.
+
+    The family model tells PM roles from OTHER on the words and the job titles the body names; the rung model
+    places PM roles on the ladder using everything, years and management scope included. ``fields=False``
+    leaves the parsed fields out of both, to measure what they add.
+    """
+    family_groups: tuple[str, ...] = ("role",) if fields else ()
+    rung_groups: tuple[str, ...] = FIELD_GROUPS if fields else ()
+    return FamilyThenRung(
+        family=Pipeline([("features", _features(family_groups, fields_weight)), ("classify", _logistic(seed, None))]),
+        rung=Pipeline([("features", _features(rung_groups, fields_weight)), ("classify", _logistic(seed, "balanced"))]),
     )
-    return Pipeline([("features", features), ("classify", classifier)])
+
+
+class FamilyThenRung(ClassifierMixin, BaseEstimator):
+    """First: is it a product-management role at all? Then: which rung? Probabilities multiply, so they sum to 1.
+
+    Years and people managed say how senior a job is, not which job it is; keeping them out of the first
+    question stops a senior program manager from reading as a product director, and the other way round.
+    """
+
+    def __init__(self, family: Any = None, rung: Any = None, other_label: str = Level.OTHER.code) -> None:
+        self.family = family
+        self.rung = rung
+        self.other_label = other_label
+
+    def fit(self, X: Sequence[Any], y: Sequence[str]) -> FamilyThenRung:
+        items = list(X)
+        labels = np.asarray(y)
+        is_other = labels == self.other_label
+        if is_other.all():
+            raise TrainingError("training needs postings of at least one PM level")
+        ladder = [item for item, other in zip(items, is_other, strict=True) if not other]
+        self.rung_ = clone(self.rung).fit(ladder, labels[~is_other])
+        self.family_ = clone(self.family).fit(items, is_other) if is_other.any() else None
+        self.classes_ = np.array(sorted(set(self.rung_.classes_) | ({self.other_label} if is_other.any() else set())))
+        return self
+
+    def predict_proba(self, X: Sequence[Any]) -> np.ndarray:
+        check_is_fitted(self)
+        items = list(X)
+        rung = self.rung_.predict_proba(items)
+        if self.family_ is not None:
+            other = self.family_.predict_proba(items)[:, list(self.family_.classes_).index(True)]
+        else:
+            other = np.zeros(len(items))
+        out = np.zeros((len(items), len(self.classes_)))
+        index = {label: i for i, label in enumerate(self.classes_)}
+        for column, label in enumerate(self.rung_.classes_):
+            out[:, index[label]] = rung[:, column] * (1.0 - other)
+        if self.family_ is not None:
+            out[:, index[self.other_label]] = other
+        return out
+
+    def predict(self, X: Sequence[Any]) -> np.ndarray:
+        check_is_fitted(self)
+        return self.classes_[self.predict_proba(X).argmax(axis=1)]
+
+    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = False
+        tags.input_tags.string = True
+        return tags
 
 
 def _sha256(path: Path) -> str:

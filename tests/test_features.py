@@ -1,12 +1,51 @@
+import numpy as np
 import pytest
-from sklearn.utils.estimator_checks import parametrize_with_checks
+from sklearn.base import clone
+from sklearn.exceptions import NotFittedError
+from sklearn.linear_model import LogisticRegression
+from sklearn.utils.estimator_checks import (
+    check_get_params_invariance,
+    check_no_attributes_set_in_init,
+    check_parameters_default_constructible,
+    parametrize_with_checks,
+)
 
 from jdclass.features import PostingFields, SpacyNormalizer
+from jdclass.model import FamilyThenRung
+
+TEXT_ESTIMATORS = [SpacyNormalizer(), PostingFields()]
 
 
-@parametrize_with_checks([SpacyNormalizer(), PostingFields()])
-def test_sklearn_contract(estimator, check):
+@parametrize_with_checks(TEXT_ESTIMATORS + [FamilyThenRung()])
+def test_sklearn_checks(estimator, check):
+    # All three declare text input (input_tags.string), so sklearn runs the checks that apply and skips the numeric ones.
     check(estimator)
+
+
+@pytest.mark.parametrize("estimator", TEXT_ESTIMATORS + [FamilyThenRung()], ids=lambda e: type(e).__name__)
+@pytest.mark.parametrize("check", [check_no_attributes_set_in_init, check_parameters_default_constructible, check_get_params_invariance])
+def test_text_transformers_meet_the_checks_that_apply(estimator, check):
+    # The rest of sklearn's checks feed numeric arrays; these transformers take text, so those do not apply.
+    check(type(estimator).__name__, estimator)
+
+
+@pytest.mark.parametrize("estimator", TEXT_ESTIMATORS + [FamilyThenRung()], ids=lambda e: type(e).__name__)
+def test_unfitted_estimators_refuse_to_transform(estimator):
+    method = getattr(estimator, "transform", None) or estimator.predict_proba
+    if isinstance(estimator, SpacyNormalizer):
+        pytest.skip("SpacyNormalizer learns nothing; it declares requires_fit=False")
+    with pytest.raises(NotFittedError):
+        method(["Product Manager"])
+
+
+def test_fit_returns_self_and_clone_keeps_params():
+    normalizer = SpacyNormalizer(batch_size=8)
+    assert normalizer.fit(["x"]) is normalizer
+    assert clone(normalizer).get_params() == {"batch_size": 8}
+    with pytest.raises(ValueError, match="batch_size must be a positive integer"):
+        SpacyNormalizer(batch_size=0).fit(["x"])
+    with pytest.raises(ValueError, match="unknown field groups"):
+        PostingFields(groups=("salary",)).fit(["x"])
 
 
 def test_normalizer_keeps_years_and_lemmas():
@@ -24,8 +63,20 @@ def test_posting_fields_features():
     names = list(fields.get_feature_names_out())
     assert {"years=10-12", "direct_reports=4-9", "manages_product_managers", "pnl"} <= set(names)
     assert fields.transform(["Nothing here."]).nnz == 0  # "years=none" was never seen while fitting
+    role_only = PostingFields(groups=("role",)).fit(["As a Senior Product Manager you will own search."])
+    assert list(role_only.get_feature_names_out()) == ["mentions=SPM", "self_title=SPM"]
 
 
 def test_normalizer_rejects_a_bare_string():
     with pytest.raises(ValueError, match="expected a sequence of postings"):
         SpacyNormalizer().fit(["x"]).transform("one string")
+
+
+def test_family_then_rung_probabilities_multiply():
+    X = np.array([[0.0], [0.1], [1.0], [1.1], [2.0], [2.1]])
+    y = np.array(["OTHER", "OTHER", "PM", "PM", "SPM", "SPM"])
+    model = FamilyThenRung(family=LogisticRegression(), rung=LogisticRegression()).fit(X, y)
+    assert list(model.classes_) == ["OTHER", "PM", "SPM"]
+    probabilities = model.predict_proba(X)
+    assert np.allclose(probabilities.sum(axis=1), 1.0)
+    assert list(model.predict(X[[0, 5]])) == ["OTHER", "SPM"]
