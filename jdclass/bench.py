@@ -62,7 +62,12 @@ def accuracy_section(classifier: LevelClassifier) -> list[str]:
     lines += table(compare(classifier, corpus, pm_rows))
     truth = [row.level for row in pm_rows]
     lines += ["", "What the parsed fields add (same rows, content only):", ""]
-    lines += table({"jdclass, text + fields": summary(truth, model_predictions(classifier, pm_rows, False)), "jdclass, text only": summary(truth, text_only_predictions(pm_rows))})
+    lines += table(
+        {
+            "jdclass, text + fields": summary(truth, model_predictions(classifier, pm_rows, False)),
+            "jdclass, text only": summary(truth, text_only_predictions(pm_rows)),
+        }
+    )
     lines += ["", f"### Real PM postings plus {len(negatives)} real negatives (OTHER), content only", ""]
     lines += table(compare(classifier, corpus, pm_rows + negatives))
     lines += ["", f"### Real PM postings ({len(pm_rows)}), with the title given", ""]
@@ -116,11 +121,15 @@ def main(argv: list[str] | None = None) -> None:
         "# Benchmarks",
         "",
         "Written by `make bench` (`python -m jdclass.bench --out docs/benchmarks.md`); every figure below was measured by that run.",
-        f"Date: {date.today().isoformat()}. Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}. "
-        f"Model: {classifier.version}.",
+        (
+            f"Date: {date.today().isoformat()}. Machine: {platform.machine()}, {os.cpu_count()} cores, "
+            f"Python {platform.python_version()}. Model: {classifier.version}."
+        ),
         "",
-        "Figures: accuracy (exact), macro-F1 over the levels present, within one rung (OTHER must match exactly), mean rung error "
-        "(ladder pairs only), quadratic-weighted kappa (ladder pairs only), OTHER-vs-PM F1 (OTHER positive).",
+        (
+            "Figures: accuracy (exact), macro-F1 over the levels present, within one rung (OTHER must match exactly), "
+            "mean rung error (ladder pairs only), quadratic-weighted kappa (ladder pairs only), OTHER-vs-PM F1 (OTHER positive)."
+        ),
         "",
     ]
     lines += accuracy_section(classifier)

@@ -15,7 +15,7 @@ from jdclass.corpus import DEFAULT_CORPUS, check_corpus
 from jdclass.errors import EmptyInput, JdclassError
 from jdclass.model import DEFAULT_MODEL_DIR, load, read_manifest, train
 from jdclass.posting import Posting, parse, parse_text
-from jdclass.readers import DEFAULT_MAX_BYTES, decode_text, html_to_text, looks_like_html, read_posting
+from jdclass.readers import DEFAULT_MAX_BYTES, decode_text, html_to_text, looks_like_html
 from jdclass.report import render_classification, render_posting, to_json
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -39,7 +39,7 @@ def read_source(source: str | None, max_bytes: int = DEFAULT_MAX_BYTES) -> Posti
     """The posting named on the command line: a file path, ``-`` for stdin, or nothing (stdin, prompting on a terminal)."""
     if source not in (None, "-"):
         return parse(Path(source), max_chars=max_bytes)
-    stdin = click.get_binary_stream("stdin")
+    stdin = sys.stdin.buffer
     if source is None and sys.stdin.isatty():
         click.echo(PROMPT, err=True)
     data = stdin.read(max_bytes + 1)
@@ -54,9 +54,7 @@ def read_source(source: str | None, max_bytes: int = DEFAULT_MAX_BYTES) -> Posti
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the report.")
-model_option = click.option(
-    "--model", "model_path", type=click.Path(path_type=Path), default=None, help="Model folder (default: the shipped model)."
-)
+model_option = click.option("--model", "model_path", type=click.Path(path_type=Path), default=None, help="Model folder (default: the shipped model).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -141,7 +139,9 @@ def info(model_path: Path | None, as_json: bool) -> None:
     click.echo(f"Model: {classifier.version}")
     click.echo(f"Folder: {directory}")
     click.echo(f"Labels: {', '.join(manifest['labels'])}")
-    click.echo(f"Trained with: jdclass {environment['jdclass']}, scikit-learn {environment['scikit-learn']}, spaCy {environment['spacy']}, Python {environment['python']}")
+    click.echo(
+        f"Trained with: jdclass {environment['jdclass']}, scikit-learn {environment['scikit-learn']}, spaCy {environment['spacy']}, Python {environment['python']}"
+    )
     click.echo(f"Corpus sha256: {manifest['corpus_sha256']}")
     click.echo(f"Model sha256: {manifest['sha256']}")
     click.echo(

@@ -13,11 +13,19 @@ _DEGREES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("mba", r"\bmba\b|master\s+of\s+business\s+administration"),
         ("phd", r"\bph\.?\s?d\b|\bdoctora(?:te|l)\b"),
         ("master", r"\bmaster['’]?s?\b(?:\s+degree)?|\bm\.?s\.?c?\b(?=\s+(?:in|degree|or))|\bm\.?tech\b|\bmsc\b"),
-        ("bachelor", r"\bbachelor['’]?s?\b|\bb\.?s\.?c?\b(?=[\s/,]+(?:in|degree|or|ba\b))|\bb\.?a\.?\b(?=[\s/,]+(?:in|degree|or|bs\b))|\bb\.?tech\b|\bb\.?e\.?\b(?=\s*(?:/|in\b|or\b))|\bundergraduate\s+degree|\bcollege\s+degree|\buniversity\s+degree|\bfour[- ]year\s+degree|\bdegree\b"),
+        (
+            "bachelor",
+            r"\bbachelor['’]?s?\b|\bb\.?s\.?c?\b(?=[\s/,]+(?:in|degree|or|ba\b))|\bb\.?a\.?\b(?=[\s/,]+(?:in|degree|or|bs\b))|\bb\.?tech\b|\bb\.?e\.?\b(?=\s*(?:/|in\b|or\b))|\bundergraduate\s+degree|\bcollege\s+degree|\buniversity\s+degree|\bfour[- ]year\s+degree|\bdegree\b",
+        ),
     )
 )
-_PREFERRED = re.compile(r"\b(?:preferred|a\s+plus|plus\b|nice[- ]to[- ]have|bonus|desir(?:ed|able)|advantage\w*|ideally|good\s+to\s+have|is\s+valued)", re.IGNORECASE)
-_FIELD = re.compile(r"\bin\s+(?P<field>(?:[A-Z][\w&]*|computer|business|engineering|economics|finance|mathematics|statistics|design|a\s+related|related|technical)[\w ,&/-]{0,60})", re.IGNORECASE)
+_PREFERRED = re.compile(
+    r"\b(?:preferred|a\s+plus|plus\b|nice[- ]to[- ]have|bonus|desir(?:ed|able)|advantage\w*|ideally|good\s+to\s+have|is\s+valued)", re.IGNORECASE
+)
+_FIELD = re.compile(
+    r"\bin\s+(?P<field>(?:[A-Z][\w&]*|computer|business|engineering|economics|finance|mathematics|statistics|design|a\s+related|related|technical)[\w ,&/-]{0,60})",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,9 @@ _WORD = r"(?:twenty-five|zero|one|two|three|four|five|six|seven|eight|nine|ten|e
 # "five (5)" reads as one number; digits may carry a decimal ("2.5 years").
 _NUM = rf"(?:\d{{1,2}}(?:\.\d)?|{_WORD}(?:\s*\(\d{{1,2}}\))?)"
 _UNIT = r"(?:years?|yrs?|yoe)\b\.?(?:['’]s?)?"
-_LOWER_CUE = r"(?P<lower>at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|over|more\s+than|upwards\s+of|in\s+excess\s+of|no\s+less\s+than|not\s+less\s+than)"
+_LOWER_CUE = (
+    r"(?P<lower>at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|over|more\s+than|upwards\s+of|in\s+excess\s+of|no\s+less\s+than|not\s+less\s+than)"
+)
 _UPPER_CUE = r"(?P<upper>up\s+to|no\s+more\s+than|less\s+than|under)"
 
 YEARS_PATTERN = re.compile(
@@ -137,7 +139,9 @@ def _field_of(text: str, start: int, end: int, clause: tuple[int, int]) -> tuple
         return "people_management", near_after
     if _PM_FIELD.search(near_after):
         return "product_management", near_after
-    if re.search(r"\b(?:in|of|with|using|building|doing|working\s+(?:in|on|with))\s+\w", near_after, re.IGNORECASE) and not _GENERAL_FIELD.match(near_after):
+    if re.search(
+        r"\b(?:in|of|on|across|within|with|using|building|doing|working\s+(?:in|on|with))\s+\w", near_after, re.IGNORECASE
+    ) and not _GENERAL_FIELD.match(near_after):
         return "specialty", near_after
     label = before.strip()[-60:]
     if _PEOPLE_FIELD.search(label):
@@ -162,9 +166,7 @@ def _is_requirement(text: str, match: re.Match[str], clause: tuple[int, int], in
     return bool(_ACTIVITY_CUE.search(sentence)) or not _COMPANY_SUBJECT.search(sentence)
 
 
-def extract_years_of_experience(
-    text: str, requirement_spans: tuple[Span, ...] = (), preferred_spans: tuple[Span, ...] = ()
-) -> list[YearsRequirement]:
+def extract_years_of_experience(text: str, requirement_spans: tuple[Span, ...] = (), preferred_spans: tuple[Span, ...] = ()) -> list[YearsRequirement]:
     """Every years-of-experience requirement in ``text``, in order of appearance.
 
     ``requirement_spans`` and ``preferred_spans`` are the requirements and nice-to-have sections, when known:
@@ -172,7 +174,9 @@ def extract_years_of_experience(
     """
     found: list[YearsRequirement] = []
     for match in _candidates(text):
-        if match.group("decades") and not re.match(r"\s*(?:of|in|\+|or\s+more|plus|experience|as)\b|\s*\+", text[match.end() : match.end() + 12], re.IGNORECASE):
+        if match.group("decades") and not re.match(
+            r"\s*(?:of|in|\+|or\s+more|plus|experience|as)\b|\s*\+", text[match.end() : match.end() + 12], re.IGNORECASE
+        ):
             continue
         start, end = match.span()
         clause = clause_around(text, start, end)

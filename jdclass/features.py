@@ -19,7 +19,7 @@ PostingLike = str | Posting | Analysis
 def as_analyses(X: Sequence[PostingLike] | Any, batch_size: int = DEFAULT_BATCH_SIZE) -> list[Analysis]:
     """Analyze whatever needs it; analyses already made pass through untouched."""
     if isinstance(X, str):
-        raise ValueError("expected a sequence of postings, got a single string")
+        raise TypeError("expected a sequence of postings, got a single string")
     return list(analyze(list(X), batch_size=batch_size))
 
 

@@ -30,7 +30,10 @@ _MANAGES_MANAGERS = re.compile(
 )
 _HIRES = re.compile(r"\b(?:hire|hiring|recruit\w*|build\s+out|scale)\b[^.\n]{0,40}\b(?:team|product\s+managers|pms|talent|org\w*)\b", re.IGNORECASE)
 _PNL = re.compile(r"\bp\s*&\s*l\b|\bp&amp;l\b|\bprofit\s+(?:and|&)\s+loss\b|\bpnl\b", re.IGNORECASE)
-_BUDGET = re.compile(r"\b(?:own|owns|owning|manag\w*|set|sets|control\w*|responsib\w+|accountab\w+)\b[^.\n]{0,60}\bbudgets?\b|\bbudget(?:ing)?\s+(?:for|of|ownership|responsibility)\b|\bbudgetary\b", re.IGNORECASE)
+_BUDGET = re.compile(
+    r"\b(?:own|owns|owning|manag\w*|set|sets|control\w*|responsib\w+|accountab\w+)\b[^.\n]{0,60}\bbudgets?\b|\bbudget(?:ing)?\s+(?:for|of|ownership|responsibility)\b|\bbudgetary\b",
+    re.IGNORECASE,
+)
 _REPORTS_TO = re.compile(
     r"\breport(?:s|ing)?\s+(?:directly\s+)?(?:in)?to\s*:?\s+(?:the\s+|our\s+|a\s+|an\s+)?(?P<who>[A-Za-z&,./\- ]{2,60})",
     re.IGNORECASE,
@@ -49,8 +52,14 @@ _BOSS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("pm", r"product\s+manager|\bpm\b"),
     )
 )
-_BOARD = re.compile(r"\bboard\s+of\s+directors\b|\b(?:the|our|company)\s+board\b(?!\s+games?)|\bboard[- ](?:level|meetings?|members?|presentations?|room|decks?|updates?)\b|\binvestor\s+(?:relations|updates|meetings|presentations|communications)\b", re.IGNORECASE)
-_EXEC_TEAM = re.compile(r"\bexecutive\s+(?:leadership\s+)?(?:team|committee)\b|\bc[- ]?(?:suite|level)\b|\bsenior\s+leadership\s+team\b|\bmember\s+of\s+the\s+(?:\w+\s+)?(?:leadership|management)\s+team\b|\bslt\b", re.IGNORECASE)
+_BOARD = re.compile(
+    r"\bboard\s+of\s+directors\b|\b(?:the|our|company)\s+board\b(?!\s+games?)|\bboard[- ](?:level|meetings?|members?|presentations?|room|decks?|updates?)\b|\binvestor\s+(?:relations|updates|meetings|presentations|communications)\b",
+    re.IGNORECASE,
+)
+_EXEC_TEAM = re.compile(
+    r"\bexecutive\s+(?:leadership\s+)?(?:team|committee)\b|\bc[- ]?(?:suite|level)\b|\bsenior\s+leadership\s+team\b|\bmember\s+of\s+the\s+(?:\w+\s+)?(?:leadership|management)\s+team\b|\bslt\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)

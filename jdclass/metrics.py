@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 import numpy as np
 from sklearn.metrics import cohen_kappa_score, confusion_matrix, f1_score
@@ -28,9 +29,9 @@ def within_one(truth: Sequence[Level | str], predicted: Sequence[Level | str]) -
 
 def mean_rung_error(truth: Sequence[Level | str], predicted: Sequence[Level | str]) -> float | None:
     """Mean absolute error in rungs over pairs where both levels are on the ladder (None when there are none)."""
-    distances = [Level[t].distance(Level[p]) for t, p in zip(_codes(truth), _codes(predicted), strict=True)]
-    on_ladder = [d for t, p, d in zip(_codes(truth), _codes(predicted), distances, strict=True) if Level[t].on_ladder and Level[p].on_ladder]
-    return float(np.mean(on_ladder)) if on_ladder else None
+    rungs = [(Level[t].rung, Level[p].rung) for t, p in zip(_codes(truth), _codes(predicted), strict=True)]
+    errors = [abs(t - p) for t, p in rungs if t is not None and p is not None]
+    return float(np.mean(errors)) if errors else None
 
 
 def ladder_kappa(truth: Sequence[Level | str], predicted: Sequence[Level | str]) -> float | None:
@@ -60,7 +61,7 @@ def expected_calibration_error(probabilities: np.ndarray, truth_index: Sequence[
     correct = probabilities.argmax(axis=1) == np.asarray(truth_index)
     edges = np.linspace(0.0, 1.0, bins + 1)
     error = 0.0
-    for low, high in zip(edges[:-1], edges[1:], strict=True):
+    for low, high in pairwise(edges):
         members = (confidence > low) & (confidence <= high)
         if members.any():
             error += members.mean() * abs(confidence[members].mean() - correct[members].mean())

@@ -30,10 +30,10 @@ from jdclass.levels import Level
 from jdclass.metrics import summary
 from jdclass.nlp import Analysis, analyze, split_tokens
 from jdclass.posting import Posting, TextField, parse_text
-from jdclass.spans import Span
-from jdclass.titles import title_level
 from jdclass.readers import DEFAULT_MAX_BYTES
 from jdclass.result import Classification
+from jdclass.spans import Span
+from jdclass.titles import title_level
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
 MODEL_FILE = "jdclass-model.joblib"
@@ -62,7 +62,15 @@ def _features(groups: tuple[str, ...], fields_weight: float) -> FeatureUnion:
 
 def _logistic(seed: int, class_weight: str | None) -> LogisticRegressionCV:
     # C is chosen by cross-validated log loss on the training data, which also keeps the probabilities calibrated.
-    return LogisticRegressionCV(Cs=C_GRID, cv=StratifiedKFold(3, shuffle=True, random_state=seed), scoring="neg_log_loss", class_weight=class_weight, max_iter=5000, l1_ratios=(0.0,), use_legacy_attributes=False)
+    return LogisticRegressionCV(
+        Cs=C_GRID,
+        cv=StratifiedKFold(3, shuffle=True, random_state=seed),
+        scoring="neg_log_loss",
+        class_weight=class_weight,
+        max_iter=5000,
+        l1_ratios=(0.0,),
+        use_legacy_attributes=False,
+    )
 
 
 def build_pipeline(seed: int = SEED, fields_weight: float = 1.0, fields: bool = True) -> FamilyThenRung:
@@ -259,7 +267,7 @@ def load(path: Path | str | None = None) -> LevelClassifier:
         )
     try:
         bundle = joblib.load(model_path)
-    except Exception as error:  # a damaged pickle raises anything; the hash check makes this rare
+    except Exception as error:  # noqa: BLE001 - a damaged pickle raises anything; the hash check makes this rare
         raise ModelIntegrityError(f"{model_path} cannot be loaded ({type(error).__name__}); run `jdclass train` to rebuild it") from None
     classifier = LevelClassifier(bundle["pipeline"], bundle["matcher"], manifest)
     if [level.code for level in classifier.labels] != manifest.get("labels"):

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
-from spacy.language import Language
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from jdclass.errors import MissingExtra

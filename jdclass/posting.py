@@ -21,12 +21,21 @@ _ROLE_NOUN = re.compile(
     r"pm|apm|intern|coordinator|consultant|scientist|architect|developer|chief|associate|principal|executive|strategist)\b",
     re.IGNORECASE,
 )
-_TITLE_LABEL = re.compile(r"^\s*(?:\*\*)?(?:job\s+title|position(?:\s+title)?|role(?:\s+title)?|title|job|vacancy|opening)(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?(?P<title>.+?)(?:\*\*)?\s*$", re.IGNORECASE)
-_COMPANY_LABEL = re.compile(r"^\s*(?:\*\*)?(?:company|employer|organi[sz]ation|client)(?:\s+name)?(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?(?P<company>.+?)(?:\*\*)?\s*$", re.IGNORECASE)
-_ABOUT_COMPANY = re.compile(r"^\s*(?:#+\s*)?(?:\*\*)?[Aa]bout\s+(?P<company>(?!us\b|the\b|you\b|this\b|our\b|the\s+role)[A-Z][\w&.'’ -]{1,40}?)(?:\*\*)?\s*:?\s*$", re.MULTILINE)
+_TITLE_LABEL = re.compile(
+    r"^\s*(?:\*\*)?(?:job\s+title|position(?:\s+title)?|role(?:\s+title)?|title|job|vacancy|opening)(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?(?P<title>.+?)(?:\*\*)?\s*$",
+    re.IGNORECASE,
+)
+_COMPANY_LABEL = re.compile(
+    r"^\s*(?:\*\*)?(?:company|employer|organi[sz]ation|client)(?:\s+name)?(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?(?P<company>.+?)(?:\*\*)?\s*$", re.IGNORECASE
+)
+_ABOUT_COMPANY = re.compile(
+    r"^\s*(?:#+\s*)?(?:\*\*)?[Aa]bout\s+(?P<company>(?!us\b|the\b|you\b|this\b|our\b|the\s+role)[A-Z][\w&.'’ -]{1,40}?)(?:\*\*)?\s*:?\s*$", re.MULTILINE
+)
 _EMPLOYMENT = re.compile(r"\b(?P<type>full[- ]time|part[- ]time|contract(?:or)?|temporary|temp|internship|freelance|permanent|fixed[- ]term)\b", re.IGNORECASE)
 _REMOTE = re.compile(r"\b(?P<mode>remote|hybrid|on[- ]site|onsite|in[- ]office)\b", re.IGNORECASE)
-_LOCATION_LABEL = re.compile(r"^\s*(?:\*\*)?(?:location|based\s+in|office|where)(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?(?P<location>.+?)(?:\*\*)?\s*$", re.IGNORECASE | re.MULTILINE)
+_LOCATION_LABEL = re.compile(
+    r"^\s*(?:\*\*)?(?:location|based\s+in|office|where)(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?(?P<location>.+?)(?:\*\*)?\s*$", re.IGNORECASE | re.MULTILINE
+)
 _MONEY = r"(?:[$£€₹]|usd|eur|gbp|inr|cad|aud|sgd)\s?\d(?:[\d,.]*\d)?(?:\s?(?:k|m|lpa|lakhs?)\b)?"
 _SALARY = re.compile(rf"(?P<low>{_MONEY})\s*(?:-|–|—|to)\s*(?P<high>(?:{_MONEY})|\d(?:[\d,.]*\d)?(?:\s?(?:k|m|lpa|lakhs?)\b)?)", re.IGNORECASE)
 MAX_TITLE_LINES = 6

@@ -94,10 +94,48 @@ def looks_binary(data: bytes) -> bool:
 
 
 _BLOCK_TAGS = frozenset(
-    "address article aside blockquote body br dd div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 "
-    "header hr li main nav ol p pre section table tbody td tfoot th thead tr ul".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
 )
-_HIDDEN_TAGS = frozenset("script style noscript template head title svg iframe object embed canvas select".split())
+_HIDDEN_TAGS = frozenset(["script", "style", "noscript", "template", "head", "title", "svg", "iframe", "object", "embed", "canvas", "select"])
 
 
 class _VisibleText(HTMLParser):
@@ -184,7 +222,7 @@ def docx_to_text(data: bytes, name: str = "input.docx", max_bytes: int = DEFAULT
         raise InputTooLarge(f"{name}: the archive inflates to {inflated:,} bytes; refusing it")
     try:
         document = docx.Document(io.BytesIO(data))
-    except Exception as error:  # python-docx raises many unrelated types on damaged archives
+    except Exception as error:  # noqa: BLE001 - python-docx raises many unrelated types on damaged archives
         raise CorruptFile(f"{name}: not a readable Word file ({type(error).__name__})") from None
     lines = []
     for paragraph in document.paragraphs:

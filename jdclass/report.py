@@ -87,7 +87,7 @@ def render_posting(posting: Posting) -> str:
         upper = f"-{item.maximum:g}" if item.maximum is not None else "+"
         minimum = f"{item.minimum:g}" if item.minimum is not None else "?"
         status = "required" if item.required else "preferred"
-        lines.append(f"Years: {minimum}{upper} ({item.field}, {status}): {posting.text[item.span.start:item.span.end]!r}")
+        lines.append(f"Years: {minimum}{upper} ({item.field}, {status}): {posting.text[item.span.start : item.span.end]!r}")
     for degree in posting.education:
         lines.append(f"Education: {degree.level}{' in ' + degree.field if degree.field else ''} ({'required' if degree.required else 'preferred'})")
     lines.append(f"Signals: {signals_line(posting)}")

@@ -15,8 +15,14 @@ _HEADING_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("eeo", r"equal\s+(?:employment\s+)?opportunit|\beeo\b|diversity|inclusion|accommodation|e-verify|non-?discrimination"),
         ("preferred", r"prefer|nice[\s-]+to[\s-]+have|bonus|plus(?:es)?\b|desirabl|good\s+to\s+have|extra\s+credit|stand\s+out"),
         ("benefits", r"benefit|perks|what\s+we\s+offer|we\s+offer|compensation|salary|\bpay\b|why\s+(?:join|work)|in\s+return|rewards|package"),
-        ("requirements", r"requirement|qualification|what\s+you(?:['’]ll)?\s+(?:bring|need|have)|who\s+you\s+are|you\s+(?:have|bring|are)|about\s+you|looking\s+for|must[\s-]+have|skills|experience|competenc|ideal\s+candidate|profile|criteria|essential"),
-        ("responsibilities", r"responsib|what\s+you(?:['’]ll|\s+will)\s+do|duties|accountabilit|in\s+this\s+role|your\s+(?:role|impact|mission|day)|day[\s-]+to[\s-]+day|functions|the\s+job|what\s+you\s+will\s+be\s+doing|key\s+tasks|you\s+will"),
+        (
+            "requirements",
+            r"requirement|qualification|what\s+you(?:['’]ll)?\s+(?:bring|need|have)|who\s+you\s+are|you\s+(?:have|bring|are)|about\s+you|looking\s+for|must[\s-]+have|skills|experience|competenc|ideal\s+candidate|profile|criteria|essential",
+        ),
+        (
+            "responsibilities",
+            r"responsib|what\s+you(?:['’]ll|\s+will)\s+do|duties|accountabilit|in\s+this\s+role|your\s+(?:role|impact|mission|day)|day[\s-]+to[\s-]+day|functions|the\s+job|what\s+you\s+will\s+be\s+doing|key\s+tasks|you\s+will",
+        ),
         ("role", r"about\s+the\s+(?:role|job|position|opportunity|team)|the\s+(?:role|opportunity|position)|overview|summary|introduction|the\s+team"),
         ("about", r"about|who\s+we\s+are|our\s+(?:company|story|mission)|company|the\s+company"),
     )

@@ -32,7 +32,12 @@ _NEIGHBOURS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("product_designer", _rx(r"\bproduct\s+design(?:er)?\b(?!\s+engineer)|\b(?:ux|ui)\b.*\bdesigner\b|\bdesigner\b")),
     ("program_manager", _rx(r"\bprogram(?:me)?\s+manag(?:er|ement)\b|\btpm\b")),
     ("project_manager", _rx(r"\bproject\s+manag(?:er|ement)\b")),
-    ("engineering_manager", _rx(r"\bengineering\s+manager\b|\bmanager,?\s+(?:software\s+)?engineering\b|\bsoftware\s+development\s+manager\b|\bhead\s+of\s+engineering\b|\b(?:vp|vice\s+president|director)\b.*\bengineering\b")),
+    (
+        "engineering_manager",
+        _rx(
+            r"\bengineering\s+manager\b|\bmanager,?\s+(?:software\s+)?engineering\b|\bsoftware\s+development\s+manager\b|\bhead\s+of\s+engineering\b|\b(?:vp|vice\s+president|director)\b.*\bengineering\b"
+        ),
+    ),
     ("production_manager", _rx(r"\bproduction\s+manager\b")),
     ("product_analyst", _rx(r"\bproduct\s+analyst\b")),
     ("product_specialist", _rx(r"\bproduct\s+(?:specialist|expert|consultant|support|operations|ops)\b")),
@@ -57,7 +62,11 @@ _LADDER: tuple[tuple[Level, str, re.Pattern[str]], ...] = (
     (Level.SPM, "manager_of_pm", _rx(r"^\s*manager\s*[,-]?\s*(?:of\s+)?product\s+management\b")),
     (Level.APM, "intern", _rx(rf"\b{_PM}\s+intern(?:ship)?\b|\bintern(?:ship)?\s*[,-]?\s*(?:in\s+)?{_PM}\b|\bproduct\s+intern\b")),
     (Level.APM, "associate", _rx(rf"\b(?:associate|assistant)\s+(?:technical\s+)?{_PM}\b|\bapm\b")),
-    (Level.APM, "junior", _rx(rf"\b(?:junior|jr\.?|entry[\s-]+level|graduate|rotational)\s+(?:\w+\s+)?{_PM}\b|\b{_PM}\b.*\b(?:junior|new\s+grad(?:uate)?|entry[\s-]+level)\b")),
+    (
+        Level.APM,
+        "junior",
+        _rx(rf"\b(?:junior|jr\.?|entry[\s-]+level|graduate|rotational)\s+(?:\w+\s+)?{_PM}\b|\b{_PM}\b.*\b(?:junior|new\s+grad(?:uate)?|entry[\s-]+level)\b"),
+    ),
     (Level.SPM, "group", _rx(rf"\bgroup\s+(?:\w+\s+)?{_PM}\b|\bgpm\b")),
     (Level.SPM, "principal", _rx(rf"\bprincipal\s+(?:\w+\s+){{0,2}}{_PM}\b|\b{_PM}\b\s*[,-]?\s*principal\b")),
     (Level.SPM, "staff", _rx(rf"\bstaff\s+(?:\w+\s+){{0,2}}{_PM}\b")),

@@ -116,6 +116,8 @@ def test_bare_years_in_a_nice_to_have_section_are_preferred():
     assert not found.required
 
 
-@pytest.mark.parametrize(("minimum", "band"), [(None, "none"), (0, "0-1"), (2, "2-3"), (5, "4-5"), (7, "6-7"), (8, "8-9"), (10, "10-12"), (14, "13-14"), (20, "15+")])
+@pytest.mark.parametrize(
+    ("minimum", "band"), [(None, "none"), (0, "0-1"), (2, "2-3"), (5, "4-5"), (7, "6-7"), (8, "8-9"), (10, "10-12"), (14, "13-14"), (20, "15+")]
+)
 def test_years_bucket(minimum, band):
     assert years_bucket(minimum) == band

@@ -68,7 +68,7 @@ def test_posting_fields_features():
 
 
 def test_normalizer_rejects_a_bare_string():
-    with pytest.raises(ValueError, match="expected a sequence of postings"):
+    with pytest.raises(TypeError, match="expected a sequence of postings"):
         SpacyNormalizer().fit(["x"]).transform("one string")
 
 

@@ -14,7 +14,16 @@ def test_ladder_order_codes_and_names():
 
 @pytest.mark.parametrize(
     ("a", "b", "distance"),
-    [("APM", "APM", 0), ("APM", "PM", 1), ("PM", "APM", 1), ("APM", "CPO", 5), ("SPM", "VP", 2), ("OTHER", "OTHER", 0), ("OTHER", "PM", None), ("CPO", "OTHER", None)],
+    [
+        ("APM", "APM", 0),
+        ("APM", "PM", 1),
+        ("PM", "APM", 1),
+        ("APM", "CPO", 5),
+        ("SPM", "VP", 2),
+        ("OTHER", "OTHER", 0),
+        ("OTHER", "PM", None),
+        ("CPO", "OTHER", None),
+    ],
 )
 def test_distance(a, b, distance):
     assert Level.from_code(a).distance(Level.from_code(b)) == distance

@@ -38,7 +38,11 @@ def test_fields_and_spans():
     assert posting.company.value == "Lumen Freight"
     assert [s.kind for s in posting.sections] == ["other", "about", "responsibilities", "requirements", "preferred"]
     assert (posting.minimum_years, posting.people_management_years) == (10, 3)
-    assert [(y.minimum, y.field, y.required) for y in posting.years] == [(10, "product_management", True), (3, "people_management", True), (2, "specialty", False)]
+    assert [(y.minimum, y.field, y.required) for y in posting.years] == [
+        (10, "product_management", True),
+        (3, "people_management", True),
+        (2, "specialty", False),
+    ]
     scope = posting.management
     assert (scope.direct_reports, scope.manages_product_managers, scope.pnl, scope.budget, scope.reports_to, scope.board) == (6, True, True, True, "cpo", True)
     assert [(d.level, d.required) for d in posting.education] == [("bachelor", True), ("mba", False)]
@@ -127,7 +131,26 @@ def test_any_string_parses_or_raises_the_domain_error(text):
 
 
 JOB_WORDS = st.sampled_from(
-    ["5+ years", "3-5 yrs", "at least seven years", "a decade", "Senior", "Product Manager", "Director", "reports to the CEO", "P&L", "\n", "- ", "## ", "MBA", "(", ")", "&amp;", "<li>", "</p>"]
+    [
+        "5+ years",
+        "3-5 yrs",
+        "at least seven years",
+        "a decade",
+        "Senior",
+        "Product Manager",
+        "Director",
+        "reports to the CEO",
+        "P&L",
+        "\n",
+        "- ",
+        "## ",
+        "MBA",
+        "(",
+        ")",
+        "&amp;",
+        "<li>",
+        "</p>",
+    ]
 )
 
 

@@ -1,0 +1,176 @@
+import json
+import shutil
+
+import click
+import pytest
+from click.testing import CliRunner
+
+import jdclass
+from jdclass.cli import cli
+from jdclass.model import DEFAULT_MODEL_DIR, MODEL_FILE
+from jdclass.report import render_classification
+from tests.conftest import HELD_BACK
+from tests.fixtures import write_all
+
+PARSE_INPUT = """Job title: Director of Product
+Reports to: Chief Product Officer
+You will manage a team of 5 product managers and own the budget.
+Requirements:
+- 10+ years of product management experience
+- MBA preferred
+"""
+
+PARSE_OUTPUT = """Title: Director of Product
+Title level: DIR (rule: director)
+Company: none
+Sections: role, requirements (Requirements)
+Years: 10+ (product_management, required): '10+ years'
+Education: mba (preferred)
+Signals: 10+ years asked; 5 direct reports; owns a budget; reports to: cpo
+"""
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def all_commands(group, prefix=()):
+    for name, command in group.commands.items():
+        yield (*prefix, name), command
+        if isinstance(command, click.Group):
+            yield from all_commands(command, (*prefix, name))
+
+
+def test_every_command_has_help_and_an_example():
+    for path, command in all_commands(cli):
+        assert command.help, path
+        if not isinstance(command, click.Group):
+            assert "Example:" in command.help, path
+
+
+def test_version(runner):
+    result = runner.invoke(cli, ["--version"])
+    assert (result.exit_code, result.output) == (0, f"jdclass, version {jdclass.__version__}\n")
+
+
+def test_classify_prints_the_library_report(runner, classifier):
+    path = HELD_BACK / "vp.md"
+    result = runner.invoke(cli, ["classify", str(path)])
+    assert result.exit_code == 0
+    expected = render_classification(classifier.classify(jdclass.parse(path)))
+    assert result.output == expected + "\n"
+    assert result.output.startswith("Level: VP of Product (VP), ")
+
+
+def test_classify_json_validates(runner):
+    text = (HELD_BACK / "cpo.md").read_text(encoding="utf-8")
+    result = runner.invoke(cli, ["classify", "--json", "-"], input=text)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["level"] == "CPO" and data["level_name"] == "Chief Product Officer"
+    assert abs(sum(data["probabilities"].values()) - 1.0) < 1e-6
+    assert set(data["probabilities"]) == {"APM", "PM", "SPM", "DIR", "VP", "CPO", "OTHER"}
+    assert 3 <= len(data["evidence"]) <= 5
+    for item in data["evidence"]:
+        assert text[item["start"] : item["end"]] == item["text"]
+    assert data["model_version"] == jdclass.load().version
+
+
+def test_classify_reads_stdin_without_an_argument(runner):
+    text = (HELD_BACK / "pm.md").read_text(encoding="utf-8")
+    result = runner.invoke(cli, ["classify"], input=text)
+    assert result.exit_code == 0
+    assert result.output.startswith("Level: Product Manager (PM), ")
+
+
+def test_classify_reads_every_file_type(runner, tmp_path):
+    for kind, path in write_all(tmp_path).items():
+        result = runner.invoke(cli, ["classify", "--json", str(path)])
+        assert result.exit_code == 0, (kind, result.output)
+        assert json.loads(result.output)["evidence"] is not None
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "message"),
+    [
+        (["classify", "missing.txt"], None, "Error: missing.txt: no such file\n"),
+        (["classify", "-"], "", "Error: no text on stdin\n"),
+        (["classify", "-"], "   \n", "Error: no text on stdin\n"),
+        (["classify", "."], None, "Error: .: is a directory\n"),
+        (["parse", "missing.txt"], None, "Error: missing.txt: no such file\n"),
+        (["classify", "--model", "nowhere", "-"], "Product Manager", "Error: no model manifest at nowhere/manifest.json; run `jdclass train` to build one\n"),
+        (["corpus", "check", "--corpus", "nowhere"], None, "Error: nowhere: no corpus folder here\n"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_code_1(runner, args, stdin, message):
+    result = runner.invoke(cli, args, input=stdin)
+    assert (result.exit_code, result.output) == (1, message)
+
+
+def test_bad_files_are_one_line_errors(runner, tmp_path):
+    (tmp_path / "ad.xlsx").write_bytes(b"x")
+    (tmp_path / "ad.pdf").write_bytes(b"%PDF-1.4 junk")
+    result = runner.invoke(cli, ["classify", "ad.xlsx"])
+    assert (result.exit_code, result.output) == (
+        1,
+        "Error: ad.xlsx: unsupported file type '.xlsx'; supported: .txt, .md, .markdown, .text, .html, .htm, .xhtml, .pdf, .docx\n",
+    )
+    result = runner.invoke(cli, ["classify", "ad.pdf"])
+    assert result.exit_code == 1 and result.output.startswith("Error: ad.pdf: not a readable PDF")
+
+
+def test_usage_errors_exit_2(runner):
+    result = runner.invoke(cli, ["classify", "--nope"], prog_name="jdclass")
+    assert (result.exit_code, result.output) == (
+        2,
+        "Usage: jdclass classify [OPTIONS] [SOURCE]\nTry 'jdclass classify --help' for help.\n\nError: No such option '--nope'. Did you mean '--model'?\n",
+    )
+
+
+def test_a_tampered_model_is_refused_by_the_cli(runner, tmp_path):
+    shutil.copytree(DEFAULT_MODEL_DIR, tmp_path / "model")
+    with (tmp_path / "model" / MODEL_FILE).open("ab") as handle:
+        handle.write(b"tamper")
+    result = runner.invoke(cli, ["info", "--model", "model"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: model/jdclass-model.joblib does not match the sha256 in its manifest; refusing to load it (run `jdclass train` to rebuild)\n"
+    )
+
+
+def test_parse_exact_output(runner):
+    result = runner.invoke(cli, ["parse", "-"], input=PARSE_INPUT)
+    assert (result.exit_code, result.output) == (0, PARSE_OUTPUT)
+
+
+def test_parse_json(runner):
+    result = runner.invoke(cli, ["parse", "--json", "-"], input=PARSE_INPUT)
+    data = json.loads(result.output)
+    assert data["title"]["value"] == "Director of Product"
+    assert data["management"]["direct_reports"] == 5
+
+
+def test_info(runner):
+    manifest = json.loads((DEFAULT_MODEL_DIR / "manifest.json").read_text())
+    result = runner.invoke(cli, ["info"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == f"Model: {manifest['model_version']}"
+    assert lines[2] == "Labels: APM, CPO, DIR, OTHER, PM, SPM, VP"
+    assert lines[-1].startswith(f"Cross-validated ({manifest['cv_folds']}-fold, {manifest['cv_metrics']['n']} postings): accuracy ")
+    assert json.loads(runner.invoke(cli, ["info", "--json"]).output) == manifest
+
+
+def test_corpus_check_output(runner, tmp_path):
+    from jdclass.corpus import DEFAULT_CORPUS
+
+    root = tmp_path / "corpus"
+    shutil.copytree(DEFAULT_CORPUS / "rubric", root / "rubric")
+    for level in ("pm", "other"):
+        (root / "postings" / level).mkdir(parents=True)
+    shutil.copy(DEFAULT_CORPUS / "postings" / "pm" / "a-01.md", root / "postings" / "pm" / "a-01.md")
+    result = runner.invoke(cli, ["corpus", "check", "--corpus", str(root)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1] == "By level:  APM 0, PM 1, SPM 0, DIR 0, VP 0, CPO 0, OTHER 0"
+    assert result.output.endswith("Corpus OK\n")

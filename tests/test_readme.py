@@ -1,0 +1,31 @@
+"""The README's examples are run, so the docs cannot drift from what the tool prints."""
+
+import re
+
+from click.testing import CliRunner
+
+from jdclass.cli import cli
+from tests.conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_classify_example_prints_what_the_readme_shows(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    block = re.search(r"```console\n\$ jdclass classify docs/examples/senior-pm.md\n(.*?)```", README, re.DOTALL)
+    assert block, "README lost its classify example"
+    result = CliRunner().invoke(cli, ["classify", "docs/examples/senior-pm.md"])
+    assert result.output == block.group(1)
+
+
+def test_the_python_example_runs(monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    code = re.search(r"```python\n(.*?)```", README, re.DOTALL).group(1)
+    exec(compile(code, "README.md", "exec"), {})  # noqa: S102 - the README is ours
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first == "SPM SPM 5.0"
+
+
+def test_quick_start_is_exactly_two_commands():
+    block = re.search(r"## Quick start.*?```console\n(.*?)```", README, re.DOTALL).group(1)
+    assert [line.split("#")[0].strip() for line in block.strip().splitlines()] == ["make demo", "make test"]
