@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +14,7 @@ import click
 from jdclass import __version__
 from jdclass.corpus import DEFAULT_CORPUS, check_corpus
 from jdclass.errors import EmptyInput, JdclassError
+from jdclass.html_report import render_html
 from jdclass.model import DEFAULT_MODEL_DIR, load, read_manifest, train
 from jdclass.posting import Posting, parse, parse_text
 from jdclass.readers import DEFAULT_MAX_BYTES, decode_text, html_to_text, looks_like_html
@@ -33,6 +35,19 @@ def domain_errors(command: F) -> F:
             raise click.ClickException(str(error)) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def use_color() -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write an output file, turning an unwritable path into a domain error."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise JdclassError(f"{path}: cannot write ({error.strerror})") from None
 
 
 def read_source(source: str | None, max_bytes: int = DEFAULT_MAX_BYTES) -> Posting:
@@ -67,8 +82,10 @@ def cli() -> None:
 @click.argument("source", required=False)
 @json_option
 @model_option
+@click.option("--html", "html_path", type=click.Path(path_type=Path, dir_okay=False), help="Also write a self-contained HTML report here.")
+@click.option("--show-text/--no-show-text", default=None, help="Print the posting with matched sentences highlighted (default: on a terminal).")
 @domain_errors
-def classify(source: str | None, as_json: bool, model_path: Path | None) -> None:
+def classify(source: str | None, as_json: bool, model_path: Path | None, html_path: Path | None, show_text: bool | None) -> None:
     """Classify one job posting: a file, '-' for stdin, or paste it.
 
     Example:
@@ -76,10 +93,18 @@ def classify(source: str | None, as_json: bool, model_path: Path | None) -> None
         jdclass classify posting.txt
 
         pbpaste | jdclass classify --json
+
+        jdclass classify posting.pdf --html report.html
     """
     posting = read_source(source)
     result = load(model_path).classify(posting)
-    click.echo(to_json(result.to_dict()) if as_json else render_classification(result))
+    if html_path is not None:
+        write_text(html_path, render_html(result))
+    if as_json:
+        click.echo(to_json(result.to_dict()))
+        return
+    color = use_color()
+    click.echo(render_classification(result, color=color, show_text=color if show_text is None else show_text), color=color)
 
 
 @cli.command("parse")

@@ -85,15 +85,29 @@ class DutyMatcher:
                 best[:, column] = local.max(axis=1)
         return best, which
 
-    def evidence(self, analysis: Analysis, level: Level, limit: int = 5, minimum: int = 3) -> tuple[Evidence, ...]:
-        """The sentences that best match ``level``'s duties: up to ``limit``, at least ``minimum`` when any match."""
-        if not level.on_ladder or not analysis.sentences:
-            return ()
+    def _scored(self, analysis: Analysis) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int]]]:
         best, which = self.level_scores(analysis)
         text = analysis.posting.text
         for i, sentence in enumerate(analysis.sentences):
             if len(sentence.tokens.split()) < MIN_TOKENS or heading_text(text[sentence.span.start : sentence.span.end]) is not None:
                 best[i, :] = 0.0  # headings and fragments are not evidence
+        spans = [_without_marker(text, sentence.span.start, sentence.span.end) for sentence in analysis.sentences]
+        return best, which, spans
+
+    def _item(self, analysis: Analysis, span: tuple[int, int], level: Level, score: float, duty: int) -> Evidence:
+        text = analysis.posting.text
+        return Evidence(text=text[span[0] : span[1]], start=span[0], end=span[1], level=level, score=score, duty=self.statements[duty])
+
+    def evidence(self, analysis: Analysis, level: Level, limit: int = 5, minimum: int = 3) -> tuple[Evidence, ...]:
+        """The sentences that best match ``level``'s duties: up to ``limit``, at least ``minimum`` when any match."""
+        if not level.on_ladder or not analysis.sentences:
+            return ()
+        best, which, spans = self._scored(analysis)
+        return self._level_evidence(analysis, best, which, spans, level, limit, minimum)
+
+    def _level_evidence(
+        self, analysis: Analysis, best: np.ndarray, which: np.ndarray, spans: list[tuple[int, int]], level: Level, limit: int, minimum: int
+    ) -> tuple[Evidence, ...]:
         column = Level.ladder().index(level)
         own = best[:, column]
         rivals = np.delete(best, column, axis=1).max(axis=1) if best.shape[1] > 1 else np.zeros_like(own)
@@ -102,15 +116,24 @@ class DutyMatcher:
         chosen = [i for i in ranking if own[i] >= MIN_SCORE][:limit]
         if len(chosen) < minimum:
             chosen += [i for i in ranking if i not in chosen and own[i] > 0][: minimum - len(chosen)]
-        spans = [_without_marker(text, analysis.sentences[i].span.start, analysis.sentences[i].span.end) for i in range(len(own))]
-        return tuple(
-            Evidence(
-                text=text[spans[i][0] : spans[i][1]],
-                start=spans[i][0],
-                end=spans[i][1],
-                level=level,
-                score=float(own[i]),
-                duty=self.statements[which[i, column]],
-            )
-            for i in sorted(chosen, key=lambda i: -own[i])
-        )
+        return tuple(self._item(analysis, spans[i], level, float(own[i]), int(which[i, column])) for i in sorted(chosen, key=lambda i: -own[i]))
+
+    def evidence_by_level(self, analysis: Analysis, limit: int = 5) -> dict[Level, tuple[Evidence, ...]]:
+        """For every rung, the sentences that match its duties best (those at least ``MIN_SCORE``)."""
+        if not analysis.sentences:
+            return {level: () for level in Level.ladder()}
+        best, which, spans = self._scored(analysis)
+        return {level: self._level_evidence(analysis, best, which, spans, level, limit, 0) for level in Level.ladder()}
+
+    def highlights(self, analysis: Analysis) -> tuple[Evidence, ...]:
+        """Every sentence that matches some rung's duties at least ``MIN_SCORE``, labelled with its best rung, in text order."""
+        if not analysis.sentences:
+            return ()
+        best, which, spans = self._scored(analysis)
+        ladder = Level.ladder()
+        out = []
+        for i in range(len(spans)):
+            column = int(best[i].argmax())
+            if best[i, column] >= MIN_SCORE:
+                out.append(self._item(analysis, spans[i], ladder[column], float(best[i, column]), int(which[i, column])))
+        return tuple(out)

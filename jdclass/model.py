@@ -26,6 +26,7 @@ from jdclass.corpus import DEFAULT_CORPUS, Corpus, CorpusPosting, load_corpus
 from jdclass.duties import DutyMatcher
 from jdclass.errors import ModelIntegrityError, ModelNotFound, TrainingError
 from jdclass.features import FIELD_GROUPS, PostingFields, SpacyNormalizer
+from jdclass.judgement import between, flags, verdict
 from jdclass.levels import Level
 from jdclass.metrics import summary
 from jdclass.nlp import Analysis, analyze, split_tokens
@@ -201,6 +202,7 @@ class LevelClassifier:
         overall = overall / overall.sum()
         level = self.labels[int(overall.argmax())]
         evidence_level = level if level.on_ladder else self.labels[int(content_row.argmax())]
+        content = dict(_ordered(self.labels, content_row))
         return Classification(
             level=level,
             probabilities=_ordered(self.labels, overall),
@@ -211,6 +213,11 @@ class LevelClassifier:
             evidence=self.matcher.evidence(analysis, evidence_level),
             posting=posting,
             model_version=self.version,
+            verdict=verdict(posting, content),
+            flags=flags(posting, content),
+            between=between(content),
+            highlights=self.matcher.highlights(analysis),
+            evidence_by_level=tuple(self.matcher.evidence_by_level(analysis).items()),
         )
 
     def save(self, directory: Path | str) -> Path:

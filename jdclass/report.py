@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import click
+
 from jdclass.levels import Level
 from jdclass.posting import Posting
+from jdclass.report_words import years_phrase
 from jdclass.result import Classification
 
 BAR_WIDTH = 30
@@ -25,13 +28,7 @@ def bar(probability: float, width: int = BAR_WIDTH) -> str:
 def signals_line(posting: Posting) -> str:
     """The parsed level signals in one line: years, people managed, P&L, reporting line."""
     scope = posting.management
-    parts = []
-    main = posting.main_years
-    if main is not None and main.minimum is not None:
-        bound = f"{main.minimum:g}-{main.maximum:g}" if main.maximum is not None else f"{main.minimum:g}+"
-        parts.append(f"{bound} years asked")
-    else:
-        parts.append("no years stated")
+    parts = [years_phrase(posting) or "no years stated"]
     if posting.people_management_years is not None:
         parts.append(f"{posting.people_management_years:g}+ years managing people")
     if scope.direct_reports:
@@ -51,28 +48,71 @@ def signals_line(posting: Posting) -> str:
     return "; ".join(parts)
 
 
-def render_classification(result: Classification) -> str:
-    """The human-readable report of one classification."""
-    lines = [f"Level: {result.level.display_name} ({result.level.code}), {result.confidence:.0%}"]
-    posting = result.posting
-    if posting.title is not None and result.title_level is not None:
-        lines.append(f'Title: "{posting.title.value}" reads as {result.title_level.display_name}')
-    else:
-        lines.append("Title: none found")
-    lines.append(f"Content alone reads as: {result.content_level.display_name}")
+LEVEL_COLORS = {
+    Level.APM: "cyan",
+    Level.PM: "green",
+    Level.SPM: "yellow",
+    Level.DIR: "magenta",
+    Level.VP: "blue",
+    Level.CPO: "red",
+    Level.OTHER: "white",
+}
+
+
+def flag_notes(result: Classification) -> list[str]:
+    """One plain sentence per reason to doubt the level."""
+    notes = []
+    if "too_short" in result.flags:
+        notes.append("the text is very short, so the level is little more than a guess")
+    if "not_english" in result.flags:
+        notes.append("the text does not look like English; jdclass reads English only, so the level is not reliable")
+    if result.between is not None:
+        low, high = result.between
+        notes.append(f"the content sits between {low.display_name} and {high.display_name}")
+    elif "low_confidence" in result.flags:
+        notes.append("no level stands out in the content")
+    return notes
+
+
+def _paint(text: str, level: Level, color: bool, bold: bool = False) -> str:
+    return click.style(text, fg=LEVEL_COLORS[level], bold=bold) if color else text
+
+
+def highlighted_text(result: Classification, color: bool) -> str:
+    """The posting with each sentence that matches a rung's duties painted in that rung's colour."""
+    text = result.posting.text
+    out, position = [], 0
+    for item in result.highlights:
+        out.append(text[position : item.start])
+        out.append(_paint(text[item.start : item.end], item.level, color))
+        position = item.end
+    out.append(text[position:])
+    return "".join(out)
+
+
+def render_classification(result: Classification, color: bool = False, show_text: bool = False) -> str:
+    """The human-readable report of one classification; ``color`` adds ANSI colours, ``show_text`` the highlighted posting."""
+    level = result.level
+    lines = [_paint(f"Level: {level.display_name} ({level.code}), {result.confidence:.0%}", level, color, bold=True)]
+    lines.append(f"Verdict: {result.verdict.message}")
+    content = dict(result.content_probabilities)[result.content_level]
+    lines.append(f"Content alone: {result.content_level.display_name} ({result.content_level.code}), {content:.0%}")
+    lines += [f"Note: {note}." for note in flag_notes(result)]
     lines.append("")
-    for level, probability in result.probabilities:
-        lines.append(f"  {level.code:<5} {probability:>4.0%} {bar(probability)}")
+    for each, probability in result.probabilities:
+        lines.append(f"  {_paint(f'{each.code:<5}', each, color)} {probability:>4.0%} {_paint(bar(probability), each, color)}")
     lines.append("")
-    lines.append(f"Signals: {signals_line(posting)}")
+    lines.append(f"Signals: {signals_line(result.posting)}")
     if result.evidence:
         lines.append(f"Evidence for {result.evidence[0].level.display_name}:")
         for item in result.evidence:
-            sentence = " ".join(item.text.split())
-            lines.append(f"  - {sentence}")
+            lines.append(f"  - {_paint(' '.join(item.text.split()), item.level, color)}")
             lines.append(f"      matches: {item.duty}")
-    elif result.level is Level.OTHER:
+    elif level is Level.OTHER:
         lines.append("Evidence: the duties do not read as a product-management role.")
+    if show_text:
+        legend = "  ".join(_paint(each.code, each, color) for each in Level.ladder())
+        lines += ["", f"Posting (sentences coloured by the rung whose duties they match: {legend}):", "", highlighted_text(result, color)]
     return "\n".join(lines)
 
 

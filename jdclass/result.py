@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jdclass.duties import Evidence
+from jdclass.judgement import Verdict
 from jdclass.levels import Level
 from jdclass.posting import Posting
 
@@ -26,6 +27,11 @@ class Classification:
     evidence: tuple[Evidence, ...]
     posting: Posting
     model_version: str
+    verdict: Verdict
+    flags: tuple[str, ...] = ()
+    between: tuple[Level, Level] | None = None
+    highlights: tuple[Evidence, ...] = ()
+    evidence_by_level: tuple[tuple[Level, tuple[Evidence, ...]], ...] = ()
 
     @property
     def confidence(self) -> float:
@@ -50,13 +56,19 @@ class Classification:
             "title": posting.title.to_dict() if posting.title else None,
             "title_level": self.title_level.code if self.title_level else None,
             "title_rule": self.title_rule,
+            "verdict": self.verdict.to_dict(),
+            "flags": list(self.flags),
+            "between": [level.code for level in self.between] if self.between else None,
             "evidence": [item.to_dict() for item in self.evidence],
+            "evidence_by_level": {level.code: [item.to_dict() for item in items] for level, items in self.evidence_by_level},
+            "highlights": [item.to_dict() for item in self.highlights],
             "signals": {
                 "minimum_years": posting.minimum_years,
                 "people_management_years": posting.people_management_years,
                 "management": posting.management.to_dict(),
                 "education": [item.to_dict() for item in posting.education],
             },
+            "posting": posting.to_dict(),
             "model_version": self.model_version,
             "text": posting.text,
         }

@@ -1,0 +1,101 @@
+"""Putting the two judgements together: the title's level, the content's level, and how sure we are."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from jdclass.levels import Level
+from jdclass.posting import Posting
+from jdclass.report_words import years_phrase
+
+# A title and the content disagree only when the content is this sure of its own level...
+MISMATCH_CONFIDENCE = 0.6
+# ...and gives the title's level at most this much.
+MISMATCH_TITLE_CEILING = 0.2
+LOW_CONFIDENCE = 0.45
+BETWEEN_SECOND = 0.25
+MIN_WORDS = 40
+MIN_ENGLISH_SHARE = 0.12
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether the stated title fits the content: ``kind`` is agrees, title_overstates, title_understates,
+    title_not_pm, content_not_pm, no_title or unsure; ``message`` says it in a recruiter's words."""
+
+    kind: str
+    message: str
+
+    @property
+    def mismatch(self) -> bool:
+        return self.kind in ("title_overstates", "title_understates", "title_not_pm", "content_not_pm")
+
+    def to_dict(self) -> dict[str, object]:
+        return {"kind": self.kind, "mismatch": self.mismatch, "message": self.message}
+
+
+def english_share(text: str) -> float:
+    """Share of the words that are English stop words: around 0.3-0.5 in English prose, near 0 in other languages."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if not words:
+        return 0.0
+    return sum(word in STOP_WORDS for word in words) / len(words)
+
+
+def flags(posting: Posting, probabilities: dict[Level, float]) -> tuple[str, ...]:
+    """What a reader should know before trusting the level: too_short, not_english, low_confidence, between."""
+    found = []
+    words = len(posting.text.split())
+    if words < MIN_WORDS:
+        found.append("too_short")
+    if words >= 20 and english_share(posting.text) < MIN_ENGLISH_SHARE:
+        found.append("not_english")
+    ranked = sorted(probabilities.items(), key=lambda item: -item[1])
+    (top, p_top), (second, p_second) = ranked[0], ranked[1]
+    if p_top < LOW_CONFIDENCE:
+        found.append("low_confidence")
+    distance = top.distance(second)
+    if distance == 1 and p_second >= BETWEEN_SECOND:
+        found.append("between")
+    return tuple(found)
+
+
+def between(probabilities: dict[Level, float]) -> tuple[Level, Level] | None:
+    """The two adjacent levels the content sits between, lower rung first, when it is that close."""
+    ranked = sorted(probabilities.items(), key=lambda item: -item[1])
+    (top, _), (second, p_second) = ranked[0], ranked[1]
+    if top.distance(second) == 1 and p_second >= BETWEEN_SECOND:
+        low, high = sorted((top, second))
+        return low, high
+    return None
+
+
+def verdict(posting: Posting, content: dict[Level, float]) -> Verdict:
+    """Compare the title's level with the content's, and say so plainly when they differ by a rung or more."""
+    content_level = max(content, key=lambda level: content[level])
+    reads_as = _reads_as(posting, content_level)
+    if posting.title_level is None or posting.title is None:
+        return Verdict("no_title", f"No title found; the duties{reads_as}.")
+    title = posting.title_level.level
+    titled = f"Titled {posting.title.value}"
+    confident = content[content_level] >= MISMATCH_CONFIDENCE and content.get(title, 0.0) <= MISMATCH_TITLE_CEILING
+    if title is content_level:
+        return Verdict("agrees", f"{titled}; the duties{reads_as}, as the title says.")
+    if not confident:
+        return Verdict("unsure", f"{titled}; the duties lean towards {content_level.display_name}, but not clearly enough to question the title.")
+    if title is Level.OTHER:
+        return Verdict("title_not_pm", f"{titled}, which is not a product-management title; the duties{reads_as}.")
+    if content_level is Level.OTHER:
+        return Verdict("content_not_pm", f"{titled}; the duties do not read as a product-management role.")
+    kind = "title_overstates" if title > content_level else "title_understates"
+    return Verdict(kind, f"{titled}; the duties{reads_as}.")
+
+
+def _reads_as(posting: Posting, level: Level) -> str:
+    if level is Level.OTHER:
+        return " do not read as a product-management role"
+    years = years_phrase(posting)
+    return f"{' and the ' + years if years else ''} read as {level.display_name}"
