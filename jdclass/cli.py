@@ -12,13 +12,14 @@ from typing import Any, TypeVar
 import click
 
 from jdclass import __version__
-from jdclass.corpus import DEFAULT_CORPUS, check_corpus
+from jdclass.corpus import DEFAULT_CORPUS, check_corpus, load_corpus
 from jdclass.errors import EmptyInput, JdclassError
+from jdclass.evaluation import evaluate_corpus, evaluate_rows, load_labelled, plot
 from jdclass.html_report import render_html
 from jdclass.model import DEFAULT_MODEL_DIR, load, read_manifest, train
 from jdclass.posting import Posting, parse, parse_text
 from jdclass.readers import DEFAULT_MAX_BYTES, decode_text, html_to_text, looks_like_html
-from jdclass.report import render_classification, render_posting, to_json
+from jdclass.report import render_classification, render_evaluation, render_posting, to_json
 
 F = TypeVar("F", bound=Callable[..., Any])
 PROMPT = "Paste the job ad, then Ctrl-D"
@@ -124,22 +125,57 @@ def parse_command(source: str | None, as_json: bool) -> None:
 
 @cli.command("train")
 @click.option("--corpus", "corpus_dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_CORPUS, show_default="corpus/")
+@click.option("--data", type=click.Path(path_type=Path), default=None, help="Your own labelled postings: JSONL or CSV with text, level and title.")
+@click.option("--with-corpus", is_flag=True, help="Train on --data and the corpus together.")
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_MODEL_DIR, show_default="models/")
 @domain_errors
-def train_command(corpus_dir: Path, out: Path) -> None:
-    """Train the model from the corpus and save it with its manifest.
+def train_command(corpus_dir: Path, data: Path | None, with_corpus: bool, out: Path) -> None:
+    """Train the model (from the corpus, or your own labelled postings) and save it with its manifest.
 
     Example:
 
         jdclass train --out models/
+
+        jdclass train --data our_postings.csv --with-corpus --out team-model/
     """
-    classifier = train(corpus_dir, out)
+    if with_corpus and data is None:
+        raise click.UsageError("--with-corpus needs --data")
+    classifier = train(corpus_dir, out, data=data, with_corpus=with_corpus)
     metrics = classifier.manifest["cv_metrics"]
     click.echo(f"Trained on {sum(classifier.manifest['training_examples'].values())} postings; model saved to {out}")
     click.echo(
         f"Cross-validated ({classifier.manifest['cv_folds']}-fold): accuracy {metrics['accuracy']:.3f}, "
         f"macro-F1 {metrics['macro_f1']:.3f}, within one rung {metrics['within_one']:.3f}"
     )
+
+
+@cli.command("evaluate")
+@click.argument("data", type=click.Path(path_type=Path))
+@model_option
+@click.option("--mask-title/--with-title", default=True, show_default=True, help="Judge the content alone, or weigh in the title column.")
+@click.option("--baselines", is_flag=True, help="Also run the majority class, the title rules and a plain TF-IDF model.")
+@click.option("--errors", "errors", type=click.IntRange(0), default=0, help="List the N worst mistakes with their evidence.")
+@click.option("--plot", "plot_dir", type=click.Path(path_type=Path, file_okay=False), default=None, help="Write confusion.png and reliability.png here.")
+@json_option
+@domain_errors
+def evaluate_command(data: Path, model_path: Path | None, mask_title: bool, baselines: bool, errors: int, plot_dir: Path | None, as_json: bool) -> None:
+    """Measure the model on labelled postings (JSONL/CSV), or cross-validate on a corpus folder.
+
+    Example:
+
+        jdclass evaluate ../shared/eval/real_pm_postings.jsonl --baselines --errors 5
+
+        jdclass evaluate corpus/
+    """
+    if (data / "postings").is_dir():
+        evaluation = evaluate_corpus(load_corpus(data), baselines=baselines, errors=errors)
+    else:
+        evaluation = evaluate_rows(
+            load(model_path), load_labelled(data), mask_title=mask_title, baselines=load_corpus(DEFAULT_CORPUS) if baselines else None, errors=errors
+        )
+    if plot_dir is not None:
+        plot(evaluation, plot_dir)
+    click.echo(to_json(evaluation.to_dict()) if as_json else render_evaluation(evaluation))
 
 
 @cli.command()

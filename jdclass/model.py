@@ -17,7 +17,7 @@ import spacy
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegressionCV
-from sklearn.model_selection import StratifiedKFold, cross_val_predict
+from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.utils.validation import check_is_fitted
 
@@ -28,7 +28,7 @@ from jdclass.errors import ModelIntegrityError, ModelNotFound, TrainingError
 from jdclass.features import FIELD_GROUPS, PostingFields, SpacyNormalizer
 from jdclass.judgement import between, flags, verdict
 from jdclass.levels import Level
-from jdclass.metrics import summary
+from jdclass.metrics import expected_calibration_error, summary
 from jdclass.nlp import Analysis, analyze, split_tokens
 from jdclass.posting import Posting, TextField, parse_text
 from jdclass.readers import DEFAULT_MAX_BYTES
@@ -294,8 +294,28 @@ def corpus_posting(item: CorpusPosting) -> Posting:
     return posting
 
 
-def fit_classifier(postings: list[Posting], labels: list[str], corpus: Corpus, seed: int = SEED, cv_folds: int = 5) -> LevelClassifier:
-    """Fit the pipeline on parsed postings, cross-validate it, and fit the duty matcher on the corpus rubric."""
+def cross_validated_probabilities(
+    analyses: list[Analysis], labels: list[str], seed: int = SEED, cv_folds: int = 5
+) -> tuple[list[str], np.ndarray]:
+    """Out-of-fold probabilities for every training example, with the class order of the columns."""
+    folds = StratifiedKFold(cv_folds, shuffle=True, random_state=seed)
+    classes = sorted(set(labels))
+    probabilities = np.zeros((len(labels), len(classes)))
+    for train_index, test_index in folds.split(analyses, labels):
+        model = build_pipeline(seed).fit([analyses[i] for i in train_index], [labels[i] for i in train_index])
+        fold = model.predict_proba([analyses[i] for i in test_index])
+        for column, label in enumerate(model.classes_):
+            probabilities[test_index, classes.index(str(label))] = fold[:, column]
+    return classes, probabilities
+
+
+def fit_classifier(
+    postings: list[Posting], labels: list[str], corpus: Corpus, seed: int = SEED, cv_folds: int = 5, data: dict[str, Any] | None = None
+) -> LevelClassifier:
+    """Fit the pipeline on parsed postings, cross-validate it, and fit the duty matcher on the corpus rubric.
+
+    ``data`` describes the training data for the manifest (default: the corpus alone).
+    """
     counts = {code: labels.count(code) for code in set(labels)}
     too_few = sorted(code for code, count in counts.items() if count < cv_folds)
     if too_few:
@@ -303,32 +323,55 @@ def fit_classifier(postings: list[Posting], labels: list[str], corpus: Corpus, s
     if len(counts) < 2:
         raise TrainingError("training needs postings of at least two levels")
     analyses = list(analyze(postings))
-    pipeline = build_pipeline(seed)
-    folds = StratifiedKFold(cv_folds, shuffle=True, random_state=seed)
-    predicted = cross_val_predict(build_pipeline(seed), analyses, labels, cv=folds)
-    pipeline.fit(analyses, labels)
+    classes, probabilities = cross_validated_probabilities(analyses, labels, seed, cv_folds)
+    predicted = [classes[i] for i in probabilities.argmax(axis=1)]
+    pipeline = build_pipeline(seed).fit(analyses, labels)
     background = [sentence.tokens for analysis in analyses for sentence in analysis.sentences]
     matcher = DutyMatcher(corpus.duties, background)
+    metrics = summary(labels, predicted)
+    metrics["calibration_error"] = expected_calibration_error(probabilities, [classes.index(label) for label in labels])
     manifest = {
         "model_version": f"{__version__}+{corpus.digest()[:12]}",
         "format": FORMAT_VERSION,
         "environment": environment(),
         "corpus_sha256": corpus.digest(),
+        "training_data": data or {"corpus": True},
         "labels": [str(code) for code in pipeline.classes_],
         "training_examples": {code: counts.get(code, 0) for code in (level.code for level in Level)},
-        "cv_metrics": {key: value for key, value in summary(labels, list(predicted)).items()},
+        "cv_metrics": metrics,
         "cv_folds": cv_folds,
         "seed": seed,
     }
     return LevelClassifier(pipeline, matcher, manifest)
 
 
-def train(corpus_root: Path | str = DEFAULT_CORPUS, out: Path | str | None = DEFAULT_MODEL_DIR, seed: int = SEED) -> LevelClassifier:
-    """Train on the corpus and (unless ``out`` is None) save the model and manifest to ``out``."""
+def train(
+    corpus_root: Path | str = DEFAULT_CORPUS,
+    out: Path | str | None = DEFAULT_MODEL_DIR,
+    seed: int = SEED,
+    data: Path | str | None = None,
+    with_corpus: bool = False,
+) -> LevelClassifier:
+    """Train and (unless ``out`` is None) save the model and manifest to ``out``.
+
+    By default the model learns from the corpus. ``data`` is a team's own labelled JSONL or CSV file: the model
+    learns from it alone, or from it and the corpus with ``with_corpus``. The duty rubric always comes from the corpus.
+    """
+    from jdclass.evaluation import labelled_posting, load_labelled  # evaluation imports this module
+
     corpus = load_corpus(corpus_root)
-    postings = [corpus_posting(item) for item in corpus.postings]
-    labels = [item.level.code for item in corpus.postings]
-    classifier = fit_classifier(postings, labels, corpus, seed=seed)
+    postings: list[Posting] = []
+    labels: list[str] = []
+    description: dict[str, Any] = {"corpus": data is None or with_corpus}
+    if data is None or with_corpus:
+        postings += [corpus_posting(item) for item in corpus.postings]
+        labels += [item.level.code for item in corpus.postings]
+    if data is not None:
+        rows = load_labelled(data)
+        postings += [labelled_posting(row) for row in rows]
+        labels += [row.level for row in rows]
+        description.update(file=Path(data).name, sha256=_sha256(Path(data)), rows=len(rows))
+    classifier = fit_classifier(postings, labels, corpus, seed=seed, data=description)
     if out is not None:
         classifier.save(out)
     return classifier

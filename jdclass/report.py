@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -11,6 +11,9 @@ from jdclass.levels import Level
 from jdclass.posting import Posting
 from jdclass.report_words import years_phrase
 from jdclass.result import Classification
+
+if TYPE_CHECKING:
+    from jdclass.evaluation import Evaluation
 
 BAR_WIDTH = 30
 
@@ -135,4 +138,41 @@ def render_posting(posting: Posting) -> str:
         value = getattr(posting, name)
         if value is not None:
             lines.append(f"{name.replace('_', ' ').capitalize()}: {value.value}")
+    return "\n".join(lines)
+
+
+FIGURE_NAMES = (
+    ("accuracy", "accuracy"),
+    ("macro_f1", "macro-F1"),
+    ("within_one", "within one rung"),
+    ("mean_rung_error", "mean rung error"),
+    ("kappa", "weighted kappa"),
+    ("other_f1", "OTHER-vs-PM F1"),
+)
+
+
+def _figure(value: object) -> str:
+    return "n/a" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def render_evaluation(evaluation: Evaluation) -> str:
+    """The evaluation report: figures beside the baselines, per-level precision and recall, confusion, mistakes."""
+    models = list(evaluation.figures)
+    n = evaluation.figures["jdclass"]["n"]
+    lines = [f"Evaluation: {evaluation.mode}, {n} postings", ""]
+    lines.append(f"{'':<17}" + "".join(f"{name:>14}" for name in models))
+    for key, name in FIGURE_NAMES:
+        lines.append(f"{name:<17}" + "".join(f"{_figure(evaluation.figures[model][key]):>14}" for model in models))
+    lines.append(f"{'calibration error':<17}{_figure(evaluation.calibration_error):>14}")
+    lines += ["", "Per level:      precision   recall   support"]
+    for code, figures in evaluation.per_level.items():
+        lines.append(f"  {code:<12} {figures['precision']:>9.3f} {figures['recall']:>8.3f} {figures['support']:>9}")
+    lines += ["", "Confusion (rows: truth, columns: predicted):", evaluation.confusion]
+    if evaluation.mistakes:
+        lines += ["", "Worst mistakes:"]
+        for mistake in evaluation.mistakes:
+            off = f"{mistake.distance} rung(s) off" if mistake.distance is not None else "PM versus OTHER"
+            lines.append(f"  {mistake.row}: {mistake.truth} read as {mistake.predicted} ({mistake.confidence:.0%}, {off})")
+            if mistake.evidence:
+                lines.append(f"      evidence: {' '.join(mistake.evidence.split())[:160]}")
     return "\n".join(lines)

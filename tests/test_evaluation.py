@@ -1,0 +1,107 @@
+import csv
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+import jdclass
+from jdclass.cli import cli
+from jdclass.corpus import DEFAULT_CORPUS
+from jdclass.errors import TrainingError
+from jdclass.evaluation import evaluate_rows, load_labelled
+from tests.conftest import EVAL, HELD_BACK, real_postings
+
+LEVEL_FILES = ["apm", "pm", "spm", "dir", "vp", "cpo", "other"]
+
+
+def held_back_rows(tmp_path, suffix=".jsonl"):
+    rows = [{"text": (HELD_BACK / f"{name}.md").read_text(encoding="utf-8"), "level": name.upper(), "title": None} for name in LEVEL_FILES]
+    path = tmp_path / f"labelled{suffix}"
+    if suffix == ".jsonl":
+        path.write_text("\n".join(json.dumps(row) for row in rows), encoding="utf-8")
+    else:
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=["text", "level", "title"])
+            writer.writeheader()
+            writer.writerows(rows)
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
+def test_load_labelled(tmp_path, suffix):
+    rows = load_labelled(held_back_rows(tmp_path, suffix))
+    assert [row.level for row in rows] == [name.upper() for name in LEVEL_FILES]
+
+
+def test_bad_training_rows_are_named(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"text": "a", "level": "PM"}\n{"text": "b", "level": "BOSS"}\n{"text": "", "level": "VP"}\n{"text": "c", "level": "intern"}\n')
+    with pytest.raises(TrainingError) as raised:
+        load_labelled(path)
+    assert str(raised.value) == (
+        f"{path}: unknown level in row(s) 2 ('BOSS'), 4 ('intern') (expected APM, PM, SPM, DIR, VP, CPO, OTHER); empty text in row(s) 3"
+    )
+
+
+def test_evaluate_the_held_back_postings(classifier, tmp_path):
+    evaluation = evaluate_rows(classifier, load_labelled(held_back_rows(tmp_path)), errors=3)
+    assert evaluation.figures["jdclass"]["accuracy"] == 1.0
+    assert evaluation.mistakes == ()
+    assert evaluation.per_level["DIR"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 1}
+
+
+def test_evaluate_cli_prints_figures_and_json(tmp_path):
+    path = held_back_rows(tmp_path)
+    result = CliRunner().invoke(cli, ["evaluate", str(path)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "Evaluation: content only, 7 postings"
+    assert lines[3] == "accuracy                  1.000"
+    data = json.loads(CliRunner().invoke(cli, ["evaluate", "--json", str(path)]).output)
+    assert data["figures"]["jdclass"]["within_one"] == 1.0
+
+
+def test_train_on_a_user_file_and_classify_with_it(tmp_path):
+    # A team's own postings: the held-back ads, each repeated with small edits so every level has five examples.
+    rows = []
+    for name in LEVEL_FILES:
+        text = (HELD_BACK / f"{name}.md").read_text(encoding="utf-8")
+        paragraphs = text.split("\n\n")
+        for i in range(5):
+            rows.append({"text": "\n\n".join(paragraphs[: len(paragraphs) - i] or paragraphs), "level": name.upper()})
+    data = tmp_path / "ours.jsonl"
+    data.write_text("\n".join(json.dumps(row) for row in rows), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", "--data", str(data), "--out", str(tmp_path / "team")])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"Trained on 35 postings; model saved to {tmp_path / 'team'}\n")
+    manifest = json.loads((tmp_path / "team" / "manifest.json").read_text())
+    assert manifest["training_data"]["corpus"] is False and manifest["training_data"]["rows"] == 35
+    classified = CliRunner().invoke(cli, ["classify", "--json", "--model", str(tmp_path / "team"), str(HELD_BACK / "vp.md")])
+    assert json.loads(classified.output)["level"] == "VP"
+    assert jdclass.load(tmp_path / "team").version == manifest["model_version"]
+
+
+def test_with_corpus_needs_data():
+    result = CliRunner().invoke(cli, ["train", "--with-corpus"])
+    assert result.exit_code == 2 and "--with-corpus needs --data" in result.output
+
+
+def test_evaluate_on_the_real_postings_beside_the_baselines(classifier):
+    real_postings()  # skips when ../shared is absent
+    result = CliRunner().invoke(cli, ["evaluate", str(EVAL / "real_pm_postings_senior.jsonl"), "--baselines"])
+    assert result.exit_code == 0, result.output
+    header = result.output.splitlines()[2].split()
+    assert header == ["jdclass", "majority", "title", "rules", "plain", "tf-idf"]
+
+
+def test_the_corpus_is_cross_validated(tmp_path):
+    root = tmp_path / "corpus"
+    shutil.copytree(DEFAULT_CORPUS / "rubric", root / "rubric")
+    for folder in sorted((DEFAULT_CORPUS / "postings").iterdir()):
+        (root / "postings" / folder.name).mkdir(parents=True)
+        for path in sorted(folder.glob("*.md"))[:6]:
+            shutil.copy(path, root / "postings" / folder.name / path.name)
+    result = CliRunner().invoke(cli, ["evaluate", str(root), "--baselines"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "Evaluation: corpus, 5-fold cross-validation, 42 postings"
