@@ -21,7 +21,7 @@ from jdclass.corpus import Corpus
 from jdclass.errors import InputError, TrainingError, UnknownLevel
 from jdclass.levels import Level
 from jdclass.metrics import CODES, confusion_text, expected_calibration_error, summary
-from jdclass.model import LevelClassifier, corpus_posting, cross_validated_probabilities
+from jdclass.model import LevelClassifier, corpus_posting, cross_validated_probabilities, writer_of
 from jdclass.nlp import analyze
 from jdclass.posting import Posting, TextField, parse_text
 from jdclass.result import Classification
@@ -239,15 +239,20 @@ def evaluate_rows(
     return evaluation
 
 
-def evaluate_corpus(corpus: Corpus, *, folds: int = 5, seed: int = 0, baselines: bool = False, errors: int = 0) -> Evaluation:
-    """Stratified cross-validation on the corpus (content only), with a fixed seed."""
+def evaluate_corpus(corpus: Corpus, *, folds: int = 5, seed: int = 0, baselines: bool = False, errors: int = 0, by_writer: bool = False) -> Evaluation:
+    """Stratified cross-validation on the corpus (content only), with a fixed seed; or, ``by_writer``, each writer
+    held out in turn, which asks how well the model reads a voice it has not seen."""
     postings = [corpus_posting(item) for item in corpus.postings]
     truth = [item.level.code for item in corpus.postings]
     analyses = list(analyze(postings))
-    classes, probabilities = cross_validated_probabilities(analyses, truth, seed, folds)
+    groups = [writer_of(item) for item in corpus.postings] if by_writer else None
+    if groups is not None and len(set(groups)) < 2:
+        raise InputError("holding out writers needs postings from at least two writers")
+    classes, probabilities = cross_validated_probabilities(analyses, truth, seed, folds, groups)
     predicted = [classes[i] for i in probabilities.argmax(axis=1)]
     names = [str(item.path) for item in corpus.postings]
-    evaluation = _evaluation(f"corpus, {folds}-fold cross-validation", truth, predicted, probabilities, classes, names, [None] * len(truth), errors)
+    mode = f"corpus, each of {len(set(groups))} writers held out" if groups else f"corpus, {folds}-fold cross-validation"
+    evaluation = _evaluation(mode, truth, predicted, probabilities, classes, names, [None] * len(truth), errors)
     if baselines:
         from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
@@ -321,3 +326,45 @@ def plot(evaluation: Evaluation, directory: Path) -> list[Path]:
     figure.savefig(reliability_path, dpi=120)
     plt.close(figure)
     return [confusion_path, reliability_path]
+
+
+@dataclass(frozen=True)
+class TitleCheckRates:
+    """How often the title-versus-content verdict fires, on corpus postings whose titles mislead and whose titles fit."""
+
+    misleading: int
+    flagged_misleading: int
+    fitting: int
+    flagged_fitting: int
+
+    @property
+    def detection_rate(self) -> float:
+        return self.flagged_misleading / self.misleading if self.misleading else 0.0
+
+    @property
+    def false_alarm_rate(self) -> float:
+        return self.flagged_fitting / self.fitting if self.fitting else 0.0
+
+
+def title_check_rates(corpus: Corpus, folds: int = 5, seed: int = 0) -> TitleCheckRates:
+    """Cross-validated: each posting's content is judged by a model that did not see it, then set against its title."""
+    from jdclass.judgement import verdict
+
+    postings = []
+    for item in corpus.postings:
+        posting = corpus_posting(item)
+        if item.title is not None and posting.title is None:
+            posting = dataclasses.replace(posting, title=TextField(item.title, Span(0, 0)), title_level=title_level(item.title))
+        postings.append(posting)
+    truth = [item.level.code for item in corpus.postings]
+    classes, probabilities = cross_validated_probabilities(list(analyze(postings)), truth, seed, folds)
+    counts = {"misleading": 0, "flagged_misleading": 0, "fitting": 0, "flagged_fitting": 0}
+    for item, posting, row in zip(corpus.postings, postings, probabilities, strict=True):
+        if item.title is None or posting.title_level is None:
+            continue
+        content = {Level.from_code(code): float(p) for code, p in zip(classes, row, strict=True)}
+        flagged = verdict(posting, content).mismatch
+        kind = "misleading" if item.hard_case in ("title_overstates", "title_understates") else "fitting"
+        counts[kind] += 1
+        counts[f"flagged_{kind}"] += flagged
+    return TitleCheckRates(**counts)
