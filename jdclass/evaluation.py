@@ -21,7 +21,7 @@ from jdclass.corpus import Corpus
 from jdclass.errors import InputError, TrainingError, UnknownLevel
 from jdclass.levels import Level
 from jdclass.metrics import CODES, confusion_text, expected_calibration_error, summary
-from jdclass.model import LevelClassifier, corpus_posting, cross_validated_probabilities, writer_of
+from jdclass.model import LevelClassifier, corpus_posting, cross_validated_probabilities, decide, writer_of
 from jdclass.nlp import analyze
 from jdclass.posting import Posting, TextField, parse_text
 from jdclass.result import Classification
@@ -249,7 +249,7 @@ def evaluate_corpus(corpus: Corpus, *, folds: int = 5, seed: int = 0, baselines:
     if groups is not None and len(set(groups)) < 2:
         raise InputError("holding out writers needs postings from at least two writers")
     classes, probabilities = cross_validated_probabilities(analyses, truth, seed, folds, groups)
-    predicted = [classes[i] for i in probabilities.argmax(axis=1)]
+    predicted = [decide(classes, row) for row in probabilities]
     names = [str(item.path) for item in corpus.postings]
     mode = f"corpus, each of {len(set(groups))} writers held out" if groups else f"corpus, {folds}-fold cross-validation"
     evaluation = _evaluation(mode, truth, predicted, probabilities, classes, names, [None] * len(truth), errors)

@@ -83,6 +83,15 @@ def build_pipeline(seed: int = SEED, fields_weight: float = 1.0, fields: bool = 
     )
 
 
+def decide(labels: Sequence[str], row: np.ndarray, other_label: str = Level.OTHER.code) -> str:
+    """The two questions in order: not a PM role when that is more likely than not; else the likeliest rung."""
+    labels = list(labels)
+    if other_label in labels and row[labels.index(other_label)] >= 0.5:
+        return other_label
+    ladder = [i for i, label in enumerate(labels) if label != other_label]
+    return str(labels[max(ladder, key=lambda i: row[i])])
+
+
 class FamilyThenRung(ClassifierMixin, BaseEstimator):
     """First: is it a product-management role at all? Then: which rung? Probabilities multiply, so they sum to 1.
 
@@ -125,7 +134,7 @@ class FamilyThenRung(ClassifierMixin, BaseEstimator):
 
     def predict(self, X: Sequence[Any]) -> np.ndarray:
         check_is_fitted(self)
-        return self.classes_[self.predict_proba(X).argmax(axis=1)]
+        return np.array([decide(list(self.classes_), row, self.other_label) for row in self.predict_proba(X)])
 
     def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
         tags = super().__sklearn_tags__()
@@ -194,13 +203,15 @@ class LevelClassifier:
             weights = np.minimum(weights, 1.0)
             overall = overall * weights
         overall = overall / overall.sum()
-        level = self.labels[int(overall.argmax())]
-        evidence_level = level if level.on_ladder else self.labels[int(content_row.argmax())]
+        codes = [label.code for label in self.labels]
+        level = Level.from_code(decide(codes, overall))
+        content_level = Level.from_code(decide(codes, content_row))
+        evidence_level = level if level.on_ladder else content_level
         content = dict(_ordered(self.labels, content_row))
         return Classification(
             level=level,
             probabilities=_ordered(self.labels, overall),
-            content_level=self.labels[int(content_row.argmax())],
+            content_level=content_level,
             content_probabilities=_ordered(self.labels, content_row),
             title_level=title.level if title else None,
             title_rule=title.rule if title else None,
@@ -329,7 +340,7 @@ def fit_classifier(
         raise TrainingError("training needs postings of at least two levels")
     analyses = list(analyze(postings))
     classes, probabilities = cross_validated_probabilities(analyses, labels, seed, cv_folds)
-    predicted = [classes[i] for i in probabilities.argmax(axis=1)]
+    predicted = [decide(classes, row) for row in probabilities]
     pipeline = build_pipeline(seed).fit(analyses, labels)
     background = [sentence.tokens for analysis in analyses for sentence in analysis.sentences]
     matcher = DutyMatcher(corpus.duties, background)
