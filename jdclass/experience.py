@@ -199,11 +199,17 @@ def extract_years_of_experience(text: str, requirement_spans: tuple[Span, ...] =
 _UNIT_WORD = re.compile(r"years?|yrs?|yoe|decades?", re.IGNORECASE)
 
 
+# No real posting states more; a pasted page of thousands of "years" is cut off here instead of slowing parsing.
+MAX_CANDIDATES = 100
+
+
 def _candidates(text: str) -> list[re.Match[str]]:
     """Matches of the years pattern, searched only around the unit words: the full pattern is slow to scan with."""
     matches: list[re.Match[str]] = []
     done = 0
     for unit in _UNIT_WORD.finditer(text):
+        if len(matches) >= MAX_CANDIDATES:
+            break
         window_start = max(done, unit.start() - 80)
         for match in YEARS_PATTERN.finditer(text, window_start, min(len(text), unit.end() + 3)):
             if match.start() >= done and match.end() >= unit.end():

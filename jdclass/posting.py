@@ -39,6 +39,9 @@ _LOCATION_LABEL = re.compile(
 _MONEY = r"(?:[$£€₹]|usd|eur|gbp|inr|cad|aud|sgd)\s?\d(?:[\d,.]*\d)?(?:\s?(?:k|m|lpa|lakhs?)\b)?"
 _SALARY = re.compile(rf"(?P<low>{_MONEY})\s*(?:-|–|—|to)\s*(?P<high>(?:{_MONEY})|\d(?:[\d,.]*\d)?(?:\s?(?:k|m|lpa|lakhs?)\b)?)", re.IGNORECASE)
 MAX_TITLE_LINES = 6
+# Scope, education and self-reference are read from the first 100,000 characters: a job ad is rarely a
+# fifth of that, and a pasted page of many ads should not slow parsing down.
+FIELD_SCAN_CHARS = 100_000
 # "As a Senior Product Manager, you will...", "we are hiring a Director of Product to...": the ad naming its own role.
 _SELF_REFERENCE = re.compile(
     r"\b(?:as|as\s+our|be|become|seeking|hiring|looking\s+for|join\s+us\s+as|join\s+our\s+team\s+as|role\s+of|position\s+of|need|want)\s+"
@@ -169,6 +172,7 @@ def parse_text(text: str, *, title: str | None = None, source: str | None = None
     """Parse text already read into memory."""
     stated = TextField(title, Span(0, 0)) if title else find_title(text)
     sections = tuple(split_sections(text))
+    head = text[:FIELD_SCAN_CHARS]
     requirement_spans = tuple(s.span for s in sections if s.kind == "requirements")
     preferred_spans = tuple(s.span for s in sections if s.kind == "preferred")
     return Posting(
@@ -178,13 +182,13 @@ def parse_text(text: str, *, title: str | None = None, source: str | None = None
         company=find_company(text),
         sections=sections,
         years=tuple(extract_years_of_experience(text, requirement_spans, preferred_spans)),
-        education=tuple(extract_education(text)),
-        management=extract_management_scope(text),
-        employment_type=_first(_EMPLOYMENT, text, "type"),
-        location=_first(_LOCATION_LABEL, text, "location"),
-        remote=_first(_REMOTE, text, "mode"),
-        salary=_first(_SALARY, text, None),
-        self_reference=find_self_reference(text, stated),
+        education=tuple(extract_education(head)),
+        management=extract_management_scope(head),
+        employment_type=_first(_EMPLOYMENT, head, "type"),
+        location=_first(_LOCATION_LABEL, head, "location"),
+        remote=_first(_REMOTE, head, "mode"),
+        salary=_first(_SALARY, head, None),
+        self_reference=find_self_reference(head, stated),
         mentions=find_mentions(text, stated),
         source=source,
     )
