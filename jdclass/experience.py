@@ -187,8 +187,8 @@ def extract_years_of_experience(text: str, requirement_spans: tuple[Span, ...] =
             low, high = _bounds(match)
         except ValueError:
             continue
-        if low is not None and low > 40:
-            continue
+        if low is not None and low > MAX_YEARS:
+            continue  # "35 years" is a company's age or a product's, not a requirement
         field, field_text = _field_of(text, start, end, clause)
         sentence = text[clause[0] : start] + text[end : clause[1]]
         preferred = bool(_PREFERRED_CUE.search(sentence)) or any(s.start <= start < s.end for s in preferred_spans)
@@ -199,6 +199,7 @@ def extract_years_of_experience(text: str, requirement_spans: tuple[Span, ...] =
 _UNIT_WORD = re.compile(r"years?|yrs?|yoe|decades?", re.IGNORECASE)
 
 
+MAX_YEARS = 25
 # No real posting states more; a pasted page of thousands of "years" is cut off here instead of slowing parsing.
 MAX_CANDIDATES = 100
 

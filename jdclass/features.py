@@ -50,26 +50,28 @@ class SpacyNormalizer(TransformerMixin, BaseEstimator):
         return tags
 
 
-FIELD_GROUPS = ("years", "management", "education", "role")
+FIELD_GROUPS = ("years", "management", "education", "role", "mentions")
 
 
 def posting_fields(posting: Posting, groups: tuple[str, ...] = FIELD_GROUPS) -> dict[str, float]:
     """The level signals a posting states, as named numeric features, from the chosen groups.
 
     ``years``: years asked; ``management``: people, money and reporting line; ``education``: degrees;
-    ``role``: the job titles the body names (its own role, and ladder titles mentioned).
+    ``role``: the role the body says it advertises; ``mentions``: ladder titles named anywhere in the body.
+
     """
     scope = posting.management
     features: dict[str, float] = {}
+    main = posting.main_years
     if "years" in groups:
-        features[f"years={years_bucket(posting.minimum_years)}"] = 1.0
-        if posting.minimum_years is not None:
-            features["years"] = min(posting.minimum_years, 20.0) / 20.0
-        main = posting.main_years
-        if main is not None and main.maximum is not None:
+        # "years=none" is a feature too: in this corpus, not stating years leans junior.
+        features[f"years={years_bucket(main.minimum if main else None)}"] = 1.0
+    if "years" in groups and main is not None and main.minimum is not None:
+        features["years"] = min(main.minimum, 20.0) / 20.0
+        if main.maximum is not None:
             features["years_max"] = min(main.maximum, 20.0) / 20.0
-        if posting.people_management_years is not None:
-            features[f"people_years={years_bucket(posting.people_management_years)}"] = 1.0
+    if "years" in groups and posting.people_management_years is not None:
+        features[f"people_years={years_bucket(posting.people_management_years)}"] = 1.0
     if "management" in groups:
         if scope.direct_reports:
             band = "1-3" if scope.direct_reports <= 3 else "4-9" if scope.direct_reports <= 9 else "10+"
@@ -79,9 +81,9 @@ def posting_fields(posting: Posting, groups: tuple[str, ...] = FIELD_GROUPS) -> 
                 features[name] = 1.0
         if scope.reports_to:
             features[f"reports_to={scope.reports_to}"] = 1.0
-    if "role" in groups:
-        if posting.self_reference is not None:
-            features[f"self_title={posting.self_reference.level.level.code}"] = 1.0
+    if "role" in groups and posting.self_reference is not None:
+        features[f"self_title={posting.self_reference.level.level.code}"] = 1.0
+    if "mentions" in groups:
         for mention in posting.mentions:
             features[f"mentions={mention.level.level.code}"] = 1.0
     if "education" in groups:

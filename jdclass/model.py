@@ -75,7 +75,7 @@ def build_pipeline(seed: int = SEED, fields_weight: float = 1.0, fields: bool = 
     places PM roles on the ladder using everything, years and management scope included. ``fields=False``
     leaves the parsed fields out of both, to measure what they add.
     """
-    family_groups: tuple[str, ...] = ("role",) if fields else ()
+    family_groups: tuple[str, ...] = ("role", "mentions") if fields else ()
     rung_groups: tuple[str, ...] = FIELD_GROUPS if fields else ()
     return FamilyThenRung(
         family=Pipeline([("features", _features(family_groups, fields_weight)), ("classify", _logistic(seed, FAMILY_C, None))]),
