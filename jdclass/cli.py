@@ -155,20 +155,23 @@ def train_command(corpus_dir: Path, data: Path | None, with_corpus: bool, out: P
 @click.option("--mask-title/--with-title", default=True, show_default=True, help="Judge the content alone, or weigh in the title column.")
 @click.option("--baselines", is_flag=True, help="Also run the majority class, the title rules and a plain TF-IDF model.")
 @click.option("--errors", "errors", type=click.IntRange(0), default=0, help="List the N worst mistakes with their evidence.")
+@click.option("--by-writer", is_flag=True, help="On a corpus: hold out each writer in turn instead of random folds.")
 @click.option("--plot", "plot_dir", type=click.Path(path_type=Path, file_okay=False), default=None, help="Write confusion.png and reliability.png here.")
 @json_option
 @domain_errors
-def evaluate_command(data: Path, model_path: Path | None, mask_title: bool, baselines: bool, errors: int, plot_dir: Path | None, as_json: bool) -> None:
+def evaluate_command(
+    data: Path, model_path: Path | None, mask_title: bool, baselines: bool, errors: int, by_writer: bool, plot_dir: Path | None, as_json: bool
+) -> None:
     """Measure the model on labelled postings (JSONL/CSV), or cross-validate on a corpus folder.
 
     Example:
 
         jdclass evaluate ../shared/eval/real_pm_postings.jsonl --baselines --errors 5
 
-        jdclass evaluate corpus/
+        jdclass evaluate corpus/ --by-writer
     """
     if (data / "postings").is_dir():
-        evaluation = evaluate_corpus(load_corpus(data), baselines=baselines, errors=errors)
+        evaluation = evaluate_corpus(load_corpus(data), baselines=baselines, errors=errors, by_writer=by_writer)
     else:
         evaluation = evaluate_rows(
             load(model_path), load_labelled(data), mask_title=mask_title, baselines=load_corpus(DEFAULT_CORPUS) if baselines else None, errors=errors
@@ -242,6 +245,65 @@ def corpus_check(corpus_dir: Path, threshold: float) -> None:
     if report.errors:
         raise click.ClickException(f"corpus check failed with {len(report.errors)} error(s)")
     click.echo("Corpus OK")
+
+
+@cli.command("batch")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True, help="The file to write: .csv, .jsonl or .parquet.")
+@click.option("--format", "output_format", type=click.Choice(["csv", "jsonl", "parquet"]), default=None, help="Default: the output's extension.")
+@click.option("--glob", "globs", multiple=True, help="In folders, only paths matching this pattern, e.g. '*.md' (repeatable).")
+@click.option("--text-column", default="text", show_default=True, help="The column of a CSV/JSONL input that holds the posting.")
+@click.option("--id-column", default=None, help="The column of a CSV/JSONL input that names each row (default: FILE:ROW).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
+@click.option("--resume", is_flag=True, help="Skip the inputs already in the output and append the rest.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True, help="Larger postings get an error row.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@model_option
+@domain_errors
+def batch_command(
+    inputs: tuple[Path, ...],
+    output: Path,
+    output_format: str | None,
+    globs: tuple[str, ...],
+    text_column: str,
+    id_column: str | None,
+    jobs: int | None,
+    resume: bool,
+    max_bytes: int,
+    quiet: bool,
+    model_path: Path | None,
+) -> None:
+    """Classify a folder, files or a CSV/JSONL of postings into one row each of a CSV, JSONL or Parquet file.
+
+    Example:
+
+        jdclass batch postings/ -o levels.csv
+
+        jdclass batch ads.jsonl --text-column body --id-column url -o levels.jsonl --resume
+    """
+    from jdclass.batch import BatchInputs, BatchInterrupted, BatchSummary, default_jobs, run_batch
+
+    found = BatchInputs(inputs, globs=globs, text_column=text_column, id_column=id_column)
+    show = not quiet and sys.stderr.isatty()
+    total = found.count() if show else 0
+    interrupted = False
+    with click.progressbar(length=total, label="Classifying", file=sys.stderr, hidden=not show, show_pos=True, item_show_func=lambda rate: rate) as bar:
+
+        def advance(summary: BatchSummary, rows: int) -> None:
+            bar.length = max(total - summary.skipped, summary.written)
+            bar.update(rows, f"{summary.rate:.1f} postings/s")
+
+        try:
+            summary = run_batch(
+                found, output, fmt=output_format, n_jobs=jobs or default_jobs(), model=model_path, resume=resume, max_bytes=max_bytes, progress=advance
+            )
+        except BatchInterrupted as stop:
+            summary, interrupted = stop.summary, True
+    if not quiet:
+        click.echo("\n".join(summary.lines()))
+    if interrupted:
+        click.echo(f"Interrupted: the rows above are in {output}; run the same command with --resume to finish.", err=True)
+        click.get_current_context().exit(130)
 
 
 def main() -> None:

@@ -56,6 +56,15 @@ def _without_marker(text: str, start: int, end: int) -> tuple[int, int]:
     return (start + marker.end(), end) if marker else (start, end)
 
 
+@dataclass(frozen=True)
+class Explanation:
+    """Evidence for the chosen level, for every rung, and every sentence that matches some rung's duties."""
+
+    evidence: tuple[Evidence, ...]
+    by_level: dict[Level, tuple[Evidence, ...]]
+    highlights: tuple[Evidence, ...]
+
+
 class DutyMatcher:
     """Scores sentences against the duty catalogue by TF-IDF cosine similarity of their normalized lemmas."""
 
@@ -71,22 +80,33 @@ class DutyMatcher:
 
     def level_scores(self, analysis: Analysis) -> tuple[np.ndarray, np.ndarray]:
         """For each sentence and each ladder level: the best cosine similarity and the index of the duty behind it."""
+        return self.level_scores_many([analysis])[0]
+
+    def level_scores_many(self, analyses: list[Analysis]) -> list[tuple[np.ndarray, np.ndarray]]:
+        """``level_scores`` for many postings, with one vectorizer call and one matrix product for all their sentences."""
         ladder = Level.ladder()
-        if not analysis.sentences:
-            return np.zeros((0, len(ladder))), np.zeros((0, len(ladder)), dtype=int)
-        sims = (self.vectorizer.transform([s.tokens for s in analysis.sentences]) @ self.matrix.T).toarray()
-        best = np.zeros((len(analysis.sentences), len(ladder)))
-        which = np.zeros((len(analysis.sentences), len(ladder)), dtype=int)
+        sentences = [s.tokens for analysis in analyses for s in analysis.sentences]
+        if not sentences:
+            return [(np.zeros((0, len(ladder))), np.zeros((0, len(ladder)), dtype=int)) for _ in analyses]
+        sims = (self.vectorizer.transform(sentences) @ self.matrix.T).toarray()
+        best = np.zeros((len(sentences), len(ladder)))
+        which = np.zeros((len(sentences), len(ladder)), dtype=int)
         for column, level in enumerate(ladder):
             columns = np.array([i for i, duty_level in enumerate(self.levels) if duty_level is level])
             if columns.size:
                 local = sims[:, columns]
                 which[:, column] = columns[local.argmax(axis=1)]
                 best[:, column] = local.max(axis=1)
-        return best, which
+        out, start = [], 0
+        for analysis in analyses:
+            end = start + len(analysis.sentences)
+            out.append((best[start:end], which[start:end]))
+            start = end
+        return out
 
-    def _scored(self, analysis: Analysis) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int]]]:
-        best, which = self.level_scores(analysis)
+    def _scored(self, analysis: Analysis, scores: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int]]]:
+        best, which = scores if scores is not None else self.level_scores(analysis)
+        best = best.copy()
         text = analysis.posting.text
         for i, sentence in enumerate(analysis.sentences):
             if len(sentence.tokens.split()) < MIN_TOKENS or heading_text(text[sentence.span.start : sentence.span.end]) is not None:
@@ -100,10 +120,27 @@ class DutyMatcher:
 
     def evidence(self, analysis: Analysis, level: Level, limit: int = 5, minimum: int = 3) -> tuple[Evidence, ...]:
         """The sentences that best match ``level``'s duties: up to ``limit``, at least ``minimum`` when any match."""
-        if not level.on_ladder or not analysis.sentences:
-            return ()
-        best, which, spans = self._scored(analysis)
-        return self._level_evidence(analysis, best, which, spans, level, limit, minimum)
+        return self.explain(analysis, level, limit, minimum).evidence
+
+    def explain(
+        self, analysis: Analysis, level: Level, limit: int = 5, minimum: int = 3, scores: tuple[np.ndarray, np.ndarray] | None = None
+    ) -> Explanation:
+        """Evidence for ``level``, evidence for every rung and the highlights, from one scoring of the sentences.
+
+        ``scores`` are this posting's ``level_scores`` when already computed for a batch.
+        """
+        if not analysis.sentences:
+            return Explanation((), {rung: () for rung in Level.ladder()}, ())
+        best, which, spans = self._scored(analysis, scores)
+        by_level = {rung: self._level_evidence(analysis, best, which, spans, rung, limit, 0) for rung in Level.ladder()}
+        chosen = self._level_evidence(analysis, best, which, spans, level, limit, minimum) if level.on_ladder else ()
+        ladder = Level.ladder()
+        highlights = []
+        for i, span in enumerate(spans):
+            column = int(best[i].argmax())
+            if best[i, column] >= MIN_SCORE:
+                highlights.append(self._item(analysis, span, ladder[column], float(best[i, column]), int(which[i, column])))
+        return Explanation(chosen, by_level, tuple(highlights))
 
     def _level_evidence(
         self, analysis: Analysis, best: np.ndarray, which: np.ndarray, spans: list[tuple[int, int]], level: Level, limit: int, minimum: int
@@ -117,23 +154,3 @@ class DutyMatcher:
         if len(chosen) < minimum:
             chosen += [i for i in ranking if i not in chosen and own[i] > 0][: minimum - len(chosen)]
         return tuple(self._item(analysis, spans[i], level, float(own[i]), int(which[i, column])) for i in sorted(chosen, key=lambda i: -own[i]))
-
-    def evidence_by_level(self, analysis: Analysis, limit: int = 5) -> dict[Level, tuple[Evidence, ...]]:
-        """For every rung, the sentences that match its duties best (those at least ``MIN_SCORE``)."""
-        if not analysis.sentences:
-            return {level: () for level in Level.ladder()}
-        best, which, spans = self._scored(analysis)
-        return {level: self._level_evidence(analysis, best, which, spans, level, limit, 0) for level in Level.ladder()}
-
-    def highlights(self, analysis: Analysis) -> tuple[Evidence, ...]:
-        """Every sentence that matches some rung's duties at least ``MIN_SCORE``, labelled with its best rung, in text order."""
-        if not analysis.sentences:
-            return ()
-        best, which, spans = self._scored(analysis)
-        ladder = Level.ladder()
-        out = []
-        for i in range(len(spans)):
-            column = int(best[i].argmax())
-            if best[i, column] >= MIN_SCORE:
-                out.append(self._item(analysis, spans[i], ladder[column], float(best[i, column]), int(which[i, column])))
-        return tuple(out)

@@ -191,10 +191,11 @@ class LevelClassifier:
     def _classify_batch(self, postings: list[Posting]) -> Iterator[Classification]:
         analyses = list(analyze(postings))
         content = self.pipeline.predict_proba(analyses)
-        for analysis, row in zip(analyses, content, strict=True):
-            yield self._result(analysis, row)
+        scores = self.matcher.level_scores_many(analyses)
+        for analysis, row, score in zip(analyses, content, scores, strict=True):
+            yield self._result(analysis, row, score)
 
-    def _result(self, analysis: Analysis, content_row: np.ndarray) -> Classification:
+    def _result(self, analysis: Analysis, content_row: np.ndarray, scores: tuple[np.ndarray, np.ndarray] | None = None) -> Classification:
         posting = analysis.posting
         title = posting.title_level
         overall = content_row.copy()
@@ -208,6 +209,7 @@ class LevelClassifier:
         content_level = Level.from_code(decide(codes, content_row))
         evidence_level = level if level.on_ladder else content_level
         content = dict(_ordered(self.labels, content_row))
+        explanation = self.matcher.explain(analysis, evidence_level, scores=scores)
         return Classification(
             level=level,
             probabilities=_ordered(self.labels, overall),
@@ -215,14 +217,14 @@ class LevelClassifier:
             content_probabilities=_ordered(self.labels, content_row),
             title_level=title.level if title else None,
             title_rule=title.rule if title else None,
-            evidence=self.matcher.evidence(analysis, evidence_level),
+            evidence=explanation.evidence,
             posting=posting,
             model_version=self.version,
             verdict=verdict(posting, content),
             flags=flags(posting, content),
             between=between(content),
-            highlights=self.matcher.highlights(analysis),
-            evidence_by_level=tuple(self.matcher.evidence_by_level(analysis).items()),
+            highlights=explanation.highlights,
+            evidence_by_level=tuple(explanation.by_level.items()),
         )
 
     def save(self, directory: Path | str) -> Path:

@@ -1,0 +1,655 @@
+"""Score many postings: find the inputs, classify them in parallel, and write one row per input, failures included.
+
+Memory stays flat: inputs are listed lazily, at most a few chunks are in flight, and rows are written as they come.
+Every chunk is written with one call and flushed, so an interrupted run leaves a valid file that ``resume`` continues.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import multiprocessing
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.pool import AsyncResult, Pool
+from pathlib import Path, PurePath
+from typing import Any, Protocol, Self, TypeVar
+
+from jdclass.errors import InputError, JdclassError, MissingExtra
+from jdclass.levels import CODES
+from jdclass.model import LevelClassifier, load
+from jdclass.posting import Posting, parse
+from jdclass.readers import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES
+from jdclass.result import Classification
+
+Row = dict[str, Any]
+T = TypeVar("T")
+Item = str | os.PathLike[str] | Posting
+
+TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson")
+OUTPUT_FORMATS = ("csv", "jsonl", "parquet")
+_FORMAT_BY_SUFFIX = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
+DEFAULT_CHUNK_SIZE = 32
+MANAGEMENT_FIELDS = ("direct_reports", "manages_product_managers", "manages_managers", "pnl", "budget", "reports_to", "board")
+COLUMNS: tuple[str, ...] = (
+    "id",
+    "level",
+    "confidence",
+    "content_level",
+    "title_level",
+    "verdict",
+    "mismatch",
+    *(f"p_{code}" for code in CODES),
+    "title",
+    "minimum_years",
+    "people_management_years",
+    *MANAGEMENT_FIELDS,
+    "flags",
+    "evidence",
+    "error",
+)
+
+
+@dataclass(frozen=True)
+class BatchInput:
+    """One posting to score: a file to read (``path``) or text from a row of a table; ``error`` when it cannot be had."""
+
+    id: str
+    path: str | None = None
+    text: str | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class BatchInputs:
+    """The postings in folders (recursive, sorted, hidden entries skipped), files, and CSV/JSONL tables of postings.
+
+    Listed lazily and re-iterable. In a folder every file is an input (``globs`` narrow that), so an unreadable or
+    unsupported file still gets its row; a folder named like a posting (``ad.md/``) is an input too, and is searched.
+    """
+
+    sources: tuple[Path, ...]
+    globs: tuple[str, ...] = ()
+    text_column: str = "text"
+    id_column: str | None = None
+
+    def __iter__(self) -> Iterator[BatchInput]:
+        for source in self.sources:
+            if not source.exists() and not source.is_symlink():
+                raise InputError(f"{source}: no such file or folder")
+            if source.suffix.lower() in TABLE_SUFFIXES and source.is_file():
+                self._check_table(source)
+        for source in self.sources:
+            if source.is_dir():
+                yield from self._walk(source, source)
+            elif source.suffix.lower() in TABLE_SUFFIXES:
+                yield from self._table(source)
+            else:
+                yield BatchInput(str(source), path=str(source))
+
+    def count(self) -> int:
+        """How many inputs there are (one streaming pass: cheap for folders, a read of every table)."""
+        return sum(1 for _ in self)
+
+    def _matches(self, path: Path, root: Path) -> bool:
+        relative = PurePath(os.path.relpath(path, root))
+        return not self.globs or any(relative.match(pattern) for pattern in self.globs)
+
+    def _walk(self, folder: Path, root: Path) -> Iterator[BatchInput]:
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
+            yield BatchInput(str(folder), error=f"{folder}: cannot list the folder ({error.strerror})")
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)  # like os.walk: no symlink loops
+            except OSError:
+                is_folder = False
+            if not is_folder:
+                if self._matches(path, root):
+                    yield BatchInput(str(path), path=str(path))
+                continue
+            if path.suffix.lower() in SUPPORTED_SUFFIXES and self._matches(path, root):
+                yield BatchInput(str(path), path=str(path))  # reading it reports "is a directory"
+            yield from self._walk(path, root)
+
+    def _check_table(self, path: Path) -> None:
+        """A table without the text column is a usage error, found before any work starts."""
+        try:
+            with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+                if path.suffix.lower() == ".csv":
+                    columns = next(csv.reader(handle), [])
+                else:
+                    first = next((line for line in handle if line.strip()), "{}")
+                    try:
+                        record = json.loads(first)
+                    except json.JSONDecodeError:
+                        raise InputError(f"{path}: the first line is not JSON") from None
+                    columns = list(record) if isinstance(record, dict) else []
+        except OSError as error:
+            raise InputError(f"{path}: cannot read ({error.strerror})") from None
+        if self.text_column not in columns:
+            found = ", ".join(str(column) for column in columns) or "none"
+            raise InputError(f"{path}: no {self.text_column!r} column (columns: {found}); name the text column with --text-column")
+
+    def _table(self, path: Path) -> Iterator[BatchInput]:
+        rows = _csv_records(path) if path.suffix.lower() == ".csv" else _jsonl_records(path)
+        for number, record in rows:
+            default_id = f"{path}:{number}"
+            if isinstance(record, str):
+                yield BatchInput(default_id, error=f"{default_id}: {record}")
+                continue
+            given = record.get(self.id_column) if self.id_column else None
+            row_id = str(given) if given not in (None, "") else default_id
+            text = record.get(self.text_column)
+            if not isinstance(text, str):
+                yield BatchInput(row_id, error=f"{default_id}: no text in the {self.text_column!r} column")
+            else:
+                yield BatchInput(row_id, text=text)
+
+
+def _csv_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    """(record number, record) for each data row; a row that cannot be read gives its error message instead."""
+    # Postings are long: let parse() judge size against --max-bytes rather than csv's 128 KB field limit.
+    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader, [])
+        number = 0
+        while True:
+            number += 1
+            try:
+                values = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                yield number, f"unreadable CSV row ({error})"
+                continue
+            yield number, dict(zip(header, values, strict=False))
+
+
+def _jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    """(line number, record) for each non-blank line; a line that is not a JSON object gives an error message."""
+    with path.open(encoding="utf-8-sig", errors="replace") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                yield number, f"not JSON ({error.msg})"
+                continue
+            yield number, record if isinstance(record, dict) else "not a JSON object"
+
+
+def one_line(error: BaseException) -> str:
+    """An error as the one line the ``error`` column holds."""
+    return " ".join(str(error).split()) or type(error).__name__
+
+
+def _clean(value: str | None) -> str | None:
+    return " ".join(value.split()) if value is not None else None
+
+
+def error_row(row_id: str, message: str) -> Row:
+    """The row of an input that could not be classified."""
+    row: Row = dict.fromkeys(COLUMNS)
+    row.update(id=_clean(row_id), error=message)
+    return row
+
+
+def result_row(row_id: str, result: Classification) -> Row:
+    """One flat row of a classification: levels, probabilities, title, years, management signals, top evidence."""
+    posting = result.posting
+    scope = posting.management.to_dict()
+    row: Row = {
+        "id": _clean(row_id),
+        "level": result.level.code,
+        "confidence": round(result.confidence, 4),
+        "content_level": result.content_level.code,
+        "title_level": result.title_level.code if result.title_level else None,
+        "verdict": result.verdict.kind,
+        "mismatch": result.verdict.mismatch,
+    }
+    row.update((f"p_{level.code}", round(p, 4)) for level, p in result.probabilities)
+    row.update(
+        title=_clean(posting.title.value) if posting.title else None,
+        minimum_years=posting.minimum_years,
+        people_management_years=posting.people_management_years,
+    )
+    row.update((name, scope[name]) for name in MANAGEMENT_FIELDS)
+    row.update(flags=";".join(result.flags) or None, evidence=_clean(result.evidence[0].text) if result.evidence else None, error=None)
+    return row
+
+
+class _Scorer:
+    """Classifies chunks of inputs with one loaded model; lives in each worker process (or in-process for one job)."""
+
+    def __init__(self, classifier: LevelClassifier, max_bytes: int) -> None:
+        self.classifier = classifier
+        self.max_bytes = max_bytes
+
+    def _parse(self, item: BatchInput | Item) -> Posting:
+        if isinstance(item, Posting):
+            return item
+        if isinstance(item, BatchInput):
+            if item.error is not None:
+                raise InputError(item.error)
+            source: str | os.PathLike[str] = Path(item.path) if item.path is not None else item.text or ""
+        else:
+            source = item
+        return parse(source, max_chars=self.max_bytes)
+
+    def classify(self, chunk: list[Item]) -> list[Classification]:
+        """The library's path: results in order, the first bad input raises its domain error."""
+        return list(self.classifier.classify_many([self._parse(item) for item in chunk]))
+
+    def rows(self, chunk: list[BatchInput]) -> list[Row]:
+        """The batch path: one row per input, failures as error rows; parsing per item, the model per chunk."""
+        rows: list[Row | None] = [None] * len(chunk)
+        parsed: list[tuple[int, Posting]] = []
+        for index, item in enumerate(chunk):
+            try:
+                parsed.append((index, self._parse(item)))
+            except (JdclassError, OSError) as error:
+                rows[index] = error_row(item.id, one_line(error))
+        results: list[Classification] | None
+        try:
+            results = list(self.classifier.classify_many([posting for _, posting in parsed]))
+        except (JdclassError, OSError):
+            results = None  # one posting spoiled the chunk: classify them one by one to find it
+        for position, (index, posting) in enumerate(parsed):
+            try:
+                result = results[position] if results is not None else self.classifier.classify(posting)
+            except (JdclassError, OSError) as error:
+                rows[index] = error_row(chunk[index].id, one_line(error))
+            else:
+                rows[index] = result_row(chunk[index].id, result)
+        return [row for row in rows if row is not None]
+
+
+_worker_scorer: _Scorer | None = None
+
+
+def _start_worker(classifier: LevelClassifier, max_bytes: int) -> None:
+    global _worker_scorer
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops the pool
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged PDFs are reported in their rows
+    _worker_scorer = _Scorer(classifier, max_bytes)
+
+
+def _run_in_worker(method: str, chunk: list[Any]) -> list[Any]:
+    assert _worker_scorer is not None, "the worker initializer did not run"
+    result: list[Any] = getattr(_worker_scorer, method)(chunk)
+    return result
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class _Workers:
+    """An ordered map of chunks over worker processes, at most two chunks per worker in flight; one job runs in-process."""
+
+    def __init__(self, classifier: LevelClassifier, n_jobs: int, max_bytes: int) -> None:
+        self.scorer = _Scorer(classifier, max_bytes)
+        self.n_jobs = n_jobs
+        self.pool: Pool | None = None
+        if n_jobs > 1:
+            self.pool = multiprocessing.get_context().Pool(n_jobs, initializer=_start_worker, initargs=(classifier, max_bytes))
+
+    def map(self, method: str, chunks: Iterable[list[Any]]) -> Iterator[list[Any]]:
+        if self.pool is None:
+            for chunk in chunks:
+                yield getattr(self.scorer, method)(chunk)
+            return
+        # Not Pool.imap: its feeder thread reads the whole input ahead, and memory would grow with the folder.
+        pending: deque[AsyncResult[list[Any]]] = deque()
+        for chunk in chunks:
+            pending.append(self.pool.apply_async(_run_in_worker, (method, chunk)))
+            if len(pending) >= 2 * self.n_jobs:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _classifier(model: LevelClassifier | str | os.PathLike[str] | None) -> LevelClassifier:
+    # Loaded here, not only in the workers: a bad model must fail once, cleanly, before any process starts.
+    return model if isinstance(model, LevelClassifier) else load(None if model is None else Path(model))
+
+
+def _jobs(n_jobs: int | None) -> int:
+    if n_jobs is None:
+        return 1
+    if n_jobs == -1:
+        return default_jobs()
+    if n_jobs < 1:
+        raise InputError(f"n_jobs must be a positive number or -1 (all cores), not {n_jobs}")
+    return n_jobs
+
+
+def classify_many(
+    items: Iterable[Item],
+    n_jobs: int | None = None,
+    model: LevelClassifier | str | os.PathLike[str] | None = None,
+    *,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    max_chars: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Classification]:
+    """Classify postings (text, ``pathlib.Path`` to a file, or ``Posting``) lazily, in input order.
+
+    ``n_jobs`` worker processes share the work (None or 1: this process; -1: all cores); each loads the model
+    once. ``model`` is a loaded classifier or a model folder (default: the shipped model). The first input that
+    cannot be classified raises its ``JdclassError``; ``run_batch`` instead records it and goes on.
+    """
+    classifier = _classifier(model)
+    with _Workers(classifier, _jobs(n_jobs), max_chars) as workers:
+        for results in workers.map("classify", _chunks(items, chunk_size)):
+            yield from results
+
+
+@dataclass
+class BatchSummary:
+    """What a batch run did: rows written by this run (per level, mismatches, errors), inputs skipped, time."""
+
+    output: Path
+    jobs: int = 1
+    written: int = 0
+    errors: int = 0
+    mismatches: int = 0
+    skipped: int = 0
+    seconds: float = 0.0
+    levels: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CODES, 0))
+
+    @property
+    def classified(self) -> int:
+        return self.written - self.errors
+
+    @property
+    def rate(self) -> float:
+        """Rows written per second of the run."""
+        return self.written / self.seconds if self.seconds > 0 else 0.0
+
+    def add(self, rows: list[Row]) -> None:
+        for row in rows:
+            self.written += 1
+            if row["error"] is not None:
+                self.errors += 1
+                continue
+            self.levels[row["level"]] += 1
+            self.mismatches += bool(row["mismatch"])
+
+    def lines(self) -> list[str]:
+        """The summary as a few lines of text."""
+        lines = [f"Wrote {self.written:,} rows to {self.output}: {self.classified:,} classified, {self.errors:,} with an error"]
+        if self.skipped:
+            lines.append(f"Skipped {self.skipped:,} inputs already in {self.output}")
+        lines.append("Levels: " + ", ".join(f"{code} {count:,}" for code, count in self.levels.items()))
+        lines.append(f"Title and content disagree: {self.mismatches:,}")
+        if self.errors:
+            lines.append(f"Errors: {self.errors:,} (see the error column)")
+        jobs = f"{self.jobs} job" + ("s" if self.jobs != 1 else "")
+        lines.append(f"Time: {self.seconds:.1f} s, {self.rate:.1f} postings/s, {jobs}")
+        return lines
+
+
+class BatchInterrupted(KeyboardInterrupt):
+    """Ctrl-C stopped a batch run; the output holds every row finished before it, and ``summary`` counts them."""
+
+    def __init__(self, summary: BatchSummary) -> None:
+        super().__init__(f"interrupted after {summary.written} rows")
+        self.summary = summary
+
+
+class _Output(Protocol):
+    done: set[str]
+
+    def write(self, rows: list[Row]) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def output_format(path: Path, given: str | None = None) -> str:
+    """The output format: ``given``, else the one the file name's extension says."""
+    if given is not None:
+        if given not in OUTPUT_FORMATS:
+            raise InputError(f"unknown output format {given!r}; choose one of {', '.join(OUTPUT_FORMATS)}")
+        return given
+    found = _FORMAT_BY_SUFFIX.get(path.suffix.lower())
+    if found is None:
+        raise InputError(f"{path}: cannot tell the output format from the extension; name it .csv, .jsonl or .parquet, or give --format")
+    return found
+
+
+def _csv_value(value: object) -> object:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def _drop_partial_line(path: Path) -> None:
+    """Cut a last line that was never finished (a killed run), so that appending starts on a fresh line."""
+    with path.open("rb+") as handle:
+        size = handle.seek(0, os.SEEK_END)
+        end = size
+        while end > 0:
+            start = max(0, end - 65536)
+            handle.seek(start)
+            block = handle.read(end - start)
+            newline = block.rfind(b"\n")
+            if newline >= 0:
+                keep = start + newline + 1
+                break
+            end = start
+        else:
+            keep = 0
+        if keep < size:
+            handle.truncate(keep)
+
+
+class _TextOutput:
+    """CSV or JSONL, one physical line per row; a chunk is written with one call and flushed."""
+
+    def __init__(self, path: Path, kind: str, resume: bool) -> None:
+        self.path = path
+        self.kind = kind
+        self.done: set[str] = set()
+        append = resume and path.is_file() and path.stat().st_size > 0
+        if append:
+            _drop_partial_line(path)
+            self.done = self._read_ids()
+            append = path.stat().st_size > 0
+        self.handle = path.open("a" if append else "w", encoding="utf-8", newline="")
+        if kind == "csv" and not append:
+            self._put(",".join(COLUMNS) + "\n")
+
+    def _read_ids(self) -> set[str]:
+        ids: set[str] = set()
+        with self.path.open(encoding="utf-8", newline="") as handle:
+            if self.kind == "csv":
+                reader = csv.reader(handle)
+                if tuple(next(reader, ())) != COLUMNS:
+                    raise JdclassError(f"{self.path}: its columns are not those jdclass batch writes; cannot resume it")
+                ids.update(values[0] for values in reader if values)
+                return ids
+            for number, line in enumerate(handle, start=1):
+                try:
+                    ids.add(str(json.loads(line)["id"]))
+                except (json.JSONDecodeError, KeyError, TypeError):
+                    raise JdclassError(f"{self.path}:{number}: not a row jdclass batch writes; cannot resume it") from None
+        return ids
+
+    def _put(self, text: str) -> None:
+        try:
+            self.handle.write(text)
+            self.handle.flush()
+        except OSError as error:
+            raise JdclassError(f"{self.path}: cannot write ({error.strerror})") from None
+
+    def write(self, rows: list[Row]) -> None:
+        buffer = io.StringIO()
+        if self.kind == "csv":
+            writer = csv.writer(buffer, lineterminator="\n")
+            writer.writerows([_csv_value(row[name]) for name in COLUMNS] for row in rows)
+        else:
+            buffer.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+        self._put(buffer.getvalue())
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+def _pyarrow() -> tuple[Any, Any]:
+    try:
+        import pyarrow
+        import pyarrow.parquet
+    except ImportError:
+        raise MissingExtra("writing Parquet needs pyarrow: pip install 'jdclass[parquet]'") from None
+    return pyarrow, pyarrow.parquet
+
+
+class _ParquetOutput:
+    """Parquet, a row group per chunk; resuming copies the rows already there into a new file, then appends."""
+
+    def __init__(self, path: Path, resume: bool) -> None:
+        pa, pq = _pyarrow()
+        self.pa = pa
+        self.path = path
+        self.done: set[str] = set()
+        strings, numbers, flags = pa.string(), pa.float64(), pa.bool_()
+        types = {"mismatch": flags, "confidence": numbers, "minimum_years": numbers, "people_management_years": numbers, "direct_reports": pa.int64()}
+        types.update((f"p_{code}", numbers) for code in CODES)
+        types.update((name, flags) for name in ("manages_product_managers", "manages_managers", "pnl", "budget", "board"))
+        self.schema = pa.schema([(name, types.get(name, strings)) for name in COLUMNS])
+        self.target = path.with_name(path.name + ".partial") if resume and path.exists() else path
+        existing = None
+        if self.target != path:
+            try:
+                existing = pq.ParquetFile(path)
+            except (OSError, pa.ArrowException) as error:
+                raise JdclassError(f"{path}: not a readable Parquet file ({one_line(error)}); cannot resume it") from None
+            if not existing.schema_arrow.equals(self.schema):
+                raise JdclassError(f"{path}: its columns are not those jdclass batch writes; cannot resume it")
+        self.writer = pq.ParquetWriter(self.target, self.schema)
+        if existing is not None:
+            for batch in existing.iter_batches():
+                self.done.update(str(value) for value in batch.column("id").to_pylist())
+                self.writer.write_batch(batch)
+
+    def write(self, rows: list[Row]) -> None:
+        self.writer.write_table(self.pa.Table.from_pylist(rows, schema=self.schema))
+
+    def close(self) -> None:
+        self.writer.close()  # the footer: without it the file is unreadable
+        if self.target != self.path:
+            os.replace(self.target, self.path)
+
+
+def open_output(path: Path, fmt: str | None = None, resume: bool = False) -> _Output:
+    """A writer for ``path``; with ``resume``, its ``done`` holds the ids already in the file, and rows are appended."""
+    kind = output_format(path, fmt)
+    try:
+        return _ParquetOutput(path, resume) if kind == "parquet" else _TextOutput(path, kind, resume)
+    except OSError as error:
+        raise JdclassError(f"{path}: cannot write ({error.strerror})") from None
+
+
+def run_batch(
+    inputs: Iterable[BatchInput],
+    output: Path | str,
+    *,
+    fmt: str | None = None,
+    n_jobs: int | None = None,
+    model: LevelClassifier | str | os.PathLike[str] | None = None,
+    resume: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    progress: Callable[[BatchSummary, int], None] | None = None,
+) -> BatchSummary:
+    """Classify every input into one row of ``output`` (CSV, JSONL or Parquet), errors included; return the summary.
+
+    An input that cannot be read or classified gets a row whose ``error`` column says why. ``resume`` skips the
+    inputs whose id is already in ``output`` and appends the others. ``n_jobs`` and ``model`` as in
+    ``classify_many``. ``progress(summary, rows)`` is called after each chunk. Ctrl-C raises ``BatchInterrupted``
+    after the rows finished so far are safely in the file.
+    """
+    started = time.perf_counter()
+    output = Path(output)
+    jobs = _jobs(n_jobs)
+    summary = BatchSummary(output, jobs=jobs)
+    pending = iter(inputs)
+    first = next(pending, None)
+    if first is None:
+        named = ", ".join(str(source) for source in inputs.sources) if isinstance(inputs, BatchInputs) else "the inputs"
+        raise InputError(f"no postings found in {named}")
+    if output_format(output, fmt) == "parquet":
+        _pyarrow()  # a missing extra should stop the run before the model loads, not after
+    classifier = _classifier(model)
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged PDFs are reported in their rows
+    writer = open_output(output, fmt, resume)
+
+    written_to = {os.path.abspath(output), os.path.abspath(f"{output}.partial")}
+
+    def todo() -> Iterator[BatchInput]:
+        for item in _prepend(first, pending):
+            if item.path is not None and os.path.abspath(item.path) in written_to:
+                continue  # the output itself, inside an input folder
+            if _clean(item.id) in writer.done:
+                summary.skipped += 1
+            else:
+                yield item
+
+    try:
+        with _Workers(classifier, jobs, max_bytes) as workers:
+            for rows in workers.map("rows", _chunks(todo(), chunk_size)):
+                writer.write(rows)
+                summary.add(rows)
+                summary.seconds = time.perf_counter() - started
+                if progress is not None:
+                    progress(summary, len(rows))
+    except KeyboardInterrupt:
+        summary.seconds = time.perf_counter() - started
+        raise BatchInterrupted(summary) from None
+    finally:
+        writer.close()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _prepend(first: T, rest: Iterator[T]) -> Iterator[T]:
+    yield first
+    yield from rest

@@ -1,0 +1,251 @@
+"""`jdclass batch` and `jdclass.classify_many`: one row per input whatever the input, in order, resumable."""
+
+import csv
+import json
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import jdclass
+from jdclass.batch import COLUMNS, BatchInputs, run_batch
+from jdclass.cli import cli
+from jdclass.corpus import DEFAULT_CORPUS, POSTING_FIELDS, read_front_matter
+from jdclass.errors import EmptyInput
+from jdclass.levels import CODES
+from jdclass.readers import html_to_text
+from tests.fixtures import make_docx, make_html, make_pdf
+
+MAX_BYTES = 100_000
+EXTENSIONS = {"html": ".html", "markdown": ".md", "text": ".txt"}
+
+
+def corpus_ads(count: int) -> list[tuple[str, str, str]]:
+    """(level, format, body) of ``count`` corpus postings spread over every level, bodies as the files hold them."""
+    paths = sorted((DEFAULT_CORPUS / "postings").glob("*/*.md"))
+    picked = [paths[i * len(paths) // count] for i in range(count)]
+    ads = []
+    for path in picked:
+        meta, body, _ = read_front_matter(path, path.read_text(encoding="utf-8"), POSTING_FIELDS)
+        ads.append((meta["level"].lower(), meta["format"], body))
+    return ads
+
+
+def ascii_lines(kind: str, body: str) -> list[str]:
+    """Lines of the posting that the tiny PDF writer of the fixtures can hold."""
+    text = html_to_text(body) if kind == "html" else body
+    plain = (line.encode("ascii", "ignore").decode().translate(str.maketrans("", "", "()\\<>&")) for line in re.split(r"\n|(?<=[.!?])\s+", text))
+    return [line for line in plain if line.strip()][:30]
+
+
+def write_postings(folder: Path, count: int) -> list[str]:
+    """``count`` corpus postings in level subfolders, as md, txt and html, with a few PDF and Word files; returns their paths."""
+    written = []
+    for number, (level, kind, body) in enumerate(corpus_ads(count)):
+        path = folder / level / f"ad-{number:04d}{EXTENSIONS[kind]}"
+        if number % 100 == 0:
+            path, data = path.with_suffix(".pdf"), make_pdf(ascii_lines(kind, body))
+        elif number % 100 == 1:
+            path, data = path.with_suffix(".docx"), make_docx(ascii_lines(kind, body))
+        elif number % 100 == 2:
+            path, data = path.with_suffix(".html"), make_html(ascii_lines(kind, body)).encode("utf-8")
+        else:
+            data = body.encode("utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written.append(str(path))
+    return written
+
+
+def write_broken(folder: Path) -> dict[str, str]:
+    """A file of every kind that cannot be classified, with the error its row must hold."""
+    broken = folder / "broken"
+    (broken / "notes.md").mkdir(parents=True)
+    files = {
+        "empty.txt": (b"", "no text in the file"),
+        "binary.md": (bytes(range(256)) * 4, "binary data, not text"),
+        "undecodable.txt": (b"\xef\xbb\xbfSenior Product Manager \xff\xfe\xfd", "invalid utf-8-sig text"),
+        "oversized.md": (b"Product Manager. " * 7000, f"119,000 bytes is over the {MAX_BYTES:,}-byte limit"),
+        "corrupt.pdf": (b"%PDF-1.4\nnot really a pdf", "not a readable PDF (PdfStreamError)"),
+        "corrupt.docx": (b"PK\x03\x04 not a zip", "not a readable Word file (not a zip archive)"),
+        "sheet.xlsx": (b"PK", "unsupported file type '.xlsx'; supported: .txt, .md, .markdown, .text, .html, .htm, .xhtml, .pdf, .docx"),
+    }
+    expected = {}
+    for name, (data, message) in files.items():
+        (broken / name).write_bytes(data)
+        expected[str(broken / name)] = f"{broken / name}: {message}"
+    expected[str(broken / "notes.md")] = f"{broken / 'notes.md'}: is a directory"
+    (broken / ".DS_Store").write_bytes(b"\x00\x01")  # hidden: not an input
+    return expected
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    text = path.read_text(encoding="utf-8")
+    assert text.endswith("\n"), "the last row was cut short"
+    rows = list(csv.DictReader(text.splitlines()))
+    assert all(len(row) == len(COLUMNS) and None not in row for row in rows)
+    return rows
+
+
+def summary_lines(rows: list[dict[str, str]], output: str, jobs: int, skipped: int = 0) -> list[str]:
+    """The summary the CLI must print for these rows, the time line as a pattern."""
+    errors = sum(1 for row in rows if row["error"])
+    levels = Counter(row["level"] for row in rows if not row["error"])
+    lines = [f"Wrote {len(rows)} rows to {output}: {len(rows) - errors} classified, {errors} with an error"]
+    if skipped:
+        lines.append(f"Skipped {skipped} inputs already in {output}")
+    lines.append("Levels: " + ", ".join(f"{code} {levels[code]}" for code in CODES))
+    lines.append(f"Title and content disagree: {sum(1 for row in rows if row['mismatch'] == 'true')}")
+    if errors:
+        lines.append(f"Errors: {errors} (see the error column)")
+    lines.append(rf"Time: \d+\.\d s, \d+\.\d postings/s, {jobs} jobs?")
+    return lines
+
+
+def assert_summary(output: str, expected: list[str]) -> None:
+    lines = output.splitlines()
+    assert lines[:-1] == expected[:-1]
+    assert re.fullmatch(expected[-1], lines[-1]), lines[-1]
+
+
+def test_a_folder_of_500_postings_and_broken_files_gives_one_row_each(tmp_path):
+    postings = write_postings(Path("postings"), 500)
+    broken = write_broken(Path("postings"))
+    result = CliRunner().invoke(cli, ["batch", "postings", "-o", "levels.csv", "--jobs", "2", "--max-bytes", str(MAX_BYTES)])
+    assert result.exit_code == 0, result.output
+    rows = read_rows(tmp_path / "levels.csv")
+    ids = [row["id"] for row in rows]
+    assert sorted(ids) == sorted(postings + list(broken))
+    assert ids == sorted(ids, key=lambda name: Path(name).parts), "rows follow the sorted folder walk"
+    errors = {row["id"]: row["error"] for row in rows if row["error"]}
+    assert errors == broken
+    for row in rows:
+        if not row["error"]:
+            assert row["level"] in CODES and row["content_level"] in CODES
+            assert abs(sum(float(row[f"p_{code}"]) for code in CODES) - 1) < 1e-3
+            assert row["verdict"] and row["mismatch"] in ("true", "false")
+    assert_summary(result.stdout, summary_lines(rows, "levels.csv", jobs=2))
+    assert result.stderr == ""
+
+
+def test_ctrl_c_leaves_a_valid_file_and_resume_finishes_it(tmp_path):
+    postings = write_postings(tmp_path / "ads", 120)
+    output = tmp_path / "levels.csv"
+    command = [sys.executable, "-m", "jdclass", "batch", "ads", "-o", "levels.csv", "--jobs", "2"]
+    run = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and run.poll() is None:
+        if output.is_file() and output.read_bytes().count(b"\n") > 1:  # the header and at least one chunk
+            break
+        time.sleep(0.02)
+    run.send_signal(signal.SIGINT)
+    stdout, stderr = run.communicate(timeout=60)
+    assert run.returncode == 130, stderr
+    assert stderr.endswith("Interrupted: the rows above are in levels.csv; run the same command with --resume to finish.\n")
+    first = read_rows(output)
+    assert 0 < len(first) < len(postings)
+    assert_summary(stdout, summary_lines(first, "levels.csv", jobs=2))
+
+    resumed = subprocess.run([*command, "--resume"], check=False, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert resumed.returncode == 0, resumed.stderr
+    rows = read_rows(output)
+    ids = [row["id"] for row in rows]
+    assert sorted(ids) == sorted(str(Path(path).relative_to(tmp_path)) for path in postings)
+    assert len(ids) == len(set(ids))
+    assert_summary(resumed.stdout, summary_lines(rows[len(first) :], "levels.csv", jobs=2, skipped=len(first)))
+
+
+def test_tables_give_a_row_per_record_with_their_ids(tmp_path, classifier):
+    ads = [body for _, kind, body in corpus_ads(12) if kind != "html"][:3]
+    with open("ads.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["url", "body"])
+        writer.writerows([["https://jobs.example/1", ads[0]], ["", ads[1]], ["https://jobs.example/3", "   "]])
+    Path("ads.jsonl").write_text(
+        json.dumps({"url": "a", "body": ads[2]}) + "\n\n{broken\n[1, 2]\n" + json.dumps({"url": "b", "body": 7}) + "\n", encoding="utf-8"
+    )
+    inputs = BatchInputs((Path("ads.csv"), Path("ads.jsonl")), text_column="body", id_column="url")
+    summary = run_batch(inputs, "levels.jsonl", model=classifier)
+    rows = [json.loads(line) for line in Path("levels.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(row["id"], row["error"]) for row in rows] == [
+        ("https://jobs.example/1", None),
+        ("ads.csv:2", None),
+        ("https://jobs.example/3", "the posting is empty"),
+        ("a", None),
+        ("ads.jsonl:3", "ads.jsonl:3: not JSON (Expecting property name enclosed in double quotes)"),
+        ("ads.jsonl:4", "ads.jsonl:4: not a JSON object"),
+        ("b", "ads.jsonl:5: no text in the 'body' column"),
+    ]
+    assert list(rows[0]) == list(COLUMNS)
+    assert rows[0]["level"] == classifier.classify(ads[0]).level.code
+    assert (summary.written, summary.errors, summary.classified) == (7, 4, 3)
+
+
+def test_resume_mends_a_cut_last_line_and_appends_the_rest(tmp_path, classifier):
+    write_postings(Path("ads"), 6)
+    run_batch(BatchInputs((Path("ads"),), globs=("apm/*",)), "levels.jsonl", model=classifier)
+    done = Path("levels.jsonl").read_text(encoding="utf-8")
+    Path("levels.jsonl").write_text(done + '{"id": "ads/cpo/ad-0001.do', encoding="utf-8")  # a run killed mid-write
+    summary = run_batch(BatchInputs((Path("ads"),)), "levels.jsonl", model=classifier, resume=True)
+    ids = [json.loads(line)["id"] for line in Path("levels.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(ids) == len(set(ids)) == 6
+    assert summary.skipped == done.count("\n") and summary.written == 6 - summary.skipped
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["batch", "nowhere", "-o", "out.csv"], "Error: nowhere: no such file or folder\n"),
+        (["batch", "empty", "-o", "out.csv"], "Error: no postings found in empty\n"),
+        (["batch", "ads.csv", "-o", "out.csv"], "Error: ads.csv: no 'text' column (columns: url, body); name the text column with --text-column\n"),
+        (
+            ["batch", "ads.csv", "--text-column", "body", "-o", "out.txt"],
+            "Error: out.txt: cannot tell the output format from the extension; name it .csv, .jsonl or .parquet, or give --format\n",
+        ),
+    ],
+)
+def test_bad_usage_is_one_line_and_exit_code_1(tmp_path, args, message):
+    Path("empty").mkdir()
+    Path("ads.csv").write_text("url,body\n1,Product Manager\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, args)
+    assert (result.exit_code, result.output) == (1, message)
+    assert not Path(args[-1]).exists()
+
+
+def test_parquet_needs_its_extra_or_writes_a_file(tmp_path):
+    Path("ad.txt").write_text("Associate Product Manager. New grads welcome.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["batch", "ad.txt", "-o", "levels.parquet", "--quiet", "--jobs", "1"])
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        assert (result.exit_code, result.output) == (1, "Error: writing Parquet needs pyarrow: pip install 'jdclass[parquet]'\n")
+        return
+    assert (result.exit_code, result.output) == (0, "")
+    assert pq.read_table("levels.parquet").column("level").to_pylist() == ["APM"]
+
+
+def test_classify_many_yields_in_input_order_across_processes(classifier):
+    texts = [body for _, _, body in corpus_ads(12)]
+    expected = [classifier.classify(text).level for text in texts]
+    results = list(jdclass.classify_many(texts, n_jobs=2, model=classifier, chunk_size=5))
+    assert [result.level for result in results] == expected
+    assert [result.posting.text for result in results] == [jdclass.parse(text).text for text in texts]
+    with pytest.raises(EmptyInput):
+        list(jdclass.classify_many(["Product Manager", "  "], model=classifier))
+
+
+def test_the_output_stays_one_line_per_row_and_is_not_an_input(tmp_path, classifier):
+    Path("ads").mkdir()
+    Path("ads", "two\nlines.txt").write_text("Senior Product Manager\n5+ years of product management experience.", encoding="utf-8")
+    run_batch(BatchInputs((Path("ads"),)), "ads/levels.csv", model=classifier)
+    rows = read_rows(Path("ads/levels.csv"))
+    assert [row["id"] for row in rows] == ["ads/two lines.txt"]
+    assert Path("ads/levels.csv").read_text(encoding="utf-8").count("\n") == 2
+    again = run_batch(BatchInputs((Path("ads"),)), "ads/levels.csv", model=classifier, resume=True)
+    assert (again.skipped, again.written) == (1, 0)
