@@ -17,8 +17,8 @@ from jdclass.errors import EmptyInput, JdclassError
 from jdclass.evaluation import evaluate_corpus, evaluate_rows, load_labelled, plot
 from jdclass.html_report import render_html
 from jdclass.model import DEFAULT_MODEL_DIR, load, read_manifest, train
-from jdclass.posting import Posting, parse, parse_text
-from jdclass.readers import DEFAULT_MAX_BYTES, decode_text, html_to_text, looks_like_html
+from jdclass.posting import Posting, parse
+from jdclass.readers import DEFAULT_MAX_BYTES, decode_text
 from jdclass.report import render_classification, render_evaluation, render_posting, to_json
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -54,7 +54,7 @@ def write_text(path: Path, text: str) -> None:
 def read_source(source: str | None, max_bytes: int = DEFAULT_MAX_BYTES) -> Posting:
     """The posting named on the command line: a file path, ``-`` for stdin, or nothing (stdin, prompting on a terminal)."""
     if source not in (None, "-"):
-        return parse(Path(source), max_chars=max_bytes)
+        return parse(Path(source), max_bytes=max_bytes)
     stdin = sys.stdin.buffer
     if source is None and sys.stdin.isatty():
         click.echo(PROMPT, err=True)
@@ -62,11 +62,9 @@ def read_source(source: str | None, max_bytes: int = DEFAULT_MAX_BYTES) -> Posti
     if len(data) > max_bytes:
         raise JdclassError(f"stdin holds more than the {max_bytes:,}-byte limit")
     text = decode_text(data, "stdin")
-    if looks_like_html(text):
-        text = html_to_text(text)
     if not text.strip():
         raise EmptyInput("no text on stdin")
-    return parse_text(text)
+    return parse(text)
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the report.")
@@ -105,7 +103,9 @@ def classify(source: str | None, as_json: bool, model_path: Path | None, html_pa
         click.echo(to_json(result.to_dict()))
         return
     color = use_color()
-    click.echo(render_classification(result, color=color, show_text=color if show_text is None else show_text), color=color)
+    if show_text is None:
+        show_text = sys.stdout.isatty()
+    click.echo(render_classification(result, color=color, show_text=show_text), color=color)
 
 
 @cli.command("parse")

@@ -12,10 +12,14 @@ _DEGREES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for level, pattern in (
         ("mba", r"\bmba\b|master\s+of\s+business\s+administration"),
         ("phd", r"\bph\.?\s?d\b|\bdoctora(?:te|l)\b"),
-        ("master", r"\bmaster['’]?s?\b(?:\s+degree)?|\bm\.?s\.?c?\b(?=\s+(?:in|degree|or))|\bm\.?tech\b|\bmsc\b"),
+        ("master", r"\bmaster['’]?s\b|\bmaster\s+(?:of|degree)\b|\bm\.?s\.?c?\.?(?=\s+(?:in|degree|or)\b)|\bm\.?tech\b|\bmsc\b"),
         (
             "bachelor",
-            r"\bbachelor['’]?s?\b|\bb\.?s\.?c?\b(?=[\s/,]+(?:in|degree|or|ba\b))|\bb\.?a\.?\b(?=[\s/,]+(?:in|degree|or|bs\b))|\bb\.?tech\b|\bb\.?e\.?\b(?=\s*(?:/|in\b|or\b))|\bundergraduate\s+degree|\bcollege\s+degree|\buniversity\s+degree|\bfour[- ]year\s+degree|\bdegree\b",
+            (
+                r"\bbachelor['’]?s?\b|\bb\.?s\.?c?\.?(?=[\s/,]+(?:in|degree|or|ba)\b)|\bb\.?a\.?(?=[\s/,]+(?:in|degree|or|bs)\b)|\bb\.?tech\b|\bb\.?e\.?(?=\s*(?:/|in\b|or\b))"
+                r"|\bundergraduate\s+degree|\bcollege\s+degree|\buniversity\s+degree|\bfour[- ]year\s+degree"
+                r"|\b(?:a|relevant|related|technical|appropriate)\s+degree\b(?!\s+of\b)|\bdegree\b(?=\s+(?:in|required|preferred|from|or\s+equivalent)\b)"
+            ),
         ),
     )
 )
@@ -26,6 +30,9 @@ _FIELD = re.compile(
     r"\bin\s+(?P<field>(?:[A-Z][\w&]*|computer|business|engineering|economics|finance|mathematics|statistics|design|a\s+related|related|technical)[\w ,&/-]{0,60})",
     re.IGNORECASE,
 )
+
+
+_FIELD_TAIL = re.compile(r"\s+(?:is\s+)?(?:required|preferred|a\s+plus|(?:is\s+)?(?:strongly\s+)?desired|or\s+equivalent.*)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -54,7 +61,7 @@ def extract_education(text: str) -> list[EducationRequirement]:
             sentence = text[clause[0] : clause[1]]
             after = text[match.end() : clause[1]]
             field_match = _FIELD.search(after)
-            field = field_match.group("field").strip(" ,.") if field_match else None
+            field = _FIELD_TAIL.sub("", field_match.group("field")).strip(" ,.") if field_match else None
             found.append(EducationRequirement(level, field, not _PREFERRED.search(sentence), Span(*match.span())))
     return sorted(found, key=lambda item: item.span.start)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import io
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -59,10 +60,11 @@ def load_labelled(path: Path | str) -> list[LabelledPosting]:
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"{path}: cannot read ({error})") from None
     if path.suffix.lower() == ".csv":
-        records = [(f"{path}:{number}", dict(record)) for number, record in enumerate(csv.DictReader(raw.splitlines()), start=2)]
+        reader = csv.DictReader(io.StringIO(raw, newline=""))
+        records = [(f"{path}:{reader.line_num}", dict(record)) for record in reader]
     elif path.suffix.lower() in (".jsonl", ".json", ".ndjson"):
         records = []
-        for number, line in enumerate(raw.splitlines(), start=1):
+        for number, line in enumerate(raw.split("\n"), start=1):
             if not line.strip():
                 continue
             try:
@@ -205,7 +207,7 @@ def _evaluation(
         figures={"jdclass": summary(truth, predicted)},
         per_level=_per_level(truth, predicted),
         confusion=confusion_text(truth, predicted),
-        calibration_error=expected_calibration_error(probabilities, index),
+        calibration_error=expected_calibration_error(probabilities, index, [classes.index(p) for p in predicted]),
         mistakes=_mistakes(rows, truth, predicted, confidence, evidence, errors),
         truth=tuple(truth),
         predicted=tuple(predicted),
@@ -265,16 +267,6 @@ def evaluate_corpus(corpus: Corpus, *, folds: int = 5, seed: int = 0, baselines:
             truth, [str(c) for c in cross_val_predict(plain, [p.text for p in corpus.postings], truth, cv=folds_split)]
         )
     return evaluation
-
-
-def compare(classifier: LevelClassifier, corpus: Corpus, rows: Sequence[LabelledPosting], with_title: bool = False) -> dict[str, dict[str, Any]]:
-    """Our figures beside the majority class, the title rules and a plain TF-IDF model, on the same rows."""
-    return evaluate_rows(classifier, rows, mask_title=not with_title, baselines=corpus).figures
-
-
-def model_predictions(classifier: LevelClassifier, rows: Sequence[LabelledPosting], with_title: bool) -> list[str]:
-    """Our levels: the content judgement (title field left out), or the overall level given the title."""
-    return list(evaluate_rows(classifier, rows, mask_title=not with_title).predicted)
 
 
 def plot(evaluation: Evaluation, directory: Path) -> list[Path]:
@@ -363,7 +355,7 @@ def title_check_rates(corpus: Corpus, folds: int = 5, seed: int = 0) -> TitleChe
         if item.title is None or posting.title_level is None:
             continue
         content = {Level.from_code(code): float(p) for code, p in zip(classes, row, strict=True)}
-        flagged = verdict(posting, content).mismatch
+        flagged = verdict(posting, content, Level.from_code(decide(classes, row))).mismatch
         kind = "misleading" if item.hard_case in ("title_overstates", "title_understates") else "fitting"
         counts[kind] += 1
         counts[f"flagged_{kind}"] += flagged

@@ -20,7 +20,8 @@ NUMBER_WORDS = {
 _WORD = r"(?:twenty-five|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)"
 # "five (5)" reads as one number; digits may carry a decimal ("2.5 years").
 _NUM = rf"(?:\d{{1,2}}(?:\.\d)?|{_WORD}(?:\s*\(\d{{1,2}}\))?)"
-_UNIT = r"(?:years?|yrs?|yoe)\b\.?(?:['’]s?)?"
+# Only the abbreviation takes a full stop ("5 yrs."): a sentence's own full stop must stay outside the match.
+_UNIT = r"(?:years?\b|yrs?\b\.?|yoe\b)(?:['’]s?)?"
 _LOWER_CUE = (
     r"(?P<lower>at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|over|more\s+than|upwards\s+of|in\s+excess\s+of|no\s+less\s+than|not\s+less\s+than)"
 )
@@ -47,7 +48,8 @@ _NOT_REQUIREMENT_BEFORE = re.compile(
 )
 _NOT_REQUIREMENT_AFTER = re.compile(
     r"^\s*(?:-|\s)?(?:ago|old\b|later|from\s+now|in\s+(?:business|operation|the\s+market)|of\s+(?:growth|history|success|innovation|trust|service|operation|profitab)|"
-    r"(?:product\s+)?(?:vision|plan|roadmap|strategy|strategic|horizon|outlook|contract|fixed[- ]term|term|warranty|anniversary|cliff|vesting)\b|running|straight|in\s+a\s+row)",
+    r"(?:product\s+)?(?:vision|plan|roadmap|strategy|strategic|horizon|outlook|contract|fixed[- ]term|term|warranty|anniversary|cliff|vesting)\b|running|straight|in\s+a\s+row|"
+    r"(?:bachelor['’]?s?\s+|college\s+|university\s+)?(?:degree|rotation|rotational|program|programme|course|apprenticeship|fellowship|stint|assignment|period|commitment)\b)",
     re.IGNORECASE,
 )
 _COMPANY_SUBJECT = re.compile(r"\b(?:we|we['’]ve|we['’]re|our|us|company|firm|founded|team\s+has|has\s+been|have\s+been)\b", re.IGNORECASE)
@@ -57,7 +59,7 @@ _CANDIDATE_CUE = re.compile(
 )
 _ACTIVITY_CUE = re.compile(r"\b(?:worked|working|managing|leading|building|shipping|as\s+an?|in\s+(?:a\s+)?product)\b", re.IGNORECASE)
 _PREFERRED_CUE = re.compile(
-    r"\b(?:preferred|(?:a|big|huge|definite|strong)\s+plus\b|nice[- ]to[- ]have|bonus|ideally|ideal|desir(?:ed|able)|good\s+to\s+have|advantage|advantageous|beneficial|strongly\s+preferred|would\s+be\s+great)",
+    r"\b(?:preferred|(?:a|big|huge|definite|strong)\s+plus\b|nice[- ]to[- ]have|bonus|ideally(?!\s+(?:in|with|on|at|from|within|across|as|for)\b)|desir(?:ed|able)|good\s+to\s+have|advantage|advantageous|beneficial|strongly\s+preferred|would\s+be\s+great)",
     re.IGNORECASE,
 )
 _PM_FIELD = re.compile(
@@ -139,11 +141,14 @@ def _field_of(text: str, start: int, end: int, clause: tuple[int, int]) -> tuple
         return "people_management", near_after
     if _PM_FIELD.search(near_after):
         return "product_management", near_after
+    if re.match(r"(?:of\s+\w+\s+)?(?:experience\s+)?as\s+an?\s+\w", near_after, re.IGNORECASE):
+        return "specialty", near_after  # "5+ years as a software engineer": years in another role
     if re.search(
         r"\b(?:in|of|on|across|within|with|using|building|doing|working\s+(?:in|on|with))\s+\w", near_after, re.IGNORECASE
     ) and not _GENERAL_FIELD.match(near_after):
         return "specialty", near_after
-    label = before.strip()[-60:]
+    # A label before the number ("Product management experience: 5+ years"), not an earlier clause of the sentence.
+    label = re.split(r",|;|\band\b|\bor\b", before)[-1].strip()[-60:]
     if _PEOPLE_FIELD.search(label):
         return "people_management", label
     if _PM_FIELD.search(label):
@@ -161,9 +166,14 @@ def _is_requirement(text: str, match: re.Match[str], clause: tuple[int, int], in
     sentence = text[clause[0] : clause[1]]
     if _CANDIDATE_CUE.search(sentence) or in_requirements:
         return True
-    if _COMPANY_SUBJECT.search(text[clause[0] : match.start()]):
+    lead_in = text[clause[0] : match.start()]
+    if _COMPANY_SUBJECT.search(lead_in):
         return False  # "our team has been building payments software for 12 years"
-    return bool(_ACTIVITY_CUE.search(sentence)) or not _COMPANY_SUBJECT.search(sentence)
+    if _ACTIVITY_CUE.search(sentence):
+        return True
+    # With no cue either way, only a bullet or line that starts with the number ("- 3-5 yrs in SaaS") asks for it;
+    # "Acme has helped retailers grow for 12 years" does not.
+    return not re.search(r"[A-Za-z]{2,}", lead_in.replace("Exp", ""))
 
 
 def extract_years_of_experience(text: str, requirement_spans: tuple[Span, ...] = (), preferred_spans: tuple[Span, ...] = ()) -> list[YearsRequirement]:
@@ -190,8 +200,10 @@ def extract_years_of_experience(text: str, requirement_spans: tuple[Span, ...] =
         if low is not None and low > MAX_YEARS:
             continue  # "35 years" is a company's age or a product's, not a requirement
         field, field_text = _field_of(text, start, end, clause)
-        sentence = text[clause[0] : start] + text[end : clause[1]]
-        preferred = bool(_PREFERRED_CUE.search(sentence)) or any(s.start <= start < s.end for s in preferred_spans)
+        # Only the words that lead in and the words up to the next comma qualify this number: in
+        # "7+ years of product experience, MBA preferred" the MBA is preferred, the years are not.
+        near = text[clause[0] : start] + re.split(r"[,;(]", text[end : clause[1]], maxsplit=1)[0]
+        preferred = bool(_PREFERRED_CUE.search(near)) or any(s.start <= start < s.end for s in preferred_spans)
         found.append(YearsRequirement(low, high, field, not preferred, field_text, Span(start, end)))
     return found
 
@@ -220,16 +232,17 @@ def _candidates(text: str) -> list[re.Match[str]]:
 
 
 def main_requirement(requirements: list[YearsRequirement]) -> YearsRequirement | None:
-    """The posting's headline requirement: the largest required product-management (or general) minimum.
+    """The posting's headline requirement: the largest required product-management minimum, else the largest general one.
 
-    A specialty clause ("2+ years with ML") never overrides it; preferred years count only when nothing is required.
+    A specialty clause ("2+ years with ML") never overrides them; preferred years count only when nothing is required.
     """
-    for fields in (("product_management", "general"), ("specialty",)):
-        for required in (True, False):
-            pool = [r for r in requirements if r.field in fields and r.required is required and r.minimum is not None]
+    for required in (True, False):
+        for field in ("product_management", "general"):
+            pool = [r for r in requirements if r.field == field and r.required is required and r.minimum is not None]
             if pool:
                 return max(pool, key=lambda r: (r.minimum or 0, r.maximum or 0))
-    return None
+    pool = [r for r in requirements if r.field == "specialty" and r.minimum is not None]
+    return max(pool, key=lambda r: (r.required, r.minimum or 0, r.maximum or 0)) if pool else None
 
 
 def people_management_years(requirements: list[YearsRequirement]) -> float | None:

@@ -45,37 +45,35 @@ def english_share(text: str) -> float:
     return sum(word in STOP_WORDS for word in words) / len(words)
 
 
-def flags(posting: Posting, probabilities: dict[Level, float]) -> tuple[str, ...]:
-    """What a reader should know before trusting the level: too_short, not_english, low_confidence, between."""
+def flags(posting: Posting, probabilities: dict[Level, float], chosen: Level) -> tuple[str, ...]:
+    """What a reader should know before trusting the ``chosen`` level: too_short, not_english, low_confidence, between."""
     found = []
     words = len(posting.text.split())
     if words < MIN_WORDS:
         found.append("too_short")
-    if words >= 20 and english_share(posting.text) < MIN_ENGLISH_SHARE:
+    if (words >= 20 or len(posting.text) >= 200) and english_share(posting.text) < MIN_ENGLISH_SHARE:  # CJK has no spaces
         found.append("not_english")
-    ranked = sorted(probabilities.items(), key=lambda item: -item[1])
-    (top, p_top), (second, p_second) = ranked[0], ranked[1]
-    if p_top < LOW_CONFIDENCE:
+    if probabilities[chosen] < LOW_CONFIDENCE:
         found.append("low_confidence")
-    distance = top.distance(second)
-    if distance == 1 and p_second >= BETWEEN_SECOND:
+    if between(probabilities, chosen) is not None:
         found.append("between")
     return tuple(found)
 
 
-def between(probabilities: dict[Level, float]) -> tuple[Level, Level] | None:
-    """The two adjacent levels the content sits between, lower rung first, when it is that close."""
-    ranked = sorted(probabilities.items(), key=lambda item: -item[1])
-    (top, _), (second, p_second) = ranked[0], ranked[1]
-    if top.distance(second) == 1 and p_second >= BETWEEN_SECOND:
-        low, high = sorted((top, second))
-        return low, high
-    return None
+def between(probabilities: dict[Level, float], chosen: Level) -> tuple[Level, Level] | None:
+    """The ``chosen`` level and an adjacent rung the content is nearly as likely to be, lower rung first."""
+    neighbours = [level for level in probabilities if level is not chosen and chosen.distance(level) == 1]
+    if not neighbours:
+        return None
+    runner_up = max(neighbours, key=lambda level: probabilities[level])
+    if probabilities[runner_up] < BETWEEN_SECOND:
+        return None
+    low, high = sorted((chosen, runner_up))
+    return low, high
 
 
-def verdict(posting: Posting, content: dict[Level, float]) -> Verdict:
+def verdict(posting: Posting, content: dict[Level, float], content_level: Level) -> Verdict:
     """Compare the title's level with the content's, and say so plainly when they differ by a rung or more."""
-    content_level = max(content, key=lambda level: content[level])
     reads_as = _reads_as(posting, content_level)
     if posting.title_level is None or posting.title is None:
         return Verdict("no_title", f"No title found; the duties{reads_as}.")

@@ -11,7 +11,8 @@ from jdclass.spans import Span
 _NUM = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
 
 _DIRECT_REPORTS = re.compile(
-    rf"\b(?P<n>{_NUM})\+?\s+(?:direct\s+reports|reports\b|(?:senior\s+|product\s+)?(?:product\s+managers|pms|people|product\s+leaders|directors|managers)\s+(?:report|reporting)\s+to\s+you)"
+    rf"\b(?P<n>{_NUM})\+?\s+(?:direct\s+reports|(?:senior\s+|product\s+)?(?:product\s+managers|pms|people|product\s+leaders|directors|managers)\s+(?:report|reporting)\s+to\s+you)"
+    rf"|\b(?:with|have|has|manage|managing|lead|leading)\s+(?P<k>{_NUM})\+?\s+reports\b"
     rf"|\b(?:team|group|organi[sz]ation)\s+of\s+(?P<m>{_NUM})\+?\s+(?:\w+\s+){{0,2}}(?:product\s+managers|pms|people|product\s+people|managers|directors|product\s+leaders)",
     re.IGNORECASE,
 )
@@ -45,7 +46,7 @@ _BOSS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("ceo", r"\bceo\b|chief\s+executive|\bfounders?\b|co-?founder|managing\s+director|\bpresident\b(?!\s+of\s+product)|general\s+manager"),
         ("cpo", r"\bcpo\b|chief\s+product|chief\s+technology\s+and\s+product"),
         ("vp", r"\b(?:s|e)?vp\b|vice\s+president"),
-        ("head_of_product", r"head\s+of\s+product"),
+        ("head_of_product", r"head\s+of\s+product(?!\s+(?:marketing|design|engineering|operations))"),
         ("director", r"\bdirector\b"),
         ("executive", r"\bc(?:-|\s)?(?:suite|level)\b|\bcoo\b|\bcto\b|chief\s+\w+\s+officer"),
         ("senior_pm", r"group\s+product\s+manager|\bgpm\b|(?:senior|sr\.?|lead|principal)\s+(?:product\s+manager|pm)"),
@@ -92,7 +93,7 @@ class ManagementScope:
         }
 
 
-_NEGATION = re.compile(r"\b(?:no|not|without|never|zero|non|nor)\b[^.;\n]{0,25}$", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:no|not|without|never|nor)\b[^.;\n]{0,25}$", re.IGNORECASE)
 
 
 def _negated(text: str, start: int) -> bool:
@@ -123,12 +124,16 @@ def extract_management_scope(text: str) -> ManagementScope:
     direct_reports = None
     if reports:
         try:
-            direct_reports = int(number_value(reports.group("n") or reports.group("m")))
+            direct_reports = int(number_value(reports.group("n") or reports.group("m") or reports.group("k")))
         except ValueError:
             direct_reports = None
     reports_to = None
     for match in _REPORTS_TO.finditer(text):
-        boss = reporting_line(match.group("who"))
+        if re.search(r"\bwho\s+(?:directly\s+)?$", text[max(0, match.start() - 12) : match.start()], re.IGNORECASE):
+            continue  # "our Head of Design, who reports to the CEO": someone else's reporting line
+        # The boss is named before the sentence goes on: "the Director of Product, working with the VP of Sales".
+        who = re.split(r"[,;.]|\b(?:and|who|while|with|on|in|for|to|as|but)\b", match.group("who"), maxsplit=1)[0]
+        boss = reporting_line(who)
         if boss != "other" or reports_to is None:
             reports_to = boss
             spans["reports_to"] = Span(*match.span())

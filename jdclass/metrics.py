@@ -54,11 +54,12 @@ def pm_detection_f1(truth: Sequence[Level | str], predicted: Sequence[Level | st
     return float(f1_score(t, p))
 
 
-def expected_calibration_error(probabilities: np.ndarray, truth_index: Sequence[int], bins: int = 10) -> float:
-    """ECE of the top-class probability: the bin-weighted gap between confidence and accuracy."""
+def expected_calibration_error(probabilities: np.ndarray, truth_index: Sequence[int], chosen_index: Sequence[int] | None = None, bins: int = 10) -> float:
+    """ECE: the bin-weighted gap between the confidence in the chosen class (default: the likeliest) and accuracy."""
     probabilities = np.asarray(probabilities)
-    confidence = probabilities.max(axis=1)
-    correct = probabilities.argmax(axis=1) == np.asarray(truth_index)
+    chosen = probabilities.argmax(axis=1) if chosen_index is None else np.asarray(chosen_index)
+    confidence = probabilities[np.arange(len(probabilities)), chosen]
+    correct = chosen == np.asarray(truth_index)
     edges = np.linspace(0.0, 1.0, bins + 1)
     error = 0.0
     for low, high in pairwise(edges):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 import platform
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -24,14 +25,13 @@ from sklearn.utils.validation import check_is_fitted
 from jdclass import __version__
 from jdclass.corpus import DEFAULT_CORPUS, Corpus, CorpusPosting, load_corpus
 from jdclass.duties import DutyMatcher
-from jdclass.errors import ModelIntegrityError, ModelNotFound, TrainingError
+from jdclass.errors import ModelError, ModelIntegrityError, ModelNotFound, TrainingError
 from jdclass.features import FIELD_GROUPS, PostingFields, SpacyNormalizer
 from jdclass.judgement import between, flags, verdict
 from jdclass.levels import Level
 from jdclass.metrics import expected_calibration_error, summary
 from jdclass.nlp import Analysis, analyze, split_tokens
 from jdclass.posting import Posting, TextField, parse_text
-from jdclass.readers import DEFAULT_MAX_BYTES
 from jdclass.result import Classification
 from jdclass.spans import Span
 from jdclass.titles import title_level
@@ -169,12 +169,12 @@ class LevelClassifier:
     def version(self) -> str:
         return str(self.manifest.get("model_version", "unsaved"))
 
-    def classify(self, text: str | Posting, *, title: str | None = None, max_chars: int = DEFAULT_MAX_BYTES) -> Classification:
+    def classify(self, text: str | Posting, *, title: str | None = None, max_chars: int | None = None) -> Classification:
         """Classify one posting given as text (or as a parsed ``Posting``); ``title`` overrides title detection."""
         return next(self.classify_many([text], title=title, max_chars=max_chars))
 
     def classify_many(
-        self, texts: Iterable[str | Posting], *, title: str | None = None, batch_size: int = 256, max_chars: int = DEFAULT_MAX_BYTES
+        self, texts: Iterable[str | Posting], *, title: str | None = None, batch_size: int = 256, max_chars: int | None = None
     ) -> Iterator[Classification]:
         """Classify postings lazily, in input order, batching spaCy and scikit-learn work."""
         from jdclass.posting import parse  # the entry point that validates raw text
@@ -201,7 +201,6 @@ class LevelClassifier:
         overall = content_row.copy()
         if title is not None:
             weights = np.array([TITLE_WEIGHTS.get(label.distance(title.level), TITLE_WEIGHTS[None]) for label in self.labels])
-            weights = np.minimum(weights, 1.0)
             overall = overall * weights
         overall = overall / overall.sum()
         codes = [label.code for label in self.labels]
@@ -220,23 +219,37 @@ class LevelClassifier:
             evidence=explanation.evidence,
             posting=posting,
             model_version=self.version,
-            verdict=verdict(posting, content),
-            flags=flags(posting, content),
-            between=between(content),
+            verdict=verdict(posting, content, content_level),
+            flags=flags(posting, content, content_level),
+            between=between(content, content_level),
             highlights=explanation.highlights,
             evidence_by_level=tuple(explanation.by_level.items()),
         )
 
     def save(self, directory: Path | str) -> Path:
         """Write the model and its manifest (with the file's sha256) into ``directory``; returns the model path."""
-        directory = Path(directory)
-        directory.mkdir(parents=True, exist_ok=True)
+        directory = writable_folder(directory)
         path = directory / MODEL_FILE
-        joblib.dump({"pipeline": self.pipeline, "matcher": self.matcher, "format": FORMAT_VERSION}, path, compress=3)
-        manifest = dict(self.manifest, model_file=MODEL_FILE, sha256=_sha256(path))
-        (directory / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        try:
+            joblib.dump({"pipeline": self.pipeline, "matcher": self.matcher, "format": FORMAT_VERSION}, path, compress=3)
+            manifest = dict(self.manifest, model_file=MODEL_FILE, sha256=_sha256(path))
+            (directory / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        except OSError as error:
+            raise ModelError(f"{directory}: cannot save the model ({error.strerror})") from None
         self.manifest = manifest
         return path
+
+
+def writable_folder(directory: Path | str) -> Path:
+    """``directory``, created if need be; a domain error when it cannot be written (checked before any long work)."""
+    folder = Path(directory)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ModelError(f"{folder}: cannot create the folder ({error.strerror})") from None
+    if not os.access(folder, os.W_OK):
+        raise ModelError(f"{folder}: the folder is not writable")
+    return folder
 
 
 def _ordered(labels: tuple[Level, ...], row: np.ndarray) -> tuple[tuple[Level, float], ...]:
@@ -267,12 +280,15 @@ def load(path: Path | str | None = None) -> LevelClassifier:
     if directory.is_file():
         directory = directory.parent
     manifest = read_manifest(directory)
-    model_path = directory / str(manifest.get("model_file", MODEL_FILE))
+    model_name = str(manifest.get("model_file", MODEL_FILE))
+    if Path(model_name).name != model_name:
+        raise ModelIntegrityError(f"{directory / MANIFEST_FILE} names a model file outside its folder ({model_name}); refusing it")
+    model_path = directory / model_name
     if not model_path.is_file():
         raise ModelNotFound(f"no model file at {model_path}; run `jdclass train` to build one")
     if _sha256(model_path) != manifest.get("sha256"):
         raise ModelIntegrityError(f"{model_path} does not match the sha256 in its manifest; refusing to load it (run `jdclass train` to rebuild)")
-    built = manifest.get("environment", {})
+    built = manifest["environment"] if isinstance(manifest.get("environment"), dict) else {}
     here = environment()
     if built.get("scikit-learn") != here["scikit-learn"] or manifest.get("format") != FORMAT_VERSION:
         raise ModelIntegrityError(
@@ -283,6 +299,8 @@ def load(path: Path | str | None = None) -> LevelClassifier:
         bundle = joblib.load(model_path)
     except Exception as error:  # noqa: BLE001 - a damaged pickle raises anything; the hash check makes this rare
         raise ModelIntegrityError(f"{model_path} cannot be loaded ({type(error).__name__}); run `jdclass train` to rebuild it") from None
+    if not isinstance(bundle, dict) or not {"pipeline", "matcher"} <= bundle.keys():
+        raise ModelIntegrityError(f"{model_path} is not a jdclass model; run `jdclass train` to rebuild it")
     classifier = LevelClassifier(bundle["pipeline"], bundle["matcher"], manifest)
     if [level.code for level in classifier.labels] != manifest.get("labels"):
         raise ModelIntegrityError(f"{model_path} labels differ from its manifest; run `jdclass train` to rebuild it")
@@ -347,7 +365,7 @@ def fit_classifier(
     background = [sentence.tokens for analysis in analyses for sentence in analysis.sentences]
     matcher = DutyMatcher(corpus.duties, background)
     metrics = summary(labels, predicted)
-    metrics["calibration_error"] = expected_calibration_error(probabilities, [classes.index(label) for label in labels])
+    metrics["calibration_error"] = expected_calibration_error(probabilities, [classes.index(label) for label in labels], [classes.index(p) for p in predicted])
     manifest = {
         "model_version": f"{__version__}+{corpus.digest()[:12]}",
         "format": FORMAT_VERSION,
@@ -377,6 +395,8 @@ def train(
     """
     from jdclass.evaluation import labelled_posting, load_labelled  # evaluation imports this module
 
+    if out is not None:
+        writable_folder(out)
     corpus = load_corpus(corpus_root)
     postings: list[Posting] = []
     labels: list[str] = []
@@ -384,6 +404,8 @@ def train(
     if data is None or with_corpus:
         postings += [corpus_posting(item) for item in corpus.postings]
         labels += [item.level.code for item in corpus.postings]
+    if with_corpus and data is None:
+        raise TrainingError("with_corpus needs a data file to add to the corpus")
     if data is not None:
         rows = load_labelled(data)
         postings += [labelled_posting(row) for row in rows]

@@ -31,7 +31,7 @@ def bar(probability: float, width: int = BAR_WIDTH) -> str:
 def signals_line(posting: Posting) -> str:
     """The parsed level signals in one line: years, people managed, P&L, reporting line."""
     scope = posting.management
-    parts = [years_phrase(posting) or "no years stated"]
+    parts = [years_phrase(posting) or ("no product-management years stated" if posting.people_management_years is not None else "no years stated")]
     if posting.people_management_years is not None:
         parts.append(f"{posting.people_management_years:g}+ years managing people")
     if scope.direct_reports:

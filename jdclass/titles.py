@@ -46,7 +46,7 @@ _NEIGHBOURS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 _NOT_PM_AFTER_PRODUCT = r"(?!\s+(?:design|marketing|engineering|operations|ops|analytics|support|development))"
 _NAMES_PRODUCT_MANAGER = _rx(
-    rf"\b{_PM}\b|\bapm\b|\bhead\s+of\s+{_PRODUCT}\b{_NOT_PM_AFTER_PRODUCT}|\bchief\s+product\b{_NOT_PM_AFTER_PRODUCT}|\bproduct\s+lead\b"
+    rf"\bproduct\s+manag(?:er|ement)\b|\bapm\b|\bhead\s+of\s+{_PRODUCT}\b{_NOT_PM_AFTER_PRODUCT}|\bchief\s+product\b{_NOT_PM_AFTER_PRODUCT}|\bproduct\s+lead\b"
 )
 
 # Ladder rules, most senior first; the first that matches wins.
@@ -78,6 +78,25 @@ _LADDER: tuple[tuple[Level, str, re.Pattern[str]], ...] = (
 )
 
 
+_LEVEL_WORD = r"(?:senior|sr\.?|snr\.?|lead|principal|staff|junior|jr\.?|intern(?:ship)?|iii|ii|iv|i|v|[1-5])"
+
+
+def _core(title: str) -> str:
+    """The title up to its product-manager noun, plus a bare level word after it ("Product Manager (Senior)").
+
+    What follows a comma or dash names the team, and its words are not levels: "Senior PM, New Grad Programs".
+    """
+    noun = re.search(rf"\b{_PM}\b", title, re.IGNORECASE)
+    if noun is None:
+        return title
+    tail = title[noun.end() :]
+    bare = re.match(rf"\s*[,(\-–—]?\s*\(?\s*({_LEVEL_WORD})\s*\)?\s*$", tail, re.IGNORECASE)
+    if bare:
+        return f"{title[: noun.end()]} {bare.group(1)}"
+    cut = re.search(r"\s*[,(|–—/]|\s+-\s+|\s+(?:for|at|in)\s+", tail)
+    return title[: noun.end() + (cut.start() if cut else len(tail))]
+
+
 def title_level(title: str | None) -> TitleLevel | None:
     """The ladder level a stated title implies, or None when there is no title.
 
@@ -91,7 +110,8 @@ def title_level(title: str | None) -> TitleLevel | None:
     for rule, pattern in _NEIGHBOURS:
         if pattern.search(text) and not (names_pm and rule not in ("product_marketing",)):
             return TitleLevel(Level.OTHER, rule)
+    core = _core(text)
     for level, rule, pattern in _LADDER:
-        if pattern.search(text):
+        if pattern.search(core):
             return TitleLevel(level, rule)
     return TitleLevel(Level.OTHER, "not_product_management")

@@ -121,3 +121,27 @@ def test_bare_years_in_a_nice_to_have_section_are_preferred():
 )
 def test_years_bucket(minimum, band):
     assert years_bucket(minimum) == band
+
+
+@pytest.mark.parametrize(
+    ("text", "minimum", "field", "required"),
+    [
+        ("Acme has helped retailers grow for 12 years. You will bring 3+ years of PM experience.", 3, "product_management", True),
+        ("The ideal candidate has 5+ years of product management experience.", 5, "product_management", True),
+        ("3+ years of product management experience, ideally in e-commerce", 3, "product_management", True),
+        ("- 7+ years of product experience, MBA preferred\n- 4-year degree required", 7, "product_management", True),
+        ("3+ years of product management experience\n5+ years as a software engineer", 3, "product_management", True),
+        ("You have 3+ years managing a team of product managers and 10+ years total experience.", 10, "general", True),
+    ],
+)
+def test_review_pitfalls(text, minimum, field, required):
+    main = main_requirement(extract_years_of_experience(text))
+    assert (main.minimum, main.field, main.required) == (minimum, field, required)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Acme has helped retailers grow for 12 years", "We have grown 40% every year for 6 years. You'll join a team of 5 PMs.", "Join our two-year rotation."],
+)
+def test_more_numbers_that_are_not_requirements(text):
+    assert main_requirement(extract_years_of_experience(text)) is None

@@ -78,3 +78,21 @@ def test_at_least_forty_titles():
 @pytest.mark.parametrize("title", [None, "", "   "])
 def test_no_title(title):
     assert title_level(title) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("Product Manager (Senior)", "SPM"),
+        ("Product Manager (Sr.)", "SPM"),
+        ("Project Manager (PM)", "OTHER"),
+        ("Program Manager - PM", "OTHER"),
+        ("Senior Product Manager, New Grad Programs", "SPM"),
+        ("Senior PM – Junior Talent Marketplace", "SPM"),
+        ("Product Manager, Senior Leadership Tools", "PM"),
+        ("Product Manager - Principal", "SPM"),
+        ("Director of Product Management, Payments", "DIR"),
+    ],
+)
+def test_level_words_after_the_team_name_do_not_count(title, code):
+    assert title_level(title).level.code == code
