@@ -249,7 +249,7 @@ class _Scorer:
             source: str | os.PathLike[str] = Path(item.path) if item.path is not None else item.text or ""
         else:
             source = item
-        return parse(source, max_chars=self.max_bytes)
+        return parse(source, max_bytes=self.max_bytes)
 
     def classify(self, chunk: list[Item]) -> list[Classification]:
         """The library's path: results in order, the first bad input raises its domain error."""

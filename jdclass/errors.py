@@ -33,6 +33,10 @@ class CorruptFile(InputError):
     """The file could not be decoded or is damaged."""
 
 
+class EncryptedFile(InputError):
+    """The file needs a password to open."""
+
+
 class MissingExtra(JdclassError):
     """An optional dependency is needed; the message names the pip command."""
 

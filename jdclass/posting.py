@@ -11,7 +11,7 @@ from jdclass.education import EducationRequirement, extract_education
 from jdclass.errors import EmptyInput, InputError, InputTooLarge
 from jdclass.experience import YearsRequirement, extract_years_of_experience, main_requirement, people_management_years
 from jdclass.management import ManagementScope, extract_management_scope
-from jdclass.readers import DEFAULT_MAX_BYTES, html_to_text, looks_like_html, read_posting
+from jdclass.readers import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, SPACY_MAX_CHARS, check_text, html_to_text, looks_like_html, read_posting
 from jdclass.sections import Section, heading_kind, heading_text, split_sections
 from jdclass.spans import Span
 from jdclass.titles import TitleLevel, title_level
@@ -146,30 +146,39 @@ class Posting:
         }
 
 
-def parse(source: str | os.PathLike[str], *, max_chars: int = DEFAULT_MAX_BYTES, title: str | None = None) -> Posting:
+def parse(source: str | os.PathLike[str], *, max_chars: int | None = None, title: str | None = None, max_bytes: int | None = None) -> Posting:
     """Parse a posting given as text, or as a path (``pathlib.Path``) to a txt, md, html, pdf or docx file.
 
     ``title``, when given, is the posting's known title (e.g. a column of a spreadsheet) and overrides detection.
+    The text may hold ``max_chars`` characters (default 200,000, at most 1,000,000: spaCy's own limit); a file
+    may be ``max_bytes`` long (default 5 MB; ``max_chars`` when only that is given). Binary data, text with NUL
+    or unpaired surrogates, and empty text raise an ``InputError``.
     """
+    text_limit = min(max_chars if max_chars is not None else DEFAULT_MAX_CHARS, SPACY_MAX_CHARS)
     origin = None
     if isinstance(source, os.PathLike):
         origin = str(source)
-        text = read_posting(Path(source), max_bytes=max_chars)
+        file_limit = max_bytes if max_bytes is not None else max_chars if max_chars is not None else DEFAULT_MAX_BYTES
+        text = read_posting(Path(source), max_bytes=file_limit)
     elif isinstance(source, str):
-        text = source
-        if looks_like_html(text):
-            text = html_to_text(text)
+        text = html_to_text(source) if looks_like_html(source) else source
     else:
         raise InputError(f"cannot parse a {type(source).__name__}; give text or a pathlib.Path")
-    if len(text) > max_chars:
-        raise InputTooLarge(f"the text has {len(text):,} characters, over the {max_chars:,}-character limit")
+    where = f"{origin}: " if origin else ""
+    if len(text) > text_limit:
+        raise InputTooLarge(f"{where}the text has {len(text):,} characters, over the {text_limit:,}-character limit")
+    check_text(text, origin)
     if not text.strip():
-        raise EmptyInput("the posting is empty")
+        raise EmptyInput(f"{where}the posting is empty")
+    if title is not None:
+        check_text(title, "the title")
     return parse_text(text, title=title, source=origin)
 
 
 def parse_text(text: str, *, title: str | None = None, source: str | None = None) -> Posting:
-    """Parse text already read into memory."""
+    """Parse text already read into memory (``parse`` validates raw input; this only refuses what spaCy cannot take)."""
+    if len(text) > SPACY_MAX_CHARS:
+        raise InputTooLarge(f"the text has {len(text):,} characters, over spaCy's {SPACY_MAX_CHARS:,}-character limit")
     stated = TextField(title, Span(0, 0)) if title else find_title(text)
     sections = tuple(split_sections(text))
     head = text[:FIELD_SCAN_CHARS]

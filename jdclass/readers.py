@@ -3,18 +3,30 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
+import html
 import io
 import os
 import re
 import stat
+import time
 import zipfile
-from html.parser import HTMLParser
+from collections.abc import Iterator
 from pathlib import Path
 
-from jdclass.errors import CorruptFile, EmptyInput, InputError, InputTooLarge, MissingExtra, UnsupportedFormat
+from jdclass.errors import CorruptFile, EmptyInput, EncryptedFile, InputError, InputTooLarge, MissingExtra, UnsupportedFormat
 
-# A job ad is a few kilobytes; 5 MB of text is already a hundred ads.
+# A file may carry fonts and images, so its limit is in bytes and generous; 5 MB is far past any job ad.
 DEFAULT_MAX_BYTES = 5_000_000
+# The text is what spaCy reads: a long job ad is 15,000 characters; spaCy itself stops at 1,000,000.
+DEFAULT_MAX_CHARS = 200_000
+SPACY_MAX_CHARS = 1_000_000
+# A PDF is read for its first pages only. PDF and Word files get a time budget; a Word file (a zip archive) may
+# inflate to 20 times the byte limit, and never past 25 MB: python-docx holds about 15 bytes of memory per byte.
+PDF_MAX_PAGES = 50
+READ_TIME_BUDGET = 10.0
+DOCX_MAX_INFLATION = 20
+DOCX_MAX_INFLATED = 25_000_000
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + (".pdf", ".docx")
@@ -36,20 +48,14 @@ def read_posting(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTE
         raise InputError(f"{file}: no such file") from None
     except OSError as error:
         raise InputError(f"{file}: cannot read ({error.strerror})") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise InputError(f"{file}: is a directory")
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError(f"{file}: not a regular file")
+    _check_regular(file, info)
     if info.st_size > max_bytes:
         raise InputTooLarge(f"{file}: {info.st_size:,} bytes is over the {max_bytes:,}-byte limit")
     suffix = file.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         supported = ", ".join(SUPPORTED_SUFFIXES)
         raise UnsupportedFormat(f"{file}: unsupported file type {suffix or '(none)'!r}; supported: {supported}")
-    try:
-        data = file.read_bytes()
-    except OSError as error:
-        raise InputError(f"{file}: cannot read ({error.strerror})") from None
+    data = _read_bytes(file, max_bytes)
     if suffix == ".pdf":
         text = pdf_to_text(data, str(file))
     elif suffix == ".docx":
@@ -61,6 +67,45 @@ def read_posting(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTE
     if not text.strip():
         raise EmptyInput(f"{file}: no text in the file")
     return text
+
+
+def _check_regular(file: Path, info: os.stat_result) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{file}: is a directory")
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a named pipe" if stat.S_ISFIFO(info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode) else "a device"
+        raise InputError(f"{file}: is {kind}, not a regular file")
+
+
+def _read_bytes(file: Path, max_bytes: int) -> bytes:
+    # Non-blocking, and checked again once open: a FIFO swapped in after the stat must not hang the read.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(file, flags)
+        with open(descriptor, "rb", closefd=True) as handle:
+            _check_regular(file, os.fstat(handle.fileno()))
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        raise InputError(f"{file}: cannot read ({error.strerror})") from None
+    if len(data) > max_bytes:
+        raise InputTooLarge(f"{file}: over the {max_bytes:,}-byte limit")
+    return data
+
+
+def check_text(text: str, name: str | None = None) -> None:
+    """Refuse a string that is not text: NUL or many control characters (binary data), or unpaired surrogates."""
+    where = f"{name}: " if name else ""
+    if "\x00" in text or _control_share(text[:8192]) > 0.05:
+        raise CorruptFile(f"{where}binary data, not text (NUL or control characters)")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CorruptFile(f"{where}invalid Unicode (unpaired surrogates)") from None
+
+
+def _control_share(sample: str) -> float:
+    controls = sum(1 for char in sample if char < " " and char not in "\t\n\x0c\r")
+    return controls / len(sample) if sample else 0.0
 
 
 def decode_text(data: bytes, name: str = "input") -> str:
@@ -135,49 +180,86 @@ _BLOCK_TAGS = frozenset(
         "ul",
     ]
 )
-_HIDDEN_TAGS = frozenset(["script", "style", "noscript", "template", "head", "title", "svg", "iframe", "object", "embed", "canvas", "select"])
+# Hidden until their end tag. Void elements (embed, img) never end, so they must not be here.
+_HIDDEN_TAGS = frozenset(["script", "style", "noscript", "noembed", "noframes", "template", "head", "title", "svg", "iframe", "object", "canvas", "select"])
+# Raw text: nothing inside is markup, so skip straight to the end tag.
+_RAW_TEXT_TAGS = frozenset(["script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"])
+# A tag and its attributes, quotes only after '='. Possessive throughout, so a tag costs one scan at most (linear time).
+_TAG = re.compile(r"""<(/?)([a-zA-Z][^\s/>]*+)(?:[^>"'=]++|=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]*+)|["'])*+>""")
+_COMMENT_END = re.compile(r"--!?>")
+_MARKUP_START = re.compile(r"<[a-zA-Z!?/]")
+_TAG_START = re.compile(r"</?[a-zA-Z]")
+_BLOCK_PREFIX = {"li": "- ", **{f"h{rank}": "#" * rank + " " for rank in range(1, 7)}}
 
 
-class _VisibleText(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.hidden = 0
+def _markup_tokens(markup: str) -> Iterator[tuple[str, str]]:
+    """("text", data), ("start", tag), ("startend", tag) or ("end", tag), left to right in linear time.
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _HIDDEN_TAGS:
-            self.hidden += 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-            if tag == "li":
-                self.parts.append("- ")
-            elif re.fullmatch(r"h[1-6]", tag):
-                self.parts.append("#" * int(tag[1]) + " ")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _HIDDEN_TAGS:
-            self.hidden = max(0, self.hidden - 1)
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.hidden:
-            self.parts.append(re.sub(r"\s+", " ", data))
+    Follows HTML5 where it matters for visible text: a comment or tag that never ends runs to the end of the
+    input; a '<' that starts no tag is text. (html.parser before Python 3.13.4 takes quadratic time there.)
+    """
+    position, length = 0, len(markup)
+    while position < length:
+        found = _MARKUP_START.search(markup, position)
+        if found is None:
+            yield "text", markup[position:]
+            return
+        opening = found.start()
+        if opening > position:
+            yield "text", markup[position:opening]
+        if markup.startswith("<!--", opening):
+            end = _COMMENT_END.search(markup, opening + 2)
+            if end is None:
+                return
+            position = end.end()
+        elif not _TAG_START.match(markup, opening):
+            end_index = markup.find(">", opening + 1)  # a doctype, CDATA, processing instruction or bogus comment
+            if end_index < 0:
+                return
+            position = end_index + 1
+        else:
+            tag = _TAG.match(markup, opening)
+            if tag is None:
+                return  # the tag runs to the end of the input
+            name = tag.group(2).lower()
+            closing = bool(tag.group(1))
+            position = tag.end()
+            if closing:
+                yield "end", name
+            elif tag.group().endswith("/>"):
+                yield "startend", name
+            else:
+                yield "start", name
+                if name in _RAW_TEXT_TAGS:
+                    end_tag = re.compile(rf"</{name}[\s/>]", re.IGNORECASE).search(markup, position)
+                    content_end = end_tag.start() if end_tag else length
+                    if name not in _HIDDEN_TAGS:
+                        yield "text", markup[position:content_end]
+                    position = content_end
 
 
 def html_to_text(markup: str) -> str:
-    """The visible text of an HTML page: headings and list items on lines of their own, scripts and styles dropped."""
-    parser = _VisibleText()
-    try:
-        parser.feed(markup)
-        parser.close()
-    except (AssertionError, ValueError) as error:  # html.parser's rare failures on broken markup
-        raise CorruptFile(f"unreadable HTML ({error})") from None
-    lines = (line.strip() for line in "".join(parser.parts).split("\n"))
+    """The visible text of an HTML page: headings and list items on lines of their own, scripts and styles dropped.
+
+    Nothing is fetched or run: links, images and scripts are markup to skip, never resources to load.
+    """
+    parts: list[str] = []
+    hidden = 0
+    for kind, value in _markup_tokens(markup):
+        if kind == "text":
+            if not hidden:
+                parts.append(re.sub(r"\s+", " ", html.unescape(value)))
+        elif kind == "start" and value == "body":
+            hidden = 0  # a page without </head> still shows its body
+        elif kind == "start" and value in _HIDDEN_TAGS:
+            hidden += 1
+        elif kind == "end" and value in _HIDDEN_TAGS:
+            hidden = max(0, hidden - 1)
+        elif value in _BLOCK_TAGS:
+            parts.append("\n")
+            if kind == "start" and value in _BLOCK_PREFIX:
+                parts.append(_BLOCK_PREFIX[value])
+    lines = (line.strip() for line in "".join(parts).split("\n"))
     text = "\n".join(line for line in lines if line and line not in ("-", "- "))
     return re.sub(r"\n{3,}", "\n\n", text)
 
@@ -188,45 +270,112 @@ def looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or len(re.findall(r"</?(?:p|div|li|ul|h[1-6]|br|strong|span)\b", head)) >= 3
 
 
-def pdf_to_text(data: bytes, name: str = "input.pdf") -> str:
-    """The text of a PDF (needs the ``pdf`` extra)."""
+class _OutOfTime(Exception):
+    """The reader's time budget ran out."""
+
+
+@contextlib.contextmanager
+def _pdf_limits() -> Iterator[None]:
+    """pypdf's resource limits, tightened for job ads, for this read only; quiet pypdf's log and warnings."""
+    import logging
+    import warnings
+
+    import pypdf
+
+    logger = logging.getLogger("pypdf")
+    if not any(isinstance(handler, logging.NullHandler) for handler in logger.handlers):
+        logger.addHandler(logging.NullHandler())  # no stray lines on stderr; an app's own handlers still see them
+    # No external jbig2dec process, and at most 10 MB out of any stream: far more than a page of text needs.
+    limits = {"jbig2dec_binary": None, "zlib_maximum_output_length": 10_000_000, "stream_decoding_work_maximum_length": 50_000_000}
+    limits |= {"lzw_maximum_output_length": 10_000_000, "run_length_maximum_output_length": 10_000_000}
+    limits |= {"stream_parsing_work_maximum_count": 200_000, "xform_maximum_invocations_per_extraction": 500}
+    apply = getattr(pypdf, "apply_configuration", None)  # pypdf >= 6.18; older versions keep their own defaults
+    with warnings.catch_warnings(), apply(**limits) if apply else contextlib.nullcontext():
+        warnings.simplefilter("ignore")
+        yield
+
+
+def pdf_to_text(data: bytes, name: str = "input.pdf", max_pages: int = PDF_MAX_PAGES, time_budget: float = READ_TIME_BUDGET) -> str:
+    """The text of the first ``max_pages`` pages of a PDF (needs the ``pdf`` extra).
+
+    A PDF that needs a password is refused; one that inflates past pypdf's limits or takes longer than
+    ``time_budget`` seconds is refused as too large.
+    """
     try:
         from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
+        from pypdf.errors import DependencyError, LimitReachedError
     except ImportError:
         raise MissingExtra("reading PDF needs pypdf: pip install 'jdclass[pdf]'") from None
+    deadline = time.monotonic() + time_budget
+
+    def check_time(*_: object) -> None:
+        if time.monotonic() > deadline:
+            raise _OutOfTime
+
+    pages = []
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise CorruptFile(f"{name}: the PDF is encrypted")
-        pages = [page.extract_text() or "" for page in reader.pages[:50]]
-    except CorruptFile:
+        with _pdf_limits():
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                try:
+                    opened = bool(reader.decrypt(""))  # restricted but not password-protected: any viewer opens it
+                except DependencyError:
+                    opened = False
+                if not opened:
+                    raise EncryptedFile(f"{name}: the PDF is encrypted and needs a password")
+            for page in reader.pages[:max_pages]:
+                pages.append(page.extract_text(visitor_operand_before=check_time) or "")
+                check_time()
+    except EncryptedFile:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as error:
+    except _OutOfTime:
+        raise InputTooLarge(f"{name}: reading the PDF took over {time_budget:g} seconds; refusing it") from None
+    except LimitReachedError:
+        raise InputTooLarge(f"{name}: the PDF is past the reading limits (it inflates or nests too far); refusing it") from None
+    except Exception as error:  # noqa: BLE001 - pypdf raises many unrelated types on damaged files
         raise CorruptFile(f"{name}: not a readable PDF ({type(error).__name__})") from None
-    return "\n".join(pages)
+    # Broken font maps can put control characters in the text; they are not part of the posting.
+    return re.sub(r"[\x00-\x08\x0b\x0e-\x1f\x7f]", "", "\n".join(pages))
 
 
-def docx_to_text(data: bytes, name: str = "input.docx", max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """The paragraphs of a Word document (needs the ``docx`` extra); refuses archives that inflate past the limit."""
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def docx_to_text(data: bytes, name: str = "input.docx", max_bytes: int = DEFAULT_MAX_BYTES, time_budget: float = READ_TIME_BUDGET) -> str:
+    """The paragraphs of a Word document (needs the ``docx`` extra).
+
+    Refuses password-protected and old .doc files, archives that inflate past ``DOCX_MAX_INFLATION`` times
+    ``max_bytes`` or ``DOCX_MAX_INFLATED`` bytes, and documents that take longer than ``time_budget`` seconds.
+    """
     try:
         import docx
     except ImportError:
         raise MissingExtra("reading Word files needs python-docx: pip install 'jdclass[docx]'") from None
+    if data.startswith(_OLE_MAGIC):  # Word wraps an encrypted .docx in an OLE file, the format of the old .doc
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise EncryptedFile(f"{name}: the Word file is encrypted and needs a password")
+        raise UnsupportedFormat(f"{name}: an old Word .doc file, not .docx; save it as .docx")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             inflated = sum(member.file_size for member in archive.infolist())
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
         raise CorruptFile(f"{name}: not a readable Word file (not a zip archive)") from None
-    if inflated > 20 * max_bytes:
+    if inflated > min(DOCX_MAX_INFLATION * max_bytes, DOCX_MAX_INFLATED):
         raise InputTooLarge(f"{name}: the archive inflates to {inflated:,} bytes; refusing it")
+    deadline = time.monotonic() + time_budget
+    lines = []
     try:
         document = docx.Document(io.BytesIO(data))
+        # Paragraph.style searches the styles part on every call, so a long document took minutes: map the ids once.
+        styles = {style.style_id: style.name or "" for style in document.styles}
+        for paragraph in document.paragraphs:
+            style = styles.get(paragraph._p.style or "", "")
+            prefix = "- " if "List" in style else "# " if style.startswith("Heading") or style == "Title" else ""
+            lines.append(prefix + paragraph.text)
+            if time.monotonic() > deadline:
+                raise _OutOfTime
+    except _OutOfTime:
+        raise InputTooLarge(f"{name}: reading the Word file took over {time_budget:g} seconds; refusing it") from None
     except Exception as error:  # noqa: BLE001 - python-docx raises many unrelated types on damaged archives
         raise CorruptFile(f"{name}: not a readable Word file ({type(error).__name__})") from None
-    lines = []
-    for paragraph in document.paragraphs:
-        style = (paragraph.style.name or "") if paragraph.style is not None else ""
-        prefix = "- " if "List" in style else "# " if style.startswith("Heading") or style == "Title" else ""
-        lines.append(prefix + paragraph.text)
     return "\n".join(lines)

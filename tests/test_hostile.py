@@ -1,0 +1,345 @@
+"""Every hostile or broken input has a defined outcome: one domain error with an exact message, or a flagged result.
+
+The table lives in tests/hostile.py. Each row goes through the library (``jdclass.parse``, ``classify``), the batch
+(the row's ``error`` or ``flags`` column) and the CLI (exit code and exact output, never a traceback).
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import socket
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import sklearn
+from click.testing import CliRunner
+
+import jdclass
+from jdclass.batch import BatchInput, run_batch
+from jdclass.cli import cli
+from jdclass.errors import CorruptFile, InputError, InputTooLarge, JdclassError, ModelIntegrityError, ModelNotFound
+from jdclass.model import DEFAULT_MODEL_DIR, MANIFEST_FILE, MODEL_FILE
+from jdclass.readers import _read_bytes, docx_to_text, pdf_to_text, read_posting
+from jdclass.report import render_classification
+from tests.hostile import (
+    ENGLISH,
+    FILES,
+    HOSTILE_HTML,
+    LIBRARY_ONLY_TEXTS,
+    ON_THE_LADDER_PDF_PAGES,
+    SCRIPT_PAYLOAD,
+    TEXTS,
+    UNREADABLE,
+    Classified,
+    Refused,
+    assert_well_formed,
+    docx_with,
+    pdf_many_operators,
+)
+
+
+@pytest.fixture(autouse=True)
+def nothing_is_fetched_or_run(monkeypatch):
+    """A posting is only ever read: any network connection or child process fails the test."""
+    attempts: list[object] = []
+
+    def refuse(*args, **kwargs):
+        attempts.append(args)
+        raise AssertionError(f"jdclass tried to reach out: {args!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
+    yield
+    assert not attempts, attempts
+
+
+@pytest.fixture
+def runner(monkeypatch, classifier):
+    monkeypatch.setattr("jdclass.cli.load", lambda path=None: classifier)  # the shipped model, loaded once per session
+    return CliRunner()
+
+
+def make(name: str, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Write the hostile file ``name`` into the working folder."""
+    build, _ = FILES[name]
+    path = Path(name)
+    build(path)
+    if name == UNREADABLE and os.geteuid() == 0:  # root reads a chmod 000 file, so refuse the open as the kernel would
+        real_open = os.open
+
+        def denied(file, flags, *args, **kwargs):
+            if Path(file).name == UNREADABLE:
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(file))
+            return real_open(file, flags, *args, **kwargs)
+
+        monkeypatch.setattr(os, "open", denied)
+    return path
+
+
+def check(outcome: Refused | Classified, call):
+    """Run ``call`` and hold it to ``outcome``: that exact error and message, or a well-formed result with those flags."""
+    if isinstance(outcome, Refused):
+        with pytest.raises(JdclassError) as raised:
+            call()
+        assert (type(raised.value), str(raised.value)) == (outcome.error, outcome.message)
+        assert "\n" not in str(raised.value)
+        return None
+    result = call()
+    assert_well_formed(result)
+    assert outcome.flags <= set(result.flags), result.flags
+    return result
+
+
+def batch_row(item: BatchInput, classifier) -> dict[str, object]:
+    run_batch([item], "rows.jsonl", n_jobs=1, model=classifier)
+    (row,) = [json.loads(line) for line in Path("rows.jsonl").read_text(encoding="utf-8").splitlines()]
+    return row
+
+
+def check_row(row: dict[str, object], outcome: Refused | Classified) -> None:
+    if isinstance(outcome, Refused):
+        assert row["error"] == outcome.message
+    else:
+        assert row["error"] is None
+        assert outcome.flags <= set(str(row["flags"] or "").split(";"))
+
+
+@pytest.mark.parametrize("name", list(FILES))
+def test_a_hostile_file_through_the_library_and_the_batch(name, monkeypatch, classifier):
+    path = make(name, monkeypatch)
+    outcome = FILES[name][1]
+    check(outcome, lambda: classifier.classify(jdclass.parse(path)))
+    check(outcome, lambda: next(classifier.classify_many([path])))
+    check_row(batch_row(BatchInput(name, path=name), classifier), outcome)
+
+
+@pytest.mark.parametrize("name", list(FILES))
+def test_a_hostile_file_through_the_cli(name, monkeypatch, runner, classifier):
+    make(name, monkeypatch)
+    outcome = FILES[name][1]
+    for command in ("classify", "parse"):
+        result = runner.invoke(cli, [command, name])
+        if isinstance(outcome, Refused):
+            assert (result.exit_code, result.output) == (1, f"Error: {outcome.message}\n")
+        else:
+            assert result.exit_code == 0, result.output
+            assert "Traceback" not in result.output
+    if isinstance(outcome, Classified):
+        result = runner.invoke(cli, ["classify", name])
+        expected = classifier.classify(jdclass.parse(Path(name)))
+        assert result.output == render_classification(expected) + "\n"
+        if {"too_short", "not_english"} & outcome.flags:
+            assert "\nNote: " in result.output
+
+
+@pytest.mark.parametrize("name", list(TEXTS))
+def test_hostile_text_through_the_library_and_the_batch(name, classifier):
+    text, outcome, _ = TEXTS[name]
+    check(outcome, lambda: classifier.classify(text))
+    if isinstance(outcome, Refused):
+        check(outcome, lambda: jdclass.parse(text))
+    check_row(batch_row(BatchInput(name, text=text), classifier), outcome)
+
+
+@pytest.mark.parametrize("name", list(TEXTS))
+def test_hostile_text_on_stdin(name, runner, classifier):
+    text, _, outcome = TEXTS[name]
+    result = runner.invoke(cli, ["classify", "-"], input=text.encode("utf-8"))
+    if isinstance(outcome, Refused):
+        assert (result.exit_code, result.output) == (1, f"Error: {outcome.message}\n")
+    else:
+        assert result.exit_code == 0, result.output
+        assert result.output == render_classification(classifier.classify(text)) + "\n"
+
+
+@pytest.mark.parametrize("name", list(LIBRARY_ONLY_TEXTS))
+def test_values_only_a_script_can_pass(name, classifier):
+    value, outcome = LIBRARY_ONLY_TEXTS[name]
+    check(outcome, lambda: jdclass.parse(value))
+    check(outcome, lambda: classifier.classify(value))
+
+
+def test_html_keeps_the_words_and_drops_scripts_styles_and_trackers(classifier):
+    text = classifier.classify(HOSTILE_HTML).posting.text
+    assert text.splitlines()[0] == "# Senior Product Manager"
+    assert "Own the roadmap for our payments platform & billing." in text
+    assert "- Mentor junior product managers" in text.splitlines()
+    for never in (SCRIPT_PAYLOAD, "tracker", "Careers", "background", "cookie", "fetch"):
+        assert never not in text
+
+
+def test_a_docx_external_entity_is_not_resolved(monkeypatch):
+    path = make("external-entity.docx", monkeypatch)
+    text = read_posting(path)
+    assert "Senior Product Manager" in text
+    if Path("/etc/hostname").is_file():
+        assert Path("/etc/hostname").read_text().strip() not in text
+
+
+def test_a_pdf_is_read_for_its_first_fifty_pages_only(monkeypatch):
+    text = read_posting(make("sixty-pages.pdf", monkeypatch))
+    assert len(ON_THE_LADDER_PDF_PAGES) == 60
+    assert "Page 50:" in text and "Page 51:" not in text
+
+
+def test_a_slow_pdf_stops_at_its_time_budget():
+    data = pdf_many_operators(60_000)
+    started = time.monotonic()
+    with pytest.raises(InputTooLarge, match=r"^slow\.pdf: reading the PDF took over 0\.2 seconds; refusing it$"):
+        pdf_to_text(data, "slow.pdf", time_budget=0.2)
+    assert time.monotonic() - started < 5
+
+
+def test_a_pdf_with_too_many_operators_is_refused():
+    with pytest.raises(InputTooLarge, match="past the reading limits"):
+        pdf_to_text(pdf_many_operators(150_000), "busy.pdf")
+
+
+def test_a_long_word_file_stops_at_its_time_budget():
+    paragraph = b"<w:p><w:r><w:t>Own the roadmap for payments.</w:t></w:r></w:p>"
+    head = b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+    data = docx_with(head + paragraph * 20_000 + b"</w:body></w:document>")
+    assert docx_to_text(data, "long.docx").count("Own the roadmap") == 20_000  # 1.3 MB of XML, read in well under the budget
+    with pytest.raises(InputTooLarge, match=r"^long\.docx: reading the Word file took over 0\.01 seconds; refusing it$"):
+        docx_to_text(data, "long.docx", time_budget=0.01)
+
+
+def test_a_fifo_swapped_in_after_the_check_does_not_hang(tmp_path):
+    """The open is non-blocking and the file is checked again once open, so a FIFO with no writer cannot hang a read."""
+    pipe = tmp_path / "swapped.txt"
+    os.mkfifo(pipe)
+    outcome: list[BaseException] = []
+    reader = threading.Thread(target=lambda: outcome.append(pytest.raises(InputError, _read_bytes, pipe, 100).value), daemon=True)
+    reader.start()
+    reader.join(timeout=5)
+    assert not reader.is_alive(), "reading a FIFO blocked"
+    assert str(outcome[0]) == f"{pipe}: is a named pipe, not a regular file"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read a file without permissions")
+def test_a_file_without_read_permission(tmp_path):
+    path = tmp_path / "private.txt"
+    path.write_text(ENGLISH)
+    path.chmod(0)
+    with pytest.raises(InputError, match=r"private\.txt: cannot read \(Permission denied\)$"):
+        read_posting(path)
+
+
+@pytest.mark.parametrize(
+    ("limits", "text", "message"),
+    [
+        ({"max_chars": 100}, "word " * 30, "the text has 150 characters, over the 100-character limit"),
+        ({"max_chars": 5_000_000}, "a" * 1_000_001, "the text has 1,000,001 characters, over the 1,000,000-character limit"),
+    ],
+)
+def test_the_text_limit_is_configurable_up_to_spacys_own(limits, text, message):
+    with pytest.raises(InputTooLarge) as raised:
+        jdclass.parse(text, **limits)
+    assert str(raised.value) == message
+
+
+def test_the_file_limit_is_configurable(tmp_path):
+    path = tmp_path / "ad.txt"
+    path.write_text(ENGLISH)
+    with pytest.raises(InputTooLarge, match=rf"ad\.txt: {len(ENGLISH.encode()):,} bytes is over the 100-byte limit$"):
+        jdclass.parse(path, max_bytes=100)
+    assert jdclass.parse(path, max_bytes=len(ENGLISH.encode())).text == ENGLISH
+
+
+def test_a_title_with_surrogates_is_refused():
+    with pytest.raises(CorruptFile, match=r"^the title: invalid Unicode \(unpaired surrogates\)$"):
+        jdclass.parse(ENGLISH, title="Senior PM \udc80")
+
+
+def damage_model(change: str, folder: Path) -> None:
+    """Apply one kind of damage to the model copy in ``folder``; manifest edits keep the JSON valid."""
+    model, manifest_path = folder / MODEL_FILE, folder / MANIFEST_FILE
+    manifest = json.loads(manifest_path.read_text())
+
+    def rehash() -> None:
+        manifest["sha256"] = hashlib.sha256(model.read_bytes()).hexdigest()
+
+    if change == "a byte appended":
+        model.write_bytes(model.read_bytes() + b"\0")
+    elif change == "truncated":
+        model.write_bytes(model.read_bytes()[:1000])
+    elif change == "emptied":
+        model.write_bytes(b"")
+    elif change == "model file missing":
+        model.unlink()
+    elif change == "manifest missing":
+        manifest_path.unlink()
+    elif change == "manifest not JSON":
+        manifest_path.write_bytes(b"\xff\xfe{")
+    elif change == "manifest a list":
+        manifest_path.write_text("[]")
+    elif change == "no sha256":
+        del manifest["sha256"]
+    elif change == "model file outside its folder":
+        manifest["model_file"] = "/etc/passwd"
+    elif change == "environment not a mapping":
+        manifest["environment"] = "scikit-learn"
+    elif change == "another scikit-learn":
+        manifest["environment"]["scikit-learn"] = "0.1"
+    elif change == "a matching pickle of something else":
+        model.write_bytes(pickle.dumps(["not", "a", "model"]))
+        rehash()
+    elif change == "labels differ":
+        manifest["labels"] = ["PM", "OTHER"]
+    if manifest_path.is_file() and change not in ("manifest not JSON", "manifest a list"):
+        manifest_path.write_text(json.dumps(manifest))
+
+
+MISMATCH = "model/jdclass-model.joblib does not match the sha256 in its manifest; refusing to load it (run `jdclass train` to rebuild)"
+BUILT_WITH = "the model was built with scikit-learn {} (format 1); this is scikit-learn {} (format 1): run `jdclass train` to rebuild it"
+MODELS = {
+    "a byte appended": Refused(ModelIntegrityError, MISMATCH),
+    "truncated": Refused(ModelIntegrityError, MISMATCH),
+    "emptied": Refused(ModelIntegrityError, MISMATCH),
+    "no sha256": Refused(ModelIntegrityError, MISMATCH),
+    "model file missing": Refused(ModelNotFound, "no model file at model/jdclass-model.joblib; run `jdclass train` to build one"),
+    "manifest missing": Refused(ModelNotFound, "no model manifest at model/manifest.json; run `jdclass train` to build one"),
+    "manifest not JSON": Refused(ModelIntegrityError, "model/manifest.json is not a valid manifest; run `jdclass train` to rebuild the model"),
+    "manifest a list": Refused(ModelIntegrityError, "model/manifest.json is not a valid manifest; run `jdclass train` to rebuild the model"),
+    "model file outside its folder": Refused(ModelIntegrityError, "model/manifest.json names a model file outside its folder (/etc/passwd); refusing it"),
+    "environment not a mapping": Refused(ModelIntegrityError, BUILT_WITH.format(None, sklearn.__version__)),
+    "another scikit-learn": Refused(ModelIntegrityError, BUILT_WITH.format("0.1", sklearn.__version__)),
+    "a matching pickle of something else": Refused(ModelIntegrityError, "model/jdclass-model.joblib is not a jdclass model; run `jdclass train` to rebuild it"),
+    "labels differ": Refused(ModelIntegrityError, "model/jdclass-model.joblib labels differ from its manifest; run `jdclass train` to rebuild it"),
+}
+
+
+@pytest.mark.parametrize("change", list(MODELS))
+def test_a_damaged_model_is_refused_by_the_library_and_the_cli(change):
+    shutil.copytree(DEFAULT_MODEL_DIR, "model")
+    damage_model(change, Path("model"))
+    outcome = MODELS[change]
+    check(outcome, lambda: jdclass.load("model"))
+    result = CliRunner().invoke(cli, ["classify", "--model", "model", "-"], input=ENGLISH)
+    assert (result.exit_code, result.output) == (1, f"Error: {outcome.message}\n")
+
+
+class _RunsAtLoad:
+    def __reduce__(self):
+        return (Path.touch, (Path("ran-at-load"),))
+
+
+def test_a_matching_manifest_is_no_proof_of_safety():
+    """Why the README says to load models only from people you trust: whoever writes the file writes its manifest."""
+    shutil.copytree(DEFAULT_MODEL_DIR, "model")
+    (Path("model") / MODEL_FILE).write_bytes(pickle.dumps(_RunsAtLoad()))
+    manifest = json.loads((Path("model") / MANIFEST_FILE).read_text())
+    manifest["sha256"] = hashlib.sha256((Path("model") / MODEL_FILE).read_bytes()).hexdigest()
+    (Path("model") / MANIFEST_FILE).write_text(json.dumps(manifest))
+    with pytest.raises(ModelIntegrityError, match="is not a jdclass model"):
+        jdclass.load("model")
+    assert Path("ran-at-load").exists(), "unpickling ran the file's code before jdclass could look at it"
