@@ -103,7 +103,7 @@ def render_classification(result: Classification, color: bool = False, show_text
     lines += [f"Note: {note}." for note in flag_notes(result)]
     lines.append("")
     for each, probability in result.probabilities:
-        lines.append(f"  {_paint(f'{each.code:<5}', each, color)} {probability:>4.0%} {_paint(bar(probability), each, color)}")
+        lines.append(f"  {_paint(f'{each.code:<5}', each, color)} {probability:>4.0%} {_paint(bar(probability), each, color)}".rstrip())
     lines.append("")
     lines.append(f"Signals: {signals_line(result.posting)}")
     if result.evidence:

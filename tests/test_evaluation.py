@@ -105,3 +105,11 @@ def test_the_corpus_is_cross_validated(tmp_path):
     result = CliRunner().invoke(cli, ["evaluate", str(root), "--baselines"])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == "Evaluation: corpus, 5-fold cross-validation, 42 postings"
+
+
+def test_plot_writes_the_confusion_matrix_and_reliability_diagram(tmp_path):
+    pytest.importorskip("matplotlib")
+    result = CliRunner().invoke(cli, ["evaluate", str(held_back_rows(tmp_path)), "--plot", str(tmp_path / "plots")])
+    assert result.exit_code == 0, result.output
+    for name in ("confusion.png", "reliability.png"):
+        assert (tmp_path / "plots" / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
