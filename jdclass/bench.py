@@ -63,8 +63,16 @@ def accuracy_section(classifier: LevelClassifier) -> list[str]:
     corpus = load_corpus(DEFAULT_CORPUS)
     writers = evaluate_corpus(corpus, by_writer=True)
     lines = ["## Accuracy", "", f"### Corpus ({manifest['cv_metrics']['n']} postings written for this project)", ""]
-    lines += table({f"jdclass, {manifest['cv_folds']}-fold stratified (seed {manifest['seed']})": manifest["cv_metrics"], "jdclass, each writer held out": writers.figures["jdclass"]})
-    lines += ["", f"Calibration error (ECE, top class): {manifest['cv_metrics'].get('calibration_error', float('nan')):.3f} (5-fold), {writers.calibration_error:.3f} (writers held out)."]
+    lines += table(
+        {
+            f"jdclass, {manifest['cv_folds']}-fold stratified (seed {manifest['seed']})": manifest["cv_metrics"],
+            "jdclass, each writer held out": writers.figures["jdclass"],
+        }
+    )
+    lines += [
+        "",
+        f"Calibration error (ECE, top class): {manifest['cv_metrics'].get('calibration_error', float('nan')):.3f} (5-fold), {writers.calibration_error:.3f} (writers held out).",
+    ]
     rates = title_check_rates(corpus)
     lines += [
         "",

@@ -122,9 +122,7 @@ class DutyMatcher:
         """The sentences that best match ``level``'s duties: up to ``limit``, at least ``minimum`` when any match."""
         return self.explain(analysis, level, limit, minimum).evidence
 
-    def explain(
-        self, analysis: Analysis, level: Level, limit: int = 5, minimum: int = 3, scores: tuple[np.ndarray, np.ndarray] | None = None
-    ) -> Explanation:
+    def explain(self, analysis: Analysis, level: Level, limit: int = 5, minimum: int = 3, scores: tuple[np.ndarray, np.ndarray] | None = None) -> Explanation:
         """Evidence for ``level``, evidence for every rung and the highlights, from one scoring of the sentences.
 
         ``scores`` are this posting's ``level_scores`` when already computed for a batch.

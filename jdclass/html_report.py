@@ -52,7 +52,7 @@ def render_html(result: Classification) -> str:
         position = item.end
     marked.append(escape(text[position:]))
     bars = "".join(
-        f'<tr><td>{level.code}</td><td>{escape(level.display_name)}</td><td>{probability:.0%}</td>'
+        f"<tr><td>{level.code}</td><td>{escape(level.display_name)}</td><td>{probability:.0%}</td>"
         f'<td><div class="bar" style="width:{max(probability * 300, 1):.0f}px;background:{HIGHLIGHT[level]}"></div></td></tr>'
         for level, probability in result.probabilities
     )
@@ -80,15 +80,15 @@ def render_html(result: Classification) -> str:
 <body>
 <h1 id="level">{escape(result.level.display_name)} <small>({result.level.code}, {result.confidence:.0%})</small></h1>
 <p id="verdict" class="{verdict_class}" data-kind="{result.verdict.kind}">{escape(result.verdict.message)}</p>
-{f'<ul class="notes">{notes}</ul>' if notes else ''}
+{f'<ul class="notes">{notes}</ul>' if notes else ""}
 <table class="bars">{bars}</table>
 <h2>What jdclass read</h2>
 <table class="fields">{rows}</table>
 <h2>Evidence</h2>
-<ol id="evidence">{evidence or '<li>No sentence matches the duties of this level.</li>'}</ol>
+<ol id="evidence">{evidence or "<li>No sentence matches the duties of this level.</li>"}</ol>
 <h2>The posting</h2>
 <p class="legend">{legend}</p>
-<div class="posting" id="posting">{''.join(marked)}</div>
+<div class="posting" id="posting">{"".join(marked)}</div>
 <p class="duty">Model {escape(result.model_version)}</p>
 </body></html>
 """

@@ -6,7 +6,7 @@ from jdclass.posting import Posting
 
 
 def years_phrase(posting: Posting) -> str | None:
-    """"5+ years asked", "3-5 years asked", or None when the posting states no years."""
+    """ "5+ years asked", "3-5 years asked", or None when the posting states no years."""
     main = posting.main_years
     if main is None or main.minimum is None:
         return None

@@ -8,6 +8,7 @@ machine may add a constraints file of its own: only the packages our file names 
 from __future__ import annotations
 
 import re
+import tomllib
 from importlib import metadata
 
 from packaging.requirements import Requirement
@@ -57,9 +58,15 @@ def test_drift_is_caught():
 
 
 def requirements_of(name: str, extras: frozenset[str]) -> list[Requirement]:
-    """The requirements of an installed distribution that apply here, with the given extras."""
+    """The requirements of an installed distribution that apply here, with the given extras; jdclass's own come from
+    pyproject.toml, so a dependency added there is checked before the next install."""
+    if name == "jdclass":
+        project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+        lines = project["dependencies"] + [line for extra in sorted(extras) for line in project["optional-dependencies"][extra]]
+    else:
+        lines = metadata.requires(name) or []
     applicable = []
-    for line in metadata.requires(name) or []:
+    for line in lines:
         requirement = Requirement(line)
         if requirement.marker is None or any(requirement.marker.evaluate({"extra": extra}) for extra in extras | {""}):
             applicable.append(requirement)
