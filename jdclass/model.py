@@ -95,8 +95,9 @@ def decide(labels: Sequence[str], row: np.ndarray, other_label: str = Level.OTHE
 class FamilyThenRung(ClassifierMixin, BaseEstimator):
     """First: is it a product-management role at all? Then: which rung? Probabilities multiply, so they sum to 1.
 
-    Years and people managed say how senior a job is, not which job it is; keeping them out of the first
-    question stops a senior program manager from reading as a product director, and the other way round.
+    Years and people managed say how senior a job is, not which job it is; keeping the parsed fields for them
+    out of the first question stops a senior program manager from reading as a product director, and the
+    other way round. (The year tokens of the text, such as ``yoe_4-5``, are words both models see.)
     """
 
     def __init__(self, family: Any = None, rung: Any = None, other_label: str = Level.OTHER.code) -> None:

@@ -29,7 +29,7 @@ _COMPANY_LABEL = re.compile(
     r"^\s*(?:\*\*)?(?:company|employer|organi[sz]ation|client)(?:\s+name)?(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?(?P<company>.+?)(?:\*\*)?\s*$", re.IGNORECASE
 )
 _ABOUT_COMPANY = re.compile(
-    r"^\s*(?:#+\s*)?(?:\*\*)?[Aa]bout\s+(?P<company>(?!us\b|the\b|you\b|this\b|our\b|the\s+role)[A-Z][\w&.'’ -]{1,40}?)(?:\*\*)?\s*:?\s*$", re.MULTILINE
+    r"^\s*(?:#+\s*)?(?:\*\*)?[Aa]bout\s+(?P<company>(?!(?i:us|the|you|this|our|the\s+role|the\s+team|the\s+job)\b)[A-Z][\w&.'’ -]{1,40}?)(?:\*\*)?\s*:?\s*$", re.MULTILINE
 )
 _EMPLOYMENT = re.compile(r"\b(?P<type>full[- ]time|part[- ]time|contract(?:or)?|temporary|temp|internship|freelance|permanent|fixed[- ]term)\b", re.IGNORECASE)
 _REMOTE = re.compile(r"\b(?P<mode>remote|hybrid|on[- ]site|onsite|in[- ]office)\b", re.IGNORECASE)
@@ -245,6 +245,8 @@ def find_title(text: str) -> TextField | None:
         if heading_kind(candidate) != "other" and not _ROLE_NOUN.search(candidate):
             continue  # "About us", "Responsibilities": a section, not a title
         cleaned = candidate.strip("#*_ ").strip()
+        if re.match(r"^[\w .'’/&-]{2,30}:\s*\S", cleaned):
+            continue  # "Reports to: VP of Product", "Hiring Manager: Jane Doe": a labelled field, not the title
         if _looks_like_title(cleaned):
             start = match.start() + line.find(cleaned)
             return _field(text, start, start + len(cleaned))
