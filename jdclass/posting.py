@@ -29,7 +29,8 @@ _COMPANY_LABEL = re.compile(
     r"^\s*(?:\*\*)?(?:company|employer|organi[sz]ation|client)(?:\s+name)?(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?(?P<company>.+?)(?:\*\*)?\s*$", re.IGNORECASE
 )
 _ABOUT_COMPANY = re.compile(
-    r"^\s*(?:#+\s*)?(?:\*\*)?[Aa]bout\s+(?P<company>(?!(?i:us|the|you|this|our|the\s+role|the\s+team|the\s+job)\b)[A-Z][\w&.'’ -]{1,40}?)(?:\*\*)?\s*:?\s*$", re.MULTILINE
+    r"^\s*(?:#+\s*)?(?:\*\*)?[Aa]bout\s+(?P<company>(?!(?i:us|the|you|this|our|the\s+role|the\s+team|the\s+job)\b)[A-Z][\w&.'’ -]{1,40}?)(?:\*\*)?\s*:?\s*$",
+    re.MULTILINE,
 )
 _EMPLOYMENT = re.compile(r"\b(?P<type>full[- ]time|part[- ]time|contract(?:or)?|temporary|temp|internship|freelance|permanent|fixed[- ]term)\b", re.IGNORECASE)
 _REMOTE = re.compile(r"\b(?P<mode>remote|hybrid|on[- ]site|onsite|in[- ]office)\b", re.IGNORECASE)
