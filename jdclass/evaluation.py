@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 import json
 from collections.abc import Sequence
@@ -24,9 +23,8 @@ from jdclass.levels import Level
 from jdclass.metrics import CODES, confusion_text, expected_calibration_error, summary
 from jdclass.model import LevelClassifier, corpus_posting, cross_validated_probabilities, decide, writer_of
 from jdclass.nlp import analyze
-from jdclass.posting import Posting, TextField, parse_text
+from jdclass.posting import Posting, parse_text
 from jdclass.result import Classification
-from jdclass.spans import Span
 from jdclass.titles import title_level
 
 TEXT_COLUMNS = ("text", "description")
@@ -101,14 +99,9 @@ def load_labelled(path: Path | str) -> list[LabelledPosting]:
     return rows
 
 
-def labelled_posting(row: LabelledPosting, mask_title: bool = True) -> Posting:
-    """Parse a labelled row; its title, when given, is attached beside the text (it is not part of the text)."""
-    posting = parse_text(row.text)
-    if row.title and not mask_title:
-        return parse_text(row.text, title=row.title)
-    if row.title:
-        return dataclasses.replace(posting, title=TextField(row.title, Span(0, 0)), title_level=title_level(row.title))
-    return posting
+def labelled_posting(row: LabelledPosting) -> Posting:
+    """Parse a labelled row; its title, when given, is attached beside the text (and blanked where the text states it)."""
+    return parse_text(row.text, title=row.title)
 
 
 def title_rule_predictions(rows: Sequence[LabelledPosting]) -> list[str]:
@@ -220,7 +213,7 @@ def evaluate_rows(
     classifier: LevelClassifier, rows: Sequence[LabelledPosting], *, mask_title: bool = True, baselines: Corpus | None = None, errors: int = 0
 ) -> Evaluation:
     """Our figures on labelled rows: content only (``mask_title``) or with the title; baselines when a corpus is given."""
-    results: list[Classification] = list(classifier.classify_many(labelled_posting(row, mask_title=mask_title) for row in rows))
+    results: list[Classification] = list(classifier.classify_many(labelled_posting(row) for row in rows))
     codes = [level.code for level in Level]
     if mask_title:
         predicted = [r.content_level.code for r in results]
@@ -342,12 +335,7 @@ def title_check_rates(corpus: Corpus, folds: int = 5, seed: int = 0) -> TitleChe
     """Cross-validated: each posting's content is judged by a model that did not see it, then set against its title."""
     from jdclass.judgement import verdict
 
-    postings = []
-    for item in corpus.postings:
-        posting = corpus_posting(item)
-        if item.title is not None and posting.title is None:
-            posting = dataclasses.replace(posting, title=TextField(item.title, Span(0, 0)), title_level=title_level(item.title))
-        postings.append(posting)
+    postings = [corpus_posting(item) for item in corpus.postings]
     truth = [item.level.code for item in corpus.postings]
     classes, probabilities = cross_validated_probabilities(list(analyze(postings)), truth, seed, folds)
     counts = {"misleading": 0, "flagged_misleading": 0, "fitting": 0, "flagged_fitting": 0}

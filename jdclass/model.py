@@ -31,10 +31,8 @@ from jdclass.judgement import between, flags, verdict
 from jdclass.levels import Level
 from jdclass.metrics import expected_calibration_error, summary
 from jdclass.nlp import Analysis, analyze, split_tokens
-from jdclass.posting import Posting, TextField, parse_text
+from jdclass.posting import Posting, parse_text
 from jdclass.result import Classification
-from jdclass.spans import Span
-from jdclass.titles import title_level
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
 MODEL_FILE = "jdclass-model.joblib"
@@ -315,14 +313,9 @@ def writer_of(item: CorpusPosting) -> str:
 
 def corpus_posting(item: CorpusPosting) -> Posting:
     """Parse a corpus posting, blanking its recorded title where the text states it, so training sees content only."""
-    posting = parse_text(item.text)
     if item.title is None:
-        return dataclasses.replace(posting, title=None, title_level=None)
-    start = item.text.find(item.title, 0, 400)
-    if start >= 0:
-        stated = TextField(item.title, Span(start, start + len(item.title)))
-        return dataclasses.replace(posting, title=stated, title_level=title_level(item.title))
-    return posting
+        return dataclasses.replace(parse_text(item.text), title=None, title_level=None)
+    return parse_text(item.text, title=item.title)
 
 
 def cross_validated_probabilities(

@@ -180,7 +180,7 @@ def parse_text(text: str, *, title: str | None = None, source: str | None = None
     """Parse text already read into memory (``parse`` validates raw input; this only refuses what spaCy cannot take)."""
     if len(text) > SPACY_MAX_CHARS:
         raise InputTooLarge(f"the text has {len(text):,} characters, over spaCy's {SPACY_MAX_CHARS:,}-character limit")
-    stated = TextField(title, Span(0, 0)) if title else find_title(text)
+    stated = locate_title(text, title) if title else find_title(text)
     sections = tuple(split_sections(text))
     head = text[:FIELD_SCAN_CHARS]
     requirement_spans = tuple(s.span for s in sections if s.kind == "requirements")
@@ -228,6 +228,15 @@ def find_mentions(text: str, title: TextField | None = None, limit: int = 50) ->
             if len(found) >= limit:
                 break
     return tuple(found)
+
+
+def locate_title(text: str, title: str) -> TextField:
+    """A title known from elsewhere (a spreadsheet column, the corpus header): its span where the top of the text
+    states it, so it is blanked from the content and not counted as a mention; an empty span otherwise."""
+    start = text.find(title, 0, 400)
+    if start < 0:
+        return TextField(title, Span(0, 0))
+    return TextField(title, Span(start, start + len(title)))
 
 
 def find_title(text: str) -> TextField | None:
