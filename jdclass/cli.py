@@ -16,7 +16,7 @@ from jdclass.corpus import DEFAULT_CORPUS, check_corpus, load_corpus
 from jdclass.errors import EmptyInput, JdclassError
 from jdclass.evaluation import evaluate_corpus, evaluate_rows, load_labelled, plot
 from jdclass.html_report import render_html
-from jdclass.model import DEFAULT_MODEL_DIR, load, read_manifest, train
+from jdclass.model import DEFAULT_MODEL_DIR, load, train
 from jdclass.posting import Posting, parse
 from jdclass.readers import DEFAULT_MAX_BYTES, decode_text
 from jdclass.report import render_classification, render_evaluation, render_posting, to_json
@@ -193,8 +193,8 @@ def info(model_path: Path | None, as_json: bool) -> None:
         jdclass info
     """
     directory = model_path or DEFAULT_MODEL_DIR
-    classifier = load(directory)
-    manifest = read_manifest(directory if directory.is_dir() else directory.parent)
+    classifier = load(directory)  # verifies the file against its manifest
+    manifest = classifier.manifest
     if as_json:
         click.echo(to_json(manifest))
         return

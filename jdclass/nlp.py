@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -106,19 +107,19 @@ def _normalized(doc: Doc, start: int, end: int, years: dict[int, str], lemmas: L
 def _year_markers(posting: Posting, doc: Doc) -> dict[int, str]:
     """Years requirements become one token at the start of their span ("5+ years" -> ``yoe_4-5``); the rest is dropped."""
     markers: dict[int, str] = {}
+    if not posting.years:
+        return markers
+    starts = [token.idx for token in doc]
     for requirement in posting.years:
         kind = "yoe" if requirement.required else "yoepref"
         if requirement.field == "people_management":
             kind = "yoemgmt"
-        start = requirement.span.start
-        first = next((t for t in doc if t.idx >= start), None)
-        if first is not None:
-            markers[first.idx] = f"{kind}_{years_bucket(requirement.minimum)}"
-            for token in doc[first.i + 1 :]:
-                if token.idx >= requirement.span.end:
-                    break
-                markers[token.idx] = ""
-    return {idx: marker for idx, marker in markers.items()}
+        first = bisect_left(starts, requirement.span.start)
+        if first < len(starts):
+            markers[starts[first]] = f"{kind}_{years_bucket(requirement.minimum)}"
+            for idx in starts[first + 1 : bisect_left(starts, requirement.span.end)]:
+                markers[idx] = ""
+    return markers
 
 
 def analyze(items: Iterable[str | Posting | Analysis], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Analysis]:
