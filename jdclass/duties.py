@@ -65,6 +65,18 @@ class Explanation:
     highlights: tuple[Evidence, ...]
 
 
+def _rivals(best: np.ndarray) -> np.ndarray:
+    """For each sentence and level, the best score among the other levels (0 when there is no other level)."""
+    if best.shape[1] < 2:
+        return np.zeros_like(best)
+    order = np.argsort(best, axis=1)
+    rows = np.arange(best.shape[0])
+    top, second = best[rows, order[:, -1]], best[rows, order[:, -2]]
+    rivals = np.repeat(top[:, None], best.shape[1], axis=1)
+    rivals[rows, order[:, -1]] = second
+    return rivals
+
+
 class DutyMatcher:
     """Scores sentences against the duty catalogue by TF-IDF cosine similarity of their normalized lemmas."""
 
@@ -130,25 +142,34 @@ class DutyMatcher:
         if not analysis.sentences:
             return Explanation((), {rung: () for rung in Level.ladder()}, ())
         best, which, spans = self._scored(analysis, scores)
-        by_level = {rung: self._level_evidence(analysis, best, which, spans, rung, limit, 0) for rung in Level.ladder()}
-        chosen = self._level_evidence(analysis, best, which, spans, level, limit, minimum) if level.on_ladder else ()
+        rivals = _rivals(best)
+        by_level = {rung: self._level_evidence(analysis, best, which, rivals, spans, rung, limit, 0) for rung in Level.ladder()}
+        chosen = self._level_evidence(analysis, best, which, rivals, spans, level, limit, minimum) if level.on_ladder else ()
         ladder = Level.ladder()
+        columns = best.argmax(axis=1)
         highlights = []
-        for i, span in enumerate(spans):
-            column = int(best[i].argmax())
-            if best[i, column] >= MIN_SCORE:
-                highlights.append(self._item(analysis, span, ladder[column], float(best[i, column]), int(which[i, column])))
+        for i in np.flatnonzero(best[np.arange(len(spans)), columns] >= MIN_SCORE).tolist():
+            column = int(columns[i])
+            highlights.append(self._item(analysis, spans[i], ladder[column], float(best[i, column]), int(which[i, column])))
         return Explanation(chosen, by_level, tuple(highlights))
 
     def _level_evidence(
-        self, analysis: Analysis, best: np.ndarray, which: np.ndarray, spans: list[tuple[int, int]], level: Level, limit: int, minimum: int
+        self,
+        analysis: Analysis,
+        best: np.ndarray,
+        which: np.ndarray,
+        rivals: np.ndarray,
+        spans: list[tuple[int, int]],
+        level: Level,
+        limit: int,
+        minimum: int,
     ) -> tuple[Evidence, ...]:
         column = Level.ladder().index(level)
         own = best[:, column]
-        rivals = np.delete(best, column, axis=1).max(axis=1) if best.shape[1] > 1 else np.zeros_like(own)
         # Sentences that read as this level more than any other come first; ties go to the closer match.
-        ranking = sorted(range(len(own)), key=lambda i: (own[i] < rivals[i], -own[i]))
+        ranking = np.lexsort((-own, own < rivals[:, column])).tolist()
         chosen = [i for i in ranking if own[i] >= MIN_SCORE][:limit]
         if len(chosen) < minimum:
             chosen += [i for i in ranking if i not in chosen and own[i] > 0][: minimum - len(chosen)]
-        return tuple(self._item(analysis, spans[i], level, float(own[i]), int(which[i, column])) for i in sorted(chosen, key=lambda i: -own[i]))
+        chosen.sort(key=lambda i: -own[i])
+        return tuple(self._item(analysis, spans[i], level, float(own[i]), int(which[i, column])) for i in chosen)

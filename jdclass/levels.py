@@ -40,7 +40,7 @@ class Level(Enum):
     @classmethod
     def ladder(cls) -> tuple[Level, ...]:
         """The six rungs in order, without OTHER."""
-        return tuple(level for level in cls if level.on_ladder)
+        return _LADDER
 
     def distance(self, other: Level) -> int | None:
         """Rungs between two levels: 0 for the same level, None when exactly one of them is OTHER."""
@@ -60,6 +60,7 @@ class Level(Enum):
 
 
 CODES: tuple[str, ...] = tuple(level.code for level in Level)
+_LADDER: tuple[Level, ...] = tuple(level for level in Level if level.on_ladder)
 
 
 def _order(level: Level) -> int:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from jdclass.experience import number_value
-from jdclass.spans import Span
+from jdclass.spans import Span, lowered
 
 _NUM = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
 
@@ -14,30 +14,25 @@ _DIRECT_REPORTS = re.compile(
     rf"\b(?P<n>{_NUM})\+?\s+(?:direct\s+reports|(?:senior\s+|product\s+)?(?:product\s+managers|pms|people|product\s+leaders|directors|managers)\s+(?:report|reporting)\s+to\s+you)"
     rf"|\b(?:with|have|has|manage|managing|lead|leading)\s+(?P<k>{_NUM})\+?\s+reports\b"
     rf"|\b(?:team|group|organi[sz]ation)\s+of\s+(?P<m>{_NUM})\+?\s+(?:\w+\s+){{0,2}}(?:product\s+managers|pms|people|product\s+people|managers|directors|product\s+leaders)",
-    re.IGNORECASE,
 )
 _MANAGES_PMS = re.compile(
     r"\b(?:manag\w*|lead\w*|build\w*\s+(?:and|&)\s+lead\w*|coach\w*|grow\w*|develop\w*|hir\w*|mentor\w*\s+and\s+manag\w*|supervis\w*)\s+"
     r"(?:(?:and|&|,)\s*\w+\s+)?(?:a\s+|the\s+|our\s+|your\s+)?(?:(?:small|growing|high[- ]performing|talented|global|distributed|world[- ]class)\s+)?"
     r"(?:team\s+of\s+(?:\d+\s+|\w+\s+)?)?(?:senior\s+|associate\s+|group\s+)?(?:product\s+managers|pms\b|product\s+(?:management\s+)?team|product\s+org\w*|product\s+leaders)"
     r"|\bpeople\s+manag\w+\b|\bdirect\s+reports\b|\bperformance\s+reviews\b",
-    re.IGNORECASE,
 )
 _MANAGES_MANAGERS = re.compile(
     r"\b(?:manag\w*|lead\w*|coach\w*|develop\w*|hir\w*)\s+(?:(?:and|&|,)\s*\w+\s+)?(?:a\s+team\s+of\s+|the\s+)?(?:\w+\s+)?"
     r"(?:directors|group\s+product\s+managers|vps|vice\s+presidents|heads\s+of\s+product|product\s+leaders|managers\s+of\s+managers|leaders\s+of\s+leaders|people\s+managers)"
     r"|\bmanagers\s+of\s+managers\b|\bleaders\s+of\s+leaders\b",
-    re.IGNORECASE,
 )
-_HIRES = re.compile(r"\b(?:hire|hiring|recruit\w*|build\s+out|scale)\b[^.\n]{0,40}\b(?:team|product\s+managers|pms|talent|org\w*)\b", re.IGNORECASE)
-_PNL = re.compile(r"\bp\s*&\s*l\b|\bp&amp;l\b|\bprofit\s+(?:and|&)\s+loss\b|\bpnl\b", re.IGNORECASE)
+_HIRES = re.compile(r"\b(?:hire|hiring|recruit\w*|build\s+out|scale)\b[^.\n]{0,40}\b(?:team|product\s+managers|pms|talent|org\w*)\b")
+_PNL = re.compile(r"\bp\s*&\s*l\b|\bp&amp;l\b|\bprofit\s+(?:and|&)\s+loss\b|\bpnl\b")
 _BUDGET = re.compile(
     r"\b(?:own|owns|owning|manag\w*|set|sets|control\w*|responsib\w+|accountab\w+)\b[^.\n]{0,60}\bbudgets?\b|\bbudget(?:ing)?\s+(?:for|of|ownership|responsibility)\b|\bbudgetary\b",
-    re.IGNORECASE,
 )
 _REPORTS_TO = re.compile(
     r"\breport(?:s|ing)?\s+(?:directly\s+)?(?:in)?to\s*:?\s+(?:the\s+|our\s+|a\s+|an\s+)?(?P<who>[A-Za-z&,./\- ]{2,60})",
-    re.IGNORECASE,
 )
 _BOSS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
@@ -55,11 +50,9 @@ _BOSS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 _BOARD = re.compile(
     r"\bboard\s+of\s+directors\b|\b(?:the|our|company)\s+board\b(?!\s+games?)|\bboard[- ](?:level|meetings?|members?|presentations?|room|decks?|updates?)\b|\binvestor\s+(?:relations|updates|meetings|presentations|communications)\b",
-    re.IGNORECASE,
 )
 _EXEC_TEAM = re.compile(
     r"\bexecutive\s+(?:leadership\s+)?(?:team|committee)\b|\bc[- ]?(?:suite|level)\b|\bsenior\s+leadership\s+team\b|\bmember\s+of\s+the\s+(?:\w+\s+)?(?:leadership|management)\s+team\b|\bslt\b",
-    re.IGNORECASE,
 )
 
 
@@ -93,7 +86,7 @@ class ManagementScope:
         }
 
 
-_NEGATION = re.compile(r"\b(?:no|not|without|never|nor)\b[^.;\n]{0,25}$", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:no|not|without|never|nor)\b[^.;\n]{0,25}$")
 
 
 def _negated(text: str, start: int) -> bool:
@@ -112,6 +105,7 @@ def reporting_line(who: str) -> str:
 def extract_management_scope(text: str) -> ManagementScope:
     """The management signals in ``text``, each with the span of its first mention."""
     spans: dict[str, Span] = {}
+    text = lowered(text)  # the patterns are lower case; spans are unchanged
 
     def first(name: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
         for match in pattern.finditer(text):

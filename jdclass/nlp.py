@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import spacy
+from spacy.attrs import IDX, LENGTH, ORTH, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
+from spacy.lexeme import Lexeme
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from jdclass.errors import MissingExtra
 from jdclass.experience import years_bucket
@@ -25,12 +28,25 @@ _MONEY = re.compile(r"^[$£€₹]")
 DEFAULT_BATCH_SIZE = 64
 
 
+_BULLETS = frozenset({"•", "·", "▪"})
+
+
+def _breaks_line(text: str) -> bool:
+    return "\n" in text or text in _BULLETS
+
+
 @Language.component("line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """A new line starts a new sentence: job ads are bullets and headings more than prose."""
-    for token in doc[:-1]:
-        if "\n" in token.text or token.text in ("•", "·", "▪"):
-            doc[token.i + 1].is_sent_start = True
+    if len(doc) < 2:
+        return doc
+    lexicon = _lexicon(doc.vocab)
+    array = doc.to_array([ORTH, SENT_START])
+    breaks = [lexicon.entry(orth)[1] for orth in array[:-1, 0].tolist()]
+    after = np.flatnonzero(breaks) + 1
+    if after.size:
+        array[after, 1] = 1
+        doc.from_array([ORTH, SENT_START], array)
     return doc
 
 
@@ -85,68 +101,95 @@ class Analysis:
     sentences: tuple[Sentence, ...]
 
 
-def _normalized(doc: Doc, start: int, end: int, years: dict[int, str], lemmas: LemmaLookup) -> list[str]:
-    out: list[str] = []
-    for token in doc[start:end]:
-        marker = years.get(token.idx)
-        if marker is not None:
-            out.append(marker)
-            continue
-        if token.is_space or token.is_punct or token.like_url or token.like_email:
-            continue
-        lower = token.lower_
+class Lexicon:
+    """What each word type becomes in normalized text, remembered per spaCy orth id.
+
+    Every test below is a property of the word type (spaCy's lexical attributes, the lower-case form, the lemma),
+    so one look-up per type gives the same tokens as testing each token, at a fraction of the cost.
+    """
+
+    def __init__(self, vocab: Vocab, lemmas: LemmaLookup) -> None:
+        self.vocab = vocab
+        self.lemmas = lemmas
+        self.entries: dict[int, tuple[str, bool]] = {}
+
+    def entry(self, orth: int) -> tuple[str, bool]:
+        """The normalized word ("" when dropped) and whether the type ends a line."""
+        found = self.entries.get(orth)
+        if found is None:
+            lexeme = self.vocab[orth]
+            found = self.entries[orth] = (self._word(lexeme), _breaks_line(lexeme.orth_))
+        return found
+
+    def _word(self, lexeme: Lexeme) -> str:
+        if lexeme.is_space or lexeme.is_punct or lexeme.like_url or lexeme.like_email:
+            return ""
+        lower = lexeme.lower_
         if _MONEY.match(lower):
-            out.append("money_amount")
-            continue
-        if token.like_num or lower in STOP or not any(ch.isalpha() for ch in lower):
-            continue
-        out.append(lemmas[lower])
-    return out
+            return "money_amount"
+        if lexeme.like_num or lower in STOP or not any(ch.isalpha() for ch in lower):
+            return ""
+        return self.lemmas[lower]
 
 
-def _year_markers(posting: Posting, doc: Doc) -> dict[int, str]:
-    """Years requirements become one token at the start of their span ("5+ years" -> ``yoe_4-5``); the rest is dropped."""
+@lru_cache(maxsize=4)
+def _lexicon(vocab: Vocab) -> Lexicon:
+    """The lexicon of a spaCy vocabulary (one per pipeline, so per process)."""
+    return Lexicon(vocab, lemma_table())
+
+
+def _year_markers(posting: Posting, starts: np.ndarray) -> dict[int, str]:
+    """Years requirements become one token at the start of their span ("5+ years" -> ``yoe_4-5``); the rest is dropped.
+
+    ``starts`` holds the character offset of each token; the markers are keyed by token index.
+    """
     markers: dict[int, str] = {}
-    if not posting.years:
-        return markers
-    starts = [token.idx for token in doc]
     for requirement in posting.years:
         kind = "yoe" if requirement.required else "yoepref"
         if requirement.field == "people_management":
             kind = "yoemgmt"
-        first = bisect_left(starts, requirement.span.start)
+        first, last = np.searchsorted(starts, [requirement.span.start, requirement.span.end]).tolist()
         if first < len(starts):
-            markers[starts[first]] = f"{kind}_{years_bucket(requirement.minimum)}"
-            for idx in starts[first + 1 : bisect_left(starts, requirement.span.end)]:
-                markers[idx] = ""
+            markers[first] = f"{kind}_{years_bucket(requirement.minimum)}"
+            markers.update(dict.fromkeys(range(first + 1, last), ""))
     return markers
+
+
+def _analysis(posting: Posting, doc: Doc, lexicon: Lexicon) -> Analysis:
+    """Normalized tokens and sentences of a processed document, read from its arrays rather than token by token."""
+    array = doc.to_array([ORTH, IDX, LENGTH, SENT_START])
+    orths, starts, lengths, sent_starts = (column.tolist() for column in array.T)
+    words = [lexicon.entry(orth)[0] for orth in orths]
+    for index, marker in _year_markers(posting, array[:, 1]).items():
+        words[index] = marker
+    bounds = [index for index, flag in enumerate(sent_starts) if flag == 1 and index > 0]
+    text = doc.text
+    tokens: list[str] = []
+    sentences: list[Sentence] = []
+    for begin, end in zip([0, *bounds], [*bounds, len(orths)], strict=True):
+        kept = [word for word in words[begin:end] if word]
+        if not kept:
+            continue
+        tokens.extend(kept)
+        chars = text[starts[begin] : starts[end - 1] + lengths[end - 1]]
+        stripped = chars.strip()
+        if stripped:
+            offset = starts[begin] + chars.find(stripped)
+            sentences.append(Sentence(Span(offset, offset + len(stripped)), " ".join(kept)))
+    return Analysis(posting, " ".join(tokens), tuple(sentences))
 
 
 def analyze(items: Iterable[str | Posting | Analysis], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Analysis]:
     """Parse (if needed) and run spaCy over postings in batches through ``nlp.pipe``; yields in input order."""
     nlp = pipeline()
-    lemmas = lemma_table()
+    lexicon = _lexicon(nlp.vocab)
     buffer: list[Posting | Analysis] = []
 
     def flush() -> Iterator[Analysis]:
         todo = [item for item in buffer if isinstance(item, Posting)]
         docs = iter(nlp.pipe((posting.content_text() for posting in todo), batch_size=batch_size))
         for item in buffer:
-            if isinstance(item, Analysis):
-                yield item
-                continue
-            doc = next(docs)
-            years = _year_markers(item, doc)
-            tokens: list[str] = []
-            sentences: list[Sentence] = []
-            for sent in doc.sents:
-                words = [word for word in _normalized(doc, sent.start, sent.end, years, lemmas) if word]
-                tokens.extend(words)
-                text = sent.text.strip()
-                if words and text:
-                    begin = sent.start_char + sent.text.find(text)
-                    sentences.append(Sentence(Span(begin, begin + len(text)), " ".join(words)))
-            yield Analysis(item, " ".join(tokens), tuple(sentences))
+            yield item if isinstance(item, Analysis) else _analysis(item, next(docs), lexicon)
         buffer.clear()
 
     for item in items:

@@ -13,7 +13,7 @@ from jdclass.experience import YearsRequirement, extract_years_of_experience, ma
 from jdclass.management import ManagementScope, extract_management_scope
 from jdclass.readers import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, SPACY_MAX_CHARS, check_text, html_to_text, looks_like_html, read_posting
 from jdclass.sections import Section, heading_kind, heading_text, split_sections
-from jdclass.spans import Span
+from jdclass.spans import Span, lowered
 from jdclass.titles import TitleLevel, title_level
 
 _ROLE_NOUN = re.compile(
@@ -48,13 +48,11 @@ _SELF_REFERENCE = re.compile(
     r"\b(?:as|as\s+our|be|become|seeking|hiring|looking\s+for|join\s+us\s+as|join\s+our\s+team\s+as|role\s+of|position\s+of|need|want)\s+"
     r"(?:an?|the|our|one|two|several|experienced|talented|passionate|motivated|strong|driven)?\s*(?P<title>[A-Za-z][\w.&/-]*(?:\s+[\w.&/-]+){0,6}?)"
     r"(?=\s*(?:[,.;:()\n]|\s(?:to|who|with|you|will|at|in|for|on|and|that|based|position|role|reporting|responsible)\b))",
-    re.IGNORECASE,
-)
+)  # run over lowered(text): lower-case patterns on lower-cased text are twice as fast as IGNORECASE
 _LADDER_MENTION = re.compile(
     r"\b(?:(?:associate|junior|senior|sr\.?|lead|principal|staff|group|technical)\s+)?(?:product\s+manager|pm)s?\b|\bapm\b|"
     r"\b(?:director|head|vp|vice\s+president|svp|evp)(?:,|\s+of)?\s+(?:product(?:\s+management)?)\b|\bchief\s+product\s+officer\b|\bcpo\b",
-    re.IGNORECASE,
-)
+)  # run over lowered(text)
 
 
 @dataclass(frozen=True)
@@ -210,8 +208,8 @@ def _outside(span: tuple[int, int], title: TextField | None) -> bool:
 
 def find_self_reference(text: str, title: TextField | None = None) -> TitleMention | None:
     """The first place the body names the role it advertises ("As a Senior PM, you will..."), outside the title."""
-    for match in _SELF_REFERENCE.finditer(text):
-        value = match.group("title").strip()
+    for match in _SELF_REFERENCE.finditer(lowered(text)):
+        value = text[match.start("title") : match.end("title")].strip()
         found = title_level(value)
         if found is not None and found.rule != "not_product_management" and _outside(match.span("title"), title):
             return TitleMention(value, found, Span(*match.span("title")))
@@ -221,10 +219,11 @@ def find_self_reference(text: str, title: TextField | None = None) -> TitleMenti
 def find_mentions(text: str, title: TextField | None = None, limit: int = 50) -> tuple[TitleMention, ...]:
     """Ladder titles named anywhere in the body, outside the stated title."""
     found = []
-    for match in _LADDER_MENTION.finditer(text):
-        level = title_level(match.group())
+    for match in _LADDER_MENTION.finditer(lowered(text)):
+        value = text[match.start() : match.end()]
+        level = title_level(value)
         if level is not None and level.level.on_ladder and _outside(match.span(), title):
-            found.append(TitleMention(match.group(), level, Span(*match.span())))
+            found.append(TitleMention(value, level, Span(*match.span())))
             if len(found) >= limit:
                 break
     return tuple(found)

@@ -5,6 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def lowered(text: str) -> str:
+    """``text`` in lower case with every offset kept: a character whose lower case is longer stays as it is.
+
+    Python's ``re`` runs a lower-case pattern over lower-cased text about twice as fast as ``re.IGNORECASE``
+    over the original, and the spans it finds index the original text unchanged.
+    """
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
 @dataclass(frozen=True)
 class Span:
     """Half-open character range ``[start, end)`` into the parsed text."""
