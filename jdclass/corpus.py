@@ -18,6 +18,8 @@ HARD_CASES = ("none", "title_overstates", "title_understates", "no_title", "shor
 OTHER_ROLES = (
     "program_manager", "technical_program_manager", "project_manager", "product_marketing_manager", "product_owner",
     "product_designer", "product_analyst", "engineering_manager", "production_manager", "product_specialist",
+    "business_analyst", "product_operations", "solutions_engineer", "category_manager", "brand_manager",
+    "software_engineer", "account_manager", "data_scientist", "customer_success_manager",
 )  # fmt: skip
 POSTING_FIELDS = ("level", "title", "format", "industry", "company_size", "role", "hard_case", "provenance", "notes")
 RUBRIC_FIELDS = ("level", "kind", "provenance")

@@ -63,10 +63,11 @@ def posting_fields(posting: Posting, groups: tuple[str, ...] = FIELD_GROUPS) -> 
     scope = posting.management
     features: dict[str, float] = {}
     main = posting.main_years
-    if "years" in groups:
-        # "years=none" is a feature too: in this corpus, not stating years leans junior.
-        features[f"years={years_bucket(main.minimum if main else None)}"] = 1.0
+    # Not stating years is no feature: real employers leave years out at every level, while the corpus
+    # writers left them out mostly for graduate roles, and a model that learned that read real
+    # directors as associates (docs/model.md).
     if "years" in groups and main is not None and main.minimum is not None:
+        features[f"years={years_bucket(main.minimum)}"] = 1.0
         features["years"] = min(main.minimum, 20.0) / 20.0
         if main.maximum is not None:
             features["years_max"] = min(main.maximum, 20.0) / 20.0

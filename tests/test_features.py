@@ -62,7 +62,9 @@ def test_posting_fields_features():
     fields = PostingFields().fit(["10+ years of product management experience. You will manage a team of 6 product managers and own the P&L."])
     names = list(fields.get_feature_names_out())
     assert {"years=10-12", "direct_reports=4-9", "manages_product_managers", "pnl"} <= set(names)
-    assert fields.transform(["Nothing here."]).nnz == 0  # "years=none" was never seen while fitting
+    assert fields.transform(["Nothing here."]).nnz == 0
+    # Years left unstated are no signal: real employers omit them at every level.
+    assert not any(name.startswith("years") for name in PostingFields().fit(["Own the roadmap."]).get_feature_names_out())
     role_only = PostingFields(groups=("role",)).fit(["As a Senior Product Manager you will own search."])
     assert list(role_only.get_feature_names_out()) == ["self_title=SPM"]
     named = PostingFields(groups=("mentions",)).fit(["As a Senior Product Manager you will own search."])
