@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jdclass.spans import Span, clause_around
+from jdclass.spans import Span, clause_around, lowered
 
+# Lower-case patterns, run over lowered(text).
 _DEGREES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (level, re.compile(pattern, re.IGNORECASE))
+    (level, re.compile(pattern))
     for level, pattern in (
         ("mba", r"\bmba\b|master\s+of\s+business\s+administration"),
         ("phd", r"\bph\.?\s?d\b|\bdoctora(?:te|l)\b"),
@@ -52,10 +53,11 @@ def extract_education(text: str) -> list[EducationRequirement]:
     """Each degree mentioned as a requirement or preference, in order, one entry per degree level per clause."""
     found: list[EducationRequirement] = []
     seen: set[tuple[str, int]] = set()
+    lower = lowered(text)
     for level, pattern in _DEGREES:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(lower):
             clause = clause_around(text, *match.span())
-            if (level, clause[0]) in seen or (level == "bachelor" and match.group().lower() == "degree" and _other_degree_in(text, clause)):
+            if (level, clause[0]) in seen or (level == "bachelor" and match.group() == "degree" and _other_degree_in(lower, clause)):
                 continue
             seen.add((level, clause[0]))
             sentence = text[clause[0] : clause[1]]
@@ -66,8 +68,6 @@ def extract_education(text: str) -> list[EducationRequirement]:
     return sorted(found, key=lambda item: item.span.start)
 
 
-def _other_degree_in(text: str, clause: tuple[int, int]) -> bool:
-    sentence = text[clause[0] : clause[1]]
-    return any(pattern.search(sentence) for level, pattern in _DEGREES if level != "bachelor") or bool(
-        re.search(r"\bbachelor|\bb\.?s\b|\bb\.?a\b", sentence, re.IGNORECASE)
-    )
+def _other_degree_in(lower: str, clause: tuple[int, int]) -> bool:
+    sentence = lower[clause[0] : clause[1]]
+    return any(pattern.search(sentence) for level, pattern in _DEGREES if level != "bachelor") or bool(re.search(r"\bbachelor|\bb\.?s\b|\bb\.?a\b", sentence))

@@ -32,13 +32,11 @@ _ABOUT_COMPANY = re.compile(
     r"^\s*(?:#+\s*)?(?:\*\*)?[Aa]bout\s+(?P<company>(?!(?i:us|the|you|this|our|the\s+role|the\s+team|the\s+job)\b)[A-Z][\w&.'’ -]{1,40}?)(?:\*\*)?\s*:?\s*$",
     re.MULTILINE,
 )
-_EMPLOYMENT = re.compile(r"\b(?P<type>full[- ]time|part[- ]time|contract(?:or)?|temporary|temp|internship|freelance|permanent|fixed[- ]term)\b", re.IGNORECASE)
-_REMOTE = re.compile(r"\b(?P<mode>remote|hybrid|on[- ]site|onsite|in[- ]office)\b", re.IGNORECASE)
-_LOCATION_LABEL = re.compile(
-    r"^\s*(?:\*\*)?(?:location|based\s+in|office|where)(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?(?P<location>.+?)(?:\*\*)?\s*$", re.IGNORECASE | re.MULTILINE
-)
+_EMPLOYMENT = re.compile(r"\b(?P<type>full[- ]time|part[- ]time|contract(?:or)?|temporary|temp|internship|freelance|permanent|fixed[- ]term)\b")
+_REMOTE = re.compile(r"\b(?P<mode>remote|hybrid|on[- ]site|onsite|in[- ]office)\b")
+_LOCATION_LABEL = re.compile(r"^\s*(?:\*\*)?(?:location|based\s+in|office|where)(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?(?P<location>.+?)(?:\*\*)?\s*$", re.MULTILINE)
 _MONEY = r"(?:[$£€₹]|usd|eur|gbp|inr|cad|aud|sgd)\s?\d(?:[\d,.]*\d)?(?:\s?(?:k|m|lpa|lakhs?)\b)?"
-_SALARY = re.compile(rf"(?P<low>{_MONEY})\s*(?:-|–|—|to)\s*(?P<high>(?:{_MONEY})|\d(?:[\d,.]*\d)?(?:\s?(?:k|m|lpa|lakhs?)\b)?)", re.IGNORECASE)
+_SALARY = re.compile(rf"(?P<low>{_MONEY})\s*(?:-|–|—|to)\s*(?P<high>(?:{_MONEY})|\d(?:[\d,.]*\d)?(?:\s?(?:k|m|lpa|lakhs?)\b)?)")
 MAX_TITLE_LINES = 6
 # Scope, education and self-reference are read from the first 100,000 characters: a job ad is rarely a
 # fifth of that, and a pasted page of many ads should not slow parsing down.
@@ -181,6 +179,7 @@ def parse_text(text: str, *, title: str | None = None, source: str | None = None
     stated = locate_title(text, title) if title else find_title(text)
     sections = tuple(split_sections(text))
     head = text[:FIELD_SCAN_CHARS]
+    lower_head = lowered(head)
     requirement_spans = tuple(s.span for s in sections if s.kind == "requirements")
     preferred_spans = tuple(s.span for s in sections if s.kind == "preferred")
     return Posting(
@@ -192,10 +191,10 @@ def parse_text(text: str, *, title: str | None = None, source: str | None = None
         years=tuple(extract_years_of_experience(text, requirement_spans, preferred_spans)),
         education=tuple(extract_education(head)),
         management=extract_management_scope(head),
-        employment_type=_first(_EMPLOYMENT, head, "type"),
-        location=_first(_LOCATION_LABEL, head, "location"),
-        remote=_first(_REMOTE, head, "mode"),
-        salary=_first(_SALARY, head, None),
+        employment_type=_first(_EMPLOYMENT, head, lower_head, "type"),
+        location=_first(_LOCATION_LABEL, head, lower_head, "location"),
+        remote=_first(_REMOTE, head, lower_head, "mode"),
+        salary=_first(_SALARY, head, lower_head, None),
         self_reference=find_self_reference(head, stated),
         mentions=find_mentions(text, stated),
         source=source,
@@ -291,8 +290,9 @@ def _field(text: str, start: int, end: int) -> TextField:
     return TextField(text[start:end].strip(), Span(start, end))
 
 
-def _first(pattern: re.Pattern[str], text: str, group: str | None) -> TextField | None:
-    match = pattern.search(text)
+def _first(pattern: re.Pattern[str], text: str, lower: str, group: str | None) -> TextField | None:
+    """The first match of a lower-case ``pattern`` in ``lower`` (``lowered(text)``), as a field of ``text``."""
+    match = pattern.search(lower)
     if not match:
         return None
     start, end = match.span(group) if group else match.span()
