@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 import spacy
@@ -13,6 +14,7 @@ from spacy.attrs import IDX, LENGTH, ORTH, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lexeme import Lexeme
+from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -29,33 +31,41 @@ DEFAULT_BATCH_SIZE = 64
 
 
 _BULLETS = frozenset({"•", "·", "▪"})
+# The characters that end a sentence, as spaCy's sentencizer has them ("." "!" "?" and their equivalents in other scripts).
+_ENDS_SENTENCE = frozenset(Sentencizer.default_punct_chars)
 
 
-def _breaks_line(text: str) -> bool:
-    return "\n" in text or text in _BULLETS
-
-
-@Language.component("line_breaks")
-def line_breaks(doc: Doc) -> Doc:
-    """A new line starts a new sentence: job ads are bullets and headings more than prose."""
-    if len(doc) < 2:
+@Language.component("sentences")
+def sentences(doc: Doc) -> Doc:
+    """Rule-based sentences in one pass over the word types: the sentencizer's rule (a run of ``.``, ``!`` or ``?``
+    ends a sentence at the next word), and a new line or a bullet starts one, since job ads are bullets and
+    headings more than prose. The result is that of spaCy's ``sentencizer`` followed by a line-break step."""
+    if not len(doc):
         return doc
     lexicon = _lexicon(doc.vocab)
-    array = doc.to_array([ORTH, SENT_START])
-    breaks = [lexicon.entry(orth)[1] for orth in array[:-1, 0].tolist()]
-    after = np.flatnonzero(breaks) + 1
-    if after.size:
-        array[after, 1] = 1
-        doc.from_array([ORTH, SENT_START], array)
+    array = doc.to_array([ORTH, SENT_START])  # uint64: -1 (not a start) is stored as its two's complement
+    entries = lexicon.entries_of(array[:, 0].tolist())
+    starts = [False] * len(entries)
+    start, seen_end = 0, False
+    for index, entry in enumerate(entries):
+        if seen_end and not entry.punct and not entry.ends_sentence:
+            starts[start], start, seen_end = True, index, False
+        elif entry.ends_sentence:
+            seen_end = True
+    starts[start] = True
+    for index, entry in enumerate(entries[:-1]):
+        if entry.breaks_line:
+            starts[index + 1] = True
+    array[:, 1] = np.where(starts, 1, -1).astype(np.int64).view(np.uint64)
+    doc.from_array([ORTH, SENT_START], array)
     return doc
 
 
 @lru_cache(maxsize=1)
 def pipeline() -> Language:
-    """The shared spaCy pipeline, built once per process: ``spacy.blank("en")`` with two rule-based sentence steps."""
+    """The shared spaCy pipeline, built once per process: ``spacy.blank("en")`` plus rule-based sentences."""
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("line_breaks")
+    nlp.add_pipe("sentences")
     return nlp
 
 
@@ -101,6 +111,15 @@ class Analysis:
     sentences: tuple[Sentence, ...]
 
 
+class WordType(NamedTuple):
+    """What the normalizer and the sentence rules need to know about one word type."""
+
+    word: str  # the normalized word, "" when dropped
+    punct: bool
+    ends_sentence: bool
+    breaks_line: bool
+
+
 class Lexicon:
     """What each word type becomes in normalized text, remembered per spaCy orth id.
 
@@ -111,15 +130,22 @@ class Lexicon:
     def __init__(self, vocab: Vocab, lemmas: LemmaLookup) -> None:
         self.vocab = vocab
         self.lemmas = lemmas
-        self.entries: dict[int, tuple[str, bool]] = {}
+        self.entries: dict[int, WordType] = {}
 
-    def entry(self, orth: int) -> tuple[str, bool]:
-        """The normalized word ("" when dropped) and whether the type ends a line."""
+    def entry(self, orth: int) -> WordType:
+        """The word type of a spaCy orth id."""
         found = self.entries.get(orth)
         if found is None:
             lexeme = self.vocab[orth]
-            found = self.entries[orth] = (self._word(lexeme), _breaks_line(lexeme.orth_))
+            text = lexeme.orth_
+            found = WordType(self._word(lexeme), lexeme.is_punct, text in _ENDS_SENTENCE, "\n" in text or text in _BULLETS)
+            self.entries[orth] = found
         return found
+
+    def entries_of(self, orths: list[int]) -> list[WordType]:
+        """The word types of a document's orth ids (a dictionary look-up each once the types are known)."""
+        known = self.entries.get
+        return [known(orth) or self.entry(orth) for orth in orths]
 
     def _word(self, lexeme: Lexeme) -> str:
         if lexeme.is_space or lexeme.is_punct or lexeme.like_url or lexeme.like_email:
@@ -155,15 +181,14 @@ def _year_markers(posting: Posting, starts: np.ndarray) -> dict[int, str]:
     return markers
 
 
-def _analysis(posting: Posting, doc: Doc, lexicon: Lexicon) -> Analysis:
+def _analysis(posting: Posting, text: str, doc: Doc, lexicon: Lexicon) -> Analysis:
     """Normalized tokens and sentences of a processed document, read from its arrays rather than token by token."""
     array = doc.to_array([ORTH, IDX, LENGTH, SENT_START])
     orths, starts, lengths, sent_starts = (column.tolist() for column in array.T)
-    words = [lexicon.entry(orth)[0] for orth in orths]
+    words = [entry.word for entry in lexicon.entries_of(orths)]
     for index, marker in _year_markers(posting, array[:, 1]).items():
         words[index] = marker
     bounds = [index for index, flag in enumerate(sent_starts) if flag == 1 and index > 0]
-    text = doc.text
     tokens: list[str] = []
     sentences: list[Sentence] = []
     for begin, end in zip([0, *bounds], [*bounds, len(orths)], strict=True):
@@ -186,10 +211,10 @@ def analyze(items: Iterable[str | Posting | Analysis], batch_size: int = DEFAULT
     buffer: list[Posting | Analysis] = []
 
     def flush() -> Iterator[Analysis]:
-        todo = [item for item in buffer if isinstance(item, Posting)]
-        docs = iter(nlp.pipe((posting.content_text() for posting in todo), batch_size=batch_size))
-        for item in buffer:
-            yield item if isinstance(item, Analysis) else _analysis(item, next(docs), lexicon)
+        texts = {index: item.content_text() for index, item in enumerate(buffer) if isinstance(item, Posting)}
+        docs = iter(nlp.pipe(texts.values(), batch_size=batch_size))
+        for index, item in enumerate(buffer):
+            yield item if isinstance(item, Analysis) else _analysis(item, texts[index], next(docs), lexicon)
         buffer.clear()
 
     for item in items:

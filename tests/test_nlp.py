@@ -1,0 +1,75 @@
+"""The spaCy step: rule-based sentences and normalized tokens read from arrays."""
+
+from __future__ import annotations
+
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jdclass.nlp import analyze, pipeline
+
+PIECES = [
+    "Own",
+    "the",
+    "roadmap",
+    "5+",
+    "years",
+    ".",
+    "!",
+    "?",
+    "...",
+    ",",
+    "(",
+    ")",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "•",
+    "·",
+    "-",
+    "Dr.",
+    "e.g.",
+    "U.S.",
+    "$120k",
+    "🙂",
+    "मैं",
+    "।",
+]
+
+
+def _reference(text: str) -> list[bool]:
+    """spaCy's own sentencizer, then a new line or bullet starts a sentence: what ``sentences`` must equal."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    for token in doc[:-1]:
+        if "\n" in token.text or token.text in ("•", "·", "▪"):
+            doc[token.i + 1].is_sent_start = True
+    return [bool(token.is_sent_start) for token in doc]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map(" ".join))
+def test_sentences_match_the_sentencizer_plus_line_breaks(text: str) -> None:
+    assert [bool(token.is_sent_start) for token in pipeline()(text)] == _reference(text)
+
+
+def test_sentences_on_a_posting() -> None:
+    doc = pipeline()("About us\nWe build tools. You will own search!\n• Ship it\n• Measure it")
+    # The new line after "search!" is a sentence of its own (empty once stripped); analysis drops such sentences.
+    assert [sentence.text.strip() for sentence in doc.sents] == ["About us", "We build tools.", "You will own search!", "", "•", "Ship it", "•", "Measure it"]
+
+
+def test_analysis_normalizes_and_keeps_sentence_spans() -> None:
+    text = "Senior Product Manager\nYou will own the roadmap.\nYou have 5+ years of product management experience. Managing a $200,000 budget!"
+    (analysis,) = analyze([text])
+    spans = [text[s.span.start : s.span.end] for s in analysis.sentences]  # the title line is not content
+    assert spans == ["You will own the roadmap.", "You have 5+ years of product management experience.", "Managing a $200,000 budget!"]
+    assert [s.tokens for s in analysis.sentences] == ["own roadmap", "yoe_4-5 product management experience", "manage money_amount budget"]
+    assert analysis.tokens == "own roadmap yoe_4-5 product management experience manage money_amount budget"
+
+
+def test_analysis_of_empty_text() -> None:
+    (analysis,) = analyze([" "])
+    assert analysis.tokens == "" and analysis.sentences == ()
