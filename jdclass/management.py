@@ -105,7 +105,7 @@ def reporting_line(who: str) -> str:
 def extract_management_scope(text: str) -> ManagementScope:
     """The management signals in ``text``, each with the span of its first mention."""
     spans: dict[str, Span] = {}
-    text = lowered(text)  # the patterns are lower case; spans are unchanged
+    original, text = text, lowered(text)  # the patterns are lower case; spans are unchanged
 
     def first(name: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
         for match in pattern.finditer(text):
@@ -126,7 +126,8 @@ def extract_management_scope(text: str) -> ManagementScope:
         if re.search(r"\bwho\s+(?:directly\s+)?$", text[max(0, match.start() - 12) : match.start()], re.IGNORECASE):
             continue  # "our Head of Design, who reports to the CEO": someone else's reporting line
         # The boss is named before the sentence goes on: "the Director of Product, working with the VP of Sales".
-        who = re.split(r"[,;.]|\b(?:and|who|while|with|on|in|for|to|as|but)\b", match.group("who"), maxsplit=1)[0]
+        # Read from the original text: the split below is case-sensitive, so "AND" or "With" in a title does not cut it.
+        who = re.split(r"[,;.]|\b(?:and|who|while|with|on|in|for|to|as|but)\b", original[match.start("who") : match.end("who")], maxsplit=1)[0]
         boss = reporting_line(who)
         if boss != "other" or reports_to is None:
             reports_to = boss

@@ -6,7 +6,9 @@ from hypothesis import strategies as st
 
 from jdclass import parse
 from jdclass.errors import InputError, JdclassError
+from jdclass.management import extract_management_scope
 from jdclass.posting import find_title
+from jdclass.spans import lowered
 
 POSTING = """# Director of Product Management
 
@@ -162,3 +164,32 @@ def test_job_like_text_parses_or_raises_the_domain_error(text):
     except JdclassError:
         return
     assert posting.to_dict()["minimum_years"] is None or posting.minimum_years >= 0
+
+
+@pytest.mark.parametrize(
+    ("text", "boss"),
+    [
+        ("REPORTS TO THE VP OF PRODUCT AND THE CEO", "ceo"),
+        ("Reports To: Engineering Manager With Dotted Line To The VP Product", "vp"),
+        ("Reporting To: Director Of Engineering As Well As The CEO", "ceo"),
+        ("Reports to the VP of Product and works with the CEO", "vp"),
+    ],
+)
+def test_reporting_line_in_any_case(text: str, boss: str) -> None:
+    # The patterns run over lower-cased text; the boss is read from the original, where only lower-case
+    # "and", "with", "as" end the phrase.
+    assert extract_management_scope(text).reports_to == boss
+
+
+@pytest.mark.parametrize(("line", "value"), [("İNTERNSHİP, REMOTE", "İNTERNSHİP"), ("full-tıme, remote", "full-tıme"), ("FULL-TIME", "FULL-TIME")])
+def test_case_folding_keeps_what_ignorecase_matched(line: str, value: str) -> None:
+    posting = parse(f"Product Manager\n{line}")
+    assert posting.employment_type is not None
+    assert posting.employment_type.value == value
+    assert posting.employment_type.span.of(posting.text) == value
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aİıſßẞǅﬁK Ω\nI"), max_size=30))
+def test_lowered_keeps_every_offset(text: str) -> None:
+    assert len(lowered(text)) == len(text)
