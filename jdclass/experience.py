@@ -39,6 +39,18 @@ YEARS_PATTERN = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# Months count only when "experience" follows within a few words ("6-12 months of product experience"):
+# "in your first 6 months" and "a 6-month contract" are about the job, not the candidate.
+MONTHS_PATTERN = re.compile(
+    rf"""
+    (?:{_LOWER_CUE}\s+)?
+    (?:(?P<lo>\d{{1,2}})\s*(?:-|–|—|to)\s*(?P<hi>\d{{1,2}})|(?P<n>\d{{1,2}}|{_WORD}))
+    \s*(?P<plus>\+)?\s*-?\s*(?P<unit>(?:months?['’]?|mos\b\.?)(?:\s+or\s+more)?)
+    (?=\s+(?:of\s+)?(?:[\w-]+\s+){{0,3}}?(?:experience|exp)\b)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
 # Words before a match that make it about the company, the product or the future, not the candidate.
 _NOT_REQUIREMENT_BEFORE = re.compile(
     r"(?:founded|established|since|history|anniversary|in\s+business|been\s+(?:around|operating|serving|trusted|building|helping|in)|"
@@ -176,6 +188,17 @@ def _is_requirement(text: str, match: re.Match[str], clause: tuple[int, int], in
     return not re.search(r"[A-Za-z]{2,}", lead_in.replace("Exp", ""))
 
 
+def _requirement(
+    text: str, start: int, end: int, clause: tuple[int, int], low: float | None, high: float | None, preferred_spans: tuple[Span, ...]
+) -> YearsRequirement:
+    field, field_text = _field_of(text, start, end, clause)
+    # Only the words that lead in and the words up to the next comma qualify this number: in
+    # "7+ years of product experience, MBA preferred" the MBA is preferred, the years are not.
+    near = text[clause[0] : start] + re.split(r"[,;(]", text[end : clause[1]], maxsplit=1)[0]
+    preferred = bool(_PREFERRED_CUE.search(near)) or any(s.start <= start < s.end for s in preferred_spans)
+    return YearsRequirement(low, high, field, not preferred, field_text, Span(start, end))
+
+
 def extract_years_of_experience(text: str, requirement_spans: tuple[Span, ...] = (), preferred_spans: tuple[Span, ...] = ()) -> list[YearsRequirement]:
     """Every years-of-experience requirement in ``text``, in order of appearance.
 
@@ -183,6 +206,16 @@ def extract_years_of_experience(text: str, requirement_spans: tuple[Span, ...] =
     a bare "5+ years" in a requirements list is a requirement, and one under "Nice to have" is preferred.
     """
     found: list[YearsRequirement] = []
+    for match in _month_candidates(text):
+        start, end = match.start(), match.end("unit")
+        clause = clause_around(text, start, end)
+        if _NOT_REQUIREMENT_BEFORE.search(text[max(clause[0], start - 40) : start]):
+            continue
+        low = round(number_value(match.group("lo") or match.group("n")) / 12, 2)
+        high = round(number_value(match.group("hi")) / 12, 2) if match.group("hi") else None
+        if high is not None and high < low:
+            low, high = high, low
+        found.append(_requirement(text, start, end, clause, low, high, preferred_spans))
     for match in _candidates(text):
         if match.group("decades") and not re.match(
             r"\s*(?:of|in|\+|or\s+more|plus|experience|as)\b|\s*\+", text[match.end() : match.end() + 12], re.IGNORECASE
@@ -199,13 +232,8 @@ def extract_years_of_experience(text: str, requirement_spans: tuple[Span, ...] =
             continue
         if low is not None and low > MAX_YEARS:
             continue  # "35 years" is a company's age or a product's, not a requirement
-        field, field_text = _field_of(text, start, end, clause)
-        # Only the words that lead in and the words up to the next comma qualify this number: in
-        # "7+ years of product experience, MBA preferred" the MBA is preferred, the years are not.
-        near = text[clause[0] : start] + re.split(r"[,;(]", text[end : clause[1]], maxsplit=1)[0]
-        preferred = bool(_PREFERRED_CUE.search(near)) or any(s.start <= start < s.end for s in preferred_spans)
-        found.append(YearsRequirement(low, high, field, not preferred, field_text, Span(start, end)))
-    return found
+        found.append(_requirement(text, start, end, clause, low, high, preferred_spans))
+    return sorted(found, key=lambda item: item.span.start)
 
 
 _UNIT_WORD = re.compile(r"years?|yrs?|yoe|decades?", re.IGNORECASE)
@@ -214,6 +242,21 @@ _UNIT_WORD = re.compile(r"years?|yrs?|yoe|decades?", re.IGNORECASE)
 MAX_YEARS = 25
 # No real posting states more; a pasted page of thousands of "years" is cut off here instead of slowing parsing.
 MAX_CANDIDATES = 100
+
+
+def _month_candidates(text: str) -> list[re.Match[str]]:
+    """Matches of the months pattern, searched only before each "mo" (most postings have none)."""
+    matches: list[re.Match[str]] = []
+    done = 0
+    lower = text.lower()
+    position = lower.find("mo")
+    while position >= 0 and len(matches) < MAX_CANDIDATES:
+        for match in MONTHS_PATTERN.finditer(text, max(done, position - 60), min(len(text), position + 60)):
+            if match.start() >= done and match.start("unit") <= position < match.end("unit"):
+                matches.append(match)
+                done = match.end()
+        position = lower.find("mo", position + 2)
+    return matches
 
 
 def _candidates(text: str) -> list[re.Match[str]]:

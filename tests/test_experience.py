@@ -55,6 +55,14 @@ HEADLINE = [
     ("10+ years in product, including 5+ years managing product managers", 10, None, "product_management", True),
     ("twelve years of experience", 12, None, "general", True),
     ("you bring 6+ years of product management", 6, None, "product_management", True),
+    # Months, when "experience" follows: kept as years.
+    ("6-12 months of experience", 0.5, 1, "general", True),
+    ("12+ months of product experience", 1, None, "product_management", True),
+    ("18 months' experience in a product role", 1.5, None, "product_management", True),
+    ("six months of experience in product management", 0.5, None, "product_management", True),
+    ("Minimum 6 months experience", 0.5, None, "general", True),
+    ("6 months or more of experience", 0.5, None, "general", True),
+    ("3 months of internship experience is a plus", 0.25, None, "specialty", False),
 ]
 
 # Sentences with "years" that state no requirement of the candidate.
@@ -73,6 +81,11 @@ NOT_REQUIREMENTS = [
     "We have grown revenue 40% for 3 years in a row.",
     "Our team has been building payments software for over 12 years.",
     "In the next 2 years we will open five new markets.",
+    "In your first 6 months you will launch the app and gain experience with our customers.",
+    "This is a 6-month contract.",
+    "Within 3 months of joining, you will own onboarding.",
+    "After 6 months of experience with us you will rotate to a new team.",
+    "A 12-month rotational programme.",
 ]
 
 
