@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from jdclass.spans import Span, clause_around
+from jdclass.spans import Span, clause_around, lowered
 
 Field = Literal["product_management", "people_management", "general", "specialty"]
 
@@ -211,11 +211,7 @@ def extract_years_of_experience(text: str, requirement_spans: tuple[Span, ...] =
         clause = clause_around(text, start, end)
         if _NOT_REQUIREMENT_BEFORE.search(text[max(clause[0], start - 40) : start]):
             continue
-        low = round(number_value(match.group("lo") or match.group("n")) / 12, 2)
-        high = round(number_value(match.group("hi")) / 12, 2) if match.group("hi") else None
-        if high is not None and high < low:
-            low, high = high, low
-        found.append(_requirement(text, start, end, clause, low, high, preferred_spans))
+        found.append(_requirement(text, start, end, clause, *_month_bounds(match), preferred_spans))
     for match in _candidates(text):
         if match.group("decades") and not re.match(
             r"\s*(?:of|in|\+|or\s+more|plus|experience|as)\b|\s*\+", text[match.end() : match.end() + 12], re.IGNORECASE
@@ -236,7 +232,15 @@ def extract_years_of_experience(text: str, requirement_spans: tuple[Span, ...] =
     return sorted(found, key=lambda item: item.span.start)
 
 
+def _month_bounds(match: re.Match[str]) -> tuple[float, float | None]:
+    """A months match as years (to two decimals), the smaller bound first."""
+    low = round(number_value(match.group("lo") or match.group("n")) / 12, 2)
+    high = round(number_value(match.group("hi")) / 12, 2) if match.group("hi") else None
+    return (high, low) if high is not None and high < low else (low, high)
+
+
 _UNIT_WORD = re.compile(r"years?|yrs?|yoe|decades?", re.IGNORECASE)
+_MONTH_WORD = re.compile(r"month|mos\b")  # where a months unit starts, in lowered(text)
 
 
 MAX_YEARS = 25
@@ -245,17 +249,17 @@ MAX_CANDIDATES = 100
 
 
 def _month_candidates(text: str) -> list[re.Match[str]]:
-    """Matches of the months pattern, searched only before each "mo" (most postings have none)."""
+    """Matches of the months pattern, searched only around each "month" or "mos" (most postings have none)."""
     matches: list[re.Match[str]] = []
     done = 0
-    lower = text.lower()
-    position = lower.find("mo")
-    while position >= 0 and len(matches) < MAX_CANDIDATES:
+    for unit in _MONTH_WORD.finditer(lowered(text)):
+        if len(matches) >= MAX_CANDIDATES:
+            break
+        position = unit.start()
         for match in MONTHS_PATTERN.finditer(text, max(done, position - 60), min(len(text), position + 60)):
             if match.start() >= done and match.start("unit") <= position < match.end("unit"):
                 matches.append(match)
                 done = match.end()
-        position = lower.find("mo", position + 2)
     return matches
 
 

@@ -57,7 +57,7 @@ def sentences(doc: Doc) -> Doc:
         if entry.breaks_line:
             starts[index + 1] = True
     array[:, 1] = np.where(starts, 1, -1).astype(np.int64).view(np.uint64)
-    doc.from_array([ORTH, SENT_START], array)
+    doc.from_array([ORTH, SENT_START], array)  # type: ignore[arg-type]  # the stub wants Ints2d; this is to_array's own uint64 array
     return doc
 
 

@@ -47,6 +47,10 @@ _SELF_REFERENCE = re.compile(
     r"(?:an?|the|our|one|two|several|experienced|talented|passionate|motivated|strong|driven)?\s*(?P<title>[A-Za-z][\w.&/-]*(?:\s+[\w.&/-]+){0,6}?)"
     r"(?=\s*(?:[,.;:()\n]|\s(?:to|who|with|you|will|at|in|for|on|and|that|based|position|role|reporting|responsible)\b))",
 )  # run over lowered(text): lower-case patterns on lower-cased text are twice as fast as IGNORECASE
+# "... years of experience as a", "worked as a": the words before a match that make it a background asked for.
+_BACKGROUND_BEFORE = re.compile(r"\b(?:experience|years?|yrs|worked|working|background|served|career|tenure)\b[^.;\n]{0,25}$")
+# "... as a product owner or business analyst": one of several backgrounds, not the role.
+_ALTERNATIVES = re.compile(r"\sor(?:\s|$)")
 _LADDER_MENTION = re.compile(
     r"\b(?:(?:associate|junior|senior|sr\.?|lead|principal|staff|group|technical)\s+)?(?:product\s+manager|pm)s?\b|\bapm\b|"
     r"\b(?:director|head|vp|vice\s+president|svp|evp)(?:,|\s+of)?\s+(?:product(?:\s+management)?)\b|\bchief\s+product\s+officer\b|\bcpo\b",
@@ -206,8 +210,16 @@ def _outside(span: tuple[int, int], title: TextField | None) -> bool:
 
 
 def find_self_reference(text: str, title: TextField | None = None) -> TitleMention | None:
-    """The first place the body names the role it advertises ("As a Senior PM, you will..."), outside the title."""
-    for match in _SELF_REFERENCE.finditer(lowered(text)):
+    """The first place the body names the role it advertises ("As a Senior PM, you will..."), outside the title.
+
+    A background asked for is not the role: "3 years of experience as a project manager" and "as a product
+    owner or business analyst" name what the candidate has been, so they are passed over.
+    """
+    lower = lowered(text)
+    for match in _SELF_REFERENCE.finditer(lower):
+        background = _BACKGROUND_BEFORE.search(lower, max(0, match.start() - 40), match.start()) or _ALTERNATIVES.search(match.group("title"))
+        if background and match.group().startswith("as"):
+            continue
         value = text[match.start("title") : match.end("title")].strip()
         found = title_level(value)
         if found is not None and found.rule != "not_product_management" and _outside(match.span("title"), title):

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from jdclass import parse
 from jdclass.errors import InputError, JdclassError
 from jdclass.management import extract_management_scope
-from jdclass.posting import find_title
+from jdclass.posting import find_self_reference, find_title
 from jdclass.spans import lowered
 
 POSTING = """# Director of Product Management
@@ -86,6 +86,26 @@ def test_reporting_lines_and_management_signals():
     }
     for text, boss in cases.items():
         assert parse(text + " Product role.").management.reports_to == boss
+
+
+@pytest.mark.parametrize(
+    ("text", "manages"),
+    [
+        ("Lead and mentor a team of product managers.", True),
+        ("Manage, coach and grow a team of product managers.", True),
+        ("Build, lead, and develop the product management function.", True),
+        ("Oversee the product team and its hiring.", True),
+        ("Line-manage two product managers.", True),
+        ("Three PMs will report to you.", True),
+        ("This is a people leadership role.", True),
+        ("Lead a team of engineers and designers.", False),
+        ("Work with product managers on the roadmap.", False),
+        ("You will not manage product managers.", False),
+        ("Develop and maintain the product roadmap.", False),
+    ],
+)
+def test_managing_product_managers_in_common_phrasings(text: str, manages: bool) -> None:
+    assert extract_management_scope(text).manages_product_managers is manages
 
 
 def test_dashboard_and_onboarding_are_not_the_board():
@@ -179,6 +199,24 @@ def test_reporting_line_in_any_case(text: str, boss: str) -> None:
     # The patterns run over lower-cased text; the boss is read from the original, where only lower-case
     # "and", "with", "as" end the phrase.
     assert extract_management_scope(text).reports_to == boss
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("As a Senior Product Manager, you will own search.", "Senior Product Manager"),
+        ("We are hiring a Director of Product to lead our platform team.", "Director of Product"),
+        ("Founded 100 years ago, the firm is hiring a Product Manager to run pricing.", "Product Manager"),
+        ("- 7+ years as a product manager, some of it in payments.", None),
+        ("- 5 years of experience as a project manager in IT projects.", None),
+        ("Prior experience as a CPO or SVP of Product.", None),
+        ("You have worked as a product owner or business analyst.", None),
+        ("Background as a Product Owner or business analyst on an agile team.", None),
+    ],
+)
+def test_self_reference_is_the_role_not_a_background_asked_for(text: str, role: str | None) -> None:
+    found = find_self_reference(text)
+    assert (found.value if found else None) == role
 
 
 @pytest.mark.parametrize(("line", "value"), [("İNTERNSHİP, REMOTE", "İNTERNSHİP"), ("full-tıme, remote", "full-tıme"), ("FULL-TIME", "FULL-TIME")])
