@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from jdclass.levels import Level
 
@@ -97,6 +98,7 @@ def _core(title: str) -> str:
     return title[: noun.end() + (cut.start() if cut else len(tail))]
 
 
+@lru_cache(maxsize=4096)  # the body names the same few titles over and over; TitleLevel is frozen
 def title_level(title: str | None) -> TitleLevel | None:
     """The ladder level a stated title implies, or None when there is no title.
 
