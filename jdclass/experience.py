@@ -256,7 +256,8 @@ def _month_candidates(text: str) -> list[re.Match[str]]:
         if len(matches) >= MAX_CANDIDATES:
             break
         position = unit.start()
-        for match in MONTHS_PATTERN.finditer(text, max(done, position - 60), min(len(text), position + 60)):
+        # The window's end leaves room for the look-ahead: "6 months or more of hands-on B2B product experience".
+        for match in MONTHS_PATTERN.finditer(text, max(done, position - 60), min(len(text), position + 160)):
             if match.start() >= done and match.start("unit") <= position < match.end("unit"):
                 matches.append(match)
                 done = match.end()

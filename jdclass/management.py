@@ -16,14 +16,17 @@ _DIRECT_REPORTS = re.compile(
     rf"|\b(?:team|group|organi[sz]ation)\s+of\s+(?P<m>{_NUM})\+?\s+(?:\w+\s+){{0,2}}(?:product\s+managers|pms|people|product\s+people|managers|directors|product\s+leaders)",
 )
 _MANAGES_PMS = re.compile(
-    r"\b(?:manag\w*|lead\w*|build\w*\s+(?:and|&)\s+lead\w*|coach\w*|grow\w*|develop\w*|hir\w*|mentor\w*\s+and\s+manag\w*|supervis\w*|oversee\w*|line[- ]manag\w*)\s+"
-    r"(?:(?:,\s*(?:and|&)?|and|&)\s*\w+\s+){0,3}(?:a\s+|the\s+|our\s+|your\s+)?(?:(?:small|growing|high[- ]performing|talented|global|distributed|world[- ]class)\s+)?"
+    # Up to three joined verbs ("manage, coach and grow"): each joint is a comma or an "and" with its spaces, so
+    # a run of spaces can be split only one way (the pattern must not backtrack on "manage ,   x ,   x").
+    r"\b(?:manag\w*|lead\w*|build\w*\s+(?:and|&)\s+lead\w*|coach\w*|grow\w*|develop\w*|hir\w*|mentor\w*\s+and\s+manag\w*|supervis\w*|oversee\w*)"
+    r"(?:(?:\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+)\w+){0,3}\s+"
+    r"(?:a\s+|the\s+|our\s+|your\s+)?(?:(?:small|growing|high[- ]performing|talented|global|distributed|world[- ]class)\s+)?"
     r"(?:team\s+of\s+(?:\d+\s+|\w+\s+)?)?(?:senior\s+|associate\s+|group\s+)?"
-    r"(?:product\s+managers|pms\b|product\s+(?:management\s+)?(?:team|function|group|department)|product\s+org\w*|product\s+leaders)"
+    r"(?:product\s+managers|pms\b|product\s+(?:management\s+)?team|product\s+org\w*|product\s+leaders)(?!['’]s\b)"
     # "manage three PMs", but not "coach the two PMs": coaching is what a senior PM does for peers
-    r"|\b(?:manag\w*|line[- ]manag\w*|supervis\w*)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several)\+?\s+(?:senior\s+|associate\s+)?(?:product\s+managers|pms)\b"
+    r"|\b(?:manag\w*|supervis\w*)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several)\+?\s+(?:senior\s+|associate\s+)?(?:product\s+managers|pms)\b"
     r"|\b(?:product\s+managers|pms)\s+(?:who\s+)?(?:will\s+)?report(?:ing)?\s+(?:directly\s+)?(?:in)?to\s+(?:you|this\s+role)\b"
-    r"|\bpeople\s+manag\w+\b|\bpeople\s+leader(?:ship)?\b|\bdirect\s+reports\b|\bperformance\s+reviews\b",
+    r"|\bpeople\s+manag\w+\b|\bdirect\s+reports\b|\bperformance\s+reviews\b",
 )
 _MANAGES_MANAGERS = re.compile(
     r"\b(?:manag\w*|lead\w*|coach\w*|develop\w*|hir\w*)\s+(?:(?:and|&|,)\s*\w+\s+)?(?:a\s+team\s+of\s+|the\s+)?(?:\w+\s+)?"

@@ -51,6 +51,8 @@ _SELF_REFERENCE = re.compile(
 _BACKGROUND_BEFORE = re.compile(r"\b(?:experience|years?|yrs|worked|working|background|served|career|tenure)\b[^.;\n]{0,25}$")
 # "... as a product owner or business analyst": one of several backgrounds, not the role.
 _ALTERNATIVES = re.compile(r"\sor(?:\s|$)")
+# "... as a Senior PM, you will": the ad talks to the person in the role, so it is the role whatever came before.
+_ADDRESSED = re.compile(r"\s*[,(]?\s*(?:you\b|you['’])")
 _LADDER_MENTION = re.compile(
     r"\b(?:(?:associate|junior|senior|sr\.?|lead|principal|staff|group|technical)\s+)?(?:product\s+manager|pm)s?\b|\bapm\b|"
     r"\b(?:director|head|vp|vice\s+president|svp|evp)(?:,|\s+of)?\s+(?:product(?:\s+management)?)\b|\bchief\s+product\s+officer\b|\bcpo\b",
@@ -213,12 +215,13 @@ def find_self_reference(text: str, title: TextField | None = None) -> TitleMenti
     """The first place the body names the role it advertises ("As a Senior PM, you will..."), outside the title.
 
     A background asked for is not the role: "3 years of experience as a project manager" and "as a product
-    owner or business analyst" name what the candidate has been, so they are passed over.
+    owner or business analyst" name what the candidate has been, so they are passed over, unless the ad goes
+    on to address the person in the role ("In your first year as a Senior PM, you will...").
     """
     lower = lowered(text)
     for match in _SELF_REFERENCE.finditer(lower):
         background = _BACKGROUND_BEFORE.search(lower, max(0, match.start() - 40), match.start()) or _ALTERNATIVES.search(match.group("title"))
-        if background and match.group().startswith("as"):
+        if background and match.group().startswith("as") and not _ADDRESSED.match(lower, match.end("title")):
             continue
         value = text[match.start("title") : match.end("title")].strip()
         found = title_level(value)

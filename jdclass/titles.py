@@ -98,13 +98,26 @@ def _core(title: str) -> str:
     return title[: noun.end() + (cut.start() if cut else len(tail))]
 
 
-@lru_cache(maxsize=4096)  # the body names the same few titles over and over; TitleLevel is frozen
+MAX_CACHED_TITLE = 200  # a caller's title may be any length; only title-sized strings are kept
+
+
 def title_level(title: str | None) -> TitleLevel | None:
     """The ladder level a stated title implies, or None when there is no title.
 
     >>> title_level("Sr. Product Manager, Payments")
     TitleLevel(level=<Level.SPM: ('SPM', 'Senior Product Manager', 2)>, rule='senior')
     """
+    if title is None or len(title) > MAX_CACHED_TITLE:
+        return _title_level(title)
+    return _cached_title_level(title)
+
+
+@lru_cache(maxsize=4096)  # the body names the same few titles over and over; TitleLevel is frozen
+def _cached_title_level(title: str) -> TitleLevel | None:
+    return _title_level(title)
+
+
+def _title_level(title: str | None) -> TitleLevel | None:
     if title is None or not title.strip():
         return None
     text = " ".join(title.split())

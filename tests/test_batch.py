@@ -135,7 +135,8 @@ def test_a_folder_of_500_postings_and_broken_files_gives_one_row_each(tmp_path):
 
 
 def test_ctrl_c_leaves_a_valid_file_and_resume_finishes_it(tmp_path):
-    postings = write_postings(tmp_path / "ads", 120)
+    # Enough chunks (32 postings each, two per worker in flight) that the run cannot finish before Ctrl-C.
+    postings = write_postings(tmp_path / "ads", 600)
     output = tmp_path / "levels.csv"
     command = [sys.executable, "-m", "jdclass", "batch", "ads", "-o", "levels.csv", "--jobs", "2"]
     run = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -62,6 +62,7 @@ HEADLINE = [
     ("six months of experience in product management", 0.5, None, "product_management", True),
     ("Minimum 6 months experience", 0.5, None, "general", True),
     ("6 months or more of experience", 0.5, None, "general", True),
+    ("6 months or more of hands-on direct-to-consumer subscription-commerce experience", 0.5, None, "specialty", True),
     ("3 months of internship experience is a plus", 0.25, None, "specialty", False),
 ]
 
