@@ -13,9 +13,11 @@ import logging
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path, PurePath
@@ -636,8 +638,9 @@ def run_batch(
     try:
         with _Workers(classifier, jobs, max_bytes) as workers:
             for rows in workers.map("rows", _chunks(todo(), chunk_size)):
-                writer.write(rows)
-                summary.add(rows)
+                with _interrupt_after():
+                    writer.write(rows)
+                    summary.add(rows)
                 summary.seconds = time.perf_counter() - started
                 if progress is not None:
                     progress(summary, len(rows))
@@ -648,6 +651,22 @@ def run_batch(
         writer.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+@contextmanager
+def _interrupt_after() -> Iterator[None]:
+    """Ctrl-C during the block takes effect when it ends, so a chunk is written and counted together or not at all."""
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        yield  # only the main thread may set handlers; a caller's own handler is left alone
+        return
+    received: list[int] = []
+    signal.signal(signal.SIGINT, lambda signum, frame: received.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    if received:
+        raise KeyboardInterrupt
 
 
 def _prepend(first: T, rest: Iterator[T]) -> Iterator[T]:

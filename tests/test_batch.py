@@ -2,6 +2,7 @@
 
 import csv
 import json
+import os
 import re
 import signal
 import subprocess
@@ -14,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 import jdclass
-from jdclass.batch import COLUMNS, BatchInputs, run_batch
+from jdclass.batch import COLUMNS, BatchInputs, _interrupt_after, run_batch
 from jdclass.cli import cli
 from jdclass.corpus import DEFAULT_CORPUS, POSTING_FIELDS, read_front_matter
 from jdclass.errors import EmptyInput
@@ -139,7 +140,13 @@ def test_ctrl_c_leaves_a_valid_file_and_resume_finishes_it(tmp_path):
     postings = write_postings(tmp_path / "ads", 600)
     output = tmp_path / "levels.csv"
     command = [sys.executable, "-m", "jdclass", "batch", "ads", "-o", "levels.csv", "--jobs", "2"]
-    run = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # A suite started in the background of a shell inherits SIGINT ignored, and so would the child; it must
+    # see Ctrl-C as a user's terminal sends it. (Handlers reset on exec; only an ignored signal stays ignored.)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        run = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and run.poll() is None:
         if output.is_file() and output.read_bytes().count(b"\n") > 1:  # the header and at least one chunk
@@ -250,3 +257,17 @@ def test_the_output_stays_one_line_per_row_and_is_not_an_input(tmp_path, classif
     assert Path("ads/levels.csv").read_text(encoding="utf-8").count("\n") == 2
     again = run_batch(BatchInputs((Path("ads"),)), "ads/levels.csv", model=classifier, resume=True)
     assert (again.skipped, again.written) == (1, 0)
+
+
+def test_ctrl_c_while_a_chunk_is_written_takes_effect_after_it():
+    # The chunk is written and counted together, so the summary of an interrupted run matches its file.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    done = []
+    try:
+        with pytest.raises(KeyboardInterrupt), _interrupt_after():
+            os.kill(os.getpid(), signal.SIGINT)
+            done.append("written and counted")
+        assert done == ["written and counted"]
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finally:
+        signal.signal(signal.SIGINT, previous)
