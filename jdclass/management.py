@@ -130,7 +130,7 @@ def extract_management_scope(text: str) -> ManagementScope:
             direct_reports = None
     reports_to = None
     for match in _REPORTS_TO.finditer(text):
-        if re.search(r"\bwho\s+(?:directly\s+)?$", text[max(0, match.start() - 12) : match.start()], re.IGNORECASE):
+        if re.search(r"\bwho\s+(?:directly\s+)?$", text[max(0, match.start() - 12) : match.start()]):  # text is lowered
             continue  # "our Head of Design, who reports to the CEO": someone else's reporting line
         # The boss is named before the sentence goes on: "the Director of Product, working with the VP of Sales".
         # Read from the original text: the split below is case-sensitive, so "AND" or "With" in a title does not cut it.

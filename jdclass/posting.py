@@ -220,14 +220,19 @@ def find_self_reference(text: str, title: TextField | None = None) -> TitleMenti
     """
     lower = lowered(text)
     for match in _SELF_REFERENCE.finditer(lower):
-        background = _BACKGROUND_BEFORE.search(lower, max(0, match.start() - 40), match.start()) or _ALTERNATIVES.search(match.group("title"))
-        if background and match.group().startswith("as") and not _ADDRESSED.match(lower, match.end("title")):
+        if match.group().startswith("as") and _names_a_background(lower, match):
             continue
         value = text[match.start("title") : match.end("title")].strip()
         found = title_level(value)
         if found is not None and found.rule != "not_product_management" and _outside(match.span("title"), title):
             return TitleMention(value, found, Span(*match.span("title")))
     return None
+
+
+def _names_a_background(lower: str, match: re.Match[str]) -> bool:
+    """An "as a ..." match that names what the candidate has been, unless the ad goes on to address the role."""
+    background = _BACKGROUND_BEFORE.search(lower, max(0, match.start() - 40), match.start()) or _ALTERNATIVES.search(match.group("title"))
+    return bool(background) and not _ADDRESSED.match(lower, match.end("title"))
 
 
 def find_mentions(text: str, title: TextField | None = None, limit: int = 50) -> tuple[TitleMention, ...]:
