@@ -299,11 +299,16 @@ def people_management_years(requirements: list[YearsRequirement]) -> float | Non
     return max(values) if values else None
 
 
+# One band per whole year up to ten, then wider: neighbouring years say different things. "4 years" is
+# mostly a PM's ask and "5+" mostly a senior PM's; a band of 4-5 mixed them (docs/model.md).
+_YEARS_BANDS = tuple((years, str(years)) for years in range(11)) + ((12, "11-12"), (14, "13-14"))
+
+
 def years_bucket(minimum: float | None) -> str:
-    """A coarse band for a minimum number of years, used as a model feature."""
+    """The band of a minimum number of years, used as a model feature; a fraction rounds up (1.5 -> "2")."""
     if minimum is None:
         return "none"
-    for upper, name in ((1, "0-1"), (3, "2-3"), (5, "4-5"), (7, "6-7"), (9, "8-9"), (12, "10-12"), (14, "13-14")):
+    for upper, name in _YEARS_BANDS:
         if minimum <= upper:
             return name
     return "15+"

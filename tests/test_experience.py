@@ -131,7 +131,7 @@ def test_bare_years_in_a_nice_to_have_section_are_preferred():
 
 
 @pytest.mark.parametrize(
-    ("minimum", "band"), [(None, "none"), (0, "0-1"), (2, "2-3"), (5, "4-5"), (7, "6-7"), (8, "8-9"), (10, "10-12"), (14, "13-14"), (20, "15+")]
+    ("minimum", "band"), [(None, "none"), (0, "0"), (0.5, "1"), (1.5, "2"), (4, "4"), (5, "5"), (7, "7"), (10, "10"), (11, "11-12"), (14, "13-14"), (20, "15+")]
 )
 def test_years_bucket(minimum, band):
     assert years_bucket(minimum) == band

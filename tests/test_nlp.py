@@ -66,8 +66,8 @@ def test_analysis_normalizes_and_keeps_sentence_spans() -> None:
     (analysis,) = analyze([text])
     spans = [text[s.span.start : s.span.end] for s in analysis.sentences]  # the title line is not content
     assert spans == ["You will own the roadmap.", "You have 5+ years of product management experience.", "Managing a $200,000 budget!"]
-    assert [s.tokens for s in analysis.sentences] == ["own roadmap", "yoe_4-5 product management experience", "manage money_amount budget"]
-    assert analysis.tokens == "own roadmap yoe_4-5 product management experience manage money_amount budget"
+    assert [s.tokens for s in analysis.sentences] == ["own roadmap", "yoe_5 product management experience", "manage money_amount budget"]
+    assert analysis.tokens == "own roadmap yoe_5 product management experience manage money_amount budget"
 
 
 def test_analysis_of_empty_text() -> None:
