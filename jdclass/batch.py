@@ -268,7 +268,7 @@ class _Scorer:
                 rows[index] = error_row(item.id, one_line(error))
         results: list[Classification] | None
         try:
-            results = list(self.classifier.classify_many([posting for _, posting in parsed]))
+            results = list(self.classifier.classify_many([posting for _, posting in parsed], details=False))
         except (JdclassError, OSError):
             results = None  # one posting spoiled the chunk: classify them one by one to find it
         for position, (index, posting) in enumerate(parsed):

@@ -134,17 +134,28 @@ class DutyMatcher:
         """The sentences that best match ``level``'s duties: up to ``limit``, at least ``minimum`` when any match."""
         return self.explain(analysis, level, limit, minimum).evidence
 
-    def explain(self, analysis: Analysis, level: Level, limit: int = 5, minimum: int = 3, scores: tuple[np.ndarray, np.ndarray] | None = None) -> Explanation:
+    def explain(
+        self,
+        analysis: Analysis,
+        level: Level,
+        limit: int = 5,
+        minimum: int = 3,
+        scores: tuple[np.ndarray, np.ndarray] | None = None,
+        details: bool = True,
+    ) -> Explanation:
         """Evidence for ``level``, evidence for every rung and the highlights, from one scoring of the sentences.
 
-        ``scores`` are this posting's ``level_scores`` when already computed for a batch.
+        ``scores`` are this posting's ``level_scores`` when already computed for a batch. ``details=False``
+        gives the evidence for ``level`` alone (no rungs, no highlights).
         """
         if not analysis.sentences:
-            return Explanation((), {rung: () for rung in Level.ladder()}, ())
+            return Explanation((), {rung: () for rung in Level.ladder()} if details else {}, ())
         best, which, spans = self._scored(analysis, scores)
         rivals = _rivals(best)
-        by_level = {rung: self._level_evidence(analysis, best, which, rivals, spans, rung, limit, 0) for rung in Level.ladder()}
         chosen = self._level_evidence(analysis, best, which, rivals, spans, level, limit, minimum) if level.on_ladder else ()
+        if not details:
+            return Explanation(chosen, {}, ())
+        by_level = {rung: self._level_evidence(analysis, best, which, rivals, spans, rung, limit, 0) for rung in Level.ladder()}
         ladder = Level.ladder()
         columns = best.argmax(axis=1)
         highlights = []

@@ -173,28 +173,38 @@ class LevelClassifier:
         return next(self.classify_many([text], title=title, max_chars=max_chars))
 
     def classify_many(
-        self, texts: Iterable[str | Posting], *, title: str | None = None, batch_size: int = 256, max_chars: int | None = None
+        self,
+        texts: Iterable[str | Posting],
+        *,
+        title: str | None = None,
+        batch_size: int = 256,
+        max_chars: int | None = None,
+        details: bool = True,
     ) -> Iterator[Classification]:
-        """Classify postings lazily, in input order, batching spaCy and scikit-learn work."""
+        """Classify postings lazily, in input order, batching spaCy and scikit-learn work.
+
+        ``details=False`` leaves out the evidence for every rung and the highlights (the evidence for the
+        level found is kept): a batch table shows only that, and it saves the work.
+        """
         from jdclass.posting import parse  # the entry point that validates raw text
 
         batch: list[Posting] = []
         for item in texts:
             batch.append(item if isinstance(item, Posting) else parse(item, max_chars=max_chars, title=title))
             if len(batch) >= batch_size:
-                yield from self._classify_batch(batch)
+                yield from self._classify_batch(batch, details)
                 batch = []
         if batch:
-            yield from self._classify_batch(batch)
+            yield from self._classify_batch(batch, details)
 
-    def _classify_batch(self, postings: list[Posting]) -> Iterator[Classification]:
+    def _classify_batch(self, postings: list[Posting], details: bool = True) -> Iterator[Classification]:
         analyses = list(analyze(postings))
         content = self.pipeline.predict_proba(analyses)
         scores = self.matcher.level_scores_many(analyses)
         for analysis, row, score in zip(analyses, content, scores, strict=True):
-            yield self._result(analysis, row, score)
+            yield self._result(analysis, row, score, details)
 
-    def _result(self, analysis: Analysis, content_row: np.ndarray, scores: tuple[np.ndarray, np.ndarray] | None = None) -> Classification:
+    def _result(self, analysis: Analysis, content_row: np.ndarray, scores: tuple[np.ndarray, np.ndarray] | None = None, details: bool = True) -> Classification:
         posting = analysis.posting
         title = posting.title_level
         overall = content_row.copy()
@@ -207,7 +217,7 @@ class LevelClassifier:
         content_level = Level.from_code(decide(codes, content_row))
         evidence_level = level if level.on_ladder else content_level
         content = dict(_ordered(self.labels, content_row))
-        explanation = self.matcher.explain(analysis, evidence_level, scores=scores)
+        explanation = self.matcher.explain(analysis, evidence_level, scores=scores, details=details)
         return Classification(
             level=level,
             probabilities=_ordered(self.labels, overall),

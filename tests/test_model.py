@@ -42,6 +42,15 @@ def test_classify_many_keeps_input_order(classifier):
     assert [r.level.code for r in results] == [name.upper() for name in LEVEL_FILES]
 
 
+def test_classify_many_without_details_keeps_the_level_and_its_evidence(classifier):
+    texts = [(HELD_BACK / f"{name}.md").read_text(encoding="utf-8") for name in LEVEL_FILES]
+    full = list(classifier.classify_many(texts))
+    lean = list(classifier.classify_many(texts, details=False))
+    assert [(r.level, r.probabilities, r.evidence, r.verdict) for r in lean] == [(r.level, r.probabilities, r.evidence, r.verdict) for r in full]
+    assert all(r.evidence_by_level and r.highlights for r in full if r.level.on_ladder)
+    assert all(r.evidence_by_level == () and r.highlights == () for r in lean)
+
+
 def test_the_stated_title_is_kept_apart_from_the_content(classifier):
     text = (HELD_BACK / "pm.md").read_text(encoding="utf-8")
     result = classifier.classify(text, title="Chief Product Officer")
