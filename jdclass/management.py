@@ -62,6 +62,10 @@ _EXEC_TEAM = re.compile(
     r"\bexecutive\s+(?:leadership\s+)?(?:team|committee)\b|\bc[- ]?(?:suite|level)\b|\bsenior\s+leadership\s+team\b|\bmember\s+of\s+the\s+(?:\w+\s+)?(?:leadership|management)\s+team\b|\bslt\b",
 )
 
+# Words that every match of a pattern contains: most postings have none of them, and a substring test is far
+# cheaper than a scan with the pattern (tests/test_management.py checks each pattern against its words).
+_NEEDS: dict[str, tuple[str, ...]] = {"pnl": ("&", "profit", "pnl"), "budget": ("budget",), "board": ("board", "investor")}
+
 
 @dataclass(frozen=True)
 class ManagementScope:
@@ -115,6 +119,8 @@ def extract_management_scope(text: str) -> ManagementScope:
     original, text = text, lowered(text)  # the patterns are lower case; spans are unchanged
 
     def first(name: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        if name in _NEEDS and not any(word in text for word in _NEEDS[name]):
+            return None  # a word that every match contains is missing: no need to scan with the pattern
         for match in pattern.finditer(text):
             if not _negated(text, match.start()):
                 spans[name] = Span(*match.span())

@@ -5,8 +5,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jdclass import parse
+from jdclass.corpus import DEFAULT_CORPUS
 from jdclass.errors import InputError, JdclassError
-from jdclass.management import extract_management_scope
+from jdclass.management import _BOARD, _BUDGET, _NEEDS, _PNL, extract_management_scope
 from jdclass.posting import find_self_reference, find_title
 from jdclass.spans import lowered
 
@@ -122,6 +123,27 @@ def test_joined_verbs_do_not_backtrack_on_runs_of_spaces() -> None:
 def test_dashboard_and_onboarding_are_not_the_board():
     scope = parse("Build dashboards and onboarding flows for our job board users. Run the Jira board.").management
     assert not scope.board
+
+
+_MONEY_AND_BOARD = ["p&l", "P & L", "p&amp;l", "profit and loss", "Profit & Loss", "PnL", "own the budget", "budgetary", "budget for"]
+_MONEY_AND_BOARD += ["board of directors", "the Board", "board-level", "investor updates", "on the board", "İ", "manage", "a", ".", "\n", " "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_MONEY_AND_BOARD), max_size=12).map(" ".join))
+def test_a_pattern_never_matches_without_the_words_it_needs(text: str) -> None:
+    # The scan with a pattern is skipped when none of its words is in the text: that must never lose a match.
+    lower = lowered(text)
+    for name, pattern in (("pnl", _PNL), ("budget", _BUDGET), ("board", _BOARD)):
+        if pattern.search(lower):
+            assert any(word in lower for word in _NEEDS[name]), (name, text)
+
+
+def test_the_words_a_pattern_needs_hold_across_the_corpus() -> None:
+    for path in sorted((DEFAULT_CORPUS / "postings").rglob("*.md")):
+        lower = lowered(path.read_text(encoding="utf-8"))
+        for name, pattern in (("pnl", _PNL), ("budget", _BUDGET), ("board", _BOARD)):
+            assert not pattern.search(lower) or any(word in lower for word in _NEEDS[name]), (name, path.name)
 
 
 def test_parse_a_path(tmp_path):
