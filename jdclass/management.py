@@ -63,7 +63,7 @@ _EXEC_TEAM = re.compile(
 )
 
 # Words that every match of a pattern contains: most postings have none of them, and a substring test is far
-# cheaper than a scan with the pattern (tests/test_management.py checks each pattern against its words).
+# cheaper than a scan with the pattern (tests/test_posting.py checks each pattern against its words).
 _NEEDS: dict[str, tuple[str, ...]] = {"pnl": ("&", "profit", "pnl"), "budget": ("budget",), "board": ("board", "investor")}
 
 
