@@ -146,7 +146,7 @@ class DutyMatcher:
         """Evidence for ``level``, evidence for every rung and the highlights, from one scoring of the sentences.
 
         ``scores`` are this posting's ``level_scores`` when already computed for a batch. ``details=False``
-        gives the evidence for ``level`` alone (no rungs, no highlights).
+        gives the evidence for ``level`` alone (``by_level`` empty, no highlights).
         """
         if not analysis.sentences:
             return Explanation((), {rung: () for rung in Level.ladder()} if details else {}, ())

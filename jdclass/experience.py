@@ -18,8 +18,9 @@ NUMBER_WORDS = {
 }  # fmt: skip
 
 _WORD = r"(?:twenty-five|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)"
-# "five (5)" reads as one number; digits may carry a decimal ("2.5 years").
-_NUM = rf"(?:\d{{1,2}}(?:\.\d)?|{_WORD}(?:\s*\(\d{{1,2}}\))?)"
+# "five (5)" reads as one number; digits may carry a decimal ("2.5 years", "1.75 years"), and a number is read
+# whole: "2.25 years" is not "25 years".
+_NUM = rf"(?:(?<![\d.])\d{{1,2}}(?:\.\d{{1,2}})?(?!\d|\.\d)|{_WORD}(?:\s*\(\d{{1,2}}\))?)"
 # Only the abbreviation takes a full stop ("5 yrs."): a sentence's own full stop must stay outside the match.
 _UNIT = r"(?:years?\b|yrs?\b\.?|yoe\b)(?:['’]s?)?"
 _LOWER_CUE = (
@@ -116,7 +117,7 @@ class YearsRequirement:
 def number_value(token: str) -> float:
     """The value of a number as a posting writes it: ``"7"``, ``"seven"``, ``"five (5)"``, ``"2.5"``."""
     token = token.strip().lower()
-    digits = re.search(r"\d+(?:\.\d)?", token)
+    digits = re.search(r"\d+(?:\.\d+)?", token)
     if digits:
         return float(digits.group())
     word = re.match(r"[a-z-]+", token)

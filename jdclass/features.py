@@ -26,7 +26,7 @@ def as_analyses(X: Sequence[PostingLike] | Any, batch_size: int = DEFAULT_BATCH_
 class SpacyNormalizer(TransformerMixin, BaseEstimator):
     """Postings (text, ``Posting`` or ``Analysis``) to their content as normalized lemmas, title masked.
 
-    Numbers vanish except years-of-experience requirements, which become tokens such as ``yoe_4-5``.
+    Numbers vanish except years-of-experience requirements, which become tokens such as ``yoe_5``.
     """
 
     def __init__(self, batch_size: int = DEFAULT_BATCH_SIZE) -> None:

@@ -95,7 +95,7 @@ class FamilyThenRung(ClassifierMixin, BaseEstimator):
 
     Years and people managed say how senior a job is, not which job it is; keeping the parsed fields for them
     out of the first question stops a senior program manager from reading as a product director, and the
-    other way round. (The year tokens of the text, such as ``yoe_4-5``, are words both models see.)
+    other way round. (The year tokens of the text, such as ``yoe_5``, are words both models see.)
     """
 
     def __init__(self, family: Any = None, rung: Any = None, other_label: str = Level.OTHER.code) -> None:

@@ -165,7 +165,7 @@ def _lexicon(vocab: Vocab) -> Lexicon:
 
 
 def _year_markers(posting: Posting, starts: np.ndarray) -> dict[int, str]:
-    """Years requirements become one token at the start of their span ("5+ years" -> ``yoe_4-5``); the rest is dropped.
+    """Years requirements become one token at the start of their span ("5+ years" -> ``yoe_5``); the rest is dropped.
 
     ``starts`` holds the character offset of each token; the markers are keyed by token index.
     """

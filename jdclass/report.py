@@ -9,7 +9,7 @@ import click
 
 from jdclass.levels import Level
 from jdclass.posting import Posting
-from jdclass.report_words import years_phrase
+from jdclass.report_words import duration, years_phrase
 from jdclass.result import Classification
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def signals_line(posting: Posting) -> str:
     scope = posting.management
     parts = [years_phrase(posting) or ("no product-management years stated" if posting.people_management_years is not None else "no years stated")]
     if posting.people_management_years is not None:
-        parts.append(f"{posting.people_management_years:g}+ years managing people")
+        parts.append(f"{duration(posting.people_management_years)} managing people")
     if scope.direct_reports:
         parts.append(f"{scope.direct_reports} direct reports")
     elif scope.manages_product_managers:

@@ -40,6 +40,8 @@ HEADLINE = [
     ("15-20 years of experience, including executive roles", 15, 20, "general", True),
     ("20+ years in technology, 10 of them in product leadership", 20, None, "general", True),
     ("2.5 years of experience", 2.5, None, "general", True),
+    ("2.25+ years of experience", 2.25, None, "general", True),  # not "25 years"
+    ("1.75 years of product management experience", 1.75, None, "product_management", True),
     ("1 year of experience as a product manager", 1, None, "product_management", True),
     ("a minimum of eight years of product management experience", 8, None, "product_management", True),
     ("no less than 10 years of experience", 10, None, "general", True),
@@ -87,6 +89,7 @@ NOT_REQUIREMENTS = [
     "Within 3 months of joining, you will own onboarding.",
     "After 6 months of experience with us you will rotate to a new team.",
     "A 12-month rotational programme.",
+    "Our brand has 100 years of history.",
 ]
 
 
