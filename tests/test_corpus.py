@@ -1,9 +1,12 @@
 import shutil
+from types import SimpleNamespace
 
 import pytest
 
+from jdclass import bench
 from jdclass.corpus import DEFAULT_CORPUS, check_corpus, load_corpus, load_posting, load_rubric_file
 from jdclass.errors import CorpusError
+from jdclass.model import writer_of
 
 GOOD = """---
 level: PM
@@ -90,3 +93,13 @@ def test_html_postings_are_read_as_text():
     corpus = load_corpus()
     html = [posting for posting in corpus.postings if posting.format == "html"]
     assert html and all("<li>" not in posting.text and "<p>" not in posting.text for posting in html)
+
+
+def test_new_corpus_rounds_do_not_change_the_benchmark_set(monkeypatch):
+    # The bench draws only on writers a to u, so postings per second compare across corpus rounds.
+    shipped = list(bench.varied_postings(60))
+    assert shipped == list(bench.varied_postings(60))
+    frozen = [item for item in load_corpus(DEFAULT_CORPUS).postings if writer_of(item) in bench.BENCH_WRITERS]
+    assert 0 < len(frozen) < len(load_corpus(DEFAULT_CORPUS).postings)
+    monkeypatch.setattr(bench, "load_corpus", lambda folder: SimpleNamespace(postings=frozen))
+    assert list(bench.varied_postings(60)) == shipped
