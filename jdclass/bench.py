@@ -14,7 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from multiprocessing import Pool
 from pathlib import Path
@@ -26,7 +26,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
 
 from jdclass.batch import BatchInputs
-from jdclass.corpus import DEFAULT_CORPUS, load_corpus
+from jdclass.corpus import DEFAULT_CORPUS, CorpusPosting, load_corpus
 from jdclass.evaluation import LabelledPosting, evaluate_corpus, evaluate_rows, load_labelled, title_check_rates
 from jdclass.metrics import summary
 from jdclass.model import LevelClassifier, build_pipeline, corpus_posting, load, writer_of
@@ -117,7 +117,7 @@ def accuracy_section(classifier: LevelClassifier) -> list[str]:
 def speed_section(classifier: LevelClassifier, sample: Path) -> list[str]:
     corpus = load_corpus(DEFAULT_CORPUS)
     texts = [item.text for item in corpus.postings]
-    fixed = [item.text for item in corpus.postings if writer_of(item) in BENCH_WRITERS]
+    fixed = [item.text for item in bench_postings(corpus.postings)]
     batch = (fixed * (1000 // len(fixed) + 1))[:1000]
     start = time.perf_counter()
     for _ in classifier.classify_many(batch):
@@ -161,11 +161,16 @@ COMPANIES = ("Northwind", "Bluefin Labs", "Kestrel Health", "Orchard Pay", "Tide
 BENCH_WRITERS = frozenset("abcdefghijklmnopqrstu")
 
 
+def bench_postings(postings: Sequence[CorpusPosting]) -> list[CorpusPosting]:
+    """The corpus postings the benchmark draws on: those of ``BENCH_WRITERS``."""
+    return [item for item in postings if writer_of(item) in BENCH_WRITERS]
+
+
 def varied_postings(count: int, seed: int = 0) -> Iterator[tuple[str, str]]:
     """(file name, contents) of ``count`` postings made from the corpus postings of ``BENCH_WRITERS``: lines
     shuffled within each section, the company renamed, written as Markdown, text or HTML, in folders of 500."""
     rng = random.Random(seed)
-    corpus = [item for item in load_corpus(DEFAULT_CORPUS).postings if writer_of(item) in BENCH_WRITERS]
+    corpus = bench_postings(load_corpus(DEFAULT_CORPUS).postings)
     parsed = [parse_text(item.text) for item in corpus]
     for number in range(count):
         pick = rng.randrange(len(corpus))
