@@ -42,7 +42,7 @@ def english_share(text: str) -> float:
     words = re.findall(r"[^\W\d_]+", text.lower())
     if not words:
         return 0.0
-    return sum(word in STOP_WORDS for word in words) / len(words)
+    return sum(map(STOP_WORDS.__contains__, words)) / len(words)
 
 
 def flags(posting: Posting, probabilities: dict[Level, float], chosen: Level) -> tuple[str, ...]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jdclass.spans import Span
+from jdclass.spans import Span, lowered
 
 SECTION_KINDS = ("title", "about", "role", "responsibilities", "requirements", "preferred", "benefits", "eeo", "other")
 
+# Lower-case patterns, run over lowered(heading).
 _HEADING_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.IGNORECASE))
+    (kind, re.compile(pattern))
     for kind, pattern in (
         ("eeo", r"equal\s+(?:employment\s+)?opportunit|\beeo\b|diversity|inclusion|accommodation|e-verify|non-?discrimination"),
         ("preferred", r"prefer|nice[\s-]+to[\s-]+have|bonus|plus(?:es)?\b|desirabl|good\s+to\s+have|extra\s+credit|stand\s+out"),
@@ -27,6 +28,10 @@ _HEADING_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("about", r"about|who\s+we\s+are|our\s+(?:company|story|mission)|company|the\s+company"),
     )
 )
+
+
+_MARKDOWN_HEADING = re.compile(r"#{1,6}\s+(.+?)\s*#*")
+_BOLD_HEADING = re.compile(r"(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?")
 
 
 @dataclass(frozen=True)
@@ -46,10 +51,11 @@ def heading_text(line: str) -> str | None:
     stripped = line.strip()
     if not stripped or len(stripped) > 80:
         return None
-    markdown = re.fullmatch(r"#{1,6}\s+(.+?)\s*#*", stripped)
+    # Most lines are body text: the Markdown patterns run only on lines that start as they must.
+    markdown = _MARKDOWN_HEADING.fullmatch(stripped) if stripped[0] == "#" else None
     if markdown:
         return markdown.group(1).strip("*_ :").strip()
-    bold = re.fullmatch(r"(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?", stripped)
+    bold = _BOLD_HEADING.fullmatch(stripped) if stripped[:2] in ("**", "__") else None
     if bold:
         return bold.group(1).strip(" :")
     if stripped.startswith(("-", "*", "•", "·")) or len(stripped.split()) > 8:
@@ -65,8 +71,9 @@ def heading_text(line: str) -> str | None:
 
 def heading_kind(heading: str) -> str:
     """The section kind a heading names, or ``other``."""
+    lower = lowered(heading)
     for kind, pattern in _HEADING_WORDS:
-        if pattern.search(heading):
+        if pattern.search(lower):
             return kind
     return "other"
 

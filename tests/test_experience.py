@@ -57,6 +57,10 @@ HEADLINE = [
     ("10+ years in product, including 5+ years managing product managers", 10, None, "product_management", True),
     ("twelve years of experience", 12, None, "general", True),
     ("you bring 6+ years of product management", 6, None, "product_management", True),
+    # The patterns run over lower-cased text: any case reads the same.
+    ("AT LEAST SEVEN (7) YEARS OF PRODUCT MANAGEMENT EXPERIENCE", 7, None, "product_management", True),
+    ("Minimum 5 Yrs Experience", 5, None, "general", True),
+    ("Two Decades Of Experience In Product", 20, None, "product_management", True),
     # Months, when "experience" follows: kept as years.
     ("6-12 months of experience", 0.5, 1, "general", True),
     ("12+ months of product experience", 1, None, "product_management", True),

@@ -8,7 +8,7 @@ from jdclass import parse
 from jdclass.corpus import DEFAULT_CORPUS
 from jdclass.errors import InputError, JdclassError
 from jdclass.management import _BOARD, _BUDGET, _NEEDS, _PNL, extract_management_scope
-from jdclass.posting import find_self_reference, find_title
+from jdclass.posting import find_company, find_self_reference, find_title
 from jdclass.spans import lowered
 
 POSTING = """# Director of Product Management
@@ -71,11 +71,27 @@ def test_content_text_blanks_the_title_and_keeps_offsets():
         ("Staff Product Manager - Search\nRemote, US\n\nWe are a search company.", "Staff Product Manager - Search"),
         ("About us\nWe sell shoes.\n\nThe role\nYou will own checkout.", None),
         ("We are looking for a product manager to own checkout. You will work with engineers.", None),
+        ("ACME LTD\n\n  JOB TITLE: Group Product Manager\nApply now", "Group Product Manager"),
+        ("\n\n**Role Title** – Head of Product İstanbul\n", "Head of Product İstanbul"),
     ],
 )
 def test_find_title(text, title):
     found = find_title(text)
     assert (found.value if found else None) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Product Manager\nCOMPANY NAME: Lumen Freight\n", "Lumen Freight"),
+        ("Senior PM\n\n  **Employer** - Acme Health İnc.\nWe build clinics.", "Acme Health İnc."),
+        ("Product Manager\n\nAbout Harbor Labs\nWe make ports smarter.", "Harbor Labs"),
+        ("Product Manager\nWe are a company that builds tools.", None),
+    ],
+)
+def test_find_company(text, company):
+    found = find_company(text)
+    assert (found.value if found else None) == company
 
 
 def test_reporting_lines_and_management_signals():
