@@ -103,9 +103,13 @@ def check_text(text: str, name: str | None = None) -> None:
         raise CorruptFile(f"{where}invalid Unicode (unpaired surrogates)") from None
 
 
+# Control characters other than tab, new line, form feed and carriage return: text has few, binary data many.
+_CONTROL_CHAR = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+_CONTROL_BYTES = bytes([*range(9), 11, *range(14, 32)])
+
+
 def _control_share(sample: str) -> float:
-    controls = sum(1 for char in sample if char < " " and char not in "\t\n\x0c\r")
-    return controls / len(sample) if sample else 0.0
+    return len(_CONTROL_CHAR.findall(sample)) / len(sample) if sample else 0.0
 
 
 def decode_text(data: bytes, name: str = "input") -> str:
@@ -134,7 +138,7 @@ def looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return len(sample) > 0 and controls / len(sample) > 0.05
 
 

@@ -1,7 +1,9 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jdclass.errors import CorruptFile, EmptyInput, InputError, InputTooLarge, MissingExtra, UnsupportedFormat
-from jdclass.readers import decode_text, html_to_text, read_posting
+from jdclass.readers import _control_share, decode_text, html_to_text, looks_binary, read_posting
 from tests.fixtures import POSTING_LINES, write_all
 
 
@@ -106,3 +108,19 @@ def test_missing_extra_names_the_install(monkeypatch, files):
 
 def test_decode_utf16_with_bom():
     assert decode_text("Product Manager\r\n".encode("utf-16")) == "Product Manager\n"
+
+
+_SOME_CHARS = st.sampled_from(["a", " ", "é", "\t", "\n", "\x0c", "\r", "\x00", "\x01", "\x08", "\x0b", "\x0e", "\x1f", "\x7f", "€"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_SOME_CHARS, max_size=300).map("".join))
+def test_control_characters_are_counted_as_defined(text: str) -> None:
+    # A control character is below a space and is not a tab, new line, form feed or carriage return.
+    controls = sum(1 for char in text if char < " " and char not in "\t\n\x0c\r")
+    assert _control_share(text) == (controls / len(text) if text else 0.0)
+    data = text.encode("latin-1", errors="replace")
+    sample = data[:8192]
+    byte_controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
+    expected = b"\x00" in sample or (len(sample) > 0 and byte_controls / len(sample) > 0.05)
+    assert looks_binary(data) is expected
