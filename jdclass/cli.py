@@ -14,12 +14,11 @@ import click
 from jdclass import __version__
 from jdclass.corpus import DEFAULT_CORPUS, check_corpus, load_corpus
 from jdclass.errors import EmptyInput, JdclassError
-from jdclass.evaluation import evaluate_corpus, evaluate_rows, load_labelled, plot
-from jdclass.html_report import render_html
-from jdclass.model import DEFAULT_MODEL_DIR, load, train
 from jdclass.posting import Posting, parse
 from jdclass.readers import DEFAULT_MAX_BYTES, decode_text
-from jdclass.report import render_classification, render_evaluation, render_posting, to_json
+
+# The modules that need scikit-learn or spaCy (seconds to import) are imported by the commands that use them,
+# after the input is read: --help, --version and a mistyped path answer at once.
 
 F = TypeVar("F", bound=Callable[..., Any])
 PROMPT = "Paste the job ad, then Ctrl-D"
@@ -96,6 +95,10 @@ def classify(source: str | None, as_json: bool, model_path: Path | None, html_pa
         jdclass classify posting.pdf --html report.html
     """
     posting = read_source(source)
+    from jdclass.html_report import render_html
+    from jdclass.model import load
+    from jdclass.report import render_classification, to_json
+
     result = load(model_path).classify(posting)
     if html_path is not None:
         write_text(html_path, render_html(result))
@@ -120,6 +123,8 @@ def parse_command(source: str | None, as_json: bool) -> None:
         jdclass parse posting.html --json
     """
     posting = read_source(source)
+    from jdclass.report import render_posting, to_json
+
     click.echo(to_json(posting.to_dict()) if as_json else render_posting(posting))
 
 
@@ -127,9 +132,9 @@ def parse_command(source: str | None, as_json: bool) -> None:
 @click.option("--corpus", "corpus_dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_CORPUS, show_default="corpus/")
 @click.option("--data", type=click.Path(path_type=Path), default=None, help="Your own labelled postings: JSONL or CSV with text, level and title.")
 @click.option("--with-corpus", is_flag=True, help="Train on --data and the corpus together.")
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_MODEL_DIR, show_default="models/")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None, show_default="models/")
 @domain_errors
-def train_command(corpus_dir: Path, data: Path | None, with_corpus: bool, out: Path) -> None:
+def train_command(corpus_dir: Path, data: Path | None, with_corpus: bool, out: Path | None) -> None:
     """Train the model (from the corpus, or your own labelled postings) and save it with its manifest.
 
     Example:
@@ -140,6 +145,9 @@ def train_command(corpus_dir: Path, data: Path | None, with_corpus: bool, out: P
     """
     if with_corpus and data is None:
         raise click.UsageError("--with-corpus needs --data")
+    from jdclass.model import DEFAULT_MODEL_DIR, train
+
+    out = out or DEFAULT_MODEL_DIR
     classifier = train(corpus_dir, out, data=data, with_corpus=with_corpus)
     metrics = classifier.manifest["cv_metrics"]
     click.echo(f"Trained on {sum(classifier.manifest['training_examples'].values())} postings; model saved to {out}")
@@ -170,6 +178,10 @@ def evaluate_command(
 
         jdclass evaluate corpus/ --by-writer
     """
+    from jdclass.evaluation import evaluate_corpus, evaluate_rows, load_labelled, plot
+    from jdclass.model import load
+    from jdclass.report import render_evaluation, to_json
+
     if (data / "postings").is_dir():
         evaluation = evaluate_corpus(load_corpus(data), baselines=baselines, errors=errors, by_writer=by_writer)
     else:
@@ -192,6 +204,9 @@ def info(model_path: Path | None, as_json: bool) -> None:
 
         jdclass info
     """
+    from jdclass.model import DEFAULT_MODEL_DIR, load
+    from jdclass.report import to_json
+
     directory = model_path or DEFAULT_MODEL_DIR
     classifier = load(directory)  # verifies the file against its manifest
     manifest = classifier.manifest

@@ -1,5 +1,7 @@
 import json
 import shutil
+import subprocess
+import sys
 
 import click
 import pytest
@@ -47,6 +49,25 @@ def test_every_command_has_help_and_an_example():
         assert command.help, path
         if not isinstance(command, click.Group):
             assert "Example:" in command.help, path
+
+
+def test_help_and_a_mistyped_path_need_neither_scikit_learn_nor_spacy():
+    # Importing them takes seconds; --help, --version and input errors should answer at once.
+    probe = (
+        "import sys; from click.testing import CliRunner; from jdclass.cli import cli; "
+        "out = CliRunner().invoke(cli, ['classify', 'no-such-file.txt']).output; "
+        "print(repr(out), sorted(m for m in ('sklearn', 'spacy', 'numpy') if m in sys.modules))"
+    )
+    output = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True).stdout
+    assert output == "'Error: no-such-file.txt: no such file\\n' []\n"
+
+
+def test_the_package_names_load_on_first_use():
+    assert set(jdclass.__all__) == {"__version__", *jdclass._PUBLIC}
+    assert {"load", "classify_many", "Level"} <= set(dir(jdclass))
+    assert jdclass.Level.SPM.code == "SPM" and callable(jdclass.classify_many)
+    with pytest.raises(AttributeError, match="module 'jdclass' has no attribute 'nope'"):
+        _ = jdclass.nope
 
 
 def test_version(runner):

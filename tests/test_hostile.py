@@ -65,7 +65,7 @@ def nothing_is_fetched_or_run(monkeypatch):
 
 @pytest.fixture
 def runner(monkeypatch, classifier):
-    monkeypatch.setattr("jdclass.cli.load", lambda path=None: classifier)  # the shipped model, loaded once per session
+    monkeypatch.setattr("jdclass.model.load", lambda path=None: classifier)  # the shipped model, loaded once per session
     return CliRunner()
 
 
