@@ -24,6 +24,9 @@ _DEGREES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
+# Words that every match of a degree pattern contains: most postings have none of those for an MBA, a PhD or
+# a master's, and a substring test is far cheaper than a scan with the pattern (tests/test_posting.py checks them).
+_NEEDS: dict[str, tuple[str, ...]] = {"mba": ("mba", "master"), "phd": ("ph", "doctora"), "master": ("master", "ms", "m.s", "mtech", "m.tech")}
 _PREFERRED = re.compile(
     r"\b(?:preferred|a\s+plus|plus\b|nice[- ]to[- ]have|bonus|desir(?:ed|able)|advantage\w*|ideally|good\s+to\s+have|is\s+valued)", re.IGNORECASE
 )
@@ -55,6 +58,8 @@ def extract_education(text: str) -> list[EducationRequirement]:
     seen: set[tuple[str, int]] = set()
     lower = lowered(text)
     for level, pattern in _DEGREES:
+        if level in _NEEDS and not any(word in lower for word in _NEEDS[level]):
+            continue
         for match in pattern.finditer(lower):
             clause = clause_around(text, *match.span())
             if (level, clause[0]) in seen or (level == "bachelor" and match.group() == "degree" and _other_degree_in(lower, clause)):

@@ -6,6 +6,8 @@ from hypothesis import strategies as st
 
 from jdclass import parse
 from jdclass.corpus import DEFAULT_CORPUS
+from jdclass.education import _DEGREES
+from jdclass.education import _NEEDS as _DEGREE_NEEDS
 from jdclass.errors import InputError, JdclassError
 from jdclass.management import _BOARD, _BUDGET, _NEEDS, _PNL, extract_management_scope
 from jdclass.posting import find_company, find_self_reference, find_title
@@ -155,11 +157,26 @@ def test_a_pattern_never_matches_without_the_words_it_needs(text: str) -> None:
             assert any(word in lower for word in _NEEDS[name]), (name, text)
 
 
+_DEGREE_WORDS = ["MBA", "M.B.A.", "Master of Business Administration", "Ph.D.", "PhD", "ph d", "doctorate", "doctoral", "Master's", "masters"]
+_DEGREE_WORDS += ["master of science", "M.S. in", "MS degree", "M.Sc. or", "MSc", "M.Tech", "mtech", "degree", "in", "or", "İ", ".", "\n", " ", "a"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_DEGREE_WORDS), max_size=10).map(" ".join))
+def test_a_degree_pattern_never_matches_without_the_words_it_needs(text: str) -> None:
+    lower = lowered(text)
+    for level, pattern in _DEGREES:
+        if level in _DEGREE_NEEDS and pattern.search(lower):
+            assert any(word in lower for word in _DEGREE_NEEDS[level]), (level, text)
+
+
 def test_the_words_a_pattern_needs_hold_across_the_corpus() -> None:
     for path in sorted((DEFAULT_CORPUS / "postings").rglob("*.md")):
         lower = lowered(path.read_text(encoding="utf-8"))
         for name, pattern in (("pnl", _PNL), ("budget", _BUDGET), ("board", _BOARD)):
             assert not pattern.search(lower) or any(word in lower for word in _NEEDS[name]), (name, path.name)
+        for level, pattern in _DEGREES:
+            assert level not in _DEGREE_NEEDS or not pattern.search(lower) or any(word in lower for word in _DEGREE_NEEDS[level]), (level, path.name)
 
 
 def test_parse_a_path(tmp_path):
