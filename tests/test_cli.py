@@ -51,18 +51,20 @@ def test_every_command_has_help_and_an_example():
             assert "Example:" in command.help, path
 
 
-def test_help_and_a_mistyped_path_need_neither_scikit_learn_nor_spacy():
+def test_help_version_and_a_mistyped_path_need_neither_scikit_learn_nor_spacy():
     # Importing them takes seconds; --help, --version and input errors should answer at once.
     probe = (
         "import sys; from click.testing import CliRunner; from jdclass.cli import cli; "
-        "out = CliRunner().invoke(cli, ['classify', 'no-such-file.txt']).output; "
-        "print(repr(out), sorted(m for m in ('sklearn', 'spacy', 'numpy') if m in sys.modules))"
+        "outputs = [CliRunner().invoke(cli, args).output.splitlines()[0] for args in (['--help'], ['--version'], ['classify', 'no-such-file.txt'])]; "
+        "print(outputs, sorted(m for m in ('sklearn', 'spacy', 'numpy') if m in sys.modules))"
     )
     output = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True).stdout
-    assert output == "'Error: no-such-file.txt: no such file\\n' []\n"
+    assert output == f"['Usage: cli [OPTIONS] COMMAND [ARGS]...', 'jdclass, version {jdclass.__version__}', 'Error: no-such-file.txt: no such file'] []\n"
 
 
 def test_the_package_names_load_on_first_use():
+    probe = "import sys, jdclass; before = 'jdclass.model' in sys.modules; jdclass.load; print(before, 'jdclass.model' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True).stdout == "False True\n"
     assert set(jdclass.__all__) == {"__version__", *jdclass._PUBLIC}
     assert {"load", "classify_many", "Level"} <= set(dir(jdclass))
     assert jdclass.Level.SPM.code == "SPM" and callable(jdclass.classify_many)

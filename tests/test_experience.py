@@ -61,6 +61,10 @@ HEADLINE = [
     ("AT LEAST SEVEN (7) YEARS OF PRODUCT MANAGEMENT EXPERIENCE", 7, None, "product_management", True),
     ("Minimum 5 Yrs Experience", 5, None, "general", True),
     ("Two Decades Of Experience In Product", 20, None, "product_management", True),
+    # Lower-cased with offsets kept, "İ" and "ı" read as "i": these were missed before.
+    ("FİVE YEARS OF PRODUCT MANAGEMENT EXPERIENCE", 5, None, "product_management", True),
+    ("At least fıve years of product management experience.", 5, None, "product_management", True),
+    ("NİNE MONTHS OF EXPERIENCE", 0.75, None, "general", True),
     # Months, when "experience" follows: kept as years.
     ("6-12 months of experience", 0.5, 1, "general", True),
     ("12+ months of product experience", 1, None, "product_management", True),

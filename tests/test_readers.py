@@ -1,3 +1,5 @@
+import codecs
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -124,3 +126,11 @@ def test_control_characters_are_counted_as_defined(text: str) -> None:
     byte_controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
     expected = b"\x00" in sample or (len(sample) > 0 and byte_controls / len(sample) > 0.05)
     assert looks_binary(data) is expected
+
+
+def test_only_the_first_8192_bytes_are_sampled_and_a_bom_means_text():
+    text = "a" * 8192 + "\x01" * 1000  # control characters past the sample do not count
+    assert _control_share(text[:8192]) == 0.0
+    assert not looks_binary(text.encode())
+    assert looks_binary(("a" * 100 + "\x01" * 10).encode())  # 9% control bytes
+    assert not looks_binary(codecs.BOM_UTF16_LE + "Product Manager".encode("utf-16-le"))  # NULs, but a BOM
