@@ -1,3 +1,4 @@
+import re
 import shutil
 from types import SimpleNamespace
 
@@ -103,3 +104,17 @@ def test_new_corpus_rounds_do_not_change_the_benchmark_set(monkeypatch):
     assert 0 < len(frozen) < len(load_corpus(DEFAULT_CORPUS).postings)
     monkeypatch.setattr(bench, "load_corpus", lambda folder: SimpleNamespace(postings=frozen))
     assert list(bench.varied_postings(60)) == shipped
+
+
+def test_the_batch_benchmark_alternates_rounds_and_reports_their_median():
+    lines = bench.batch_section(count=40, rounds=2)
+    rows = [line for line in lines if line.startswith(("| jdclass", "| plain"))]
+    assert [row.split(" | ")[0] for row in rows] == [
+        "| jdclass batch, 1 job",
+        "| plain TF-IDF + logistic regression, 1 job",
+        "| jdclass batch, 2 jobs",
+        "| plain TF-IDF + logistic regression, 2 jobs",
+        "| jdclass batch, 1 job, first 40 only (memory check, one run)",
+    ]
+    assert all(row.split(" | ")[1] == "40" for row in rows)
+    assert re.fullmatch(r"jdclass takes [\d.]+x .* \(median of the rounds; each round: [\d.]+x, [\d.]+x at 1 job, [\d.]+x, [\d.]+x at 2 jobs\)\.", lines[-1])
