@@ -36,8 +36,8 @@ from jdclass.posting import Posting, parse_text
 from jdclass.result import Classification
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
-# A gzip-compressed pickle: Python's C unpickler loads it in a sixth of the time joblib's pure-Python one
-# takes (0.15 s against 1.0 s), and every CLI call and batch worker loads the model (format 1 was joblib).
+# A gzip-compressed pickle: Python's C unpickler loads it in about a quarter of the time joblib's pure-Python
+# one takes (0.25 s against 0.9 s), and every CLI call and batch worker loads the model (format 1 was joblib).
 MODEL_FILE = "jdclass-model.pkl.gz"
 MANIFEST_FILE = "manifest.json"
 FORMAT_VERSION = 2
