@@ -39,6 +39,7 @@ DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
 # A gzip-compressed pickle: Python's C unpickler loads it in about a quarter of the time joblib's pure-Python
 # one takes (0.25 s against 0.9 s), and every CLI call and batch worker loads the model (format 1 was joblib).
 MODEL_FILE = "jdclass-model.pkl.gz"
+OLD_MODEL_FILES = ("jdclass-model.joblib",)  # replaced when a model is saved in the same folder
 MANIFEST_FILE = "manifest.json"
 FORMAT_VERSION = 2
 SEED = 0
@@ -247,6 +248,8 @@ class LevelClassifier:
             path.write_bytes(gzip.compress(pickle.dumps(bundle, protocol=5), compresslevel=6, mtime=0))
             manifest = dict(self.manifest, model_file=MODEL_FILE, sha256=_sha256(path))
             (directory / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+            for name in OLD_MODEL_FILES:
+                (directory / name).unlink(missing_ok=True)
         except OSError as error:
             raise ModelError(f"{directory}: cannot save the model ({error.strerror})") from None
         self.manifest = manifest

@@ -8,7 +8,7 @@ import jdclass
 from jdclass.corpus import DEFAULT_CORPUS
 from jdclass.errors import ModelIntegrityError, ModelNotFound, TrainingError
 from jdclass.levels import Level
-from jdclass.model import DEFAULT_MODEL_DIR, MANIFEST_FILE, MODEL_FILE, train
+from jdclass.model import DEFAULT_MODEL_DIR, MANIFEST_FILE, MODEL_FILE, load, train
 from tests.conftest import HELD_BACK
 
 LEVEL_FILES = ["apm", "pm", "spm", "dir", "vp", "cpo", "other"]
@@ -137,3 +137,10 @@ def test_too_few_examples_is_a_training_error(small_corpus, tmp_path):
         path.unlink()
     with pytest.raises(TrainingError, match="level\\(s\\) VP have fewer than 5 examples"):
         train(root, None)
+
+
+def test_saving_replaces_a_model_of_the_old_format(tmp_path):
+    (tmp_path / "jdclass-model.joblib").write_bytes(b"format 1")
+    load().save(tmp_path)
+    assert sorted(path.name for path in tmp_path.iterdir()) == [MODEL_FILE, MANIFEST_FILE]
+    assert load(tmp_path).version == load().version  # and it loads: the manifest names the new file
