@@ -207,13 +207,14 @@ def extract_years_of_experience(text: str, requirement_spans: tuple[Span, ...] =
     a bare "5+ years" in a requirements list is a requirement, and one under "Nice to have" is preferred.
     """
     found: list[YearsRequirement] = []
-    for match in _month_candidates(text):
+    lower = lowered(text)  # the years and months patterns run over it; spans index ``text`` unchanged
+    for match in _month_candidates(lower):
         start, end = match.start(), match.end("unit")
         clause = clause_around(text, start, end)
         if _NOT_REQUIREMENT_BEFORE.search(text[max(clause[0], start - 40) : start]):
             continue
         found.append(_requirement(text, start, end, clause, *_month_bounds(match), preferred_spans))
-    for match in _candidates(text):
+    for match in _candidates(lower):
         if match.group("decades") and not re.match(
             r"\s*(?:of|in|\+|or\s+more|plus|experience|as)\b|\s*\+", text[match.end() : match.end() + 12], re.IGNORECASE
         ):
@@ -249,33 +250,31 @@ MAX_YEARS = 25
 MAX_CANDIDATES = 100
 
 
-def _month_candidates(text: str) -> list[re.Match[str]]:
-    """Matches of the months pattern, searched only around each "month" or "mos" (most postings have none)."""
+def _month_candidates(lower: str) -> list[re.Match[str]]:
+    """Matches of the months pattern in ``lowered(text)``, searched only around each "month" or "mos" (most postings have none)."""
     matches: list[re.Match[str]] = []
     done = 0
-    lower = lowered(text)
     for unit in _MONTH_WORD.finditer(lower):
         if len(matches) >= MAX_CANDIDATES:
             break
         position = unit.start()
         # The window's end leaves room for the look-ahead: "6 months or more of hands-on B2B product experience".
-        for match in MONTHS_PATTERN.finditer(lower, max(done, position - 60), min(len(text), position + 160)):
+        for match in MONTHS_PATTERN.finditer(lower, max(done, position - 60), min(len(lower), position + 160)):
             if match.start() >= done and match.start("unit") <= position < match.end("unit"):
                 matches.append(match)
                 done = match.end()
     return matches
 
 
-def _candidates(text: str) -> list[re.Match[str]]:
-    """Matches of the years pattern, searched only around the unit words: the full pattern is slow to scan with."""
+def _candidates(lower: str) -> list[re.Match[str]]:
+    """Matches of the years pattern in ``lowered(text)``, searched only around the unit words: the full pattern is slow to scan with."""
     matches: list[re.Match[str]] = []
     done = 0
-    lower = lowered(text)
     for unit in _UNIT_WORD.finditer(lower):
         if len(matches) >= MAX_CANDIDATES:
             break
         window_start = max(done, unit.start() - 80)
-        for match in YEARS_PATTERN.finditer(lower, window_start, min(len(text), unit.end() + 3)):
+        for match in YEARS_PATTERN.finditer(lower, window_start, min(len(lower), unit.end() + 3)):
             if match.start() >= done and match.end() >= unit.end():
                 matches.append(match)
                 done = match.end()

@@ -245,8 +245,9 @@ class LevelClassifier:
         path = directory / MODEL_FILE
         try:
             bundle = {"pipeline": self.pipeline, "matcher": self.matcher, "format": FORMAT_VERSION}
-            path.write_bytes(gzip.compress(pickle.dumps(bundle, protocol=5), compresslevel=6, mtime=0))
-            manifest = dict(self.manifest, model_file=MODEL_FILE, sha256=_sha256(path))
+            data = gzip.compress(pickle.dumps(bundle, protocol=5), compresslevel=6, mtime=0)
+            path.write_bytes(data)
+            manifest = dict(self.manifest, model_file=MODEL_FILE, sha256=hashlib.sha256(data).hexdigest())
             (directory / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
             for name in OLD_MODEL_FILES:
                 (directory / name).unlink(missing_ok=True)
