@@ -16,11 +16,12 @@ from typing import Any
 import numpy as np
 import sklearn
 import spacy
+from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import LeaveOneGroupOut, StratifiedKFold
-from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.pipeline import Pipeline
 from sklearn.utils.validation import check_is_fitted
 
 from jdclass import __version__
@@ -51,19 +52,9 @@ RUNG_C = 1.0
 TITLE_WEIGHTS = {0: 1.0, 1: 0.35, None: 0.1}
 
 
-def _features(groups: tuple[str, ...], fields_weight: float) -> FeatureUnion:
-    text = Pipeline(
-        [
-            ("normalize", SpacyNormalizer()),
-            (
-                "tfidf",
-                TfidfVectorizer(tokenizer=split_tokens, token_pattern=None, lowercase=False, ngram_range=(1, 2), min_df=2, max_df=0.9, sublinear_tf=True),
-            ),
-        ]
-    )
-    if not groups:
-        return FeatureUnion([("text", text)])
-    return FeatureUnion([("text", text), ("fields", PostingFields(groups=groups))], transformer_weights={"text": 1.0, "fields": fields_weight})
+def _text_pipeline() -> Pipeline:
+    tfidf = TfidfVectorizer(tokenizer=split_tokens, token_pattern=None, lowercase=False, ngram_range=(1, 2), min_df=2, max_df=0.9, sublinear_tf=True)
+    return Pipeline([("normalize", SpacyNormalizer()), ("tfidf", tfidf)])
 
 
 def _logistic(seed: int, C: float, class_weight: str | None) -> LogisticRegression:
@@ -71,17 +62,19 @@ def _logistic(seed: int, C: float, class_weight: str | None) -> LogisticRegressi
 
 
 def build_pipeline(seed: int = SEED, fields_weight: float = 1.0, fields: bool = True) -> FamilyThenRung:
-    """Two linear models over TF-IDF of spaCy-normalized content plus parsed fields.
+    """Two linear models over one TF-IDF of spaCy-normalized content, each with its own parsed fields.
 
     The family model tells PM roles from OTHER on the words and the job titles the body names; the rung model
     places PM roles on the ladder using everything, years and management scope included. ``fields=False``
     leaves the parsed fields out of both, to measure what they add.
     """
-    family_groups: tuple[str, ...] = ("role", "mentions") if fields else ()
-    rung_groups: tuple[str, ...] = FIELD_GROUPS if fields else ()
     return FamilyThenRung(
-        family=Pipeline([("features", _features(family_groups, fields_weight)), ("classify", _logistic(seed, FAMILY_C, None))]),
-        rung=Pipeline([("features", _features(rung_groups, fields_weight)), ("classify", _logistic(seed, RUNG_C, "balanced"))]),
+        text=_text_pipeline(),
+        family_fields=PostingFields(groups=("role", "mentions")) if fields else None,
+        rung_fields=PostingFields(groups=FIELD_GROUPS) if fields else None,
+        family=_logistic(seed, FAMILY_C, None),
+        rung=_logistic(seed, RUNG_C, "balanced"),
+        fields_weight=fields_weight,
     )
 
 
@@ -97,42 +90,74 @@ def decide(labels: Sequence[str], row: np.ndarray, other_label: str = Level.OTHE
 class FamilyThenRung(ClassifierMixin, BaseEstimator):
     """First: is it a product-management role at all? Then: which rung? Probabilities multiply, so they sum to 1.
 
+    Both classifiers read the same ``text`` features (fitted once, on all postings, and computed once a
+    posting), each beside its own parsed fields, weighted by ``fields_weight``. ``text=None`` takes ``X``
+    as a numeric matrix of features instead.
+
     Years and people managed say how senior a job is, not which job it is; keeping the parsed fields for them
     out of the first question stops a senior program manager from reading as a product director, and the
     other way round. (The year tokens of the text, such as ``yoe_5``, are words both models see.)
     """
 
-    def __init__(self, family: Any = None, rung: Any = None, other_label: str = Level.OTHER.code) -> None:
+    def __init__(
+        self,
+        text: Any = None,
+        family_fields: Any = None,
+        rung_fields: Any = None,
+        family: Any = None,
+        rung: Any = None,
+        fields_weight: float = 1.0,
+        other_label: str = Level.OTHER.code,
+    ) -> None:
+        self.text = text
+        self.family_fields = family_fields
+        self.rung_fields = rung_fields
         self.family = family
         self.rung = rung
+        self.fields_weight = fields_weight
         self.other_label = other_label
 
     def fit(self, X: Sequence[Any], y: Sequence[str]) -> FamilyThenRung:
-        items = list(X)
+        items = X if self.text is None else list(X)
         labels = np.asarray(y)
         is_other = labels == self.other_label
         if is_other.all():
             raise TrainingError("training needs postings of at least one PM level")
-        ladder = [item for item, other in zip(items, is_other, strict=True) if not other]
-        self.rung_ = clone(self.rung).fit(ladder, labels[~is_other])
-        self.family_ = clone(self.family).fit(items, is_other) if is_other.any() else None
+        self.text_ = None if self.text is None else clone(self.text).fit(items)
+        shared = self._text(items)
+        ladder = _rows(items, ~is_other)
+        self.rung_fields_ = None if self.rung_fields is None else clone(self.rung_fields).fit(ladder)
+        self.rung_ = clone(self.rung).fit(self._with_fields(shared[~is_other], self.rung_fields_, ladder), labels[~is_other])
+        self.family_fields_ = None
+        self.family_ = None
+        if is_other.any():
+            self.family_fields_ = None if self.family_fields is None else clone(self.family_fields).fit(items)
+            self.family_ = clone(self.family).fit(self._with_fields(shared, self.family_fields_, items), is_other)
         self.classes_ = np.array(sorted(set(self.rung_.classes_) | ({self.other_label} if is_other.any() else set())))
         return self
 
+    def _text(self, items: Any) -> Any:
+        return np.asarray(items) if self.text_ is None else self.text_.transform(items)
+
+    def _with_fields(self, shared: Any, fields: Any, items: Any) -> Any:
+        if fields is None:
+            return shared
+        return sparse.hstack([shared, fields.transform(items) * self.fields_weight], format="csr")
+
     def predict_proba(self, X: Sequence[Any]) -> np.ndarray:
         check_is_fitted(self)
-        items = list(X)
-        rung = self.rung_.predict_proba(items)
-        if self.family_ is not None:
-            other = self.family_.predict_proba(items)[:, list(self.family_.classes_).index(True)]
-        else:
-            other = np.zeros(len(items))
-        out = np.zeros((len(items), len(self.classes_)))
+        items = X if self.text_ is None else list(X)
+        shared = self._text(items)
+        rung = self.rung_.predict_proba(self._with_fields(shared, self.rung_fields_, items))
+        out = np.zeros((rung.shape[0], len(self.classes_)))
+        other = np.zeros(rung.shape[0])
         index = {label: i for i, label in enumerate(self.classes_)}
+        if self.family_ is not None:
+            family = self.family_.predict_proba(self._with_fields(shared, self.family_fields_, items))
+            other = family[:, list(self.family_.classes_).index(True)]
+            out[:, index[self.other_label]] = other
         for column, label in enumerate(self.rung_.classes_):
             out[:, index[label]] = rung[:, column] * (1.0 - other)
-        if self.family_ is not None:
-            out[:, index[self.other_label]] = other
         return out
 
     def predict(self, X: Sequence[Any]) -> np.ndarray:
@@ -144,6 +169,13 @@ class FamilyThenRung(ClassifierMixin, BaseEstimator):
         tags.input_tags.two_d_array = False
         tags.input_tags.string = True
         return tags
+
+
+def _rows(items: Any, mask: np.ndarray) -> Any:
+    """The items where ``mask`` is true: rows of an array, or elements of a list."""
+    if isinstance(items, np.ndarray):
+        return items[mask]
+    return [item for item, keep in zip(items, mask, strict=True) if keep]
 
 
 def _sha256(path: Path) -> str:
@@ -162,7 +194,7 @@ def environment() -> dict[str, str]:
 class LevelClassifier:
     """A trained model: classify a posting's text into a level with probabilities and evidence."""
 
-    def __init__(self, pipeline: Pipeline, matcher: DutyMatcher, manifest: dict[str, Any]) -> None:
+    def __init__(self, pipeline: FamilyThenRung, matcher: DutyMatcher, manifest: dict[str, Any]) -> None:
         self.pipeline = pipeline
         self.matcher = matcher
         self.manifest = manifest

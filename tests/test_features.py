@@ -1,6 +1,7 @@
 import numpy as np
 import pytest
-from sklearn.base import clone
+from scipy import sparse
+from sklearn.base import BaseEstimator, TransformerMixin, clone
 from sklearn.exceptions import NotFittedError
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.estimator_checks import (
@@ -84,3 +85,25 @@ def test_family_then_rung_probabilities_multiply():
     probabilities = model.predict_proba(X)
     assert np.allclose(probabilities.sum(axis=1), 1.0)
     assert list(model.predict(X[[0, 5]])) == ["OTHER", "SPM"]
+
+
+class CountingLengths(TransformerMixin, BaseEstimator):
+    """Texts to their lengths, counting the texts it transforms."""
+
+    def fit(self, X, y=None):
+        self.transformed_ = 0
+        return self
+
+    def transform(self, X):
+        self.transformed_ += len(X)
+        return sparse.csr_matrix([[len(text)] for text in X], dtype=float)
+
+
+def test_family_then_rung_computes_the_text_features_once_for_both_models():
+    texts = ["a", "bb", "ccc", "dddd", "eeeee", "ffffff"]
+    y = ["OTHER", "OTHER", "PM", "PM", "SPM", "SPM"]
+    model = FamilyThenRung(text=CountingLengths(), family=LogisticRegression(), rung=LogisticRegression()).fit(texts, y)
+    assert model.text_.transformed_ == 6  # fit: once for all postings, both models then take their rows
+    model.predict_proba(["gg", "hhhhhhh"])
+    assert model.text_.transformed_ == 8
+    assert model.text is not model.text_  # the unfitted parameter stays untouched (sklearn's contract)
