@@ -28,6 +28,7 @@ READ_TIME_BUDGET = 10.0
 DOCX_MAX_INFLATION = 20
 DOCX_MAX_INFLATED = 25_000_000
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + (".pdf", ".docx")
 _BOMS = (
@@ -62,8 +63,10 @@ def read_posting(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTE
         text = docx_to_text(data, str(file), max_bytes)
     else:
         text = decode_text(data, str(file))
-        if suffix in HTML_SUFFIXES:
+        if suffix in HTML_SUFFIXES or looks_like_html(text):  # a scraped body saved as .txt or .md, as when pasted
             text = html_to_text(text)
+        elif suffix in MARKDOWN_SUFFIXES:
+            text = html.unescape(text)  # Markdown shows "&ndash;" and "&amp;" as the characters they stand for
     if not text.strip():
         raise EmptyInput(f"{file}: no text in the file")
     return text

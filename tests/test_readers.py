@@ -35,6 +35,22 @@ def test_html_keeps_visible_text_only(files):
     assert "tracking" not in text and "color" not in text and "Careers" not in text and "tracker" not in text
 
 
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_html_saved_in_a_text_file_is_read_as_html(tmp_path, suffix):
+    path = tmp_path / f"scraped{suffix}"
+    path.write_text("<div><h2>Product Manager</h2><ul><li>5&ndash;8 years of product management</li><li>R&amp;D</li></ul></div>", encoding="utf-8")
+    assert read_posting(path) == "## Product Manager\n- 5–8 years of product management\n- R&D"
+
+
+def test_markdown_entities_are_the_characters_they_stand_for(tmp_path):
+    path = tmp_path / "ad.md"
+    path.write_text("# Product Manager\n- 5&ndash;8 years, R&amp;D\n", encoding="utf-8")
+    assert read_posting(path) == "# Product Manager\n- 5–8 years, R&D\n"
+    plain = tmp_path / "ad.txt"
+    plain.write_text("Fish &amp; chips\n", encoding="utf-8")
+    assert read_posting(plain) == "Fish &amp; chips\n"  # plain text is taken as written
+
+
 def test_html_entities_and_nesting():
     assert html_to_text("<div><p>R&amp;D &ndash; <b>bold</b></p></div>") == "R&D – bold"
     assert html_to_text("<div>" * 2000 + "deep" + "</div>" * 2000) == "deep"
