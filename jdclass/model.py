@@ -39,10 +39,11 @@ from jdclass.result import Classification
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
 # A gzip-compressed pickle: Python's C unpickler loads it in about a quarter of the time joblib's pure-Python
 # one takes (0.25 s against 0.9 s), and every CLI call and batch worker loads the model (format 1 was joblib).
+# Format 3: one text transform shared by both classifiers (FamilyThenRung's attributes changed).
 MODEL_FILE = "jdclass-model.pkl.gz"
 OLD_MODEL_FILES = ("jdclass-model.joblib",)  # replaced when a model is saved in the same folder
 MANIFEST_FILE = "manifest.json"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 SEED = 0
 # Regularization, chosen by leave-one-writer-out cross-validation on the corpus (docs/model.md): it rewards
 # what carries over to a voice the model has not seen, not what fits one writer's habits.
@@ -118,13 +119,13 @@ class FamilyThenRung(ClassifierMixin, BaseEstimator):
         self.other_label = other_label
 
     def fit(self, X: Sequence[Any], y: Sequence[str]) -> FamilyThenRung:
-        items = X if self.text is None else list(X)
+        items = X if self.text is None or sparse.issparse(X) else list(X)
         labels = np.asarray(y)
         is_other = labels == self.other_label
         if is_other.all():
             raise TrainingError("training needs postings of at least one PM level")
-        self.text_ = None if self.text is None else clone(self.text).fit(items)
-        shared = self._text(items)
+        self.text_ = None if self.text is None else clone(self.text)
+        shared = self._text(items) if self.text_ is None else self.text_.fit_transform(items)
         ladder = _rows(items, ~is_other)
         self.rung_fields_ = None if self.rung_fields is None else clone(self.rung_fields).fit(ladder)
         self.rung_ = clone(self.rung).fit(self._with_fields(shared[~is_other], self.rung_fields_, ladder), labels[~is_other])
@@ -137,16 +138,18 @@ class FamilyThenRung(ClassifierMixin, BaseEstimator):
         return self
 
     def _text(self, items: Any) -> Any:
-        return np.asarray(items) if self.text_ is None else self.text_.transform(items)
+        if self.text_ is not None:
+            return self.text_.transform(items)
+        return sparse.csr_matrix(items) if sparse.issparse(items) else np.asarray(items)
 
     def _with_fields(self, shared: Any, fields: Any, items: Any) -> Any:
         if fields is None:
             return shared
-        return sparse.hstack([shared, fields.transform(items) * self.fields_weight], format="csr")
+        return sparse.hstack([sparse.csr_matrix(shared), sparse.csr_matrix(fields.transform(items)) * self.fields_weight], format="csr")
 
     def predict_proba(self, X: Sequence[Any]) -> np.ndarray:
         check_is_fitted(self)
-        items = X if self.text_ is None else list(X)
+        items = X if self.text_ is None or sparse.issparse(X) else list(X)
         shared = self._text(items)
         rung = self.rung_.predict_proba(self._with_fields(shared, self.rung_fields_, items))
         out = np.zeros((rung.shape[0], len(self.classes_)))
@@ -173,7 +176,7 @@ class FamilyThenRung(ClassifierMixin, BaseEstimator):
 
 def _rows(items: Any, mask: np.ndarray) -> Any:
     """The items where ``mask`` is true: rows of an array, or elements of a list."""
-    if isinstance(items, np.ndarray):
+    if isinstance(items, np.ndarray) or sparse.issparse(items):
         return items[mask]
     return [item for item, keep in zip(items, mask, strict=True) if keep]
 

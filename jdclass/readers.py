@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import html
+import html.entities
 import io
 import os
 import re
@@ -63,10 +64,10 @@ def read_posting(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTE
         text = docx_to_text(data, str(file), max_bytes)
     else:
         text = decode_text(data, str(file))
-        if suffix in HTML_SUFFIXES or looks_like_html(text):  # a scraped body saved as .txt or .md, as when pasted
+        if suffix in HTML_SUFFIXES or is_html_document(text):  # a scraped page body saved as .txt or .md
             text = html_to_text(text)
         elif suffix in MARKDOWN_SUFFIXES:
-            text = html.unescape(text)  # Markdown shows "&ndash;" and "&amp;" as the characters they stand for
+            text = _ENTITY.sub(_entity, text)
     if not text.strip():
         raise EmptyInput(f"{file}: no text in the file")
     return text
@@ -269,6 +270,26 @@ def html_to_text(markup: str) -> str:
     lines = (line.strip() for line in "".join(parts).split("\n"))
     text = "\n".join(line for line in lines if line and line not in ("-", "- "))
     return re.sub(r"\n{3,}", "\n\n", text)
+
+
+# An entity reference with its semicolon, as Markdown decodes them: "&ndash;", "&#8211;", "&#x2013;".
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _entity(match: re.Match[str]) -> str:
+    reference = match[0]
+    if reference.startswith("&#") or reference[1:] in html.entities.html5:
+        return html.unescape(reference)
+    return reference  # "&notifications;" is no entity, though html.unescape would read "&not" in it
+
+
+def is_html_document(text: str) -> bool:
+    """True when a text file holds an HTML document or body: it opens with a tag and reads as HTML.
+
+    Stricter than ``looks_like_html``: a Markdown or text posting with a few inline tags, or one that
+    names tags in a sentence, is taken as written (converting it would join its lines).
+    """
+    return text.lstrip().startswith("<") and looks_like_html(text)
 
 
 def looks_like_html(text: str) -> bool:

@@ -4,6 +4,8 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin, clone
 from sklearn.exceptions import NotFittedError
 from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import MaxAbsScaler
 from sklearn.utils.estimator_checks import (
     check_get_params_invariance,
     check_no_attributes_set_in_init,
@@ -88,7 +90,7 @@ def test_family_then_rung_probabilities_multiply():
 
 
 class CountingLengths(TransformerMixin, BaseEstimator):
-    """Texts to their lengths, counting the texts it transforms."""
+    """Texts to their lengths, counting the texts it transforms (a stand-in for spaCy and TF-IDF)."""
 
     def fit(self, X, y=None):
         self.transformed_ = 0
@@ -99,11 +101,37 @@ class CountingLengths(TransformerMixin, BaseEstimator):
         return sparse.csr_matrix([[len(text)] for text in X], dtype=float)
 
 
+class Vowels(TransformerMixin, BaseEstimator):
+    """A stand-in for the parsed fields: the number of vowels, remembering how many texts it was fitted on."""
+
+    def fit(self, X, y=None):
+        self.fitted_on_ = len(X)
+        return self
+
+    def transform(self, X):
+        return np.array([[sum(ch in "aeiou" for ch in text)] for text in X], dtype=float)
+
+
 def test_family_then_rung_computes_the_text_features_once_for_both_models():
     texts = ["a", "bb", "ccc", "dddd", "eeeee", "ffffff"]
     y = ["OTHER", "OTHER", "PM", "PM", "SPM", "SPM"]
-    model = FamilyThenRung(text=CountingLengths(), family=LogisticRegression(), rung=LogisticRegression()).fit(texts, y)
-    assert model.text_.transformed_ == 6  # fit: once for all postings, both models then take their rows
+    text = Pipeline([("count", CountingLengths()), ("scale", MaxAbsScaler())])
+    model = FamilyThenRung(text=text, family=LogisticRegression(), rung=LogisticRegression()).fit(texts, y)
+    counter = model.text_.named_steps["count"]
+    assert counter.transformed_ == 6  # fit: once for all postings; both models then take their rows
     model.predict_proba(["gg", "hhhhhhh"])
-    assert model.text_.transformed_ == 8
-    assert model.text is not model.text_  # the unfitted parameter stays untouched (sklearn's contract)
+    assert counter.transformed_ == 8
+    assert not hasattr(text.named_steps["count"], "transformed_")  # the parameter stays unfitted (sklearn's contract)
+
+
+def test_family_then_rung_gives_each_model_its_own_fields():
+    texts = ["aa", "be", "cie", "doae", "eeiou", "fauiea"]
+    y = ["OTHER", "OTHER", "PM", "PM", "SPM", "SPM"]
+    model = FamilyThenRung(
+        text=CountingLengths(), family_fields=Vowels(), rung_fields=Vowels(), family=LogisticRegression(), rung=LogisticRegression(), fields_weight=0.5
+    ).fit(texts, y)
+    assert (model.family_fields_.fitted_on_, model.rung_fields_.fitted_on_) == (6, 4)  # the rung model learns from PM roles only
+    assert model.family_.n_features_in_ == model.rung_.n_features_in_ == 2  # text beside fields
+    features = model._with_fields(model._text(["aeiou"]), model.rung_fields_, ["aeiou"]).toarray()
+    assert features.tolist() == [[5.0, 2.5]]  # the fields are weighted by fields_weight
+    assert np.allclose(model.predict_proba(texts).sum(axis=1), 1.0)

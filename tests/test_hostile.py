@@ -298,6 +298,8 @@ def damage_model(change: str, folder: Path) -> None:
         manifest["labels"] = ["PM", "OTHER"]
     elif change == "an older format (joblib)":
         manifest["format"] = 1
+    elif change == "format 2 (a text pipeline per model)":
+        manifest["format"] = 2
     elif change == "a matching file that is not gzip":
         model.write_bytes(pickle.dumps(["not", "gzip"]))
         rehash()
@@ -320,6 +322,7 @@ MODELS = {
     "environment not a mapping": Refused(ModelIntegrityError, BUILT_WITH.format(None, FORMAT_VERSION, sklearn.__version__, FORMAT_VERSION)),
     "another scikit-learn": Refused(ModelIntegrityError, BUILT_WITH.format("0.1", FORMAT_VERSION, sklearn.__version__, FORMAT_VERSION)),
     "an older format (joblib)": Refused(ModelIntegrityError, BUILT_WITH.format(sklearn.__version__, 1, sklearn.__version__, FORMAT_VERSION)),
+    "format 2 (a text pipeline per model)": Refused(ModelIntegrityError, BUILT_WITH.format(sklearn.__version__, 2, sklearn.__version__, FORMAT_VERSION)),
     "a matching file that is not gzip": Refused(
         ModelIntegrityError, "model/jdclass-model.pkl.gz cannot be loaded (BadGzipFile); run `jdclass train` to rebuild it"
     ),

@@ -35,6 +35,20 @@ def test_html_keeps_visible_text_only(files):
     assert "tracking" not in text and "color" not in text and "Careers" not in text and "tracker" not in text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Senior PM\n**Acme** | Remote<br>Full-time\n- <strong>5+ years</strong> of product management\n- SQL",
+        "Front-end PM\nKnow HTML elements such as <div>, <span>, <p> and <ul>.\n- 5 years of product management",
+    ],
+    ids=["markdown with inline tags", "prose naming tags"],
+)
+def test_text_files_with_some_tags_keep_their_lines(tmp_path, text):
+    path = tmp_path / "ad.md"
+    path.write_text(text, encoding="utf-8")
+    assert read_posting(path).splitlines() == text.splitlines()
+
+
 @pytest.mark.parametrize("suffix", [".txt", ".md"])
 def test_html_saved_in_a_text_file_is_read_as_html(tmp_path, suffix):
     path = tmp_path / f"scraped{suffix}"
@@ -44,8 +58,9 @@ def test_html_saved_in_a_text_file_is_read_as_html(tmp_path, suffix):
 
 def test_markdown_entities_are_the_characters_they_stand_for(tmp_path):
     path = tmp_path / "ad.md"
-    path.write_text("# Product Manager\n- 5&ndash;8 years, R&amp;D\n", encoding="utf-8")
-    assert read_posting(path) == "# Product Manager\n- 5–8 years, R&D\n"
+    path.write_text("# Product Manager\n- 5&ndash;8 years, R&amp;D, &#8211; &#x2013;\n- Legal&regulatory, &copy 2024, &notifications;\n", encoding="utf-8")
+    # Only complete references are decoded, as Markdown does: no semicolon or no such entity, no change.
+    assert read_posting(path) == "# Product Manager\n- 5–8 years, R&D, – –\n- Legal&regulatory, &copy 2024, &notifications;\n"
     plain = tmp_path / "ad.txt"
     plain.write_text("Fish &amp; chips\n", encoding="utf-8")
     assert read_posting(plain) == "Fish &amp; chips\n"  # plain text is taken as written
