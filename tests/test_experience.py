@@ -166,7 +166,19 @@ def test_review_pitfalls(text, minimum, field, required):
 
 @pytest.mark.parametrize(
     "text",
-    ["Acme has helped retailers grow for 12 years", "We have grown 40% every year for 6 years. You'll join a team of 5 PMs.", "Join our two-year rotation."],
+    [
+        "Acme has helped retailers grow for 12 years",
+        "We have grown 40% every year for 6 years. You'll join a team of 5 PMs.",
+        "Join our two-year rotation.",
+        "Eligibility: a minimum of 15 years of full-time education (10+2+3).",
+        "Candidates need 16 years of formal schooling.",
+    ],
 )
 def test_more_numbers_that_are_not_requirements(text):
     assert main_requirement(extract_years_of_experience(text)) is None
+
+
+def test_years_of_education_do_not_hide_the_experience_asked():
+    text = "Requirements: 15 years of regular education. 4+ years of product management experience."
+    main = main_requirement(extract_years_of_experience(text))
+    assert (main.minimum, main.field) == (4, "product_management")
