@@ -283,13 +283,16 @@ def _entity(match: re.Match[str]) -> str:
     return reference  # "&notifications;" is no entity, though html.unescape would read "&not" in it
 
 
+_OPENS_WITH_TAG = re.compile(r"\s*<")  # a match, not text.lstrip(): no copy of a large file to look at its start
+
+
 def is_html_document(text: str) -> bool:
     """True when a text file holds an HTML document or body: it opens with a tag and reads as HTML.
 
     Stricter than ``looks_like_html``: a Markdown or text posting with a few inline tags, or one that
     names tags in a sentence, is taken as written (converting it would join its lines).
     """
-    return text.lstrip().startswith("<") and looks_like_html(text)
+    return _OPENS_WITH_TAG.match(text) is not None and looks_like_html(text)
 
 
 def looks_like_html(text: str) -> bool:
