@@ -5,8 +5,9 @@ from __future__ import annotations
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.attrs import IDX, ORTH, SPACY
 
-from jdclass.nlp import analyze, pipeline
+from jdclass.nlp import ChunkCache, analyze, pipeline
 
 PIECES = [
     "Own",
@@ -35,14 +36,22 @@ PIECES = [
     "🙂",
     "मैं",
     "।",
+    "don't",
+    "(e.g.,",
+    "etc.)",
+    "we're",
+    "U.S.,",
+    "https://example.com/jobs?id=7",
 ]
+
+
+_SENTENCIZER = spacy.blank("en")
+_SENTENCIZER.add_pipe("sentencizer")
 
 
 def _reference(text: str) -> list[bool]:
     """spaCy's own sentencizer, then a new line or bullet starts a sentence: what ``sentences`` must equal."""
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    doc = nlp(text)
+    doc = _SENTENCIZER(text)
     for token in doc[:-1]:
         if "\n" in token.text or token.text in ("•", "·", "▪"):
             doc[token.i + 1].is_sent_start = True
@@ -73,3 +82,30 @@ def test_analysis_normalizes_and_keeps_sentence_spans() -> None:
 def test_analysis_of_empty_text() -> None:
     (analysis,) = analyze([" "])
     assert analysis.tokens == "" and analysis.sentences == ()
+
+
+def _tokens(nlp: spacy.language.Language, text: str) -> list[list[int]]:
+    return nlp.tokenizer(text).to_array([ORTH, IDX, SPACY]).tolist()
+
+
+_PLAIN = spacy.blank("en")
+_WARMED = spacy.blank("en")
+_CHUNKS = ChunkCache(_WARMED)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(PIECES), max_size=12).map("".join), max_size=30).map(" ".join))
+def test_warmed_chunks_tokenize_as_spacy_does(text: str) -> None:
+    # Chunks glued from pieces ("(e.g.,don't") put special cases inside affixes, where the tokenizer works hardest;
+    # the cache keeps what earlier examples warmed, as it does over a batch.
+    _CHUNKS.warm(text)
+    assert _tokens(_WARMED, text) == _tokens(_PLAIN, text)
+
+
+def test_chunk_cache_stops_at_its_limit() -> None:
+    nlp = spacy.blank("en")
+    cache = ChunkCache(nlp, limit=3)
+    cache.warm("one two one three four five")
+    cache.warm("six")
+    assert cache.seen == {"one", "two", "three"}
+    assert _tokens(nlp, "one two six, e.g. five") == _tokens(spacy.blank("en"), "one two six, e.g. five")
