@@ -7,13 +7,13 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from jdclass.corpus import Duty
 from jdclass.levels import Level
-from jdclass.nlp import Analysis, analyze, split_tokens
+from jdclass.nlp import Analysis, analyze
 from jdclass.posting import parse_text
 from jdclass.sections import heading_text
+from jdclass.vectors import token_tfidf
 
 MIN_SCORE = 0.12
 MIN_TOKENS = 3
@@ -85,7 +85,7 @@ class DutyMatcher:
         self.levels = [duty.level for duty in duties]
         self.statements = [duty.text for duty in duties]
         normalized = normalize_statements(self.statements)
-        self.vectorizer = TfidfVectorizer(tokenizer=split_tokens, token_pattern=None, lowercase=False, ngram_range=(1, 2), sublinear_tf=True, min_df=1)
+        self.vectorizer = token_tfidf(ngram_range=(1, 2), sublinear_tf=True)
         self.vectorizer.fit(background + normalized)
         self.vectorizer.stop_words_ = None  # only used while fitting; large to store
         self.matrix = self.vectorizer.transform(normalized)

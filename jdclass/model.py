@@ -18,7 +18,6 @@ import sklearn
 import spacy
 from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import LeaveOneGroupOut, StratifiedKFold
 from sklearn.pipeline import Pipeline
@@ -32,9 +31,10 @@ from jdclass.features import FIELD_GROUPS, PostingFields, SpacyNormalizer
 from jdclass.judgement import between, flags, verdict
 from jdclass.levels import Level
 from jdclass.metrics import expected_calibration_error, summary
-from jdclass.nlp import Analysis, analyze, split_tokens
+from jdclass.nlp import Analysis, analyze
 from jdclass.posting import Posting, parse_text
 from jdclass.result import Classification
+from jdclass.vectors import token_tfidf
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
 # A gzip-compressed pickle: Python's C unpickler loads it in about a quarter of the time joblib's pure-Python
@@ -54,7 +54,7 @@ TITLE_WEIGHTS = {0: 1.0, 1: 0.35, None: 0.1}
 
 
 def _text_pipeline() -> Pipeline:
-    tfidf = TfidfVectorizer(tokenizer=split_tokens, token_pattern=None, lowercase=False, ngram_range=(1, 2), min_df=2, max_df=0.9, sublinear_tf=True)
+    tfidf = token_tfidf(ngram_range=(1, 2), min_df=2, max_df=0.9, sublinear_tf=True)
     return Pipeline([("normalize", SpacyNormalizer()), ("tfidf", tfidf)])
 
 

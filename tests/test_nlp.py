@@ -109,3 +109,21 @@ def test_chunk_cache_stops_at_its_limit() -> None:
     cache.warm("six")
     assert cache.seen == {"one", "two", "three"}
     assert _tokens(nlp, "one two six, e.g. five") == _tokens(spacy.blank("en"), "one two six, e.g. five")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "manage", "PMs", "5+ years"]), max_size=40).map(" ".join))
+def test_analysis_sentences_are_the_rule_based_sentences(text: str) -> None:
+    # The analysis finds sentences from the tokenizer's output alone: each must lie within one sentence of the
+    # sentencizer-plus-line-breaks reference, and no two within the same one.
+    (analysis,) = analyze([text])
+    content = analysis.posting.content_text()
+    doc = _SENTENCIZER(content)
+    starts = _reference(content)
+    bounds = [doc[i].idx for i, start in enumerate(starts) if start] + [len(content)]
+    owners = []
+    for sentence in analysis.sentences:
+        owner = max(i for i, bound in enumerate(bounds) if bound <= sentence.span.start)
+        assert sentence.span.end <= bounds[owner + 1]
+        owners.append(owner)
+    assert len(owners) == len(set(owners))

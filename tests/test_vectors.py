@@ -1,0 +1,66 @@
+"""TokenTfidf: scikit-learn's TF-IDF matrix, counted without the per-text analyzer."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn.base import clone
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.utils.estimator_checks import check_get_params_invariance, check_no_attributes_set_in_init, check_parameters_default_constructible
+
+from jdclass.vectors import TokenTfidf, token_tfidf
+
+WORDS = ["own", "roadmap", "yoe_5", "manage", "pms", "money_amount", "product", "Ship", "é", "a_b", "x-y"]
+TEXTS = st.lists(st.lists(st.sampled_from(WORDS), max_size=12).map(" ".join), min_size=1, max_size=8)
+SETTINGS = [
+    {"ngram_range": (1, 2), "min_df": 2, "max_df": 0.9, "sublinear_tf": True},  # the model's
+    {"ngram_range": (1, 2), "sublinear_tf": True},  # the duty matcher's
+    {"ngram_range": (1, 1)},
+    {"ngram_range": (2, 2)},
+]
+
+
+def _same(vectorizer: TokenTfidf, texts: list[str]) -> None:
+    ours, theirs = vectorizer.transform(texts), TfidfVectorizer.transform(vectorizer, texts)
+    assert ours.shape == theirs.shape and ours.dtype == theirs.dtype
+    assert np.array_equal(ours.indptr, theirs.indptr) and np.array_equal(ours.indices, theirs.indices)
+    np.testing.assert_allclose(ours.data, theirs.data, rtol=1e-12)
+
+
+@pytest.mark.parametrize("kwargs", SETTINGS, ids=str)
+@settings(max_examples=60, deadline=None)
+@given(fitted=TEXTS, texts=TEXTS)
+def test_transform_equals_scikit_learns(kwargs: dict[str, object], fitted: list[str], texts: list[str]) -> None:
+    # Texts with n-grams the vocabulary lacks, repeated n-grams, empty texts and a vocabulary of one word.
+    try:
+        vectorizer = token_tfidf(**kwargs).fit([*fitted, "own roadmap own", "own roadmap own"])  # type: ignore[arg-type]
+    except ValueError:
+        return  # nothing left after min_df and max_df: scikit-learn refuses to fit, as it should
+    _same(vectorizer, texts + [""])
+
+
+def test_other_settings_use_scikit_learns_transform() -> None:
+    # Lower-casing is not what the counting does: such a vectorizer falls back to scikit-learn's own transform.
+    vectorizer = TokenTfidf(lowercase=True, ngram_range=(1, 3)).fit(["Own the Roadmap", "own the roadmap today"])
+    assert not vectorizer._counts_tokens()
+    _same(vectorizer, ["OWN the roadmap today", "nothing known"])
+    assert token_tfidf().fit(["a b"])._counts_tokens()
+
+
+def test_it_is_a_scikit_learn_estimator() -> None:
+    vectorizer = token_tfidf(ngram_range=(1, 2), min_df=2)
+    assert clone(vectorizer).get_params() == vectorizer.get_params()
+    for check in (check_no_attributes_set_in_init, check_parameters_default_constructible, check_get_params_invariance):
+        check("TokenTfidf", vectorizer)
+    with pytest.raises(ValueError, match="Iterable over raw text documents expected"):
+        token_tfidf().fit(["a b"]).transform("a b")
+
+
+def test_the_shipped_model_counts_tokens_itself() -> None:
+    from jdclass.model import load
+
+    classifier = load()
+    for vectorizer in (classifier.pipeline.text_.named_steps["tfidf"], classifier.matcher.vectorizer):
+        assert isinstance(vectorizer, TokenTfidf) and vectorizer._counts_tokens()
