@@ -15,7 +15,10 @@ from jdclass.nlp import split_tokens
 
 
 def token_tfidf(ngram_range: tuple[int, int] = (1, 1), min_df: float = 1, max_df: float = 1.0, sublinear_tf: bool = False) -> TokenTfidf:
-    """A ``TokenTfidf`` over ``Analysis.tokens``: split at spaces, case kept (the tokens are normalized already)."""
+    """A ``TokenTfidf`` over ``Analysis.tokens``: split at spaces, case kept (the tokens are normalized already).
+
+    ``min_df`` and ``max_df`` are scikit-learn's: a count of postings when an int, a share when a float.
+    """
     return TokenTfidf(
         tokenizer=split_tokens, token_pattern=None, lowercase=False, ngram_range=ngram_range, min_df=min_df, max_df=max_df, sublinear_tf=sublinear_tf
     )
