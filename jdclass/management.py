@@ -66,7 +66,13 @@ _EXEC_TEAM = re.compile(
 
 # Words that every match of a pattern contains: most postings have none of them, and a substring test is far
 # cheaper than a scan with the pattern (tests/test_posting.py checks each pattern against its words).
-_NEEDS: dict[str, tuple[str, ...]] = {"pnl": ("&", "profit", "pnl"), "budget": ("budget",), "board": ("board", "investor")}
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "pnl": ("&", "profit", "pnl"),
+    "budget": ("budget",),
+    "board": ("board", "investor"),
+    "manages_managers": ("directors", "managers", "vps", "presidents", "heads", "leaders"),
+    "executive_team": ("executive", "suite", "level", "leadership", "member", "slt"),
+}
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from jdclass.education import EducationRequirement, extract_education
@@ -84,23 +85,47 @@ class TitleMention:
 
 @dataclass(frozen=True)
 class Posting:
-    """A job posting and what jdclass read from it. Spans are offsets into ``text``."""
+    """A job posting and what jdclass read from it. Spans are offsets into ``text``.
+
+    The fields no model reads (company, employment type, location, remote, salary) are read from the text
+    when first asked for: a batch run writes none of them, and they took an eighth of the parse.
+    """
 
     text: str
     title: TextField | None
     title_level: TitleLevel | None
-    company: TextField | None
     sections: tuple[Section, ...]
     years: tuple[YearsRequirement, ...]
     education: tuple[EducationRequirement, ...]
     management: ManagementScope
-    employment_type: TextField | None = None
-    location: TextField | None = None
-    remote: TextField | None = None
-    salary: TextField | None = None
     self_reference: TitleMention | None = None
     mentions: tuple[TitleMention, ...] = ()
     source: str | None = field(default=None, compare=False)
+
+    @cached_property
+    def company(self) -> TextField | None:
+        """The employer, when a 'Company:' line or an 'About <Name>' heading names it."""
+        return find_company(self.text)
+
+    @cached_property
+    def employment_type(self) -> TextField | None:
+        """Full-time, part-time, contract, internship, ...: the first one named."""
+        return _first(_EMPLOYMENT, self.text[:FIELD_SCAN_CHARS], "type")
+
+    @cached_property
+    def location(self) -> TextField | None:
+        """The place a 'Location:' line names."""
+        return _first(_LOCATION_LABEL, self.text[:FIELD_SCAN_CHARS], "location")
+
+    @cached_property
+    def remote(self) -> TextField | None:
+        """Remote, hybrid or on-site: the first one named."""
+        return _first(_REMOTE, self.text[:FIELD_SCAN_CHARS], "mode")
+
+    @cached_property
+    def salary(self) -> TextField | None:
+        """The first pay range stated with a currency."""
+        return _first(_SALARY, self.text[:FIELD_SCAN_CHARS], None)
 
     @property
     def main_years(self) -> YearsRequirement | None:
@@ -185,22 +210,16 @@ def parse_text(text: str, *, title: str | None = None, source: str | None = None
     stated = locate_title(text, title) if title else find_title(text)
     sections = tuple(split_sections(text))
     head = text[:FIELD_SCAN_CHARS]
-    lower_head = lowered(head)
     requirement_spans = tuple(s.span for s in sections if s.kind == "requirements")
     preferred_spans = tuple(s.span for s in sections if s.kind == "preferred")
     return Posting(
         text=text,
         title=stated,
         title_level=title_level(stated.value) if stated else None,
-        company=find_company(text),
         sections=sections,
         years=tuple(extract_years_of_experience(text, requirement_spans, preferred_spans)),
         education=tuple(extract_education(head)),
         management=extract_management_scope(head),
-        employment_type=_first(_EMPLOYMENT, head, lower_head, "type"),
-        location=_first(_LOCATION_LABEL, head, lower_head, "location"),
-        remote=_first(_REMOTE, head, lower_head, "mode"),
-        salary=_first(_SALARY, head, lower_head, None),
         self_reference=find_self_reference(head, stated),
         mentions=find_mentions(text, stated),
         source=source,
@@ -310,9 +329,9 @@ def _field(text: str, start: int, end: int) -> TextField:
     return TextField(text[start:end].strip(), Span(start, end))
 
 
-def _first(pattern: re.Pattern[str], text: str, lower: str, group: str | None) -> TextField | None:
-    """The first match of a lower-case ``pattern`` in ``lower`` (``lowered(text)``), as a field of ``text``."""
-    match = pattern.search(lower)
+def _first(pattern: re.Pattern[str], text: str, group: str | None) -> TextField | None:
+    """The first match of a lower-case ``pattern`` in ``lowered(text)``, as a field of ``text``."""
+    match = pattern.search(lowered(text))
     if not match:
         return None
     start, end = match.span(group) if group else match.span()

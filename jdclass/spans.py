@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -12,16 +13,23 @@ def lowered(text: str) -> str:
     over the original, and the spans it finds index the original text unchanged. A character whose lower case
     is longer ("İ" is "i" plus a combining dot) keeps the first character, and the lower-case letters that
     ``re.IGNORECASE`` matches to "i" and "s" ("ı", "ſ") become them, so both ways find the same matches.
+    The last text and its lower case are kept: parsing asks for the same text's lower case six times.
     """
+    global _last
+    last = _last  # one tuple, swapped whole: a thread reads the old pair or the new one
+    if last[0] is text:
+        return last[1]
     lower = text.lower()
     if len(lower) != len(text):
         lower = "".join(ch.lower()[0] for ch in text)
     if "ı" in lower or "ſ" in lower:
         lower = lower.translate(_FOLDED)
+    _last = (text, lower)
     return lower
 
 
 _FOLDED = str.maketrans({"ı": "i", "ſ": "s"})
+_last: tuple[str, str] = ("", "")
 
 
 @dataclass(frozen=True)
@@ -40,17 +48,15 @@ class Span:
 
 
 def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence or bullet that holds ``text[start:end]``: bounded by newlines, ``;`` or a full stop."""
-    left = start
-    while left > 0:
-        ch = text[left - 1]
-        if ch in "\n;•" or (ch == "." and left < len(text) and text[left].isspace()):
-            break
-        left -= 1
-    right = end
-    while right < len(text):
-        ch = text[right]
-        if ch in "\n;•" or (ch == "." and (right + 1 == len(text) or text[right + 1].isspace())):
-            break
-        right += 1
-    return left, right
+    """The sentence or bullet that holds ``text[start:end]``: bounded by newlines, ``;``, ``•`` or a full stop
+    followed by a space (or the end of the text, on the right)."""
+    left = max(text.rfind("\n", 0, start), text.rfind(";", 0, start), text.rfind("•", 0, start))
+    for stop in _FULL_STOP.finditer(text, left + 1, min(start + 1, len(text))):
+        if stop.start() < start:
+            left = stop.start()
+    right = _CLAUSE_END.search(text, end)
+    return left + 1, right.start() if right else len(text)
+
+
+_FULL_STOP = re.compile(r"\.(?=\s)")
+_CLAUSE_END = re.compile(r"[\n;•]|\.(?=\s|\Z)")
