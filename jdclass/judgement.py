@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -19,6 +21,7 @@ LOW_CONFIDENCE = 0.45
 BETWEEN_SECOND = 0.25
 MIN_WORDS = 40
 MIN_ENGLISH_SHARE = 0.12
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -38,11 +41,26 @@ class Verdict:
 
 
 def english_share(text: str) -> float:
-    """Share of the words that are English stop words: around 0.3-0.5 in English prose, near 0 in other languages."""
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    if not words:
-        return 0.0
-    return sum(map(STOP_WORDS.__contains__, words)) / len(words)
+    """Share of the words (runs of letters) that are English stop words: around 0.3-0.5 in English prose, near 0
+    in other languages.
+
+    When every letter and digit of the text is ASCII, as in most English ads whatever their curly quotes and
+    bullets, the words are read from its UTF-8 bytes with every other byte made a space: the same words, at
+    about half the cost of the regular expression.
+    """
+    if text.isascii() or not any(ch.isalnum() for ch in set(text) if ch > "\x7f"):
+        return _share_of(text.encode().translate(_ASCII_LETTERS).split(), _ASCII_STOP_WORDS)
+    return _share_of(_LETTER_RUN.findall(text.lower()), STOP_WORDS)
+
+
+def _share_of(words: Sequence[T], stop: Container[T]) -> float:
+    return sum(map(stop.__contains__, words)) / len(words) if words else 0.0
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+# Each byte to itself in lower case when it is an ASCII letter, to a space otherwise.
+_ASCII_LETTERS = bytes(byte | 0x20 if chr(byte).isascii() and chr(byte).isalpha() else 0x20 for byte in range(256))
+_ASCII_STOP_WORDS = frozenset(word.encode() for word in STOP_WORDS if word.isascii())
 
 
 def flags(posting: Posting, probabilities: dict[Level, float], chosen: Level) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 import numpy as np
@@ -46,29 +47,28 @@ def sentences(doc: Doc) -> Doc:
     if not len(doc):
         return doc
     array = doc.to_array([ORTH, SENT_START])  # uint64: -1 (not a start) is stored as its two's complement
-    starts = sentence_starts(_lexicon(doc.vocab).entries_of(array[:, 0].tolist()))
-    array[:, 1] = np.where(starts, 1, -1).astype(np.int64).view(np.uint64)
+    flags = np.full(len(doc), -1, dtype=np.int64)
+    flags[sentence_starts(_lexicon(doc.vocab).entries_of(array[:, 0].tolist()))] = 1
+    array[:, 1] = flags.view(np.uint64)
     doc.from_array([ORTH, SENT_START], array)  # type: ignore[arg-type]  # the stub wants Ints2d; this is to_array's own uint64 array
     return doc
 
 
-def sentence_starts(entries: list[WordType]) -> list[bool]:
-    """Which tokens start a sentence, in one pass over their word types: the sentencizer's rule (a run of ``.``,
-    ``!`` or ``?`` ends a sentence at the next word), and a new line or a bullet starts one, since job ads are
-    bullets and headings more than prose."""
-    starts = [False] * len(entries)
-    if not entries:
-        return starts
-    start, seen_end = 0, False
+def sentence_starts(entries: list[WordType]) -> list[int]:
+    """The indexes of the tokens that start a sentence (0 first), in one pass over their word types: the
+    sentencizer's rule (a run of ``.``, ``!`` or ``?`` ends a sentence at the next word), and a new line or a
+    bullet starts one, since job ads are bullets and headings more than prose."""
+    starts: list[int] = []
+    seen_end = broken = False
     for index, entry in enumerate(entries):
-        if seen_end and not entry.punct and not entry.ends_sentence:
-            starts[start], start, seen_end = True, index, False
+        word = seen_end and not entry.punct and not entry.ends_sentence  # the sentencizer starts one here
+        if word:
+            seen_end = False
         elif entry.ends_sentence:
             seen_end = True
-    starts[start] = True
-    for index, entry in enumerate(entries[:-1]):
-        if entry.breaks_line:
-            starts[index + 1] = True
+        if word or broken or not index:
+            starts.append(index)
+        broken = entry.breaks_line
     return starts
 
 
@@ -244,20 +244,20 @@ def _analysis(posting: Posting, text: str, doc: Doc, lexicon: Lexicon) -> Analys
     words = [entry.word for entry in entries]
     for index, marker in _year_markers(posting, array[:, 1]).items():
         words[index] = marker
-    bounds = [index for index, start in enumerate(sentence_starts(entries)) if start and index > 0]
-    tokens: list[str] = []
+    bounds = sentence_starts(entries)
+    parts: list[str] = []
     sentences: list[Sentence] = []
-    for begin, end in zip([0, *bounds], [*bounds, len(orths)], strict=True):
-        kept = [word for word in words[begin:end] if word]
+    for begin, end in pairwise([*bounds, len(orths)]):
+        kept = " ".join(filter(None, words[begin:end]))
         if not kept:
             continue
-        tokens.extend(kept)
+        parts.append(kept)
         chars = text[starts[begin] : starts[end - 1] + lengths[end - 1]]
         stripped = chars.strip()
         if stripped:
             offset = starts[begin] + chars.find(stripped)
-            sentences.append(Sentence(Span(offset, offset + len(stripped)), " ".join(kept)))
-    return Analysis(posting, " ".join(tokens), tuple(sentences))
+            sentences.append(Sentence(Span(offset, offset + len(stripped)), kept))
+    return Analysis(posting, " ".join(parts), tuple(sentences))
 
 
 def analyze(items: Iterable[str | Posting | Analysis], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Analysis]:
