@@ -49,7 +49,8 @@ def english_share(text: str) -> float:
     about half the cost of the regular expression.
     """
     if text.isascii() or not any(ch.isalnum() for ch in set(text) if ch > "\x7f"):
-        return _share_of(text.encode().translate(_ASCII_LETTERS).split(), _ASCII_STOP_WORDS)
+        # surrogatepass: an unpaired surrogate (text parsed without validation) is a separator, as in the regex.
+        return _share_of(text.encode(errors="surrogatepass").translate(_ASCII_LETTERS).split(), _ASCII_STOP_WORDS)
     return _share_of(_LETTER_RUN.findall(text.lower()), STOP_WORDS)
 
 

@@ -6,7 +6,33 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from jdclass.judgement import english_share
 
-_PIECES = ["the", "The", "and", "of", "roadmap", "Manager", "owns", "’s", "•", "—", " ", "\n", "5+", "_", "x2", "²", "é", "İ", "K", "ǅ", "١", "ß", ".", ""]
+_PIECES = [
+    "the",
+    "The",
+    "and",
+    "of",
+    "roadmap",
+    "Manager",
+    "owns",
+    "’s",
+    "•",
+    "—",
+    " ",
+    "\n",
+    "5+",
+    "_",
+    "x2",
+    "²",
+    "é",
+    "İ",
+    "K",
+    "ǅ",
+    "١",
+    "ß",
+    ".",
+    "\ud800",
+    "",
+]
 
 
 def _share_by_regex(text: str) -> float:
