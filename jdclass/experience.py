@@ -61,7 +61,7 @@ _NOT_REQUIREMENT_BEFORE = re.compile(
 )
 _NOT_REQUIREMENT_AFTER = re.compile(
     r"^\s*(?:-|\s)?(?:ago|old\b|later|from\s+now|in\s+(?:business|operation|the\s+market)|of\s+(?:growth|history|success|innovation|trust|service|operation|profitab)|"
-    r"(?:product\s+)?(?:vision|plan|roadmap|strategy|strategic|horizon|outlook|contract|fixed[- ]term|term|warranty|anniversary|cliff|vesting)\b|running|straight|in\s+a\s+row|"
+    r"(?:product\s+)?(?:vision|plan|roadmap|strategy|strategic|horizon|outlook|contract|fixed[- ]term|term|warranty|anniversary|cliff|vesting)\b|running(?![ \t]+\w)|straight|in\s+a\s+row|"
     r"(?:bachelor['’]?s?\s+|college\s+|university\s+)?(?:degree|rotation|rotational|program|programme|course|apprenticeship|fellowship|stint|assignment|period|commitment)\b|"
     # "15 years of full-time education" (a common eligibility line on Indian job boards) is schooling, not experience
     r"(?:of\s+)?(?:(?:full[- ]time|formal|regular|school|college|university)\s+)?(?:education|schooling|studies)\b)",

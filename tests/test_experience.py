@@ -74,6 +74,8 @@ HEADLINE = [
     ("6 months or more of experience", 0.5, None, "general", True),
     ("6 months or more of hands-on direct-to-consumer subscription-commerce experience", 0.5, None, "specialty", True),
     ("3 months of internship experience is a plus", 0.25, None, "specialty", False),
+    ("- 5+ years running technical programs across engineering teams", 5, None, "specialty", True),
+    ("Requirements:\n- 3 yrs running paid acquisition for a consumer app", 3, None, "general", True),
 ]
 
 # Sentences with "years" that state no requirement of the candidate.
@@ -98,6 +100,8 @@ NOT_REQUIREMENTS = [
     "After 6 months of experience with us you will rotate to a new team.",
     "A 12-month rotational programme.",
     "Our brand has 100 years of history.",
+    "Voted a best place to work three years running.",
+    "We have grown 40% three years running, and we keep hiring.",
 ]
 
 
