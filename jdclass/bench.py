@@ -44,8 +44,8 @@ def _fmt(value: object) -> str:
     return "n/a" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
-def table(results: dict[str, dict[str, float | int | None]]) -> list[str]:
-    lines = ["| model | n | " + " | ".join(FIGURES) + " |", "|---|---|" + "---|" * len(FIGURES)]
+def table(results: dict[str, dict[str, float | int | None]], first: str = "model") -> list[str]:
+    lines = [f"| {first} | n | " + " | ".join(FIGURES) + " |", "|---|---|" + "---|" * len(FIGURES)]
     for name, figures in results.items():
         lines.append(f"| {name} | {figures['n']} | " + " | ".join(_fmt(figures[key]) for key in FIGURES) + " |")
     return lines
@@ -107,9 +107,13 @@ def accuracy_section(classifier: LevelClassifier) -> list[str]:
             "jdclass, text only": summary(truth, text_only_predictions(pm_rows)),
         }
     )
+    lines += ["", "By what the body states (the `no_level_cue` flag: no years asked, no management scope, no role named):", ""]
+    lines += table(content.by_cue, first="jdclass, rows")
     mixed = evaluate_rows(classifier, pm_rows + negatives, baselines=corpus)
     lines += ["", f"### Real PM postings plus {len(negatives)} real negatives (OTHER), content only", "", "Goal: OTHER-vs-PM F1 at least 0.90.", ""]
     lines += table(mixed.figures)
+    lines += ["", "By what the body states:", ""]
+    lines += table(mixed.by_cue, first="jdclass, rows")
     lines += ["", f"### Real PM postings ({len(pm_rows)}), with the title given", ""]
     lines += table(evaluate_rows(classifier, pm_rows, mask_title=False, baselines=corpus).figures)
     return lines

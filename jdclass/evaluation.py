@@ -149,6 +149,8 @@ class Evaluation:
     predicted: tuple[str, ...] = ()
     confidence: tuple[float, ...] = ()
     correct: tuple[bool, ...] = ()
+    # Our figures on the rows whose body states a level cue and on those flagged ``no_level_cue`` (labelled rows only).
+    by_cue: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -157,6 +159,7 @@ class Evaluation:
             "per_level": self.per_level,
             "confusion": self.confusion,
             "calibration_error": self.calibration_error,
+            "by_cue": self.by_cue,
             "mistakes": [m.to_dict() for m in self.mistakes],
         }
 
@@ -226,6 +229,11 @@ def evaluate_rows(
     evaluation = _evaluation(
         "content only" if mask_title else "with title", truth, predicted, probabilities, codes, [row.row for row in rows], evidence, errors
     )
+    flagged = ["no_level_cue" in r.flags for r in results]
+    for name, wanted in (("level cue stated", False), ("no level cue", True)):
+        picked = [index for index, flag in enumerate(flagged) if flag is wanted]
+        if picked:
+            evaluation.by_cue[name] = summary([truth[i] for i in picked], [predicted[i] for i in picked])
     if baselines is not None:
         majority = max(set(truth), key=truth.count)
         evaluation.figures["majority"] = summary(truth, [majority] * len(rows))

@@ -65,7 +65,8 @@ _ASCII_STOP_WORDS = frozenset(word.encode() for word in STOP_WORDS if word.isasc
 
 
 def flags(posting: Posting, probabilities: dict[Level, float], chosen: Level) -> tuple[str, ...]:
-    """What a reader should know before trusting the ``chosen`` level: too_short, not_english, low_confidence, between."""
+    """What a reader should know before trusting the ``chosen`` level: too_short, not_english, low_confidence,
+    between, no_level_cue (the body asks no years, states no management scope and names no role)."""
     found = []
     words = len(posting.text.split())
     if words < MIN_WORDS:
@@ -76,6 +77,8 @@ def flags(posting: Posting, probabilities: dict[Level, float], chosen: Level) ->
         found.append("low_confidence")
     if between(probabilities, chosen) is not None:
         found.append("between")
+    if not posting.level_cues:
+        found.append("no_level_cue")
     return tuple(found)
 
 

@@ -90,6 +90,13 @@ class ManagementScope:
     executive_team: bool = False
     spans: dict[str, Span] = field(default_factory=dict, compare=False)
 
+    @property
+    def stated(self) -> bool:
+        """Whether the posting states any of this scope."""
+        return bool(self.direct_reports or self.reports_to) or any(
+            (self.manages_product_managers, self.manages_managers, self.hires, self.pnl, self.budget, self.board, self.executive_team)
+        )
+
     def to_dict(self) -> dict[str, object]:
         return {
             "direct_reports": self.direct_reports,

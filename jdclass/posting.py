@@ -141,6 +141,14 @@ class Posting:
     def people_management_years(self) -> float | None:
         return people_management_years(list(self.years))
 
+    @property
+    def level_cues(self) -> tuple[str, ...]:
+        """What the body states that places the role on a rung: ``years`` asked, management ``scope``, a
+        ``role`` named ("As a Senior PM...", a ladder title anywhere). Empty when the level can only be read
+        from the topic words."""
+        stated = {"years": bool(self.years), "scope": self.management.stated, "role": bool(self.self_reference or self.mentions)}
+        return tuple(name for name, found in stated.items() if found)
+
     def content_text(self) -> str:
         """The text with the stated title blanked out (same length, so spans still hold), to judge content alone."""
         if self.title is None:

@@ -86,6 +86,19 @@ def test_classify_prints_the_library_report(runner, classifier):
     assert result.output.startswith("Level: VP of Product (VP), ")
 
 
+NO_CUE_NOTE = "Note: the body asks no years, states no management scope and names no role, so the level rests on its topic words alone.\n"
+
+
+def test_classify_says_when_the_body_states_no_level_cue(runner, classifier):
+    text = "Shape how shoppers find products in our app. Talk with shoppers every week and turn what you hear into problem statements. Decide with design and engineering what ships next, write the stories they build from, read the funnel numbers each morning and run experiments on search and checkout.\n"
+    result = runner.invoke(cli, ["classify", "-"], input=text)
+    assert result.exit_code == 0
+    assert result.output == render_classification(classifier.classify(text)) + "\n"
+    assert result.output.count(NO_CUE_NOTE) == 1
+    with_years = runner.invoke(cli, ["classify", "-"], input=text + "You have 3+ years of product experience.\n")
+    assert "Note: the body asks no years" not in with_years.output
+
+
 def test_classify_json_validates(runner):
     text = (HELD_BACK / "cpo.md").read_text(encoding="utf-8")
     result = runner.invoke(cli, ["classify", "--json", "-"], input=text)

@@ -51,6 +51,23 @@ def test_evaluate_the_held_back_postings(classifier, tmp_path):
     assert evaluation.per_level["DIR"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 1}
 
 
+def test_evaluate_splits_the_rows_by_level_cue(classifier, tmp_path):
+    path = held_back_rows(tmp_path)
+    no_cue = "Shape how shoppers find products in our app. Talk with shoppers every week and decide with design and engineering what ships next."
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + json.dumps({"text": no_cue, "level": "PM"}), encoding="utf-8")
+    evaluation = evaluate_rows(classifier, load_labelled(path))
+    assert [(name, figures["n"]) for name, figures in evaluation.by_cue.items()] == [("level cue stated", 7), ("no level cue", 1)]
+    assert evaluation.by_cue["level cue stated"]["accuracy"] == 1.0
+    output = CliRunner().invoke(cli, ["evaluate", str(path)]).output
+    section = output.split("By what the body states")[1].splitlines()[1:4]
+    flagged = evaluation.by_cue["no level cue"]
+    assert section == [
+        "                     postings  accuracy  within one",
+        "  level cue stated          7     1.000       1.000",
+        f"  no level cue              1     {flagged['accuracy']:.3f}       {flagged['within_one']:.3f}",
+    ]
+
+
 def test_evaluate_cli_prints_figures_and_json(tmp_path):
     path = held_back_rows(tmp_path)
     result = CliRunner().invoke(cli, ["evaluate", str(path)])

@@ -1,10 +1,13 @@
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from jdclass.judgement import english_share
+from jdclass.judgement import english_share, flags
+from jdclass.levels import Level
+from jdclass.posting import parse_text
 
 _PIECES = [
     "the",
@@ -51,3 +54,35 @@ def test_english_share_of_english_and_of_other_languages() -> None:
     assert english_share("The Product Manager — owns the roadmap’s goals.") == 2 / 8  # the, product, manager, owns, the, roadmap, s, goals
     assert english_share("Le chef de produit définit la feuille de route.") == 0.0
     assert english_share("1234 — 5678") == 0.0
+
+
+_NO_CUE = (
+    "Shape how shoppers find products in our app.\n"
+    "- Talk with shoppers every week and turn what you hear into problem statements.\n"
+    "- Decide with design and engineering what ships next.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("extra", "cues"),
+    [
+        ("", ()),
+        ("- 5+ years of product management experience.\n", ("years",)),
+        ("- You will manage two product managers.\n", ("scope",)),
+        ("- Reports to the VP of Product.\n", ("scope", "role")),
+        ("- You will report to our founders.\n", ("scope",)),
+        ("- As a Senior Product Manager, you will own checkout.\n", ("role",)),
+        ("- Work beside our Group Product Manager.\n", ("role",)),
+        ("- 3 years in e-commerce; you will hire and grow the product team.\n", ("years", "scope")),
+    ],
+)
+def test_a_body_with_no_level_cue_is_flagged(extra: str, cues: tuple[str, ...]) -> None:
+    posting = parse_text(_NO_CUE + extra)
+    assert posting.level_cues == cues
+    probabilities = dict.fromkeys(Level, 0.0) | {Level.PM: 0.9, Level.OTHER: 0.1}
+    assert ("no_level_cue" in flags(posting, probabilities, Level.PM)) is (not cues)
+
+
+def test_a_stated_title_is_no_level_cue() -> None:
+    posting = parse_text("Senior Product Manager\n\n" + _NO_CUE)
+    assert posting.title_level is not None and posting.level_cues == ()
