@@ -24,6 +24,7 @@ from pathlib import Path, PurePath
 from typing import Any, Protocol, Self, TypeVar
 
 from jdclass.errors import InputError, JdclassError, MissingExtra
+from jdclass.judgement import FLAGS
 from jdclass.levels import CODES
 from jdclass.model import LevelClassifier, load
 from jdclass.posting import Posting, parse
@@ -396,6 +397,7 @@ class BatchSummary:
     skipped: int = 0
     seconds: float = 0.0
     levels: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CODES, 0))
+    flags: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FLAGS, 0))
 
     @property
     def classified(self) -> int:
@@ -414,6 +416,9 @@ class BatchSummary:
                 continue
             self.levels[row["level"]] += 1
             self.mismatches += bool(row["mismatch"])
+            for flag in str(row["flags"] or "").split(";"):
+                if flag:
+                    self.flags[flag] = self.flags.get(flag, 0) + 1
 
     def lines(self) -> list[str]:
         """The summary as a few lines of text."""
@@ -422,6 +427,9 @@ class BatchSummary:
             lines.append(f"Skipped {self.skipped:,} inputs already in {self.output}")
         lines.append("Levels: " + ", ".join(f"{code} {count:,}" for code, count in self.levels.items()))
         lines.append(f"Title and content disagree: {self.mismatches:,}")
+        flagged = [f"{flag} {count:,}" for flag, count in self.flags.items() if count]
+        if flagged:
+            lines.append(f"Flagged (see the flags column): {', '.join(flagged)}")
         if self.errors:
             lines.append(f"Errors: {self.errors:,} (see the error column)")
         jobs = f"{self.jobs} job" + ("s" if self.jobs != 1 else "")

@@ -22,6 +22,8 @@ BETWEEN_SECOND = 0.25
 MIN_WORDS = 40
 MIN_ENGLISH_SHARE = 0.12
 T = TypeVar("T")
+# Every flag ``flags`` can give, in the order it gives them.
+FLAGS = ("too_short", "not_english", "low_confidence", "between", "no_level_cue")
 
 
 @dataclass(frozen=True)

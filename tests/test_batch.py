@@ -15,10 +15,11 @@ import pytest
 from click.testing import CliRunner
 
 import jdclass
-from jdclass.batch import COLUMNS, BatchInputs, _interrupt_after, run_batch
+from jdclass.batch import COLUMNS, BatchInputs, BatchSummary, _interrupt_after, run_batch
 from jdclass.cli import cli
 from jdclass.corpus import DEFAULT_CORPUS, POSTING_FIELDS, read_front_matter
 from jdclass.errors import EmptyInput
+from jdclass.judgement import FLAGS
 from jdclass.levels import CODES
 from jdclass.readers import html_to_text
 from tests.fixtures import make_docx, make_html, make_pdf
@@ -103,6 +104,9 @@ def summary_lines(rows: list[dict[str, str]], output: str, jobs: int, skipped: i
         lines.append(f"Skipped {skipped} inputs already in {output}")
     lines.append("Levels: " + ", ".join(f"{code} {levels[code]}" for code in CODES))
     lines.append(f"Title and content disagree: {sum(1 for row in rows if row['mismatch'] == 'true')}")
+    flags = Counter(flag for row in rows for flag in row["flags"].split(";") if flag)
+    if flags:
+        lines.append("Flagged (see the flags column): " + ", ".join(f"{flag} {flags[flag]}" for flag in FLAGS if flags[flag]))
     if errors:
         lines.append(f"Errors: {errors} (see the error column)")
     lines.append(rf"Time: \d+\.\d s, \d+\.\d postings/s, {jobs} jobs?")
@@ -271,3 +275,21 @@ def test_ctrl_c_while_a_chunk_is_written_takes_effect_after_it():
         assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def test_the_summary_counts_each_flag_in_the_order_flags_gives_them():
+    summary = BatchSummary(Path("levels.csv"))
+    rows = [
+        {"error": None, "level": "PM", "mismatch": False, "flags": "low_confidence;no_level_cue"},
+        {"error": None, "level": "OTHER", "mismatch": True, "flags": "no_level_cue"},
+        {"error": None, "level": "PM", "mismatch": False, "flags": None},
+        {"error": "x.pdf: not a PDF", "level": None, "mismatch": None, "flags": None},
+    ]
+    summary.add(rows)
+    assert summary.lines()[:5] == [
+        "Wrote 4 rows to levels.csv: 3 classified, 1 with an error",
+        "Levels: APM 0, PM 2, SPM 0, DIR 0, VP 0, CPO 0, OTHER 1",
+        "Title and content disagree: 1",
+        "Flagged (see the flags column): low_confidence 1, no_level_cue 2",
+        "Errors: 1 (see the error column)",
+    ]
