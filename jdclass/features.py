@@ -53,12 +53,13 @@ class SpacyNormalizer(TransformerMixin, BaseEstimator):
 FIELD_GROUPS = ("years", "management", "education", "role", "mentions")
 
 
-def posting_fields(posting: Posting, groups: tuple[str, ...] = FIELD_GROUPS) -> dict[str, float]:
+def posting_fields(posting: Posting, groups: tuple[str, ...] = FIELD_GROUPS, boss_mentions: bool = True) -> dict[str, float]:
     """The level signals a posting states, as named numeric features, from the chosen groups.
 
     ``years``: years asked; ``management``: people, money and reporting line; ``education``: degrees;
-    ``role``: the role the body says it advertises; ``mentions``: ladder titles named anywhere in the body.
-
+    ``role``: the role the body says it advertises; ``mentions``: ladder titles named anywhere in the body,
+    but for ``boss_mentions=False`` not the one in the reporting line ("reports to the Director of Product"):
+    that is the boss's rung, which the ``management`` group reads as ``reports_to``, not the role's.
     """
     scope = posting.management
     features: dict[str, float] = {}
@@ -85,8 +86,10 @@ def posting_fields(posting: Posting, groups: tuple[str, ...] = FIELD_GROUPS) -> 
     if "role" in groups and posting.self_reference is not None:
         features[f"self_title={posting.self_reference.level.level.code}"] = 1.0
     if "mentions" in groups:
+        boss = None if boss_mentions else scope.spans.get("reports_to")
         for mention in posting.mentions:
-            features[f"mentions={mention.level.level.code}"] = 1.0
+            if boss is None or not boss.start <= mention.span.start < boss.end:
+                features[f"mentions={mention.level.level.code}"] = 1.0
     if "education" in groups:
         for degree in posting.education:
             features[f"degree={degree.level}:{'required' if degree.required else 'preferred'}"] = 1.0
@@ -96,8 +99,9 @@ def posting_fields(posting: Posting, groups: tuple[str, ...] = FIELD_GROUPS) -> 
 class PostingFields(TransformerMixin, BaseEstimator):
     """Postings to a sparse matrix of their stated signals: years asked, people managed, P&L, reporting line, degrees."""
 
-    def __init__(self, groups: tuple[str, ...] = FIELD_GROUPS) -> None:
+    def __init__(self, groups: tuple[str, ...] = FIELD_GROUPS, boss_mentions: bool = True) -> None:
         self.groups = groups
+        self.boss_mentions = boss_mentions
 
     def fit(self, X: Sequence[PostingLike], y: Any = None) -> PostingFields:
         unknown = set(self.groups) - set(FIELD_GROUPS)
@@ -116,7 +120,7 @@ class PostingFields(TransformerMixin, BaseEstimator):
 
     def _dicts(self, X: Sequence[PostingLike]) -> list[dict[str, float]]:
         postings = [item.posting if isinstance(item, Analysis) else item for item in X]
-        return [posting_fields(item if isinstance(item, Posting) else parse_text(item), tuple(self.groups)) for item in postings]
+        return [posting_fields(item if isinstance(item, Posting) else parse_text(item), tuple(self.groups), self.boss_mentions) for item in postings]
 
     def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
         tags = super().__sklearn_tags__()

@@ -159,7 +159,7 @@ def extract_management_scope(text: str) -> ManagementScope:
         boss = reporting_line(who)
         if boss != "other" or reports_to is None:
             reports_to = boss
-            spans["reports_to"] = Span(*match.span())
+            spans["reports_to"] = Span(match.start(), match.start("who") + len(who.rstrip()))  # up to the boss's name
             if boss != "other":
                 break
     return ManagementScope(

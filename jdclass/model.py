@@ -66,13 +66,15 @@ def build_pipeline(seed: int = SEED, fields_weight: float = 1.0, fields: bool = 
     """Two linear models over one TF-IDF of spaCy-normalized content, each with its own parsed fields.
 
     The family model tells PM roles from OTHER on the words and the job titles the body names; the rung model
-    places PM roles on the ladder using everything, years and management scope included. ``fields=False``
-    leaves the parsed fields out of both, to measure what they add.
+    places PM roles on the ladder using everything, years and management scope included. A ladder title in
+    the reporting line is the boss's: the family model counts it as a title named (a product leader as boss
+    says the role sits in a product team), the rung model reads it only as ``reports_to`` (docs/model.md,
+    item 9). ``fields=False`` leaves the parsed fields out of both, to measure what they add.
     """
     return FamilyThenRung(
         text=_text_pipeline(),
         family_fields=PostingFields(groups=("role", "mentions")) if fields else None,
-        rung_fields=PostingFields(groups=FIELD_GROUPS) if fields else None,
+        rung_fields=PostingFields(groups=FIELD_GROUPS, boss_mentions=False) if fields else None,
         family=_logistic(seed, FAMILY_C, None),
         rung=_logistic(seed, RUNG_C, "balanced"),
         fields_weight=fields_weight,

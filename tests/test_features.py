@@ -74,6 +74,15 @@ def test_posting_fields_features():
     assert list(named.get_feature_names_out()) == ["mentions=SPM"]
 
 
+def test_the_boss_in_the_reporting_line_is_a_mention_for_the_family_only():
+    text = "You will report to the Director of Product. Work beside our Senior Product Manager on search."
+    everything = PostingFields(groups=("management", "mentions")).fit([text])
+    assert {"reports_to=director", "mentions=DIR", "mentions=SPM"} <= set(everything.get_feature_names_out())
+    rung = PostingFields(groups=("management", "mentions"), boss_mentions=False).fit([text])
+    names = set(rung.get_feature_names_out())
+    assert {"reports_to=director", "mentions=SPM"} <= names and "mentions=DIR" not in names
+
+
 def test_normalizer_rejects_a_bare_string():
     with pytest.raises(TypeError, match="expected a sequence of postings"):
         SpacyNormalizer().fit(["x"]).transform("one string")
