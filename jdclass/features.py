@@ -10,6 +10,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.utils.validation import check_is_fitted
 
 from jdclass.experience import years_bucket
+from jdclass.management import YES_NO_SIGNALS
 from jdclass.nlp import DEFAULT_BATCH_SIZE, Analysis, analyze
 from jdclass.posting import Posting, parse_text
 
@@ -78,7 +79,7 @@ def posting_fields(posting: Posting, groups: tuple[str, ...] = FIELD_GROUPS, bos
         if scope.direct_reports:
             band = "1-3" if scope.direct_reports <= 3 else "4-9" if scope.direct_reports <= 9 else "10+"
             features[f"direct_reports={band}"] = 1.0
-        for name in ("manages_product_managers", "manages_managers", "hires", "pnl", "budget", "board", "executive_team"):
+        for name in YES_NO_SIGNALS:
             if getattr(scope, name):
                 features[name] = 1.0
         if scope.reports_to:

@@ -75,6 +75,10 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# The scope's yes-or-no signals (beside the number of direct reports and the reporting line).
+YES_NO_SIGNALS = ("manages_product_managers", "manages_managers", "hires", "pnl", "budget", "board", "executive_team")
+
+
 @dataclass(frozen=True)
 class ManagementScope:
     """What a posting says about the people, money and reporting line the role holds."""
@@ -93,9 +97,7 @@ class ManagementScope:
     @property
     def stated(self) -> bool:
         """Whether the posting states any of this scope."""
-        return bool(self.direct_reports or self.reports_to) or any(
-            (self.manages_product_managers, self.manages_managers, self.hires, self.pnl, self.budget, self.board, self.executive_team)
-        )
+        return bool(self.direct_reports or self.reports_to) or any(getattr(self, name) for name in YES_NO_SIGNALS)
 
     def to_dict(self) -> dict[str, object]:
         return {
