@@ -114,6 +114,8 @@ def accuracy_section(classifier: LevelClassifier) -> list[str]:
     lines += table(mixed.figures)
     lines += ["", "By what the body states:", ""]
     lines += table(mixed.by_cue, first="jdclass, rows")
+    lines += ["", "By flag (a row may carry several; `no flag` is the rows with none):", ""]
+    lines += table(mixed.by_flag, first="jdclass, flag")
     lines += ["", f"### Real PM postings ({len(pm_rows)}), with the title given", ""]
     lines += table(evaluate_rows(classifier, pm_rows, mask_title=False, baselines=corpus).figures)
     return lines

@@ -19,6 +19,7 @@ from sklearn.pipeline import make_pipeline
 
 from jdclass.corpus import Corpus
 from jdclass.errors import InputError, TrainingError, UnknownLevel
+from jdclass.judgement import FLAGS
 from jdclass.levels import Level
 from jdclass.metrics import CODES, confusion_text, expected_calibration_error, summary
 from jdclass.model import LevelClassifier, corpus_posting, cross_validated_probabilities, decide, writer_of
@@ -151,6 +152,8 @@ class Evaluation:
     correct: tuple[bool, ...] = ()
     # Our figures on the rows whose body states a level cue and on those flagged ``no_level_cue`` (labelled rows only).
     by_cue: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Our figures on the rows that carry each flag, in the order of ``FLAGS``, then on the rows with none.
+    by_flag: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -160,6 +163,7 @@ class Evaluation:
             "confusion": self.confusion,
             "calibration_error": self.calibration_error,
             "by_cue": self.by_cue,
+            "by_flag": self.by_flag,
             "mistakes": [m.to_dict() for m in self.mistakes],
         }
 
@@ -229,11 +233,19 @@ def evaluate_rows(
     evaluation = _evaluation(
         "content only" if mask_title else "with title", truth, predicted, probabilities, codes, [row.row for row in rows], evidence, errors
     )
+
+    def figures_of(picked: list[int]) -> dict[str, Any]:
+        return summary([truth[i] for i in picked], [predicted[i] for i in picked])
+
     flagged = ["no_level_cue" in r.flags for r in results]
     for name, wanted in (("level cue stated", False), ("no level cue", True)):
         picked = [index for index, flag in enumerate(flagged) if flag is wanted]
         if picked:
-            evaluation.by_cue[name] = summary([truth[i] for i in picked], [predicted[i] for i in picked])
+            evaluation.by_cue[name] = figures_of(picked)
+    for name in (*FLAGS, "no flag"):
+        picked = [index for index, result in enumerate(results) if (name in result.flags if name in FLAGS else not result.flags)]
+        if picked:
+            evaluation.by_flag[name] = figures_of(picked)
     if baselines is not None:
         majority = max(set(truth), key=truth.count)
         evaluation.figures["majority"] = summary(truth, [majority] * len(rows))

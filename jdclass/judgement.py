@@ -21,9 +21,12 @@ LOW_CONFIDENCE = 0.45
 BETWEEN_SECOND = 0.25
 MIN_WORDS = 40
 MIN_ENGLISH_SHARE = 0.12
+# pm_role_unsure: the content's chance of being no PM role at all is within this much of even (0.35 to 0.65),
+# so the other answer to "is it a PM role?" has odds of about 1 to 2 or better.
+FAMILY_UNSURE = 0.15
 T = TypeVar("T")
 # Every flag ``flags`` can give, in the order it gives them.
-FLAGS = ("too_short", "not_english", "low_confidence", "between", "no_level_cue")
+FLAGS = ("too_short", "not_english", "low_confidence", "between", "pm_role_unsure", "no_level_cue")
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,8 @@ _ASCII_STOP_WORDS = frozenset(word.encode() for word in STOP_WORDS if word.isasc
 
 def flags(posting: Posting, probabilities: dict[Level, float], chosen: Level) -> tuple[str, ...]:
     """What a reader should know before trusting the ``chosen`` level: too_short, not_english, low_confidence,
-    between, no_level_cue (the body asks no years, states no management scope and names no role)."""
+    between, pm_role_unsure (a PM role and a neighbouring role are nearly as likely), no_level_cue (the body asks
+    no years, states no management scope and names no role)."""
     found = []
     words = len(posting.text.split())
     if words < MIN_WORDS:
@@ -79,9 +83,20 @@ def flags(posting: Posting, probabilities: dict[Level, float], chosen: Level) ->
         found.append("low_confidence")
     if between(probabilities, chosen) is not None:
         found.append("between")
+    if pm_role_unsure(probabilities):
+        found.append("pm_role_unsure")
     if not posting.level_cues:
         found.append("no_level_cue")
     return tuple(found)
+
+
+def pm_role_unsure(probabilities: dict[Level, float]) -> bool:
+    """Whether the content is close to the line between a PM role and a neighbouring one: P(OTHER) near even.
+
+    ``low_confidence`` does not say so: a rung's share is split among six rungs and falls below its bar long
+    before the question "PM role or not?" is in doubt, while an OTHER read at 55% passes it.
+    """
+    return abs(probabilities.get(Level.OTHER, 0.0) - 0.5) < FAMILY_UNSURE
 
 
 def between(probabilities: dict[Level, float], chosen: Level) -> tuple[Level, Level] | None:

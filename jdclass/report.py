@@ -74,7 +74,10 @@ def flag_notes(result: Classification) -> list[str]:
         notes.append(f"the content sits between {low.display_name} and {high.display_name}")
     elif "low_confidence" in result.flags:
         notes.append("no level stands out in the content")
-    if "no_level_cue" in result.flags and not {"too_short", "not_english"} & set(result.flags):
+    guess = bool({"too_short", "not_english"} & set(result.flags))  # the notes below would only repeat that the level is a guess
+    if "pm_role_unsure" in result.flags and not guess:
+        notes.append("the content is close to the line between a PM role and a neighbouring role")
+    if "no_level_cue" in result.flags and not guess:
         notes.append("the body asks no years, states no management scope and names no role, so the level rests on its topic words alone")
     return notes
 
@@ -157,6 +160,16 @@ def _figure(value: object) -> str:
     return "n/a" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
+def _row_groups(heading: str, groups: dict[str, dict[str, Any]]) -> list[str]:
+    """Accuracy and within-one on groups of the evaluated rows, under ``heading``; nothing when there are none."""
+    if not groups:
+        return []
+    lines = ["", heading, f"  {'':<18}{'postings':>9}{'accuracy':>10}{'within one':>12}"]
+    for name, figures in groups.items():
+        lines.append(f"  {name:<18}{figures['n']:>9}{_figure(figures['accuracy']):>10}{_figure(figures['within_one']):>12}")
+    return lines
+
+
 def render_evaluation(evaluation: Evaluation) -> str:
     """The evaluation report: figures beside the baselines, per-level precision and recall, confusion, mistakes."""
     models = list(evaluation.figures)
@@ -166,11 +179,8 @@ def render_evaluation(evaluation: Evaluation) -> str:
     for key, name in FIGURE_NAMES:
         lines.append(f"{name:<17}" + "".join(f"{_figure(evaluation.figures[model][key]):>14}" for model in models))
     lines.append(f"{'calibration error':<17}{_figure(evaluation.calibration_error):>14}")
-    if evaluation.by_cue:
-        lines += ["", "By what the body states (flag no_level_cue: no years, no management scope, no role named):"]
-        lines.append(f"  {'':<18}{'postings':>9}{'accuracy':>10}{'within one':>12}")
-        for name, figures in evaluation.by_cue.items():
-            lines.append(f"  {name:<18}{figures['n']:>9}{_figure(figures['accuracy']):>10}{_figure(figures['within_one']):>12}")
+    lines += _row_groups("By what the body states (flag no_level_cue: no years, no management scope, no role named):", evaluation.by_cue)
+    lines += _row_groups("By flag (a row may carry several):", evaluation.by_flag)
     lines += ["", "Per level:      precision   recall   support"]
     for code, figures in evaluation.per_level.items():
         lines.append(f"  {code:<12} {figures['precision']:>9.3f} {figures['recall']:>8.3f} {figures['support']:>9}")

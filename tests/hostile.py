@@ -23,7 +23,7 @@ from jdclass.readers import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DOCX_MAX_INFLA
 from jdclass.result import Classification
 from tests.fixtures import POSTING_LINES, make_docx, make_pdf
 
-FLAGS = frozenset(["too_short", "not_english", "low_confidence", "between", "no_level_cue"])
+FLAGS = frozenset(["too_short", "not_english", "low_confidence", "between", "pm_role_unsure", "no_level_cue"])
 
 ENGLISH = (
     "Senior Product Manager\n\nYou will own the roadmap for our payments platform and lead two engineering teams "

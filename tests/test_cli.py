@@ -99,6 +99,25 @@ def test_classify_says_when_the_body_states_no_level_cue(runner, classifier):
     assert "Note: the body asks no years" not in with_years.output
 
 
+UNSURE_NOTE = "Note: the content is close to the line between a PM role and a neighbouring role.\n"
+
+
+def test_classify_says_when_the_content_is_near_the_line_between_pm_and_not(runner, classifier):
+    # A product owner's ad that works beside a product manager: nearly as much a PM role as not.
+    text = (
+        "Own the backlog for our claims platform. Write user stories with the product manager, run sprint planning and refinement with the "
+        "scrum team, accept finished work and keep stakeholders informed about what ships each sprint. Three years as a product owner or "
+        "business analyst.\n"
+    )
+    result = runner.invoke(cli, ["classify", "-"], input=text)
+    assert result.exit_code == 0
+    assert classifier.classify(text).flags == ("pm_role_unsure",)
+    assert result.output == render_classification(classifier.classify(text)) + "\n"
+    assert result.output.splitlines()[3] + "\n" == UNSURE_NOTE
+    plain = runner.invoke(cli, ["classify", "-"], input=(HELD_BACK / "pm.md").read_text(encoding="utf-8"))
+    assert UNSURE_NOTE not in plain.output
+
+
 def test_classify_json_validates(runner):
     text = (HELD_BACK / "cpo.md").read_text(encoding="utf-8")
     result = runner.invoke(cli, ["classify", "--json", "-"], input=text)

@@ -9,7 +9,8 @@ import jdclass
 from jdclass.cli import cli
 from jdclass.corpus import DEFAULT_CORPUS
 from jdclass.errors import TrainingError
-from jdclass.evaluation import evaluate_rows, load_labelled
+from jdclass.evaluation import evaluate_rows, labelled_posting, load_labelled
+from jdclass.judgement import FLAGS
 from tests.conftest import EVAL, HELD_BACK, real_postings
 
 LEVEL_FILES = ["apm", "pm", "spm", "dir", "vp", "cpo", "other"]
@@ -66,6 +67,27 @@ def test_evaluate_splits_the_rows_by_level_cue(classifier, tmp_path):
         "  level cue stated          7     1.000       1.000",
         f"  no level cue              1     {flagged['accuracy']:.3f}       {flagged['within_one']:.3f}",
     ]
+
+
+def test_evaluate_splits_the_rows_by_flag(classifier, tmp_path):
+    path = held_back_rows(tmp_path)
+    unsure = (
+        "Own the backlog for our claims platform. Write user stories with the product manager, run sprint planning and refinement with the "
+        "scrum team, accept finished work and keep stakeholders informed about what ships each sprint. Three years as a product owner."
+    )
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + json.dumps({"text": unsure, "level": "OTHER"}), encoding="utf-8")
+    rows = load_labelled(path)
+    evaluation = evaluate_rows(classifier, rows)
+    results = [classifier.classify(labelled_posting(row)) for row in rows]
+    expected = {flag: sum(flag in r.flags for r in results) for flag in FLAGS} | {"no flag": sum(not r.flags for r in results)}
+    assert {name: figures["n"] for name, figures in evaluation.by_flag.items()} == {name: n for name, n in expected.items() if n}
+    assert evaluation.by_flag["pm_role_unsure"]["n"] >= 1 and evaluation.by_flag["no flag"]["accuracy"] == 1.0
+    output = CliRunner().invoke(cli, ["evaluate", str(path)]).output
+    section = output.split("By flag (a row may carry several):\n")[1].split("\n\n")[0].splitlines()
+    assert section == ["                     postings  accuracy  within one"] + [
+        f"  {name:<18}{figures['n']:>9}{figures['accuracy']:>10.3f}{figures['within_one']:>12.3f}" for name, figures in evaluation.by_flag.items()
+    ]
+    assert json.loads(CliRunner().invoke(cli, ["evaluate", "--json", str(path)]).output)["by_flag"] == evaluation.by_flag
 
 
 def test_evaluate_cli_prints_figures_and_json(tmp_path):

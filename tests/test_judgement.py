@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from jdclass.judgement import english_share, flags
+from jdclass.judgement import english_share, flags, pm_role_unsure
 from jdclass.levels import Level
 from jdclass.posting import parse_text
 
@@ -86,3 +86,15 @@ def test_a_body_with_no_level_cue_is_flagged(extra: str, cues: tuple[str, ...]) 
 def test_a_stated_title_is_no_level_cue() -> None:
     posting = parse_text("Senior Product Manager\n\n" + _NO_CUE)
     assert posting.title_level is not None and posting.level_cues == ()
+
+
+@pytest.mark.parametrize(
+    ("other", "chosen", "unsure"),
+    [(0.34, Level.PM, False), (0.36, Level.PM, True), (0.49, Level.PM, True), (0.5, Level.OTHER, True), (0.64, Level.OTHER, True), (0.66, Level.OTHER, False)],
+)
+def test_a_content_near_even_between_pm_and_other_is_flagged(other: float, chosen: Level, unsure: bool) -> None:
+    probabilities = dict.fromkeys(Level, 0.0) | {Level.PM: 1 - other, Level.OTHER: other}
+    assert pm_role_unsure(probabilities) is unsure
+    assert ("pm_role_unsure" in flags(parse_text(_NO_CUE), probabilities, chosen)) is unsure
+    # An OTHER read at 64% passes the low-confidence bar: only this flag says the answer is in doubt.
+    assert "low_confidence" not in flags(parse_text(_NO_CUE), probabilities, Level.OTHER if other >= 0.5 else Level.PM)
