@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 from jdclass.experience import number_value
-from jdclass.spans import Span, lowered
+from jdclass.spans import Span, lowered, matches_from
 
-_NUM = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
+# ASCII digits: "٣ direct reports" is no count we read, and a match can only begin where ``_STARTS`` says.
+_NUM = r"(?:[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
 
 _DIRECT_REPORTS = re.compile(
     rf"\b(?P<n>{_NUM})\+?\s+(?:direct\s+reports|(?:senior\s+|product\s+)?(?:product\s+managers|pms|people|product\s+leaders|directors|managers)\s+(?:report|reporting)\s+to\s+you)"
@@ -34,7 +35,8 @@ _MANAGES_MANAGERS = re.compile(
     r"|\bmanagers\s+of\s+managers\b|\bleaders\s+of\s+leaders\b",
 )
 _HIRES = re.compile(r"\b(?:hire|hiring|recruit\w*|build\s+out|scale)\b[^.\n]{0,40}\b(?:team|product\s+managers|pms|talent|org\w*)\b")
-_PNL = re.compile(r"\bp\s*&\s*l\b|\bp&amp;l\b|\bprofit\s+(?:and|&)\s+loss\b|\bpnl\b")
+# "p&l", "p & l", "profit and loss", "pnl": the word boundary is checked behind the first letter, as in _REPORTS_TO.
+_PNL = re.compile(r"p(?<!\w.)(?:\s*&\s*l\b|&amp;l\b|rofit\s+(?:and|&)\s+loss\b|nl\b)")
 _BUDGET = re.compile(
     r"\b(?:own|owns|owning|manag\w*|set|sets|control\w*|responsib\w+|accountab\w+)\b[^.\n]{0,60}\bbudgets?\b|\bbudget(?:ing)?\s+(?:for|of|ownership|responsibility)\b|\bbudgetary\b",
 )
@@ -72,6 +74,21 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "board": ("board", "investor"),
     "manages_managers": ("directors", "managers", "vps", "presidents", "heads", "leaders"),
     "executive_team": ("executive", "suite", "level", "leadership", "member", "slt"),
+}
+_NUMBER_STARTS: tuple[str, ...] = (*"0123456789", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen")
+_NUMBER_STARTS += ("twenty", "thirty", "forty", "fifty")
+# How every match of a pattern begins: the pattern is tried only where one of these occurs (``matches_from``;
+# tests/test_posting.py checks that each pattern finds the same matches as a scan of the whole text). A pattern
+# that opens with a letter (_PNL) needs none: ``re`` skips ahead to that letter by itself.
+_STARTS: dict[str, tuple[str, ...]] = {
+    "direct_reports": (*_NUMBER_STARTS, "with", "have", "has", "manag", "lead", "team", "group", "organi"),
+    "manages_product_managers": ("manag", "lead", "build", "coach", "grow", "develop", "hir", "mentor", "supervis", "oversee", "product", "pms")
+    + ("people", "direct", "performance"),
+    "manages_managers": ("manag", "lead", "coach", "develop", "hir"),
+    "hires": ("hir", "recruit", "build", "scale"),
+    "budget": ("own", "manag", "set", "control", "responsib", "accountab", "budget"),
+    "board": ("board", "the", "our", "company", "investor"),
+    "executive_team": ("executive", "c-", "c ", "csuite", "clevel", "senior", "member", "slt"),
 }
 
 
@@ -138,7 +155,7 @@ def extract_management_scope(text: str) -> ManagementScope:
     def first(name: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
         if name in _NEEDS and not any(word in text for word in _NEEDS[name]):
             return None  # a word that every match contains is missing: no need to scan with the pattern
-        for match in pattern.finditer(text):
+        for match in matches_from(pattern, text, _STARTS[name]) if name in _STARTS else pattern.finditer(text):
             if not _negated(text, match.start()):
                 spans[name] = Span(*match.span())
                 return match

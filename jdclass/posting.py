@@ -14,7 +14,7 @@ from jdclass.experience import YearsRequirement, extract_years_of_experience, ma
 from jdclass.management import ManagementScope, extract_management_scope
 from jdclass.readers import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, SPACY_MAX_CHARS, check_text, html_to_text, looks_like_html, read_posting
 from jdclass.sections import Section, heading_kind, heading_text, split_sections
-from jdclass.spans import Span, lowered
+from jdclass.spans import Span, lowered, matches_from
 from jdclass.titles import TitleLevel, title_level
 
 _ROLE_NOUN = re.compile(
@@ -58,6 +58,10 @@ _LADDER_MENTION = re.compile(
     r"\b(?:(?:associate|junior|senior|sr\.?|lead|principal|staff|group|technical)\s+)?(?:product\s+manager|pm)s?\b|\bapm\b|"
     r"\b(?:director|head|vp|vice\s+president|svp|evp)(?:,|\s+of)?\s+(?:product(?:\s+management)?)\b|\bchief\s+product\s+officer\b|\bcpo\b",
 )  # run over lowered(text)
+# How every match of the two patterns above begins (``matches_from``; tests/test_posting.py checks them).
+_SELF_REFERENCE_STARTS = ("as", "be", "seeking", "hiring", "looking", "join", "role", "position", "need", "want")
+_LADDER_MENTION_STARTS: tuple[str, ...] = ("associate", "junior", "senior", "sr", "lead", "principal", "staff", "group", "technical", "product", "pm", "apm")
+_LADDER_MENTION_STARTS += ("director", "head", "vp", "vice", "svp", "evp", "chief", "cpo")
 
 
 @dataclass(frozen=True)
@@ -246,7 +250,7 @@ def find_self_reference(text: str, title: TextField | None = None) -> TitleMenti
     on to address the person in the role ("In your first year as a Senior PM, you will...").
     """
     lower = lowered(text)
-    for match in _SELF_REFERENCE.finditer(lower):
+    for match in matches_from(_SELF_REFERENCE, lower, _SELF_REFERENCE_STARTS):
         if match.group().startswith("as") and _names_a_background(lower, match):
             continue
         value = text[match.start("title") : match.end("title")].strip()
@@ -265,7 +269,7 @@ def _names_a_background(lower: str, match: re.Match[str]) -> bool:
 def find_mentions(text: str, title: TextField | None = None, limit: int = 50) -> tuple[TitleMention, ...]:
     """Ladder titles named anywhere in the body, outside the stated title."""
     found = []
-    for match in _LADDER_MENTION.finditer(lowered(text)):
+    for match in matches_from(_LADDER_MENTION, lowered(text), _LADDER_MENTION_STARTS):
         value = text[match.start() : match.end()]
         level = title_level(value)
         if level is not None and level.level.on_ladder and _outside(match.span(), title):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -26,6 +27,29 @@ def lowered(text: str) -> str:
         lower = lower.translate(_FOLDED)
     _last = (text, lower)
     return lower
+
+
+def matches_from(pattern: re.Pattern[str], text: str, starts: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, for a pattern whose every match begins with one of ``starts``
+    and which never matches the empty string.
+
+    ``re`` tries a pattern that opens with ``\\b`` or a group at every character of the text. Finding where each
+    start occurs with ``str.find``, and trying the pattern only there, gives the same matches in the same order
+    at a fraction of the cost: ``pattern.match`` at an offset still sees the text before it, so a ``\\b`` or a
+    look-behind at the start holds as it does in a scan (tests/test_spans.py).
+    """
+    find = text.find
+    positions = set()
+    for start in starts:
+        at = find(start)
+        while at >= 0:
+            positions.add(at)
+            at = find(start, at + 1)
+    end = 0
+    for position in sorted(positions):
+        if position >= end and (match := pattern.match(text, position)):
+            yield match
+            end = match.end()
 
 
 _FOLDED = str.maketrans({"ı": "i", "ſ": "s"})

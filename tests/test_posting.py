@@ -1,4 +1,5 @@
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
@@ -10,9 +11,21 @@ from jdclass.corpus import DEFAULT_CORPUS
 from jdclass.education import _DEGREES
 from jdclass.education import _NEEDS as _DEGREE_NEEDS
 from jdclass.errors import InputError, JdclassError
-from jdclass.management import _BOARD, _BUDGET, _EXEC_TEAM, _MANAGES_MANAGERS, _NEEDS, _PNL, extract_management_scope
-from jdclass.posting import find_company, find_self_reference, find_title
-from jdclass.spans import clause_around, lowered
+from jdclass.management import (
+    _BOARD,
+    _BUDGET,
+    _DIRECT_REPORTS,
+    _EXEC_TEAM,
+    _HIRES,
+    _MANAGES_MANAGERS,
+    _MANAGES_PMS,
+    _NEEDS,
+    _PNL,
+    _STARTS,
+    extract_management_scope,
+)
+from jdclass.posting import _LADDER_MENTION, _LADDER_MENTION_STARTS, _SELF_REFERENCE, _SELF_REFERENCE_STARTS, find_company, find_self_reference, find_title
+from jdclass.spans import clause_around, lowered, matches_from
 
 POSTING = """# Director of Product Management
 
@@ -175,6 +188,92 @@ def test_a_degree_pattern_never_matches_without_the_words_it_needs(text: str) ->
             assert any(word in lower for word in _DEGREE_NEEDS[level]), (level, text)
 
 
+_MANAGEMENT_PATTERNS = {
+    "direct_reports": _DIRECT_REPORTS,
+    "manages_product_managers": _MANAGES_PMS,
+    "manages_managers": _MANAGES_MANAGERS,
+    "hires": _HIRES,
+    "budget": _BUDGET,
+    "board": _BOARD,
+    "executive_team": _EXEC_TEAM,
+}
+_STARTED = [(pattern, _STARTS[name]) for name, pattern in _MANAGEMENT_PATTERNS.items()]
+_STARTED += [(_SELF_REFERENCE, _SELF_REFERENCE_STARTS), (_LADDER_MENTION, _LADDER_MENTION_STARTS)]
+_STARTED_WORDS = [
+    "٣ direct reports",
+    "3",
+    "12",
+    "ten",
+    "twenty",
+    "fifteen",
+    "direct reports",
+    "reports",
+    "reporting to you",
+    "product managers",
+    "PMs",
+    "people",
+]
+_STARTED_WORDS += ["with", "have", "manage", "Managing", "lead", "team of", "group of", "organisation of", "build and lead", "coach", "grow"]
+_STARTED_WORDS += ["hire", "hiring", "recruit", "build out", "scale", "mentor and manage", "supervise", "oversee", "senior", "a", "the", "our"]
+_STARTED_WORDS += ["product team", "product org", "product leaders", "directors", "VPs", "people managers", "managers of managers", "budget"]
+_STARTED_WORDS += ["leaders of leaders", "own", "set", "responsible for", "budgetary", "board", "Board of Directors", "company", "investor relations"]
+_STARTED_WORDS += ["board-level", "executive team", "Executive Leadership Committee", "C-suite", "c level", "csuite", "member of the", "SLT"]
+_STARTED_WORDS += ["leadership team", "as", "as our", "be", "become", "seeking", "looking for", "join us as", "role of", "position of", "need"]
+_STARTED_WORDS += ["associate", "junior", "Sr.", "principal", "staff", "technical", "Product Manager", "PM", "APM", "Director of Product"]
+_STARTED_WORDS += ["head of product", "VP", "vice president", "SVP", "chief product officer", "CPO", "you", "will", "+", "-", "x", "İ", "é"]
+_STARTED_WORDS += [" ", " ", " ", "\n", ", ", ". ", "", "not "]
+# A phrase that each alternative of each pattern matches: a start missing from a pattern's list loses one.
+_STARTED_PHRASES = ["5 direct reports", "three PMs reporting to you", "with 4 reports", "team of 6 product managers", "group of two directors"]
+_STARTED_PHRASES += ["organization of 40 people", "has 3 reports", "have ten reports", "managing 2 reports", "leading 5 reports"]
+_STARTED_PHRASES += ["lead, coach and grow the product team", "build and lead product leaders", "hiring the PMs", "mentor and manage PMs"]
+_STARTED_PHRASES += ["supervise 3 PMs", "product managers who will report to you", "people management", "performance reviews", "oversee our product org"]
+_STARTED_PHRASES += ["lead directors", "coach the group product managers", "develop people managers", "hire and grow heads of product"]
+_STARTED_PHRASES += ["hire a team", "recruiting talent", "build out the org", "scale the team", "own the budget", "control budgets"]
+_STARTED_PHRASES += ["accountable for budget", "budget ownership", "the board", "company board", "board meetings", "investor updates"]
+_STARTED_PHRASES += ["executive leadership team", "senior leadership team", "member of the product leadership team", "as a Senior PM, you"]
+_STARTED_PHRASES += ["join us as a product manager to", "looking for a Director of Product who", "role of Head of Product.", "need a PM,", "want a PM."]
+_STARTED_PHRASES += ["CPO", "APM", "Senior Product Managers", "VP, Product", "vice president of product management", "SVP Product", "EVP of Product"]
+_STARTED_PHRASES += ["Chief Product Officer", "Head of Product", "staff PM", "technical product manager", "junior PM", "associate product manager"]
+_STARTED_PHRASES += ["principal PM", "lead PM", "Sr. PM", "group PM", "Director, Product"]
+_STARTED_PHRASES += ["be the PM who", "become our APM to", "seeking a VP of Product to", "hiring a Group PM to", "position of Lead PM;"]
+
+
+def _same_matches_from_starts(text: str) -> None:
+    lower = lowered(text)
+    for pattern, starts in _STARTED:
+        assert [m.span() for m in matches_from(pattern, lower, starts)] == [m.span() for m in pattern.finditer(lower)], (pattern.pattern[:40], text)
+
+
+@pytest.mark.parametrize("phrase", _STARTED_PHRASES)
+def test_each_phrase_is_found_from_where_it_starts(phrase: str) -> None:
+    assert set(_MANAGEMENT_PATTERNS) == set(_STARTS)
+    for text in (phrase, f"x {phrase} y", f"Our {phrase}.", f"x{phrase}", f"- {phrase}\nnot {phrase}"):
+        _same_matches_from_starts(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_STARTED_WORDS + _STARTED_PHRASES), max_size=14).map("".join))
+def test_a_pattern_tried_where_its_starts_occur_finds_what_a_scan_finds(text: str) -> None:
+    # Words glued together ("xlead", "aboard") test the word boundaries at a start.
+    _same_matches_from_starts(text)
+
+
+def test_matches_from_keeps_the_order_and_skips_overlaps() -> None:
+    pattern = re.compile(r"\bab\w*|\bb\w*")
+    text = "xab ab abab b bab"
+    assert [m.span() for m in matches_from(pattern, text, ("ab", "b"))] == [m.span() for m in pattern.finditer(text)] == [(4, 6), (7, 11), (12, 13), (14, 17)]
+    assert list(matches_from(pattern, text, ())) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["p", "P", "&", " & ", "l", "L", "&amp;", "profit", "and", "loss", "pnl", "x", " ", "\n", "-"]), max_size=10).map("".join))
+def test_the_pnl_pattern_finds_what_its_word_boundary_form_finds(text: str) -> None:
+    # _PNL checks the word boundary behind its first letter; this is the pattern as first written.
+    plain = re.compile(r"\bp\s*&\s*l\b|\bp&amp;l\b|\bprofit\s+(?:and|&)\s+loss\b|\bpnl\b")
+    lower = lowered(text)
+    assert [m.span() for m in _PNL.finditer(lower)] == [m.span() for m in plain.finditer(lower)]
+
+
 def test_the_words_a_pattern_needs_hold_across_the_corpus() -> None:
     for path in sorted((DEFAULT_CORPUS / "postings").rglob("*.md")):
         lower = lowered(path.read_text(encoding="utf-8"))
@@ -182,6 +281,8 @@ def test_the_words_a_pattern_needs_hold_across_the_corpus() -> None:
             assert not pattern.search(lower) or any(word in lower for word in _NEEDS[name]), (name, path.name)
         for level, pattern in _DEGREES:
             assert level not in _DEGREE_NEEDS or not pattern.search(lower) or any(word in lower for word in _DEGREE_NEEDS[level]), (level, path.name)
+        for pattern, starts in _STARTED:
+            assert [m.span() for m in matches_from(pattern, lower, starts)] == [m.span() for m in pattern.finditer(lower)], (pattern.pattern[:40], path.name)
 
 
 def test_parse_a_path(tmp_path):
