@@ -36,7 +36,7 @@ def matches_from(pattern: re.Pattern[str], text: str, starts: tuple[str, ...]) -
     ``re`` tries a pattern that opens with ``\\b`` or a group at every character of the text. Finding where each
     start occurs with ``str.find``, and trying the pattern only there, gives the same matches in the same order
     at a fraction of the cost: ``pattern.match`` at an offset still sees the text before it, so a ``\\b`` or a
-    look-behind at the start holds as it does in a scan (tests/test_spans.py).
+    look-behind at the start holds as it does in a scan (tests/test_posting.py checks the patterns that use it).
     """
     find = text.find
     positions = set()
