@@ -236,12 +236,32 @@ _STARTED_PHRASES += ["CPO", "APM", "Senior Product Managers", "VP, Product", "vi
 _STARTED_PHRASES += ["Chief Product Officer", "Head of Product", "staff PM", "technical product manager", "junior PM", "associate product manager"]
 _STARTED_PHRASES += ["principal PM", "lead PM", "Sr. PM", "group PM", "Director, Product"]
 _STARTED_PHRASES += ["be the PM who", "become our APM to", "seeking a VP of Product to", "hiring a Group PM to", "position of Lead PM;"]
+_STARTED_PHRASES += ["C-suite", "C level", "csuite", "CLevel", "SLT", "our board", "manage the budget", "set budgets", "responsible for the budget"]
+_STARTED_PHRASES += [
+    "manage a team of product managers",
+    "coach PMs",
+    "develop product managers",
+    "manage directors",
+    "grow the product team",
+    "direct reports",
+]
+# Every way a count can begin, written out here rather than taken from the code's lists.
+_COUNTS = [*"0123456789", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen"]
+_STARTED_PHRASES += [f"{count} direct reports" for count in [*_COUNTS, "twenty", "thirty", "forty", "fifty"]]
 
 
 def _same_matches_from_starts(text: str) -> None:
     lower = lowered(text)
     for pattern, starts in _STARTED:
         assert [m.span() for m in matches_from(pattern, lower, starts)] == [m.span() for m in pattern.finditer(lower)], (pattern.pattern[:40], text)
+
+
+def test_every_start_begins_a_match_in_some_phrase() -> None:
+    # So that the phrase test below fails when a start is dropped from a pattern's list (or a new one has no phrase).
+    for pattern, starts in _STARTED:
+        begun = [lowered(phrase)[m.start() :] for phrase in _STARTED_PHRASES for m in pattern.finditer(lowered(phrase))]
+        for start in starts:
+            assert any(text.startswith(start) for text in begun), (pattern.pattern[:40], start)
 
 
 @pytest.mark.parametrize("phrase", _STARTED_PHRASES)
