@@ -116,19 +116,23 @@ class DutyMatcher:
             start = end
         return out
 
-    def _scored(self, analysis: Analysis, scores: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int]]]:
+    def _scored(self, analysis: Analysis, scores: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
         best, which = scores if scores is not None else self.level_scores(analysis)
         best = best.copy()
         text = analysis.posting.text
-        for i, sentence in enumerate(analysis.sentences):
+        sentences = analysis.sentences
+        for i in np.flatnonzero(best.any(axis=1)).tolist():  # a sentence that matches no duty has nothing to clear
+            sentence = sentences[i]
             if len(sentence.tokens.split()) < MIN_TOKENS or heading_text(text[sentence.span.start : sentence.span.end]) is not None:
                 best[i, :] = 0.0  # headings and fragments are not evidence
-        spans = [_without_marker(text, sentence.span.start, sentence.span.end) for sentence in analysis.sentences]
-        return best, which, spans
+        return best, which
 
-    def _item(self, analysis: Analysis, span: tuple[int, int], level: Level, score: float, duty: int) -> Evidence:
+    def _item(self, analysis: Analysis, index: int, level: Level, score: float, duty: int) -> Evidence:
+        """Sentence ``index`` as evidence, without its bullet or heading marker."""
         text = analysis.posting.text
-        return Evidence(text=text[span[0] : span[1]], start=span[0], end=span[1], level=level, score=score, duty=self.statements[duty])
+        span = analysis.sentences[index].span
+        start, end = _without_marker(text, span.start, span.end)
+        return Evidence(text=text[start:end], start=start, end=end, level=level, score=score, duty=self.statements[duty])
 
     def evidence(self, analysis: Analysis, level: Level, limit: int = 5, minimum: int = 3) -> tuple[Evidence, ...]:
         """The sentences that best match ``level``'s duties: up to ``limit``, at least ``minimum`` when any match."""
@@ -150,18 +154,18 @@ class DutyMatcher:
         """
         if not analysis.sentences:
             return Explanation((), {rung: () for rung in Level.ladder()} if details else {}, ())
-        best, which, spans = self._scored(analysis, scores)
+        best, which = self._scored(analysis, scores)
         rivals = _rivals(best)
-        chosen = self._level_evidence(analysis, best, which, rivals, spans, level, limit, minimum) if level.on_ladder else ()
+        chosen = self._level_evidence(analysis, best, which, rivals, level, limit, minimum) if level.on_ladder else ()
         if not details:
             return Explanation(chosen, {}, ())
-        by_level = {rung: self._level_evidence(analysis, best, which, rivals, spans, rung, limit, 0) for rung in Level.ladder()}
+        by_level = {rung: self._level_evidence(analysis, best, which, rivals, rung, limit, 0) for rung in Level.ladder()}
         ladder = Level.ladder()
         columns = best.argmax(axis=1)
         highlights = []
-        for i in np.flatnonzero(best[np.arange(len(spans)), columns] >= MIN_SCORE).tolist():
+        for i in np.flatnonzero(best[np.arange(len(best)), columns] >= MIN_SCORE).tolist():
             column = int(columns[i])
-            highlights.append(self._item(analysis, spans[i], ladder[column], float(best[i, column]), int(which[i, column])))
+            highlights.append(self._item(analysis, i, ladder[column], float(best[i, column]), int(which[i, column])))
         return Explanation(chosen, by_level, tuple(highlights))
 
     def _level_evidence(
@@ -170,7 +174,6 @@ class DutyMatcher:
         best: np.ndarray,
         which: np.ndarray,
         rivals: np.ndarray,
-        spans: list[tuple[int, int]],
         level: Level,
         limit: int,
         minimum: int,
@@ -183,4 +186,4 @@ class DutyMatcher:
         if len(chosen) < minimum:
             chosen += [i for i in ranking if i not in chosen and own[i] > 0][: minimum - len(chosen)]
         chosen.sort(key=lambda i: -own[i])
-        return tuple(self._item(analysis, spans[i], level, float(own[i]), int(which[i, column])) for i in chosen)
+        return tuple(self._item(analysis, i, level, float(own[i]), int(which[i, column])) for i in chosen)

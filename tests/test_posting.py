@@ -188,6 +188,55 @@ def test_a_degree_pattern_never_matches_without_the_words_it_needs(text: str) ->
             assert any(word in lower for word in _DEGREE_NEEDS[level]), (level, text)
 
 
+# The degree patterns as first written, each alternative opening with ``\b``; ours check it behind a first letter.
+_DEGREES_AS_WRITTEN = {
+    "mba": r"\bmba\b|master\s+of\s+business\s+administration",
+    "phd": r"\bph\.?\s?d\b|\bdoctora(?:te|l)\b",
+    "master": r"\bmaster['’]?s\b|\bmaster\s+(?:of|degree)\b|\bm\.?s\.?c?\.?(?=\s+(?:in|degree|or)\b)|\bm\.?tech\b|\bmsc\b",
+    "bachelor": (
+        r"\bbachelor['’]?s?\b|\bb\.?s\.?c?\.?(?=[\s/,]+(?:in|degree|or|ba)\b)|\bb\.?a\.?(?=[\s/,]+(?:in|degree|or|bs)\b)|\bb\.?tech\b|\bb\.?e\.?(?=\s*(?:/|in\b|or\b))"
+        r"|\bundergraduate\s+degree|\bcollege\s+degree|\buniversity\s+degree|\bfour[- ]year\s+degree"
+        r"|\b(?:a|relevant|related|technical|appropriate)\s+degree\b(?!\s+of\b)|\bdegree\b(?=\s+(?:in|required|preferred|from|or\s+equivalent)\b)"
+    ),
+}
+_BACHELOR_WORDS = ["Bachelor", "bachelors", "Bachelor’s", "B.S.", "BS", "B.Sc", "B.A.", "BA", "B.Tech", "B.E.", "BE", "undergraduate", "college"]
+_BACHELOR_WORDS += ["university", "four-year", "four year", "appropriate", "relevant", "related", "technical", "required", "preferred", "from"]
+_BACHELOR_WORDS += ["or equivalent", "of", "/", ",", "x", "_", "9", "é", "webmaster", "abachelor", "degrees"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_DEGREE_WORDS + _BACHELOR_WORDS), max_size=12).map("".join))
+def test_the_degree_patterns_find_what_their_word_boundary_forms_find(text: str) -> None:
+    # Words glued together ("xdegree", "webmaster") test the word boundary behind each first letter.
+    lower = lowered(text)
+    for level, pattern in _DEGREES:
+        plain = re.compile(_DEGREES_AS_WRITTEN[level])
+        assert [m.span() for m in pattern.finditer(lower)] == [m.span() for m in plain.finditer(lower)], (level, text)
+
+
+# A phrase for each alternative of each degree pattern, tried glued to a word before it and after it.
+_DEGREE_PHRASES = ["MBA", "Master of Business Administration", "Ph.D.", "PhD", "ph d", "doctorate", "doctoral", "Master's", "masters"]
+_DEGREE_PHRASES += ["master of science", "master degree", "M.S. in", "MS degree", "M.Sc. or", "MSc", "M.Tech", "mtech", "Bachelor's", "bachelor"]
+_DEGREE_PHRASES += ["B.S. in", "BSc, or", "B.A. degree", "BA/BS", "B.Tech", "B.E. in", "BE/BTech", "undergraduate degree", "college degree"]
+_DEGREE_PHRASES += ["university degree", "four-year degree", "four year degree", "a degree", "relevant degree", "related degree", "technical degree"]
+_DEGREE_PHRASES += ["appropriate degree", "a degree of", "degree in", "degree required", "degree preferred", "degree from", "degree or equivalent"]
+
+
+@pytest.mark.parametrize("phrase", _DEGREE_PHRASES)
+def test_each_degree_phrase_is_found_as_its_word_boundary_form_finds_it(phrase: str) -> None:
+    for text in (phrase, f"x {phrase} y", f"x{phrase} y", f"({phrase})", f"é{phrase}", f"_{phrase}", f"9{phrase}", f"{phrase}x"):
+        lower = lowered(text)
+        for level, pattern in _DEGREES:
+            assert [m.span() for m in pattern.finditer(lower)] == [m.span() for m in re.finditer(_DEGREES_AS_WRITTEN[level], lower)], (level, text)
+
+
+def test_the_degree_patterns_find_what_their_word_boundary_forms_find_in_the_corpus() -> None:
+    for path in sorted((DEFAULT_CORPUS / "postings").rglob("*.md")):
+        lower = lowered(path.read_text(encoding="utf-8"))
+        for level, pattern in _DEGREES:
+            assert [m.span() for m in pattern.finditer(lower)] == [m.span() for m in re.finditer(_DEGREES_AS_WRITTEN[level], lower)], (level, path)
+
+
 _MANAGEMENT_PATTERNS = {
     "direct_reports": _DIRECT_REPORTS,
     "manages_product_managers": _MANAGES_PMS,
