@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import Any
 
 import numpy as np
@@ -34,8 +33,7 @@ class TokenTfidf(TfidfVectorizer):
     vocabulary; the columns found go straight into a CSR matrix, one row per text. Postings and their sentences
     are transformed in every batch: the two models and the duty scores took 0.83 ms a posting against 1.09
     with scikit-learn's ``transform`` (1,000 corpus postings), and building the CSR matrix directly rather than
-    from (row, column) pairs took the two transforms from 0.61 to 0.48 ms (1,000 bench postings), and looking word
-    pairs up by tuple (``_gram_columns``) took the counting from 0.41-0.52 to 0.32-0.40 ms a posting.
+    from (row, column) pairs took the two transforms from 0.61 to 0.48 ms (1,000 bench postings).
     Any other setting uses scikit-learn's own ``transform``; fitting always does.
     """
 
@@ -43,16 +41,14 @@ class TokenTfidf(TfidfVectorizer):
         check_is_fitted(self, msg="The TF-IDF vectorizer is not fitted")
         if isinstance(raw_documents, str) or not self._counts_tokens():
             return super().transform(raw_documents)
-        words, pairs = self._gram_columns()
+        get = self.vocabulary_.get
         low, high = self.ngram_range
         columns: list[int] = []
         ends = [0]  # where each text's columns end: the matrix's row pointers
         for text in raw_documents:
             tokens = text.split()
-            if low == 1:
-                columns += [column for column in map(words, tokens) if column is not None]
-            if high == 2:
-                columns += [column for column in map(pairs, pairwise(tokens)) if column is not None]
+            grams = chain(tokens if low == 1 else (), map(" ".join, pairwise(tokens)) if high == 2 else ())
+            columns += [column for column in map(get, grams) if column is not None]
             ends.append(len(columns))
         matrix = (np.ones(len(columns), dtype=self.dtype), np.array(columns, dtype=np.int32), np.array(ends, dtype=np.int32))
         counts = sparse.csr_matrix(matrix, shape=(len(ends) - 1, len(self.vocabulary_)))
@@ -62,24 +58,6 @@ class TokenTfidf(TfidfVectorizer):
             counts.data += 1
         counts.data *= self.idf_[counts.indices]
         return counts if self.norm is None else normalize(counts, norm=self.norm, copy=False)
-
-    def _gram_columns(self) -> tuple[Callable[[str], int | None], Callable[[tuple[str, str]], int | None]]:
-        """Look-ups of a word's column and of a word pair's column, the pair as the tuple ``pairwise`` yields.
-
-        Keying pairs by tuple saves joining each pair into a new string and hashing it: a tuple's hash is made
-        from its words' hashes, which Python keeps. Built from ``vocabulary_`` once (not saved with the model).
-        """
-        cached = self.__dict__.get("_gram_index")
-        if cached is None or cached[0] is not self.vocabulary_:
-            words = {gram: column for gram, column in self.vocabulary_.items() if " " not in gram}
-            pairs = {tuple(gram.split(" ")): column for gram, column in self.vocabulary_.items() if " " in gram}
-            cached = self.__dict__["_gram_index"] = (self.vocabulary_, words.get, pairs.get)
-        return cached[1], cached[2]
-
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(super().__getstate__())
-        state.pop("_gram_index", None)  # derived from vocabulary_; rebuilt on first use
-        return state
 
     def _counts_tokens(self) -> bool:
         """Whether this vectorizer's n-grams are the words and word pairs of the text split at spaces."""

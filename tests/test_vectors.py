@@ -64,16 +64,3 @@ def test_the_shipped_model_counts_tokens_itself() -> None:
     classifier = load()
     for vectorizer in (classifier.pipeline.text_.named_steps["tfidf"], classifier.matcher.vectorizer):
         assert isinstance(vectorizer, TokenTfidf) and vectorizer._counts_tokens()
-
-
-def test_the_word_pair_index_is_rebuilt_not_saved() -> None:
-    import pickle
-
-    vectorizer = token_tfidf(ngram_range=(1, 2)).fit(["own the roadmap", "own roadmap"])
-    before = vectorizer.transform(["own the roadmap"]).toarray()
-    assert "_gram_index" in vectorizer.__dict__  # built by the first transform
-    copy = pickle.loads(pickle.dumps(vectorizer))
-    assert "_gram_index" not in copy.__dict__
-    np.testing.assert_array_equal(copy.transform(["own the roadmap"]).toarray(), before)
-    vectorizer.fit(["ship the roadmap today", "ship it"])  # a new vocabulary: the index follows it
-    _same(vectorizer, ["ship the roadmap", "own the roadmap"])
