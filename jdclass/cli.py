@@ -13,7 +13,7 @@ import click
 
 from jdclass import __version__
 from jdclass.corpus import DEFAULT_CORPUS, check_corpus, load_corpus
-from jdclass.errors import EmptyInput, JdclassError
+from jdclass.errors import EmptyInput, InputError, JdclassError
 from jdclass.posting import Posting, parse
 from jdclass.readers import DEFAULT_MAX_BYTES, decode_text
 
@@ -50,10 +50,22 @@ def write_text(path: Path, text: str) -> None:
         raise JdclassError(f"{path}: cannot write ({error.strerror})") from None
 
 
+def _looks_like_text(argument: str) -> bool:
+    """Whether a command-line argument is a posting's text pasted in place of a file name (a line break, or
+    more than five words): "no such file" alone would not tell the user what to do instead."""
+    return "\n" in argument or len(argument.split()) > 5
+
+
 def read_source(source: str | None, max_bytes: int = DEFAULT_MAX_BYTES) -> Posting:
     """The posting named on the command line: a file path, ``-`` for stdin, or nothing (stdin, prompting on a terminal)."""
     if source not in (None, "-"):
-        return parse(Path(source), max_bytes=max_bytes)
+        path = Path(source)
+        if path.is_dir():
+            raise InputError(f"{source}: is a directory; to score a folder, run: jdclass batch {source} -o results.csv")
+        if _looks_like_text(source) and not path.exists():
+            shown = source if len(source) <= 40 else source[:40].rstrip() + "..."
+            raise InputError(f"no such file: {shown!r}; to classify text, pipe it in (... | jdclass classify -) or give no argument and paste it")
+        return parse(path, max_bytes=max_bytes)
     stdin = sys.stdin.buffer
     if source is None and sys.stdin.isatty():
         click.echo(PROMPT, err=True)

@@ -63,6 +63,7 @@ class Refused:
 
     error: type[JdclassError]
     message: str
+    cli_hint: str = ""  # what `jdclass classify` and `jdclass parse` add to the message (the library and batch say it plain)
 
 
 @dataclass(frozen=True)
@@ -291,7 +292,7 @@ FILES: dict[str, tuple[Build, Refused | Classified]] = {
     "password.docx": (lazily(docx_encrypted), Refused(EncryptedFile, "password.docx: the Word file is encrypted and needs a password")),
     "old-word.docx": (lazily(old_word_doc), Refused(UnsupportedFormat, "old-word.docx: an old Word .doc file, not .docx; save it as .docx")),
     # Paths that are not files
-    "folder.txt": (directory, Refused(InputError, "folder.txt: is a directory")),
+    "folder.txt": (directory, Refused(InputError, "folder.txt: is a directory", "; to score a folder, run: jdclass batch folder.txt -o results.csv")),
     "pipe.txt": (fifo, Refused(InputError, "pipe.txt: is a named pipe, not a regular file")),
     "device.txt": (symlink_to(os.devnull), Refused(InputError, "device.txt: is a device, not a regular file")),
     UNREADABLE: (unreadable, Refused(InputError, f"{UNREADABLE}: cannot read (Permission denied)")),

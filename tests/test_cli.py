@@ -146,13 +146,29 @@ def test_classify_reads_every_file_type(runner, tmp_path):
         assert json.loads(result.output)["evidence"] is not None
 
 
+# What `classify` and `parse` add when the argument is a posting's text rather than a file name.
+PASTE_HINT = "; to classify text, pipe it in (... | jdclass classify -) or give no argument and paste it\n"
+
+
 @pytest.mark.parametrize(
     ("args", "stdin", "message"),
     [
         (["classify", "missing.txt"], None, "Error: missing.txt: no such file\n"),
         (["classify", "-"], "", "Error: no text on stdin\n"),
         (["classify", "-"], "   \n", "Error: no text on stdin\n"),
-        (["classify", "."], None, "Error: .: is a directory\n"),
+        (["classify", "."], None, "Error: .: is a directory; to score a folder, run: jdclass batch . -o results.csv\n"),
+        (["parse", "."], None, "Error: .: is a directory; to score a folder, run: jdclass batch . -o results.csv\n"),
+        (
+            ["classify", "Senior Product Manager. You will own the payments roadmap and lead two PMs."],
+            None,
+            f"Error: no such file: 'Senior Product Manager. You will own the...'{PASTE_HINT}",
+        ),
+        (
+            ["classify", "Product Manager\nOwn the roadmap."],
+            None,
+            f"Error: no such file: 'Product Manager\\nOwn the roadmap.'{PASTE_HINT}",
+        ),
+        (["classify", "my posting.txt"], None, "Error: my posting.txt: no such file\n"),
         (["parse", "missing.txt"], None, "Error: missing.txt: no such file\n"),
         (["classify", "--model", "nowhere", "-"], "Product Manager", "Error: no model manifest at nowhere/manifest.json; run `jdclass train` to build one\n"),
         (["corpus", "check", "--corpus", "nowhere"], None, "Error: nowhere: no corpus folder here\n"),

@@ -130,7 +130,7 @@ def test_a_hostile_file_through_the_cli(name, monkeypatch, runner, classifier):
     for command in ("classify", "parse"):
         result = runner.invoke(cli, [command, name])
         if isinstance(outcome, Refused):
-            assert (result.exit_code, result.output) == (1, f"Error: {outcome.message}\n")
+            assert (result.exit_code, result.output) == (1, f"Error: {outcome.message}{outcome.cli_hint}\n")
         else:
             assert result.exit_code == 0, result.output
             assert "Traceback" not in result.output
