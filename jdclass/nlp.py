@@ -33,6 +33,13 @@ DEFAULT_BATCH_SIZE = 64
 # How many distinct chunks (runs of non-space characters) are put in the tokenizer's cache, at most: a bound
 # on memory. The corpus and the real postings hold 58,000 between them; most are rare, the common ones come first.
 MAX_CACHED_CHUNKS = 50_000
+# How many word types the lexicon and the lemma look-up remember, at most: a bound on memory when a folder holds
+# millions of distinct strings (links, reference numbers, names). Beyond it, a new word type is looked up each time.
+MAX_REMEMBERED_TYPES = 200_000
+# How many lexemes spaCy may have made in this process before the pipeline is built afresh. The strings met in a
+# memory zone are freed when it ends, but the hash table that found their lexemes keeps their deleted slots and
+# doubles as if it held them all (about 30 bytes a lexeme ever made).
+MAX_LEXEMES = 1_000_000
 
 
 _BULLETS = frozenset({"•", "·", "▪"})
@@ -78,6 +85,17 @@ def pipeline() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentences")
     return nlp
+
+
+def renew_pipeline() -> None:
+    """Drop the process's spaCy pipeline with its lexicon and chunk cache: the next ``pipeline()`` builds them anew.
+
+    A long batch run does this every ``MAX_LEXEMES`` lexemes, so that its memory stays bounded however many
+    postings it reads; the tokens are the same before and after (tested).
+    """
+    pipeline.cache_clear()
+    _lexicon.cache_clear()
+    _chunk_cache.cache_clear()
 
 
 class ChunkCache:
@@ -133,7 +151,8 @@ class LemmaLookup(dict[str, str]):
     def __missing__(self, word: str) -> str:
         # The table is case-sensitive: callers pass lower-case words, so "Managing" and "managing" agree.
         lemma = str(self.table.get(word, word)).lower()
-        self[word] = lemma
+        if len(self) < MAX_REMEMBERED_TYPES:
+            self[word] = lemma
         return lemma
 
 
@@ -188,7 +207,8 @@ class Lexicon:
             lexeme = self.vocab[orth]
             text = lexeme.orth_
             found = WordType(self._word(lexeme), lexeme.is_punct, text in _ENDS_SENTENCE, "\n" in text or text in _BULLETS)
-            self.entries[orth] = found
+            if len(self.entries) < MAX_REMEMBERED_TYPES:
+                self.entries[orth] = found  # keyed by the string's hash, valid whether spaCy keeps the string or not
         return found
 
     def entries_of(self, orths: list[int]) -> list[WordType]:
@@ -265,19 +285,25 @@ def analyze(items: Iterable[str | Posting | Analysis], batch_size: int = DEFAULT
     Only the tokenizer runs over the documents: ``_analysis`` finds the sentences by the ``sentences``
     component's rule on the word types it looks up anyway: 0.8 ms a posting instead of 1.0-1.2 when the component ran.
     """
-    nlp = pipeline()
-    lexicon = _lexicon(nlp.vocab)
-    chunks = _chunk_cache(nlp)
     buffer: list[Posting | Analysis] = []
 
     def flush() -> Iterator[Analysis]:
+        nlp = pipeline()
+        lexicon = _lexicon(nlp.vocab)
+        chunks = _chunk_cache(nlp)
         texts = {index: item.content_text() for index, item in enumerate(buffer) if isinstance(item, Posting)}
         for text in texts.values():
             chunks.warm(text)
-        docs = iter(nlp.pipe(texts.values(), batch_size=batch_size, disable=["sentences"]))
-        for index, item in enumerate(buffer):
-            yield item if isinstance(item, Analysis) else _analysis(item, texts[index], next(docs), lexicon)
+        # spaCy keeps every new string it meets for the life of the process; in a memory zone it frees those it
+        # met there when the zone ends, so a folder of any size runs in bounded memory. The chunks warmed above
+        # stay (at most MAX_CACHED_CHUNKS), and analyses hold only Python strings and numbers.
+        with nlp.memory_zone():
+            docs = iter(nlp.pipe(texts.values(), batch_size=batch_size, disable=["sentences"]))
+            done = [item if isinstance(item, Analysis) else _analysis(item, texts[index], next(docs), lexicon) for index, item in enumerate(buffer)]
+        if len(nlp.vocab) > MAX_LEXEMES:  # len counts every lexeme made, freed or not
+            renew_pipeline()
         buffer.clear()
+        yield from done
 
     for item in items:
         buffer.append(parse_text(item) if isinstance(item, str) else item)

@@ -115,6 +115,25 @@ def test_the_batch_benchmark_alternates_rounds_and_reports_their_median():
         "| jdclass batch, 2 jobs",
         "| plain TF-IDF + logistic regression, 2 jobs",
         "| jdclass batch, 1 job, first 40 only (memory check, one run)",
+        "| jdclass batch, 1 job, each posting with 45 strings found nowhere else (memory check, one run)",
     ]
     assert all(row.split(" | ")[1] == "40" for row in rows)
     assert re.fullmatch(r"jdclass takes [\d.]+x .* \(median of the rounds; each round: [\d.]+x, [\d.]+x at 1 job, [\d.]+x, [\d.]+x at 2 jobs\)\.", lines[-1])
+
+
+def test_unseen_strings_are_read_as_part_of_the_posting(tmp_path):
+    import random
+
+    from jdclass.posting import parse
+
+    rng = random.Random(0)
+    made = [(name, bench.with_unseen_strings(text, rng)) for name, text in bench.varied_postings(40)]
+    assert any(name.endswith(".html") for name, _ in made) and any(name.endswith(".md") for name, _ in made)
+    links = set()
+    for name, text in made:
+        path = tmp_path / name.replace("/", "-")
+        path.write_text(text, encoding="utf-8")
+        found = re.findall(r"https://jobs\.example\.com/\S+", parse(path).text)
+        assert len(found) == 15, name  # an HTML posting keeps them in its body too
+        links.update(found)
+    assert len(links) == 40 * 15  # none is repeated

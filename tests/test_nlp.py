@@ -129,3 +129,34 @@ def test_analysis_sentences_are_the_rule_based_sentences(text: str) -> None:
         assert sentence.span.end <= bounds[owner + 1]
         owners.append(owner)
     assert len(owners) == len(set(owners))
+
+
+def _unique_texts(count: int) -> list[str]:
+    return [f"Product Manager\nYou will own the roadmap for qzv{i}x and report to https://example.com/q{i}. Ref qzr-{i}." for i in range(count)]
+
+
+def test_strings_met_while_analyzing_are_freed(monkeypatch):
+    # The chunk cache keeps what it warms (at most MAX_CACHED_CHUNKS); with it full, a batch's new strings live only
+    # in spaCy's memory zone and are gone when the batch ends.
+    import jdclass.nlp as nlp_module
+
+    nlp = pipeline()
+    monkeypatch.setattr(nlp_module, "_chunk_cache", lambda _: ChunkCache(nlp, limit=0))
+    (analysis,) = analyze(["Product Manager\nYou will own the qzvfreed1 roadmap."])
+    assert "qzvfreed1" in analysis.tokens.split()
+    assert "qzvfreed1" not in nlp.vocab.strings
+
+
+def test_the_pipeline_is_built_afresh_past_max_lexemes_with_the_same_tokens(monkeypatch):
+    import jdclass.nlp as nlp_module
+
+    texts = _unique_texts(40)
+    before = pipeline()
+    monkeypatch.setattr(nlp_module, "MAX_LEXEMES", len(before.vocab) + 20)
+    first = list(analyze(texts))
+    after = pipeline()
+    assert after is not before  # renewed at the end of the batch that went past the limit
+    monkeypatch.setattr(nlp_module, "MAX_LEXEMES", 10**9)
+    again = list(analyze(texts))
+    assert [(a.tokens, a.sentences) for a in first] == [(a.tokens, a.sentences) for a in again]
+    assert pipeline() is after  # under the limit, the pipeline is kept
