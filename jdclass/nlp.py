@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,6 +41,7 @@ MAX_REMEMBERED_TYPES = 200_000
 # memory zone are freed when it ends, but the hash table that found their lexemes keeps their deleted slots and
 # doubles as if it held them all (about 30 bytes a lexeme ever made).
 MAX_LEXEMES = 1_000_000
+_SPACY_LOCK = threading.Lock()
 
 
 _BULLETS = frozenset({"•", "·", "▪"})
@@ -288,20 +290,22 @@ def analyze(items: Iterable[str | Posting | Analysis], batch_size: int = DEFAULT
     buffer: list[Posting | Analysis] = []
 
     def flush() -> Iterator[Analysis]:
-        nlp = pipeline()
-        lexicon = _lexicon(nlp.vocab)
-        chunks = _chunk_cache(nlp)
         texts = {index: item.content_text() for index, item in enumerate(buffer) if isinstance(item, Posting)}
-        for text in texts.values():
-            chunks.warm(text)
-        # spaCy keeps every new string it meets for the life of the process; in a memory zone it frees those it
-        # met there when the zone ends, so a folder of any size runs in bounded memory. The chunks warmed above
-        # stay (at most MAX_CACHED_CHUNKS), and analyses hold only Python strings and numbers.
-        with nlp.memory_zone():
-            docs = iter(nlp.pipe(texts.values(), batch_size=batch_size, disable=["sentences"]))
-            done = [item if isinstance(item, Analysis) else _analysis(item, texts[index], next(docs), lexicon) for index, item in enumerate(buffer)]
-        if len(nlp.vocab) > MAX_LEXEMES:  # len counts every lexeme made, freed or not
-            renew_pipeline()
+        # One thread at a time: memory zones must not overlap (one ending would free the strings of another).
+        with _SPACY_LOCK:
+            nlp = pipeline()
+            lexicon = _lexicon(nlp.vocab)
+            chunks = _chunk_cache(nlp)
+            for text in texts.values():
+                chunks.warm(text)
+            # spaCy keeps every new string it meets for the life of the process; in a memory zone it frees those it
+            # met there when the zone ends, so a folder of any size runs in bounded memory. The chunks warmed above
+            # stay (at most MAX_CACHED_CHUNKS), and analyses hold only Python strings and numbers.
+            with nlp.memory_zone():
+                docs = iter(nlp.pipe(texts.values(), batch_size=batch_size, disable=["sentences"]))
+                done = [item if isinstance(item, Analysis) else _analysis(item, texts[index], next(docs), lexicon) for index, item in enumerate(buffer)]
+            if len(nlp.vocab) > MAX_LEXEMES:  # len counts every lexeme made, freed or not
+                renew_pipeline()
         buffer.clear()
         yield from done
 

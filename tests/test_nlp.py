@@ -160,3 +160,14 @@ def test_the_pipeline_is_built_afresh_past_max_lexemes_with_the_same_tokens(monk
     again = list(analyze(texts))
     assert [(a.tokens, a.sentences) for a in first] == [(a.tokens, a.sentences) for a in again]
     assert pipeline() is after  # under the limit, the pipeline is kept
+
+
+def test_threads_analyzing_at_once_get_the_tokens_one_thread_gets():
+    # Each batch runs in a spaCy memory zone; zones of two threads must not overlap, or one would free the other's strings.
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = _unique_texts(30)
+    alone = [a.tokens for a in analyze(texts)]
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(lambda text: next(iter(analyze([text]))).tokens, texts * 10))
+    assert results == alone * 10
