@@ -268,25 +268,27 @@ def batch_section(count: int = BATCH_POSTINGS, rounds: int = BATCH_ROUNDS) -> li
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as scratch:
         folder, model_file = Path(scratch, "postings"), Path(scratch, "baseline.joblib")
+        unseen, rng = Path(scratch, "unseen"), random.Random(1)
         for name, text in varied_postings(count):
-            (folder / name).parent.mkdir(parents=True, exist_ok=True)
-            (folder / name).write_text(text, encoding="utf-8")
+            for root, contents in ((folder, text), (unseen, with_unseen_strings(text, rng))):
+                (root / name).parent.mkdir(parents=True, exist_ok=True)
+                (root / name).write_text(contents, encoding="utf-8")
         joblib.dump(baseline, model_file)
-        ours = [sys.executable, "-m", "jdclass", "batch", str(folder), "-o", str(Path(scratch, "out.csv")), "--quiet", "--jobs"]
+
+        def jdclass_batch(root: Path, out: str) -> list[str]:
+            return [sys.executable, "-m", "jdclass", "batch", str(root), "-o", str(Path(scratch, out)), "--quiet", "--jobs"]
+
+        ours = jdclass_batch(folder, "out.csv")
         plain = [sys.executable, "-c", "import sys; from jdclass.bench import baseline_batch; baseline_batch(*sys.argv[1:4], int(sys.argv[4]))"]
         plain += [str(folder), str(model_file), str(Path(scratch, "plain.csv"))]
         small = ["--glob", "batch-00/*", "--glob", "batch-01/*"]
-        unseen, rng = Path(scratch, "unseen"), random.Random(1)
-        for name, text in varied_postings(count):
-            (unseen / name).parent.mkdir(parents=True, exist_ok=True)
-            (unseen / name).write_text(with_unseen_strings(text, rng), encoding="utf-8")
         runs: dict[tuple[str, int], list[tuple[float, float, float]]] = {}
         for _ in range(rounds):
             for jobs in (1, 2):
                 for kind, command in (("jdclass", ours), ("plain", plain)):
                     runs.setdefault((kind, jobs), []).append(_measured([*command, str(jobs)]))
         memory = _measured([*ours, "1", *small])
-        many = _measured([sys.executable, "-m", "jdclass", "batch", str(unseen), "-o", str(Path(scratch, "unseen.csv")), "--quiet", "--jobs", "1"])
+        many = _measured([*jdclass_batch(unseen, "unseen.csv"), "1"])
     labels = {"jdclass": "jdclass batch", "plain": "plain TF-IDF + logistic regression"}
     table = []
     for (kind, jobs), measured in runs.items():

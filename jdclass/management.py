@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from jdclass.experience import number_value
-from jdclass.spans import Span, lowered, matches_from
+from jdclass.spans import BOUNDARY_BEHIND, Span, lowered, matches_from
 
 # ASCII digits: "٣ direct reports" is no count we read, and a match can only begin where ``_STARTS`` says.
 _NUM = r"(?:[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
@@ -36,14 +36,13 @@ _MANAGES_MANAGERS = re.compile(
 )
 _HIRES = re.compile(r"\b(?:hire|hiring|recruit\w*|build\s+out|scale)\b[^.\n]{0,40}\b(?:team|product\s+managers|pms|talent|org\w*)\b")
 # "p&l", "p & l", "profit and loss", "pnl": the word boundary is checked behind the first letter, as in _REPORTS_TO.
-_PNL = re.compile(r"p(?<!\w.)(?:\s*&\s*l\b|&amp;l\b|rofit\s+(?:and|&)\s+loss\b|nl\b)")
+_PNL = re.compile(rf"p{BOUNDARY_BEHIND}(?:\s*&\s*l\b|&amp;l\b|rofit\s+(?:and|&)\s+loss\b|nl\b)")
 _BUDGET = re.compile(
     r"\b(?:own|owns|owning|manag\w*|set|sets|control\w*|responsib\w+|accountab\w+)\b[^.\n]{0,60}\bbudgets?\b|\bbudget(?:ing)?\s+(?:for|of|ownership|responsibility)\b|\bbudgetary\b",
 )
 _REPORTS_TO = re.compile(
-    # The word boundary is checked behind the first letter: a pattern that opens with a letter lets `re` skip
-    # ahead to the next "r", five times faster than trying a boundary at every character.
-    r"r(?<!\w.)eport(?:s|ing)?\s+(?:directly\s+)?(?:in)?to\s*:?\s+(?:the\s+|our\s+|a\s+|an\s+)?(?P<who>[A-Za-z&,./\- ]{2,60})",
+    # The word boundary is checked behind the first letter (BOUNDARY_BEHIND): five times faster here.
+    rf"r{BOUNDARY_BEHIND}eport(?:s|ing)?\s+(?:directly\s+)?(?:in)?to\s*:?\s+(?:the\s+|our\s+|a\s+|an\s+)?(?P<who>[A-Za-z&,./\- ]{{2,60}})",
 )
 _BOSS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))

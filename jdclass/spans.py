@@ -29,6 +29,12 @@ def lowered(text: str) -> str:
     return lower
 
 
+# A word boundary checked behind a pattern's first letter: ``r"p" + BOUNDARY_BEHIND + "nl"`` is ``\bpnl``. A pattern
+# that opens with a letter lets ``re`` skip ahead to that letter, where one that opens with ``\b`` is tried at
+# every character (3 to 20 times slower, measured on the degree and P&L patterns).
+BOUNDARY_BEHIND = r"(?<!\w.)"
+
+
 def matches_from(pattern: re.Pattern[str], text: str, starts: tuple[str, ...]) -> Iterator[re.Match[str]]:
     """The matches of ``pattern.finditer(text)``, for a pattern whose every match begins with one of ``starts``
     and which never matches the empty string.
