@@ -19,8 +19,9 @@ NUMBER_WORDS = {
 
 _WORD = r"(?:twenty-five|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)"
 # "five (5)" reads as one number; digits may carry a decimal ("2.5 years", "1.75 years"), and a number is read
-# whole: "2.25 years" is not "25 years".
-_NUM = rf"(?:(?<![\d.])\d{{1,2}}(?:\.\d{{1,2}})?(?!\d|\.\d)|{_WORD}(?:\s*\(\d{{1,2}}\))?)"
+# whole: "2.25 years" is not "25 years". A full stop after a word is a sentence's end, not a decimal point: scraped
+# ads often lose the line break between two list items ("...complex problems.4+ years of experience").
+_NUM = rf"(?:(?<!\d)(?<!\d\.)\d{{1,2}}(?:\.\d{{1,2}})?(?!\d|\.\d)|{_WORD}(?:\s*\(\d{{1,2}}\))?)"
 # Only the abbreviation takes a full stop ("5 yrs."): a sentence's own full stop must stay outside the match.
 _UNIT = r"(?:years?\b|yrs?\b\.?|yoe\b)(?:['’]s?)?"
 _LOWER_CUE = (
@@ -60,7 +61,7 @@ _NOT_REQUIREMENT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NOT_REQUIREMENT_AFTER = re.compile(
-    r"^\s*(?:-|\s)?(?:ago|old\b|later|from\s+now|in\s+(?:business|operation|the\s+market)|of\s+(?:growth|history|success|innovation|trust|service|operation|profitab)|"
+    r"^\s*(?:-|\s)?(?:ago|old\b|later|from\s+now|in\s+(?:business|operation|the\s+market)|of\s+(?:growth|history|success|innovation|trust|service|operation\b|profitab)|"
     r"(?:product\s+)?(?:vision|plan|roadmap|strategy|strategic|horizon|outlook|contract|fixed[- ]term|term|warranty|anniversary|cliff|vesting)\b|running(?![ \t]+\w)|straight|in\s+a\s+row|"
     r"(?:bachelor['’]?s?\s+|college\s+|university\s+)?(?:degree|rotation|rotational|program|programme|course|apprenticeship|fellowship|stint|assignment|period|commitment)\b|"
     # "15 years of full-time education" (a common eligibility line on Indian job boards) is schooling, not experience
@@ -173,7 +174,8 @@ def _field_of(text: str, start: int, end: int, clause: tuple[int, int]) -> tuple
 
 def _is_requirement(text: str, match: re.Match[str], clause: tuple[int, int], in_requirements: bool) -> bool:
     before = text[max(clause[0], match.start() - 40) : match.start()]
-    after = text[match.end() : match.end() + 40]
+    # Only the words after the number in its own sentence or line: a heading on the next line is not about it.
+    after = text[match.end() : min(clause[1], match.end() + 40)]
     if _NOT_REQUIREMENT_BEFORE.search(before) or _NOT_REQUIREMENT_AFTER.match(after):
         return False
     if re.match(r"\s*-?\s*(?:year|yr)", text[match.end() - 4 : match.end() + 2]) and re.match(r"^-", after):

@@ -35,6 +35,13 @@ HEADLINE = [
     ("6 years’ experience shipping products", 6, None, "product_management", True),
     ("1-2 years of experience in a product or analytical role", 1, 2, "product_management", True),
     ("0-2 years of experience", 0, 2, "general", True),
+    # A scraped ad that lost the line break between two list items: the full stop ends a sentence.
+    ("Comfortable with ambiguity and messy data.4+ years of product management experience", 4, None, "product_management", True),
+    ("A degree in a technical field, or equivalent experience.5-7 years of product management experience", 5, 7, "product_management", True),
+    # The line after the years is a heading about the job ("Roadmap and vision"), not about the number.
+    ("Product Manager\n\nExp- 2 to 4.5 yrs\n\nRoadmap and vision\n\n- Own the backlog", 2, 4.5, "general", True),
+    # "years of operations" is a candidate's field here; "years of operation" stays a company's age (below).
+    ("Degree or equivalent practical experience.\n6 years of operations, logistics or related experience.", 6, None, "specialty", True),
     ("up to 2 years of experience", 0, 2, "general", True),
     ("more than 15 years of experience in product management", 15, None, "product_management", True),
     ("15-20 years of experience, including executive roles", 15, 20, "general", True),
@@ -176,6 +183,7 @@ def test_review_pitfalls(text, minimum, field, required):
         "Join our two-year rotation.",
         "Eligibility: a minimum of 15 years of full-time education (10+2+3).",
         "Candidates need 16 years of formal schooling.",
+        "You join a firm with 20 years of operation and a loyal client base.",  # a company's age, not "of operations"
     ],
 )
 def test_more_numbers_that_are_not_requirements(text):
