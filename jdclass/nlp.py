@@ -8,7 +8,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from typing import NamedTuple
+from operator import attrgetter
+from typing import NamedTuple, cast
 
 import numpy as np
 import spacy
@@ -215,8 +216,10 @@ class Lexicon:
 
     def entries_of(self, orths: list[int]) -> list[WordType]:
         """The word types of a document's orth ids (a dictionary look-up each once the types are known)."""
-        known = self.entries.get
-        return [known(orth) or self.entry(orth) for orth in orths]
+        found = list(map(self.entries.get, orths))  # in C; a type not known yet is None, and rare once warm
+        if None in found:
+            return [entry or self.entry(orth) for entry, orth in zip(found, orths, strict=True)]
+        return cast(list[WordType], found)
 
     def _word(self, lexeme: Lexeme) -> str:
         if lexeme.is_space or lexeme.is_punct or lexeme.like_url or lexeme.like_email:
@@ -233,6 +236,9 @@ class Lexicon:
 def _lexicon(vocab: Vocab) -> Lexicon:
     """The lexicon of a spaCy vocabulary (one per pipeline, so per process)."""
     return Lexicon(vocab, lemma_table())
+
+
+_WORD_OF = attrgetter("word")
 
 
 def _year_markers(posting: Posting, starts: np.ndarray) -> dict[int, str]:
@@ -262,7 +268,7 @@ def _analysis(posting: Posting, text: str, doc: Doc, lexicon: Lexicon) -> Analys
     array = doc.to_array([ORTH, IDX, LENGTH])
     orths, starts, lengths = (column.tolist() for column in array.T)
     entries = lexicon.entries_of(orths)
-    words = [entry.word for entry in entries]
+    words = list(map(_WORD_OF, entries))
     for index, marker in _year_markers(posting, array[:, 1]).items():
         words[index] = marker
     bounds = sentence_starts(entries)

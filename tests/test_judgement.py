@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from jdclass.judgement import english_share, flags, pm_role_unsure
+from jdclass.judgement import english_share, flags, pm_role_unsure, reads_as_english
 from jdclass.levels import Level
 from jdclass.posting import parse_text
 
@@ -48,6 +48,21 @@ def _share_by_regex(text: str) -> float:
 @given(st.lists(st.sampled_from(_PIECES), max_size=15).map("".join))
 def test_english_share_reads_the_words_its_definition_does(text: str) -> None:
     assert english_share(text) == _share_by_regex(text)
+
+
+_ENGLISH_WORDS = ["the", "and", "of", "roadmap", "Manager", "é", "théâtre"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(_ENGLISH_WORDS), max_size=300).map(" ".join),
+    st.integers(0, 300),  # words that are no stop words, after the rest: the share falls after the early words
+    st.sampled_from([0.0, 0.05, 0.12, 0.3, 0.5, 1.0]),
+)
+def test_reads_as_english_agrees_with_the_share(text: str, tail: int, minimum: float) -> None:
+    """Stopping the count early never changes the answer, on texts long enough to stop early and at every bar."""
+    text += " roadmap" * tail
+    assert reads_as_english(text, minimum) == (english_share(text) >= minimum)
 
 
 def test_english_share_of_english_and_of_other_languages() -> None:
