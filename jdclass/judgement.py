@@ -72,7 +72,7 @@ def reads_as_english(text: str, minimum: float = MIN_ENGLISH_SHARE) -> bool:
 
 def _words(text: str) -> tuple[list[Any], Container[Any]]:
     """The words (runs of letters) of ``text`` in lower case, and the stop words to count among them."""
-    if text.isascii() or not any(ch.isalnum() for ch in set("".join(_NON_ASCII.findall(text)))):
+    if text.isascii() or not _NON_ASCII_ALNUM.search(text):
         # surrogatepass: an unpaired surrogate (text parsed without validation) is a separator, as in the regex.
         return text.encode(errors="surrogatepass").translate(_ASCII_LETTERS).split(), _ASCII_STOP_WORDS
     return _LETTER_RUN.findall(text.lower()), STOP_WORDS
@@ -82,7 +82,8 @@ _WORDS_AT_A_TIME = 64
 
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")  # runs of them: a scan in C, cheaper than a set of the whole text
+# A letter or digit outside ASCII: ``\w`` is exactly what ``str.isalnum`` accepts, plus "_" (ASCII, excluded here).
+_NON_ASCII_ALNUM = re.compile(r"[^\W\x00-\x7f]")
 # Each byte to itself in lower case when it is an ASCII letter, to a space otherwise.
 _ASCII_LETTERS = bytes(byte | 0x20 if chr(byte).isascii() and chr(byte).isalpha() else 0x20 for byte in range(256))
 _ASCII_STOP_WORDS = frozenset(word.encode() for word in STOP_WORDS if word.isascii())

@@ -307,8 +307,11 @@ def writable_folder(directory: Path | str) -> Path:
 
 
 def _ordered(labels: tuple[Level, ...], row: np.ndarray) -> tuple[tuple[Level, float], ...]:
-    by_level = dict(zip(labels, (float(p) for p in row), strict=True))
-    return tuple((level, by_level.get(level, 0.0)) for level in Level)
+    by_level = dict(zip(labels, row.tolist(), strict=True))
+    return tuple((level, by_level.get(level, 0.0)) for level in _LEVELS)
+
+
+_LEVELS = tuple(Level)  # iterating the Enum class itself is a generator over its member map, each time
 
 
 def read_manifest(directory: Path | str) -> dict[str, Any]:
