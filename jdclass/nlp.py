@@ -217,9 +217,13 @@ class Lexicon:
     def entries_of(self, orths: list[int]) -> list[WordType]:
         """The word types of a document's orth ids (a dictionary look-up each once the types are known)."""
         found = list(map(self.entries.get, orths))  # in C; a type not known yet is None, and rare once warm
-        if None in found:
-            return [entry or self.entry(orth) for entry, orth in zip(found, orths, strict=True)]
-        return cast(list[WordType], found)
+        index = -1
+        try:
+            while True:  # each None found by a scan in C: a document holds few new types, if any
+                index = found.index(None, index + 1)
+                found[index] = self.entry(orths[index])
+        except ValueError:
+            return cast(list[WordType], found)
 
     def _word(self, lexeme: Lexeme) -> str:
         if lexeme.is_space or lexeme.is_punct or lexeme.like_url or lexeme.like_email:
