@@ -13,7 +13,7 @@ from typing import NamedTuple, cast
 
 import numpy as np
 import spacy
-from spacy.attrs import IDX, LENGTH, ORTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LANG, LENGTH, LIKE_EMAIL, LIKE_NUM, LIKE_URL, LOWER, ORTH, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lexeme import Lexeme
@@ -84,10 +84,23 @@ def sentence_starts(entries: list[WordType]) -> list[int]:
 
 @lru_cache(maxsize=1)
 def pipeline() -> Language:
-    """The shared spaCy pipeline, built once per process: ``spacy.blank("en")`` plus rule-based sentences."""
+    """The shared spaCy pipeline, built once per process: ``spacy.blank("en")`` plus rule-based sentences.
+
+    Its vocabulary computes only the lexical attributes the normalizer reads (``LEXEME_ATTRIBUTES``) for each
+    string it meets for the first time: the others (shape, prefix, suffix, is_alpha, is_title, ...) are Python
+    functions spaCy would run on every new string, a third of the cost of analyzing a posting full of links and
+    reference numbers. On this pipeline's tokens, such attributes read as empty or false.
+    """
     nlp = spacy.blank("en")
+    getters = nlp.vocab.lex_attr_getters  # type: ignore[attr-defined]  # set by Vocab.__init__, missing from spaCy's stub
+    for attribute in set(getters) - LEXEME_ATTRIBUTES:
+        del getters[attribute]
     nlp.add_pipe("sentences")
     return nlp
+
+
+# The lexical attributes ``Lexicon`` reads, and the language (``Vocab.lang``); tokenizing needs none of them.
+LEXEME_ATTRIBUTES = frozenset({IS_PUNCT, IS_SPACE, LIKE_EMAIL, LIKE_NUM, LIKE_URL, LOWER, LANG})  # LANG: the vocabulary's language
 
 
 def renew_pipeline() -> None:

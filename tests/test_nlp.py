@@ -171,3 +171,26 @@ def test_threads_analyzing_at_once_get_the_tokens_one_thread_gets():
     with ThreadPoolExecutor(8) as pool:
         results = list(pool.map(lambda text: next(iter(analyze([text]))).tokens, texts * 10))
     assert results == alone * 10
+
+
+def test_a_vocabulary_with_every_lexical_attribute_gives_the_same_analyses(monkeypatch):
+    # pipeline() computes only the lexical attributes the normalizer reads. Strings met for the first time (made-up
+    # words, links, e-mail addresses, numbers, money, punctuation) get new lexemes: with any attribute missing that
+    # the normalizer reads, their tokens would differ from those of spaCy's full vocabulary.
+    import jdclass.nlp as nlp_module
+
+    texts = [
+        f"Senior PM\nOwn qzv{i}lattice and Qzv{i}Grid (e.g. {i}0 tickets): mail pm{i}@example.org, see https://example.net/r{i}.\n"
+        f"• Budget ${i}20k–${i}40k; 1{i},000 users, the 1{i}3rd team; ref QZR-{i}9 — Ünïcode{i} £{i}5 naïve{i}. ※ Then{i} go!"
+        for i in range(20)
+    ]
+    lean = [(a.tokens, a.sentences) for a in analyze(texts)]
+    full = spacy.blank("en")
+    full.add_pipe("sentences")
+    for string in ("qzvlex1@example.org", "https://example.net/qzvlex2", "1qzv3rd", "※", "\u2009\u3000", "QzvLex4"):  # new to both
+        ours, spacys = pipeline().vocab[string], full.vocab[string]
+        read = ("is_space", "is_punct", "like_url", "like_email", "like_num", "lower_")
+        assert [getattr(ours, name) for name in read] == [getattr(spacys, name) for name in read], string
+    monkeypatch.setattr(nlp_module, "pipeline", lambda: full)
+    assert [(a.tokens, a.sentences) for a in analyze(texts)] == lean
+    assert len(full.vocab.lex_attr_getters) > len(nlp_module.LEXEME_ATTRIBUTES)
