@@ -88,8 +88,8 @@ def pipeline() -> Language:
 
     Its vocabulary computes only the lexical attributes the normalizer reads (``LEXEME_ATTRIBUTES``) for each
     string it meets for the first time: the others (shape, prefix, suffix, is_alpha, is_title, ...) are Python
-    functions spaCy would run on every new string, a third of the cost of analyzing a posting full of links and
-    reference numbers. On this pipeline's tokens, such attributes read as empty or false.
+    functions spaCy would run on every new string (without them, a batch of postings full of links and reference
+    numbers ran in 22-24 s instead of 25-26). On this pipeline's tokens, such attributes read as empty or false.
     """
     nlp = spacy.blank("en")
     getters = nlp.vocab.lex_attr_getters  # type: ignore[attr-defined]  # set by Vocab.__init__, missing from spaCy's stub
@@ -100,7 +100,7 @@ def pipeline() -> Language:
 
 
 # The lexical attributes ``Lexicon`` reads, and the language (``Vocab.lang``); tokenizing needs none of them.
-LEXEME_ATTRIBUTES = frozenset({IS_PUNCT, IS_SPACE, LIKE_EMAIL, LIKE_NUM, LIKE_URL, LOWER, LANG})  # LANG: the vocabulary's language
+LEXEME_ATTRIBUTES = frozenset({IS_PUNCT, IS_SPACE, LIKE_EMAIL, LIKE_NUM, LIKE_URL, LOWER, LANG})
 
 
 def renew_pipeline() -> None:
