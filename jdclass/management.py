@@ -90,6 +90,14 @@ _STARTS: dict[str, tuple[str, ...]] = {
     "executive_team": ("executive", "c-", "c ", "csuite", "clevel", "senior", "member", "slt"),
 }
 
+# Starts that begin only matches holding the word "report" ("5 direct reports", "with 4 reports", "PMs who report to
+# you"): in a text without it, three real ads in four, the pattern is tried at the other starts alone.
+_REPORT_STARTS: dict[str, frozenset[str]] = {
+    "direct_reports": frozenset((*_NUMBER_STARTS, "with", "have", "has", "manag", "lead")),
+    "manages_product_managers": frozenset(("product", "pms", "direct")),
+}
+_STARTS_WITHOUT_REPORT = {name: tuple(start for start in starts if start not in _REPORT_STARTS.get(name, ())) for name, starts in _STARTS.items()}
+
 
 # The scope's yes-or-no signals (beside the number of direct reports and the reporting line).
 YES_NO_SIGNALS = ("manages_product_managers", "manages_managers", "hires", "pnl", "budget", "board", "executive_team")
@@ -150,11 +158,12 @@ def extract_management_scope(text: str) -> ManagementScope:
     """The management signals in ``text``, each with the span of its first mention."""
     spans: dict[str, Span] = {}
     original, text = text, lowered(text)  # the patterns are lower case; spans are unchanged
+    starts = _STARTS if "report" in text else _STARTS_WITHOUT_REPORT
 
     def first(name: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
         if name in _NEEDS and not any(word in text for word in _NEEDS[name]):
             return None  # a word that every match contains is missing: no need to scan with the pattern
-        for match in matches_from(pattern, text, _STARTS[name]) if name in _STARTS else pattern.finditer(text):
+        for match in matches_from(pattern, text, starts[name]) if name in starts else pattern.finditer(text):
             if not _negated(text, match.start()):
                 spans[name] = Span(*match.span())
                 return match

@@ -22,6 +22,7 @@ from jdclass.management import (
     _NEEDS,
     _PNL,
     _STARTS,
+    _STARTS_WITHOUT_REPORT,
     extract_management_scope,
 )
 from jdclass.posting import _LADDER_MENTION, _LADDER_MENTION_STARTS, _SELF_REFERENCE, _SELF_REFERENCE_STARTS, find_company, find_self_reference, find_title
@@ -300,7 +301,8 @@ _STARTED_PHRASES += [f"{count} direct reports" for count in [*_COUNTS, "twenty",
 
 def _same_matches_from_starts(text: str) -> None:
     lower = lowered(text)
-    for pattern, starts in _STARTED:
+    started = _STARTED if "report" in lower else _STARTED + [(_MANAGEMENT_PATTERNS[name], _STARTS_WITHOUT_REPORT[name]) for name in _MANAGEMENT_PATTERNS]
+    for pattern, starts in started:
         assert [m.span() for m in matches_from(pattern, lower, starts)] == [m.span() for m in pattern.finditer(lower)], (pattern.pattern[:40], text)
 
 
