@@ -301,21 +301,21 @@ def find_title(text: str) -> TextField | None:
             break
         line = match.group()
         candidate = heading_text(line) or line.strip()
-        if heading_kind(candidate) != "other" and not _ROLE_NOUN.search(candidate):
-            continue  # "About us", "Responsibilities": a section, not a title
+        if not _ROLE_NOUN.search(candidate) and heading_kind(candidate) != "other":
+            continue  # "About us", "Responsibilities": a section, not a title (one search first: a long line names a role)
         cleaned = candidate.strip("#*_ ").strip()
         if re.match(r"^[\w .'’/&-]{2,30}:\s*\S", cleaned):
             continue  # "Reports to: VP of Product", "Hiring Manager: Jane Doe": a labelled field, not the title
         if _looks_like_title(cleaned):
             start = match.start() + line.find(cleaned)
             return _field(text, start, start + len(cleaned))
-        if heading_text(line) is None and len(line.split()) > 12:
+        if heading_text(line) is None and len(line.split(maxsplit=12)) > 12:  # at most 13 items: enough to tell more than 12 words
             break  # prose has started; a title would have come before it
     return None
 
 
 def _looks_like_title(line: str) -> bool:
-    words = line.split()
+    words = line.split(maxsplit=12)  # at most 13 items: enough to tell more than 12 words
     return (
         0 < len(words) <= 12
         and bool(_ROLE_NOUN.search(line))

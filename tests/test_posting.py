@@ -90,6 +90,14 @@ def test_content_text_blanks_the_title_and_keeps_offsets():
         ("We are looking for a product manager to own checkout. You will work with engineers.", None),
         ("ACME LTD\n\n  JOB TITLE: Group Product Manager\nApply now", "Group Product Manager"),
         ("\n\n**Role Title** – Head of Product İstanbul\n", "Head of Product İstanbul"),
+        # Twelve words may be a title; a line of more is prose, and no title is looked for after it.
+        (
+            "Senior Product Manager for the Payments and Billing Platform Team in London\nApply",
+            "Senior Product Manager for the Payments and Billing Platform Team in London",
+        ),
+        ("Senior Product Manager for the Payments and Billing Platform Team in London UK\nApply", None),
+        ("We are hiring across many teams in our London and Paris offices.\nProduct Manager, Payments", "Product Manager, Payments"),
+        ("We are hiring across many teams in our London, Paris and Berlin offices.\nProduct Manager, Payments", None),
     ],
 )
 def test_find_title(text, title):
