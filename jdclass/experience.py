@@ -19,9 +19,10 @@ NUMBER_WORDS = {
 
 _WORD = r"(?:twenty-five|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)"
 # "five (5)" reads as one number; digits may carry a decimal ("2.5 years", "1.75 years"), and a number is read
-# whole: "2.25 years" is not "25 years". A full stop after a word is a sentence's end, not a decimal point: scraped
-# ads often lose the line break between two list items ("...complex problems.4+ years of experience").
-_NUM = rf"(?:(?<!\d)(?<!\d\.)\d{{1,2}}(?:\.\d{{1,2}})?(?!\d|\.\d)|{_WORD}(?:\s*\(\d{{1,2}}\))?)"
+# whole: "2.25 years" is not "25 years", nor ".5 years" 5 years. A full stop after a letter or a closing mark
+# (a percent sign, bracket or quote) is a sentence's end, not a decimal point: scraped ads often lose the line break
+# between two list items ("...messy data.4+ years of experience", "on call 10%.5+ years").
+_NUM = rf"(?:(?:(?<![\d.])|(?<=[^\W\d_]\.|[%)\x22'’]\.))\d{{1,2}}(?:\.\d{{1,2}})?(?!\d|\.\d)|{_WORD}(?:\s*\(\d{{1,2}}\))?)"
 # Only the abbreviation takes a full stop ("5 yrs."): a sentence's own full stop must stay outside the match.
 _UNIT = r"(?:years?\b|yrs?\b\.?|yoe\b)(?:['’]s?)?"
 _LOWER_CUE = (
@@ -68,6 +69,7 @@ _NOT_REQUIREMENT_AFTER = re.compile(
     r"(?:of\s+)?(?:(?:full[- ]time|formal|regular|school|college|university)\s+)?(?:education|schooling|studies)\b)",
     re.IGNORECASE,
 )
+_WRAPPED_LINE = re.compile(r"\n[ \t]*[a-z]")
 _COMPANY_SUBJECT = re.compile(r"\b(?:we|we['’]ve|we['’]re|our|us|company|firm|founded|team\s+has|has\s+been|have\s+been)\b", re.IGNORECASE)
 _CANDIDATE_CUE = re.compile(
     r"\b(?:experience|experienced|exp|background|track\s+record|you|your|candidate|applicant|proven|required|requirement|minimum|must|should|ideally|preferred)\b",
@@ -174,8 +176,11 @@ def _field_of(text: str, start: int, end: int, clause: tuple[int, int]) -> tuple
 
 def _is_requirement(text: str, match: re.Match[str], clause: tuple[int, int], in_requirements: bool) -> bool:
     before = text[max(clause[0], match.start() - 40) : match.start()]
-    # Only the words after the number in its own sentence or line: a heading on the next line is not about it.
-    after = text[match.end() : min(clause[1], match.end() + 40)]
+    # The words after the number within its own sentence or line: a heading on the next line is not about it. A next
+    # line that goes on in lower case is the same sentence, wrapped (text from a PDF keeps its line breaks).
+    after = text[match.end() : match.end() + 40]
+    if clause[1] < match.end() + 40 and not _WRAPPED_LINE.match(text, clause[1]):
+        after = text[match.end() : clause[1]]
     if _NOT_REQUIREMENT_BEFORE.search(before) or _NOT_REQUIREMENT_AFTER.match(after):
         return False
     if re.match(r"\s*-?\s*(?:year|yr)", text[match.end() - 4 : match.end() + 2]) and re.match(r"^-", after):

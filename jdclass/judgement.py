@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 from dataclasses import dataclass
-from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -59,8 +58,8 @@ def english_share(text: str) -> float:
 def reads_as_english(text: str, minimum: float = MIN_ENGLISH_SHARE) -> bool:
     """Whether ``english_share(text) >= minimum``, counting only as many words as it takes to know.
 
-    English text passes the bar within its first third or so, and the count stops there (20 us against 50 for
-    ``english_share`` on bench postings).
+    Splitting the text into words is most of the cost either way: stopping early saves 12-15% of ``english_share``'s
+    time on bench and corpus postings (an English ad passes the bar after about half its words).
     """
     words, stop = _words(text)
     count = 0
@@ -71,7 +70,7 @@ def reads_as_english(text: str, minimum: float = MIN_ENGLISH_SHARE) -> bool:
     return not words and minimum <= 0.0  # no words: a share of 0
 
 
-def _words(text: str) -> tuple[list[Any], Container[Any]]:
+def _words(text: str) -> tuple[list[bytes], Container[bytes]] | tuple[list[str], Container[str]]:
     """The words (runs of letters) of ``text`` in lower case, and the stop words to count among them."""
     if text.isascii() or not _NON_ASCII_ALNUM.search(text):
         # surrogatepass: an unpaired surrogate (text parsed without validation) is a separator, as in the regex.

@@ -87,9 +87,11 @@ def pipeline() -> Language:
     """The shared spaCy pipeline, built once per process: ``spacy.blank("en")`` plus rule-based sentences.
 
     Its vocabulary computes only the lexical attributes the normalizer reads (``LEXEME_ATTRIBUTES``) for each
-    string it meets for the first time: the others (shape, prefix, suffix, is_alpha, is_title, ...) are Python
+    string it meets after it is built: the others (shape, norm, prefix, suffix, is_alpha, is_stop, ...) are Python
     functions spaCy would run on every new string (without them, a batch of postings full of links and reference
-    numbers ran in 22-24 s instead of 25-26). On this pipeline's tokens, such attributes read as empty or false.
+    numbers ran in 22-24 s instead of 25-26). So on this pipeline's tokens those other attributes are unreliable:
+    empty or false for strings met later, set for the few hundred spaCy made while building the pipeline. For them,
+    use a pipeline of your own (``spacy.blank("en")``); the tokens are the same.
     """
     nlp = spacy.blank("en")
     getters = nlp.vocab.lex_attr_getters  # type: ignore[attr-defined]  # set by Vocab.__init__, missing from spaCy's stub

@@ -40,6 +40,7 @@ HEADLINE = [
     ("A degree in a technical field, or equivalent experience.5-7 years of product management experience", 5, 7, "product_management", True),
     # The line after the years is a heading about the job ("Roadmap and vision"), not about the number.
     ("Product Manager\n\nExp- 2 to 4.5 yrs\n\nRoadmap and vision\n\n- Own the backlog", 2, 4.5, "general", True),
+    ("On call 10% of the time.5+ years of product management experience", 5, None, "product_management", True),
     # "years of operations" is a candidate's field here; "years of operation" stays a company's age (below).
     ("Degree or equivalent practical experience.\n6 years of operations, logistics or related experience.", 6, None, "specialty", True),
     ("up to 2 years of experience", 0, 2, "general", True),
@@ -184,6 +185,14 @@ def test_review_pitfalls(text, minimum, field, required):
         "Eligibility: a minimum of 15 years of full-time education (10+2+3).",
         "Candidates need 16 years of formal schooling.",
         "You join a firm with 20 years of operation and a loyal client base.",  # a company's age, not "of operations"
+        # A number that opens with its decimal point is not read as a whole number ("5 years").
+        "Minimum .5 years of experience required",
+        "Associate PM (.5+ years of experience)",
+        "You have 1.2.5 years of experience",
+        # Hard-wrapped text (a PDF keeps its line breaks): the sentence goes on after the break.
+        "Your team shipped its first product 3 years\nago and now serves banks.",
+        "You will modernize a 15 years\nold codebase with the team.",
+        "You will shape our three-to-five-year\nproduct vision with the CEO.",
     ],
 )
 def test_more_numbers_that_are_not_requirements(text):

@@ -184,6 +184,7 @@ def test_a_vocabulary_with_every_lexical_attribute_gives_the_same_analyses(monke
         f"• Budget ${i}20k–${i}40k; 1{i},000 users, the 1{i}3rd team; ref QZR-{i}9 — Ünïcode{i} £{i}5 naïve{i}. ※ Then{i} go!"
         for i in range(20)
     ]
+    assert pipeline().vocab.lang == "en"  # the language is kept too
     lean = [(a.tokens, a.sentences) for a in analyze(texts)]
     full = spacy.blank("en")
     full.add_pipe("sentences")
