@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from jdclass.spans import Span, clause_around, lowered
+from jdclass.spans import Span, clause_around, lowered, matches_from
 
 Field = Literal["product_management", "people_management", "general", "specialty"]
 
@@ -252,6 +252,14 @@ def _month_bounds(match: re.Match[str]) -> tuple[float, float | None]:
 
 _UNIT_WORD = re.compile(r"years?|yrs?|yoe|decades?")  # where a years unit starts, in lowered(text)
 _MONTH_WORD = re.compile(r"month|mos\b")  # where a months unit starts, in lowered(text)
+# How every match of these patterns begins (``matches_from``; tests/test_posting.py checks them): ``str.find`` finds
+# these strings faster than ``re`` scans for the patterns, and YEARS_PATTERN and MONTHS_PATTERN, tried at every
+# character around a unit, are tried only where a number, a number word or a cue word ("at least", "up to") can begin.
+_UNIT_WORD_STARTS = ("year", "yr", "yoe", "decade")
+_MONTH_WORD_STARTS = ("month", "mos")
+_NUMBER_STARTS = (*"0123456789", "zero", "one", "tw", "thr", "thir", "four", "fif", "five", "six", "seven", "eight", "nine", "ten", "eleven")
+_MONTHS_STARTS = (*_NUMBER_STARTS, "a", "min", "over", "more", "up", "in", "no")
+_YEARS_STARTS = (*_MONTHS_STARTS, "less", "under", "between")
 
 
 MAX_YEARS = 25
@@ -263,12 +271,12 @@ def _month_candidates(lower: str) -> list[re.Match[str]]:
     """Matches of the months pattern in ``lowered(text)``, searched only around each "month" or "mos" (most postings have none)."""
     matches: list[re.Match[str]] = []
     done = 0
-    for unit in _MONTH_WORD.finditer(lower):
+    for unit in matches_from(_MONTH_WORD, lower, _MONTH_WORD_STARTS):
         if len(matches) >= MAX_CANDIDATES:
             break
         position = unit.start()
         # The window's end leaves room for the look-ahead: "6 months or more of hands-on B2B product experience".
-        for match in MONTHS_PATTERN.finditer(lower, max(done, position - 60), min(len(lower), position + 160)):
+        for match in matches_from(MONTHS_PATTERN, lower, _MONTHS_STARTS, max(done, position - 60), min(len(lower), position + 160)):
             if match.start() >= done and match.start("unit") <= position < match.end("unit"):
                 matches.append(match)
                 done = match.end()
@@ -279,11 +287,11 @@ def _candidates(lower: str) -> list[re.Match[str]]:
     """Matches of the years pattern in ``lowered(text)``, searched only around the unit words: the full pattern is slow to scan with."""
     matches: list[re.Match[str]] = []
     done = 0
-    for unit in _UNIT_WORD.finditer(lower):
+    for unit in matches_from(_UNIT_WORD, lower, _UNIT_WORD_STARTS):
         if len(matches) >= MAX_CANDIDATES:
             break
         window_start = max(done, unit.start() - 80)
-        for match in YEARS_PATTERN.finditer(lower, window_start, min(len(lower), unit.end() + 3)):
+        for match in matches_from(YEARS_PATTERN, lower, _YEARS_STARTS, window_start, min(len(lower), unit.end() + 3)):
             if match.start() >= done and match.end() >= unit.end():
                 matches.append(match)
                 done = match.end()

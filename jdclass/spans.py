@@ -35,9 +35,9 @@ def lowered(text: str) -> str:
 BOUNDARY_BEHIND = r"(?<!\w.)"
 
 
-def matches_from(pattern: re.Pattern[str], text: str, starts: tuple[str, ...]) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern.finditer(text)``, for a pattern whose every match begins with one of ``starts``
-    and which never matches the empty string.
+def matches_from(pattern: re.Pattern[str], text: str, starts: tuple[str, ...], pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text, pos, endpos)``, for a pattern whose every match begins with one of
+    ``starts`` and which never matches the empty string.
 
     ``re`` tries a pattern that opens with ``\\b`` or a group at every character of the text. Finding where each
     start occurs with ``str.find``, and trying the pattern only there, gives the same matches in the same order
@@ -45,15 +45,16 @@ def matches_from(pattern: re.Pattern[str], text: str, starts: tuple[str, ...]) -
     look-behind at the start holds as it does in a scan (tests/test_posting.py checks the patterns that use it).
     """
     find = text.find
+    last = len(text) if endpos is None else endpos
     positions = set()
     for start in starts:
-        at = find(start)
+        at = find(start, pos, last)  # a start cut off by ``endpos`` begins no match: a match holds its start whole
         while at >= 0:
             positions.add(at)
-            at = find(start, at + 1)
+            at = find(start, at + 1, last)
     end = 0
     for position in sorted(positions):
-        if position >= end and (match := pattern.match(text, position)):
+        if position >= end and (match := pattern.match(text, position, last)):
             yield match
             end = match.end()
 

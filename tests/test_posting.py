@@ -11,6 +11,7 @@ from jdclass.corpus import DEFAULT_CORPUS
 from jdclass.education import _DEGREES
 from jdclass.education import _NEEDS as _DEGREE_NEEDS
 from jdclass.errors import InputError, JdclassError
+from jdclass.experience import _MONTH_WORD, _MONTH_WORD_STARTS, _MONTHS_STARTS, _UNIT_WORD, _UNIT_WORD_STARTS, _YEARS_STARTS, MONTHS_PATTERN, YEARS_PATTERN
 from jdclass.management import (
     _BOARD,
     _BUDGET,
@@ -256,6 +257,7 @@ _MANAGEMENT_PATTERNS = {
 }
 _STARTED = [(pattern, _STARTS[name]) for name, pattern in _MANAGEMENT_PATTERNS.items()]
 _STARTED += [(_SELF_REFERENCE, _SELF_REFERENCE_STARTS), (_LADDER_MENTION, _LADDER_MENTION_STARTS)]
+_STARTED += [(YEARS_PATTERN, _YEARS_STARTS), (MONTHS_PATTERN, _MONTHS_STARTS), (_UNIT_WORD, _UNIT_WORD_STARTS), (_MONTH_WORD, _MONTH_WORD_STARTS)]
 _STARTED_WORDS = [
     "٣ direct reports",
     "3",
@@ -279,6 +281,8 @@ _STARTED_WORDS += ["leadership team", "as", "as our", "be", "become", "seeking",
 _STARTED_WORDS += ["associate", "junior", "Sr.", "principal", "staff", "technical", "Product Manager", "PM", "APM", "Director of Product"]
 _STARTED_WORDS += ["head of product", "VP", "vice president", "SVP", "chief product officer", "CPO", "you", "will", "+", "-", "x", "İ", "é"]
 _STARTED_WORDS += [" ", " ", " ", "\n", ", ", ". ", "", "not "]
+_STARTED_WORDS += ["years", "Yrs.", "year's", "YOE", "decade", "months", "mos", "at least", "minimum", "min.", "up to", "between", "and", "to"]
+_STARTED_WORDS += ["or more", "plus", "(5)", "3", "10", "2.5", ".5", "twenty-five", "Thirteen", "often", "in excess of", "no more than", "under"]
 # A phrase that each alternative of each pattern matches: a start missing from a pattern's list loses one.
 _STARTED_PHRASES = ["5 direct reports", "three PMs reporting to you", "with 4 reports", "team of 6 product managers", "group of two directors"]
 _STARTED_PHRASES += ["organization of 40 people", "has 3 reports", "have ten reports", "managing 2 reports", "leading 5 reports"]
@@ -294,6 +298,16 @@ _STARTED_PHRASES += ["Chief Product Officer", "Head of Product", "staff PM", "te
 _STARTED_PHRASES += ["principal PM", "lead PM", "Sr. PM", "group PM", "Director, Product"]
 _STARTED_PHRASES += ["be the PM who", "become our APM to", "seeking a VP of Product to", "hiring a Group PM to", "position of Lead PM;"]
 _STARTED_PHRASES += ["C-suite", "C level", "csuite", "CLevel", "SLT", "our board", "manage the budget", "set budgets", "responsible for the budget"]
+_STARTED_PHRASES += [f"{count} years" for count in ["zero", "one", "two", "twelve", "twenty", "three", "thirteen", "thirty", "four", "fourteen"]]
+_STARTED_PHRASES += [f"{count} years" for count in ["five", "fifteen", "six", "seven", "eight", "nine", "ten", "eleven", *"0123456789"]]
+_STARTED_PHRASES += ["at least 5 years", "a minimum of 3 yrs", "a decade", "min. 2 years", "minimum 4 YOE", "over 6 years", "more than 7 years"]
+_STARTED_PHRASES += ["up to 3 years", "upwards of 8 years", "in excess of 10 years", "no less than 2 years", "not less than 3 years"]
+_STARTED_PHRASES += ["no more than 4 years", "less than 2 years", "under 3 years", "between 3 and 5 years", "6 months", "18 mos", "a year"]
+_STARTED_PHRASES += [f"{count} months of experience" for count in ["zero", "one", "two", "twelve", "twenty", "three", "thirteen", "thirty", "four"]]
+_STARTED_PHRASES += [f"{count} months of experience" for count in ["fifteen", "five", "six", "seven", "eight", "nine", "ten", "eleven", *"0123456789"]]
+_STARTED_PHRASES += [f"{cue} 6 months' experience" for cue in ["at least", "a minimum of", "min.", "over", "more than", "upwards of", "in excess of"]]
+_STARTED_PHRASES += ["no less than 6 mos. exp", "not less than 3-6 months of product experience", "6 months experience"]
+_STARTED_WORDS += ["6-12 months of product experience", "at least six months' experience", "18 mos. exp", "of", "experience"]
 _STARTED_PHRASES += [
     "manage a team of product managers",
     "coach PMs",
@@ -334,6 +348,16 @@ def test_each_phrase_is_found_from_where_it_starts(phrase: str) -> None:
 def test_a_pattern_tried_where_its_starts_occur_finds_what_a_scan_finds(text: str) -> None:
     # Words glued together ("xlead", "aboard") test the word boundaries at a start.
     _same_matches_from_starts(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_STARTED_WORDS + _STARTED_PHRASES), max_size=10).map("".join), st.integers(0, 120), st.integers(0, 120))
+def test_a_pattern_tried_where_its_starts_occur_in_a_window_finds_what_a_scan_of_the_window_finds(text: str, pos: int, endpos: int) -> None:
+    # The years and months patterns are tried in a window around each unit word: a start cut off by the window's end
+    # begins no match.
+    lower = lowered(text)
+    for pattern, starts in _STARTED:
+        assert [m.span() for m in matches_from(pattern, lower, starts, pos, endpos)] == [m.span() for m in pattern.finditer(lower, pos, endpos)]
 
 
 def test_matches_from_keeps_the_order_and_skips_overlaps() -> None:
