@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gzip
 import hashlib
 import json
@@ -34,7 +35,7 @@ from jdclass.metrics import expected_calibration_error, summary
 from jdclass.nlp import Analysis, analyze
 from jdclass.posting import Posting, parse_text
 from jdclass.result import Classification
-from jdclass.vectors import token_tfidf
+from jdclass.vectors import SharedGrams, TokenTfidf, token_tfidf
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
 # A gzip-compressed pickle: Python's C unpickler loads it in about a quarter of the time joblib's pure-Python
@@ -152,7 +153,11 @@ class FamilyThenRung(ClassifierMixin, BaseEstimator):
     def predict_proba(self, X: Sequence[Any]) -> np.ndarray:
         check_is_fitted(self)
         items = X if self.text_ is None or sparse.issparse(X) else list(X)
-        shared = self._text(items)
+        return self.predict_proba_text(self._text(items), items)
+
+    def predict_proba_text(self, shared: Any, items: Any) -> np.ndarray:
+        """``predict_proba`` of ``items`` whose ``text`` features (the fitted ``text`` transform of them) are ``shared``."""
+        check_is_fitted(self)
         rung = self.rung_.predict_proba(self._with_fields(shared, self.rung_fields_, items))
         out = np.zeros((rung.shape[0], len(self.classes_)))
         other = np.zeros(rung.shape[0])
@@ -199,11 +204,16 @@ def environment() -> dict[str, str]:
 class LevelClassifier:
     """A trained model: classify a posting's text into a level with probabilities and evidence."""
 
+    # Postings classified before the words and word pairs are looked up once for both the model and the duty
+    # scores (``SharedGrams``): building its dictionary takes about 50 ms, which a single posting would not repay.
+    shared_grams_after = 500
+
     def __init__(self, pipeline: FamilyThenRung, matcher: DutyMatcher, manifest: dict[str, Any]) -> None:
         self.pipeline = pipeline
         self.matcher = matcher
         self.manifest = manifest
         self.labels: tuple[Level, ...] = tuple(Level.from_code(code) for code in pipeline.classes_)
+        self.classified = 0
 
     @property
     def version(self) -> str:
@@ -240,10 +250,26 @@ class LevelClassifier:
 
     def _classify_batch(self, postings: list[Posting], details: bool = True) -> Iterator[Classification]:
         analyses = list(analyze(postings))
-        content = self.pipeline.predict_proba(analyses)
-        scores = self.matcher.level_scores_many(analyses)
+        self.classified += len(analyses)
+        grams = self._shared_grams if self.classified > self.shared_grams_after else None
+        if grams is not None and all(" ".join(s.tokens for s in a.sentences) == a.tokens for a in analyses):
+            text, sentences = grams.transform([[s.tokens for s in a.sentences] for a in analyses])
+            content = self.pipeline.predict_proba_text(text, analyses)
+            scores = self.matcher.level_scores_many(analyses, sentences)
+        else:
+            content = self.pipeline.predict_proba(analyses)
+            scores = self.matcher.level_scores_many(analyses)
         for analysis, row, score in zip(analyses, content, scores, strict=True):
             yield self._result(analysis, row, score, details)
+
+    @functools.cached_property
+    def _shared_grams(self) -> SharedGrams | None:
+        """One look-up of each n-gram for the model's TF-IDF and the duty matcher's, when the model's text
+        features are that TF-IDF of the normalized tokens (as ``build_pipeline`` makes them); else None."""
+        text = getattr(self.pipeline, "text_", None)
+        if not isinstance(text, Pipeline) or [type(step) for _, step in text.steps] != [SpacyNormalizer, TokenTfidf]:
+            return None
+        return SharedGrams(text.steps[1][1], self.matcher.vectorizer)
 
     def _result(self, analysis: Analysis, content_row: np.ndarray, scores: tuple[np.ndarray, np.ndarray] | None = None, details: bool = True) -> Classification:
         posting = analysis.posting

@@ -6,11 +6,12 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy import sparse
 from sklearn.base import clone
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils.estimator_checks import check_get_params_invariance, check_no_attributes_set_in_init, check_parameters_default_constructible
 
-from jdclass.vectors import TokenTfidf, token_tfidf
+from jdclass.vectors import SharedGrams, TokenTfidf, token_tfidf
 
 WORDS = ["own", "roadmap", "yoe_5", "manage", "pms", "money_amount", "product", "Ship", "é", "a_b", "x-y"]
 TEXTS = st.lists(st.lists(st.sampled_from(WORDS), max_size=12).map(" ".join), min_size=1, max_size=8)
@@ -64,3 +65,53 @@ def test_the_shipped_model_counts_tokens_itself() -> None:
     classifier = load()
     for vectorizer in (classifier.pipeline.text_.named_steps["tfidf"], classifier.matcher.vectorizer):
         assert isinstance(vectorizer, TokenTfidf) and vectorizer._counts_tokens()
+
+
+PARTS = st.lists(st.lists(st.lists(st.sampled_from(WORDS), max_size=6).map(" ".join), max_size=4), min_size=1, max_size=5)
+
+
+@pytest.mark.parametrize(
+    ("whole", "parts"), [(SETTINGS[0], SETTINGS[1]), (SETTINGS[1], SETTINGS[0]), (SETTINGS[2], SETTINGS[3]), (SETTINGS[3], SETTINGS[2])], ids=str
+)
+@settings(max_examples=60, deadline=None)
+@given(fitted=TEXTS, texts=PARTS)
+def test_shared_grams_give_both_vectorizers_matrices(whole: dict[str, object], parts: dict[str, object], fitted: list[str], texts: list[list[str]]) -> None:
+    # Texts of no part, empty parts, pairs across two parts (counted for the whole text only) and n-grams in one
+    # vocabulary but not the other: the very matrices of the two transforms, to the last bit.
+    corpus = [*fitted, "own roadmap own", "own roadmap own", "pms Ship"]
+    try:
+        whole_tfidf, parts_tfidf = token_tfidf(**whole).fit(corpus), token_tfidf(**parts).fit(corpus[::-1])  # type: ignore[arg-type]
+    except ValueError:
+        return
+    ours = SharedGrams(whole_tfidf, parts_tfidf).transform(texts)
+    parts_of = [part for p in texts for part in p]
+    # Like scikit-learn's, TokenTfidf's transform of no text at all raises; SharedGrams gives an empty matrix.
+    empty = sparse.csr_matrix((0, len(parts_tfidf.vocabulary_)))
+    theirs = (whole_tfidf.transform([" ".join(p) for p in texts]), parts_tfidf.transform(parts_of) if parts_of else empty)
+    for mine, expected in zip(ours, theirs, strict=True):
+        assert mine.shape == expected.shape and mine.dtype == expected.dtype
+        assert np.array_equal(mine.indptr, expected.indptr) and np.array_equal(mine.indices, expected.indices)
+        assert np.array_equal(mine.data, expected.data)
+
+
+def test_shared_grams_fall_back_to_the_two_transforms() -> None:
+    plain = token_tfidf(ngram_range=(1, 2)).fit(["own the roadmap", "ship it"])
+    other = TokenTfidf(lowercase=True).fit(["Own the Roadmap", "ship"])
+    whole, parts = SharedGrams(plain, other).transform([["OWN the", "roadmap"], []])
+    assert (whole != plain.transform(["OWN the roadmap", ""])).nnz == 0
+    assert (parts != other.transform(["OWN the", "roadmap"])).nnz == 0
+
+
+def test_the_classifier_looks_n_grams_up_once_after_enough_postings() -> None:
+    from jdclass.corpus import DEFAULT_CORPUS, load_corpus
+    from jdclass.model import load
+
+    texts = [item.text for item in load_corpus(DEFAULT_CORPUS).postings[::300]]  # every level, several writers and formats
+    texts += ["Manager", "Product Manager\n\n!!!", "Product Manager\n\nShip it."]  # no sentence, no content word, one sentence
+    eager, plain = load(), load()
+    eager.shared_grams_after, plain.shared_grams_after = 0, 10**9
+    assert eager._shared_grams is not None
+    assert [r.to_dict() for r in eager.classify_many(texts)] == [r.to_dict() for r in plain.classify_many(texts)]
+    assert eager.classified == plain.classified == len(texts)
+    for text in texts[-3:]:  # alone in a batch, too
+        assert eager.classify(text).to_dict() == plain.classify(text).to_dict()
