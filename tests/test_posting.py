@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from jdclass import parse
 from jdclass.corpus import DEFAULT_CORPUS
-from jdclass.education import _DEGREES
+from jdclass.education import _DEGREES, _WITHOUT_DEGREE, extract_education
 from jdclass.education import _NEEDS as _DEGREE_NEEDS
 from jdclass.errors import InputError, JdclassError
 from jdclass.experience import _MONTH_WORD, _MONTH_WORD_STARTS, _MONTHS_STARTS, _UNIT_WORD, _UNIT_WORD_STARTS, _YEARS_STARTS, MONTHS_PATTERN, YEARS_PATTERN
@@ -229,6 +229,28 @@ def test_the_degree_patterns_find_what_their_word_boundary_forms_find(text: str)
     for level, pattern in _DEGREES:
         plain = re.compile(_DEGREES_AS_WRITTEN[level])
         assert [m.span() for m in pattern.finditer(lower)] == [m.span() for m in plain.finditer(lower)], (level, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_DEGREE_WORDS + _BACHELOR_WORDS + _DEGREE_PHRASES), max_size=12).map("".join))
+def test_a_narrower_degree_pattern_finds_the_same_in_a_text_without_degree(text: str) -> None:
+    # "degre" keeps the letters the other alternatives start with, so that they are tried and must fail.
+    for lower in (lowered(text).replace("degree", "degre"), lowered(text).replace("degree", "")):
+        for level, narrow in _WITHOUT_DEGREE.items():
+            assert "degree" not in lower
+            assert [m.span() for m in narrow.finditer(lower)] == [m.span() for m in dict(_DEGREES)[level].finditer(lower)], (level, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A college degree or the equivalent in practice.", [("bachelor", True)]),  # "degree": the whole pattern
+        ("BA/BS in economics; a PhD is a plus.", [("bachelor", True), ("phd", False)]),  # no "degree": the "b" alternatives
+        ("You hold a relevant degree.\nB.Tech preferred.", [("bachelor", True), ("bachelor", False)]),
+    ],
+)
+def test_degrees_are_read_with_or_without_the_word_degree(text: str, expected: list[tuple[str, bool]]) -> None:
+    assert [(item.level, item.required) for item in extract_education(text)] == expected
 
 
 @pytest.mark.parametrize("phrase", _DEGREE_PHRASES)
