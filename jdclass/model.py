@@ -250,8 +250,8 @@ class LevelClassifier:
 
     def _classify_batch(self, postings: list[Posting], details: bool = True) -> Iterator[Classification]:
         analyses = list(analyze(postings))
+        grams = self._shared_grams if self.classified >= self.shared_grams_after else None
         self.classified += len(analyses)
-        grams = self._shared_grams if self.classified > self.shared_grams_after else None
         if grams is not None and all(" ".join(s.tokens for s in a.sentences) == a.tokens for a in analyses):
             text, sentences = grams.transform([[s.tokens for s in a.sentences] for a in analyses])
             content = self.pipeline.predict_proba_text(text, analyses)
@@ -268,6 +268,8 @@ class LevelClassifier:
         features are that TF-IDF of the normalized tokens (as ``build_pipeline`` makes them); else None."""
         text = getattr(self.pipeline, "text_", None)
         if not isinstance(text, Pipeline) or [type(step) for _, step in text.steps] != [SpacyNormalizer, TokenTfidf]:
+            return None
+        if not isinstance(self.matcher.vectorizer, TokenTfidf):
             return None
         return SharedGrams(text.steps[1][1], self.matcher.vectorizer)
 

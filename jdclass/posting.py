@@ -56,8 +56,9 @@ _ALTERNATIVES = re.compile(r"\sor(?:\s|$)")
 _ADDRESSED = re.compile(r"\s*[,(]?\s*(?:you\b|you['’])")
 _LADDER_MENTION = re.compile(
     r"\b(?:(?:associate|junior|senior|sr\.?|lead|principal|staff|group|technical)\s+)?(?:product\s+manager|pm)s?\b|\bapm\b|"
-    r"\b(?:director|head|vp|vice\s+president|svp|evp)(?:,|\s+of)?\s+(?:product(?:\s+management)?)\b|\bchief\s+product\s+officer\b|\bcpo\b",
-)  # run over lowered(text)
+    r"\b(?:director|head|vp|vice\s+president|svp|evp)(?:,|\s+of)?\s+(?:product(?:\s+management)?)\b(?!\s+(?:marketing|design|engineering|operations|analytics)\b)"
+    r"|\bchief\s+product\s+officer\b|\bcpo\b",
+)  # run over lowered(text); a head of product marketing or design is a neighbouring role, as in the reporting line
 # How every match of the two patterns above begins (``matches_from``; tests/test_posting.py checks them).
 _SELF_REFERENCE_STARTS = ("as", "be", "seeking", "hiring", "looking", "join", "role", "position", "need", "want")
 _LADDER_MENTION_STARTS: tuple[str, ...] = ("associate", "junior", "senior", "sr", "lead", "principal", "staff", "group", "technical", "product", "pm", "apm")

@@ -80,8 +80,8 @@ class SharedGrams:
     both vocabularies serves both matrices, and each n-gram is built and looked up once instead of twice. On
     3,000 bench postings and their sentences, in batches of 256: 0.15 ms a posting against 0.24 for the two
     transforms (best of 7). Building that dictionary from the shipped model's two vocabularies takes about 50 ms
-    and 10 MB. (A vectorizer that ``TokenTfidf`` does not count itself makes ``transform`` fall back to the two
-    transforms.)
+    and 10 MB on a quiet machine. (A vectorizer that ``TokenTfidf`` does not count itself makes ``transform`` fall
+    back to the two transforms.)
     """
 
     def __init__(self, whole: TokenTfidf, parts: TokenTfidf) -> None:
@@ -124,11 +124,15 @@ class SharedGrams:
     def _matrix(vectorizer: TokenTfidf, columns: np.ndarray, unigrams: np.ndarray, pairs: np.ndarray, rows: np.ndarray, count: int) -> Any:
         """One vectorizer's matrix of the n-grams found: a token's word, then the pair it starts within its row.
 
-        A vectorizer of words alone or pairs alone needs no test here: its vocabulary holds no n-gram of the other kind.
+        Words and pairs count as the vectorizer's ``ngram_range`` says, whatever its vocabulary holds (one given
+        as ``vocabulary=`` may hold both).
         """
+        low, high = vectorizer.ngram_range
         grams = np.full((len(unigrams), 2), -1, dtype=np.int32)
-        grams[:, 0] = columns[unigrams]
-        grams[:-1, 1] = np.where(rows[:-1] == rows[1:], columns[pairs[:-1]], -1)
+        if low == 1:
+            grams[:, 0] = columns[unigrams]
+        if high == 2:
+            grams[:-1, 1] = np.where(rows[:-1] == rows[1:], columns[pairs[:-1]], -1)
         if not count:
             return sparse.csr_matrix((0, len(vectorizer.vocabulary_)), dtype=vectorizer.dtype)  # no text: nothing to normalize
         found = grams.ravel() >= 0

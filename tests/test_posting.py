@@ -11,7 +11,21 @@ from jdclass.corpus import DEFAULT_CORPUS
 from jdclass.education import _DEGREES, _WITHOUT_DEGREE, extract_education
 from jdclass.education import _NEEDS as _DEGREE_NEEDS
 from jdclass.errors import InputError, JdclassError
-from jdclass.experience import _MONTH_WORD, _MONTH_WORD_STARTS, _MONTHS_STARTS, _UNIT_WORD, _UNIT_WORD_STARTS, _YEARS_STARTS, MONTHS_PATTERN, YEARS_PATTERN
+from jdclass.experience import (
+    _LOWER_CUE,
+    _MONTH_WORD,
+    _MONTH_WORD_STARTS,
+    _MONTHS_STARTS,
+    _UNIT_WORD,
+    _UNIT_WORD_STARTS,
+    _UPPER_CUE,
+    _WORD,
+    _YEARS_STARTS,
+    MONTHS_PATTERN,
+    YEARS_PATTERN,
+    _tried_where_they_start,
+    extract_years_of_experience,
+)
 from jdclass.management import (
     _BOARD,
     _BUDGET,
@@ -26,7 +40,16 @@ from jdclass.management import (
     _STARTS_WITHOUT_REPORT,
     extract_management_scope,
 )
-from jdclass.posting import _LADDER_MENTION, _LADDER_MENTION_STARTS, _SELF_REFERENCE, _SELF_REFERENCE_STARTS, find_company, find_self_reference, find_title
+from jdclass.posting import (
+    _LADDER_MENTION,
+    _LADDER_MENTION_STARTS,
+    _SELF_REFERENCE,
+    _SELF_REFERENCE_STARTS,
+    find_company,
+    find_mentions,
+    find_self_reference,
+    find_title,
+)
 from jdclass.spans import clause_around, lowered, matches_from
 
 POSTING = """# Director of Product Management
@@ -380,6 +403,43 @@ def test_a_pattern_tried_where_its_starts_occur_in_a_window_finds_what_a_scan_of
     lower = lowered(text)
     for pattern, starts in _STARTED:
         assert [m.span() for m in matches_from(pattern, lower, starts, pos, endpos)] == [m.span() for m in pattern.finditer(lower, pos, endpos)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*_STARTED_WORDS, *_STARTED_PHRASES, "٣", "５+", "𝟓", "١٢"]), max_size=10).map("".join), st.integers(0, 120), st.integers(0, 120)
+)
+def test_the_years_windows_find_what_a_scan_finds_whatever_the_digits(text: str, pos: int, endpos: int) -> None:
+    # "\d" reads Arabic-Indic, full-width and mathematical digits too: such a window is scanned whole.
+    lower = lowered(text)
+    for pattern, starts in ((YEARS_PATTERN, _YEARS_STARTS), (MONTHS_PATTERN, _MONTHS_STARTS)):
+        assert [m.span() for m in _tried_where_they_start(pattern, lower, starts, pos, endpos)] == [m.span() for m in pattern.finditer(lower, pos, endpos)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("٣ years of product management experience", 3.0),
+        ("５+ years of product experience", 5.0),
+        ("𝟓+ yrs as a PM", 5.0),
+        ("٦ months of product experience", 0.5),
+    ],
+)
+def test_years_written_in_other_digits_are_read(text: str, expected: float) -> None:
+    assert [item.minimum for item in extract_years_of_experience(text)] == [expected]
+
+
+def test_every_alternative_of_the_years_words_begins_with_a_start() -> None:
+    # A word added to a pattern's alternatives without a start to find it by would never be tried.
+    for group, starts in ((_WORD, _YEARS_STARTS), (_LOWER_CUE, _MONTHS_STARTS), (_UPPER_CUE, _YEARS_STARTS)):
+        body = group[group.index(">") + 1 : -1] if group.startswith("(?P<") else group[3:-1]
+        for alternative in body.split("|"):
+            assert alternative.startswith(starts), alternative
+
+
+def test_a_head_of_product_marketing_or_design_is_no_ladder_title() -> None:
+    text = "Our Director of Product Marketing, the Head of Product Design and the VP, Product Operations work with the Director of Product Management and the VP of Product."
+    assert [(m.value, m.level.level.code) for m in find_mentions(text)] == [("Director of Product Management", "DIR"), ("VP of Product", "VP")]
 
 
 def test_matches_from_keeps_the_order_and_skips_overlaps() -> None:

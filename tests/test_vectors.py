@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -11,6 +13,7 @@ from sklearn.base import clone
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils.estimator_checks import check_get_params_invariance, check_no_attributes_set_in_init, check_parameters_default_constructible
 
+from jdclass.nlp import split_tokens
 from jdclass.vectors import SharedGrams, TokenTfidf, token_tfidf
 
 WORDS = ["own", "roadmap", "yoe_5", "manage", "pms", "money_amount", "product", "Ship", "é", "a_b", "x-y"]
@@ -94,6 +97,14 @@ def test_shared_grams_give_both_vectorizers_matrices(whole: dict[str, object], p
         assert np.array_equal(mine.data, expected.data)
 
 
+def test_shared_grams_count_what_the_n_gram_range_says_whatever_the_vocabulary() -> None:
+    # A vocabulary given as such may hold pairs that a words-only vectorizer never counts.
+    words = TokenTfidf(tokenizer=split_tokens, token_pattern=None, lowercase=False, vocabulary={"a": 0, "b": 1, "a b": 2}).fit(["a b"])
+    pairs = TokenTfidf(tokenizer=split_tokens, token_pattern=None, lowercase=False, ngram_range=(2, 2), vocabulary={"a b": 0, "b a": 1, "a": 2}).fit(["a b"])
+    whole, parts = SharedGrams(words, pairs).transform([["a b", "b a"]])
+    assert (whole != words.transform(["a b b a"])).nnz == 0 and (parts != pairs.transform(["a b", "b a"])).nnz == 0
+
+
 def test_shared_grams_fall_back_to_the_two_transforms() -> None:
     plain = token_tfidf(ngram_range=(1, 2)).fit(["own the roadmap", "ship it"])
     other = TokenTfidf(lowercase=True).fit(["Own the Roadmap", "ship"])
@@ -102,16 +113,34 @@ def test_shared_grams_fall_back_to_the_two_transforms() -> None:
     assert (parts != other.transform(["OWN the", "roadmap"])).nnz == 0
 
 
-def test_the_classifier_looks_n_grams_up_once_after_enough_postings() -> None:
+def test_the_classifier_looks_n_grams_up_once_after_enough_postings(monkeypatch: pytest.MonkeyPatch) -> None:
     from jdclass.corpus import DEFAULT_CORPUS, load_corpus
     from jdclass.model import load
+    from jdclass.nlp import analyze
 
     texts = [item.text for item in load_corpus(DEFAULT_CORPUS).postings[::300]]  # every level, several writers and formats
     texts += ["Manager", "Product Manager\n\n!!!", "Product Manager\n\nShip it."]  # no sentence, no content word, one sentence
+    calls = []
+    transform = SharedGrams.transform
+    monkeypatch.setattr(SharedGrams, "transform", lambda self, texts: calls.append(len(texts)) or transform(self, texts))
     eager, plain = load(), load()
     eager.shared_grams_after, plain.shared_grams_after = 0, 10**9
     assert eager._shared_grams is not None
     assert [r.to_dict() for r in eager.classify_many(texts)] == [r.to_dict() for r in plain.classify_many(texts)]
-    assert eager.classified == plain.classified == len(texts)
+    assert eager.classified == plain.classified == len(texts) and calls == [len(texts)]
     for text in texts[-3:]:  # alone in a batch, too
         assert eager.classify(text).to_dict() == plain.classify(text).to_dict()
+    assert calls == [len(texts), 1, 1, 1]
+    # Counted before each batch: a classifier that has classified fewer postings than the bar reads them as before.
+    late = load()
+    late.shared_grams_after = 3
+    list(late.classify_many(texts[:2]))
+    list(late.classify_many(texts[:2]))
+    assert calls == [len(texts), 1, 1, 1] and late.classified == 4
+    list(late.classify_many(texts[:2]))
+    assert calls == [len(texts), 1, 1, 1, 2]
+    # An analysis whose tokens are not its sentences' tokens (built by hand) is read the two transforms' way.
+    analysis = next(analyze([texts[0]]))
+    odd = dataclasses.replace(analysis, tokens=analysis.tokens + " roadmap")
+    assert [r.to_dict() for r in eager._classify_batch([odd])] == [r.to_dict() for r in plain._classify_batch([odd])]
+    assert len(calls) == 5
