@@ -95,16 +95,16 @@ class DutyMatcher:
         """For each sentence and each ladder level: the best cosine similarity and the index of the duty behind it."""
         return self.level_scores_many([analysis])[0]
 
-    def level_scores_many(self, analyses: list[Analysis], vectors: Any = None) -> list[tuple[np.ndarray, np.ndarray]]:
+    def level_scores_many(self, analyses: list[Analysis], sentence_vectors: Any = None) -> list[tuple[np.ndarray, np.ndarray]]:
         """``level_scores`` for many postings, with one vectorizer call and one matrix product for all their sentences.
 
-        ``vectors`` is ``self.vectorizer.transform`` of their sentences' tokens, posting after posting, when already made.
+        ``sentence_vectors`` is ``self.vectorizer.transform`` of their sentences' tokens, posting after posting, when already made.
         """
         ladder = Level.ladder()
         sentences = [s.tokens for analysis in analyses for s in analysis.sentences]
         if not sentences:
             return [(np.zeros((0, len(ladder))), np.zeros((0, len(ladder)), dtype=int)) for _ in analyses]
-        sims = ((self.vectorizer.transform(sentences) if vectors is None else vectors) @ self.matrix.T).toarray()
+        sims = ((self.vectorizer.transform(sentences) if sentence_vectors is None else sentence_vectors) @ self.matrix.T).toarray()
         best = np.zeros((len(sentences), len(ladder)))
         which = np.zeros((len(sentences), len(ladder)), dtype=int)
         for column, level in enumerate(ladder):
