@@ -103,11 +103,12 @@ UNSURE_NOTE = "Note: the content is close to the line between a PM role and a ne
 
 
 def test_classify_says_when_the_content_is_near_the_line_between_pm_and_not(runner, classifier):
-    # A product owner's ad that works beside a product manager: nearly as much a PM role as not.
+    # A product owner's ad that also holds a roadmap and talks to customers: nearly as much a PM role as not
+    # (P(OTHER) 0.555 with the model of corpus round 11; the plain scrum version of it now reads 0.72, outside the band).
     text = (
-        "Own the backlog for our claims platform. Write user stories with the product manager, run sprint planning and refinement with the "
-        "scrum team, accept finished work and keep stakeholders informed about what ships each sprint. Three years as a product owner or "
-        "business analyst.\n"
+        "Own the backlog and the roadmap for our claims platform. Write user stories, talk to customers about what slows their claims "
+        "down, decide with the product manager what the team builds next quarter, run sprint planning with the scrum team and keep "
+        "stakeholders informed about what ships each sprint. Three years as a product owner or business analyst.\n"
     )
     result = runner.invoke(cli, ["classify", "-"], input=text)
     assert result.exit_code == 0
