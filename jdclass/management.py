@@ -146,6 +146,22 @@ def _negated(text: str, start: int) -> bool:
     return bool(_NEGATION.search(text[max(0, start - 30) : start]))
 
 
+# A budget that is a perk, not one the role owns: "a learning budget of $1,500", "a budget for conferences".
+_PERK_BEFORE_BUDGET = re.compile(
+    r"\b(?:learning|training|education(?:al)?|(?:personal|professional|career)\s+development|l&d|conference|wellness|well-?being|home[- ]office|"
+    r"equipment|hardware|personal|stipend|books?|gym|fitness|choice|flex(?:ible)?|lifestyle)(?:\s+(?:and|&)\s+\w+)?\s+$"
+)
+_PERK_AFTER_BUDGET = re.compile(
+    r"^s?\s+(?:of\s+(?:[$£€]|usd|eur|gbp|inr|cad|aud|sgd)?\s*[\d,.]+k?\s+)?(?:for|to\s+spend\s+on)\s+(?:your\s+|personal\s+|professional\s+)*(?:certifications?|conferences?|courses?|training|learning|books?|equipment|wellness|home\s+office|development|education)\b"
+)
+
+
+def _perk_budget(text: str, match: re.Match[str]) -> bool:
+    """True when the "budget" a match names is an employee perk ("learning budget", "a budget for courses")."""
+    at = text.find("budget", match.start(), match.end())
+    return at >= 0 and bool(_PERK_BEFORE_BUDGET.search(text, max(0, at - 40), at) or _PERK_AFTER_BUDGET.search(text[at + 6 : at + 90]))
+
+
 def reporting_line(who: str) -> str:
     """The normalized boss in a 'reports to ...' phrase: board, ceo, cpo, vp, head_of_product, director, ..."""
     for name, pattern in _BOSS_RULES:
@@ -164,7 +180,7 @@ def extract_management_scope(text: str) -> ManagementScope:
         if name in _NEEDS and not any(word in text for word in _NEEDS[name]):
             return None  # a word that every match contains is missing: no need to scan with the pattern
         for match in matches_from(pattern, text, starts[name]) if name in starts else pattern.finditer(text):
-            if not _negated(text, match.start()):
+            if not _negated(text, match.start()) and not (name == "budget" and _perk_budget(text, match)):
                 spans[name] = Span(*match.span())
                 return match
         return None

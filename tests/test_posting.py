@@ -437,6 +437,24 @@ def test_every_alternative_of_the_years_words_begins_with_a_start() -> None:
             assert alternative.startswith(starts), alternative
 
 
+@pytest.mark.parametrize(
+    ("text", "owns_a_budget"),
+    [
+        ("You will own the budget for the platform.", True),
+        ("Own the product development budget and the vendor contracts.", True),
+        ("Set the travel budget for the product team.", True),
+        ("You manage a budget of $3M for vendors, and a learning budget for yourself.", True),  # the first budget counts
+        ("Perks: a learning budget of $1,500 a year.", False),
+        ("We offer a budget for certifications and conferences.", False),
+        ("Manage your personal development budget as you see fit.", False),
+        ("Benefits: a learning and development budget, a home office budget.", False),
+        ("A yearly budget of EUR 2,000 to spend on courses.", False),
+    ],
+)
+def test_a_budget_that_is_a_perk_is_no_budget_the_role_owns(text: str, owns_a_budget: bool) -> None:
+    assert extract_management_scope(text).budget is owns_a_budget
+
+
 def test_a_head_of_product_marketing_or_design_is_no_ladder_title() -> None:
     text = "Our Director of Product Marketing, the Head of Product Design and the VP, Product Operations work with the Director of Product Management and the VP of Product."
     assert [(m.value, m.level.level.code) for m in find_mentions(text)] == [("Director of Product Management", "DIR"), ("VP of Product", "VP")]
