@@ -137,3 +137,29 @@ def test_unseen_strings_are_read_as_part_of_the_posting(tmp_path):
         assert len(found) == 15, name  # an HTML posting keeps them in its body too
         links.update(found)
     assert len(links) == 40 * 15  # none is repeated
+
+
+def test_the_plain_baseline_scores_every_file_without_importing_spacy(tmp_path):
+    import csv
+    import subprocess
+    import sys
+
+    import joblib
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    model = make_pipeline(TfidfVectorizer(), LogisticRegression()).fit(["own the product roadmap", "run the project schedule"], ["PM", "OTHER"])
+    joblib.dump(model, tmp_path / "plain.joblib")
+    folder = tmp_path / "ads"
+    (folder / "b").mkdir(parents=True)
+    (folder / "a.md").write_text("You will own the roadmap.", encoding="utf-8")
+    (folder / "b" / "c.txt").write_text("You will run the schedule.", encoding="utf-8")
+    (folder / ".hidden.md").write_text("skipped", encoding="utf-8")
+    out = tmp_path / "plain.csv"
+    command = [sys.executable, "-X", "importtime", "-m", "jdclass.baseline", str(folder), str(tmp_path / "plain.joblib"), str(out), "1"]
+    imported = {line.rsplit("|", 1)[1].strip() for line in subprocess.run(command, capture_output=True, text=True, check=True).stderr.splitlines()}
+    assert {"sklearn", "jdclass.readers"} <= imported
+    assert not imported & {"spacy", "jdclass.nlp", "jdclass.posting", "jdclass.model"}
+    rows = list(csv.reader(out.open(encoding="utf-8")))
+    assert [(row[0], row[1]) for row in rows] == [(str(folder / "a.md"), "PM"), (str(folder / "b" / "c.txt"), "OTHER")]
