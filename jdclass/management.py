@@ -27,14 +27,31 @@ _MANAGES_PMS = re.compile(
     # "manage three PMs", but not "coach the two PMs": coaching is what a senior PM does for peers
     r"|\b(?:manag\w*|supervis\w*)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several)\+?\s+(?:senior\s+|associate\s+)?(?:product\s+managers|pms)\b"
     r"|\b(?:product\s+managers|pms)\s+(?:who\s+)?(?:will\s+)?report(?:ing)?\s+(?:directly\s+)?(?:in)?to\s+(?:you|this\s+role)\b"
-    r"|\bpeople\s+manag\w+\b|\bdirect\s+reports\b|\bperformance\s+reviews\b",
+    r"|\bpeople\s+manag\w+\b|\bdirect\s+reports\b"
+    # Reviews count only when they are the PMs': an engineering manager also "runs performance reviews for the team".
+    r"|\bperformance\s+reviews?\s+(?:for|of)\s+(?:(?:the|your|our|all|each|every)\s+)?(?:\w+\s+)?(?:team\s+of\s+)?"
+    r"(?:product\s+managers|pms\b|product\s+(?:management\s+)?team|product\s+org\w*|product\s+leaders)",
 )
 _MANAGES_MANAGERS = re.compile(
     r"\b(?:manag\w*|lead\w*|coach\w*|develop\w*|hir\w*)\s+(?:(?:and|&|,)\s*\w+\s+)?(?:a\s+team\s+of\s+|the\s+)?(?:\w+\s+)?"
     r"(?:directors|group\s+product\s+managers|vps|vice\s+presidents|heads\s+of\s+product|product\s+leaders|managers\s+of\s+managers|leaders\s+of\s+leaders|people\s+managers)"
     r"|\bmanagers\s+of\s+managers\b|\bleaders\s+of\s+leaders\b",
 )
-_HIRES = re.compile(r"\b(?:hire|hiring|recruit\w*|build\s+out|scale)\b[^.\n]{0,40}\b(?:team|product\s+managers|pms|talent|org\w*)\b")
+_HIRES = re.compile(
+    # Not the employer's recruiting machinery ("our recruiting team", "the hiring process", "your recruiter"). The rest
+    # of the phrase is a look-ahead (its span is group "tail"), so that when the employer's "we're hiring a Director to
+    # hire the team" is set aside, the scan goes on at "hire the team".
+    r"\b(?:hire|hiring|recruit(?!ers?\b)\w*|build\s+out|scale)\b"
+    r"(?!\s+(?:team|process|manager|partner|coordinator|agency|accommodations?|accessibility|stages?)\b)"
+    r"(?=(?P<tail>[^.\n]{0,40}\b(?:team|product\s+managers|pms|talent|org\w*)\b))"
+)
+# Just before the hiring word: the employer announcing a vacancy ("we are hiring a PM to join our team", "Acme is
+# now recruiting", "the person we hire"), not the role's own hiring ("you will hire", "they are hiring strong PMs",
+# "shaping who we hire into the group").
+_EMPLOYER_HIRING = re.compile(
+    r"(?:(?<!\bhow\s)(?<!\bwho\s)\bwe(?:['’]re|['’]ll\s+be|['’]ve\s+been|\s+(?:are|were|will\s+be|have\s+been))?"
+    r"|(?<!\bwho\s)(?<!\byou\s)\b(?:is|are)|\bthey['’]re)(?:\s+(?:now|currently|actively|also|still))?\s+$"
+)
 # "p&l", "p & l", "profit and loss", "pnl": the word boundary is checked behind the first letter, as in _REPORTS_TO.
 _PNL = re.compile(rf"p{BOUNDARY_BEHIND}(?:\s*&\s*l\b|&amp;l\b|rofit\s+(?:and|&)\s+loss\b|nl\b)")
 _BUDGET = re.compile(
@@ -180,9 +197,15 @@ def extract_management_scope(text: str) -> ManagementScope:
         if name in _NEEDS and not any(word in text for word in _NEEDS[name]):
             return None  # a word that every match contains is missing: no need to scan with the pattern
         for match in matches_from(pattern, text, starts[name]) if name in starts else pattern.finditer(text):
-            if not _negated(text, match.start()) and not (name == "budget" and _perk_budget(text, match)):
+            if _negated(text, match.start()) or (name == "budget" and _perk_budget(text, match)):
+                continue
+            if name == "hires":
+                if _EMPLOYER_HIRING.search(text[max(0, match.start() - 40) : match.start()]):
+                    continue
+                spans[name] = Span(match.start(), match.end("tail"))
+            else:
                 spans[name] = Span(*match.span())
-                return match
+            return match
         return None
 
     reports = first("direct_reports", _DIRECT_REPORTS)

@@ -179,6 +179,58 @@ def test_managing_product_managers_in_common_phrasings(text: str, manages: bool)
     assert extract_management_scope(text).manages_product_managers is manages
 
 
+@pytest.mark.parametrize(
+    ("text", "manages"),
+    [
+        ("Write the engineers' performance reviews each spring.", False),
+        ("Conduct performance reviews for the backend developers you manage.", False),
+        ("Own the 1:1s, career plans and performance reviews of the engineering squad.", False),
+        ("Our HR suite handles onboarding, payroll and performance reviews.", False),
+        ("Run performance reviews for the product managers in your group.", True),
+        ("Write the performance reviews of your team of PMs twice a year.", True),
+        ("Hold performance reviews for the whole product team.", True),
+        ("Coach four PMs and run their career plans; lead, hire and develop the product team.", True),
+    ],
+)
+def test_performance_reviews_count_only_when_they_are_of_product_managers(text: str, manages: bool) -> None:
+    assert extract_management_scope(text).manages_product_managers is manages
+
+
+@pytest.mark.parametrize(
+    ("text", "hires"),
+    [
+        # The employer announcing the vacancy, or its recruiting staff and process: not the role's own hiring.
+        ("We are hiring a product manager to join our payments team.", False),
+        ("We're recruiting for this role and the growth team behind it.", False),
+        ("Our team is growing and we are hiring for the product team.", False),
+        ("Fernhill Labs is now recruiting an APM for its data team.", False),
+        ("The person we hire will sit on the leadership team.", False),
+        ("Every year we hire a cohort of graduates into the product org.", False),
+        ("Need an adjustment while you apply? Write to our recruiting team.", False),
+        ("Throughout the hiring process, our talent team is there to help.", False),
+        ("You will meet your recruiter, then the hiring team.", False),
+        ("We are hiring.", False),
+        # The role hiring or building a team.
+        ("You will hire and grow a team of PMs.", True),
+        ("Recruit and develop product managers across the platform.", True),
+        ("Build out the product team as the business expands.", True),
+        ("Scale the product org from one squad to five.", True),
+        ("You'll be hiring two more PMs in your first year.", True),
+        ("You will shape who we hire into the product group and grow the talent already here.", True),
+        ("Success looks like directors who are hiring strong PMs.", True),
+    ],
+)
+def test_hiring_is_the_roles_not_the_employers(text: str, hires: bool) -> None:
+    assert extract_management_scope(text).hires is hires
+
+
+def test_the_roles_hiring_is_found_inside_the_employers_announcement() -> None:
+    text = "We're hiring a Director of Product to hire and coach the team."
+    scope = extract_management_scope(text)
+    assert scope.hires
+    assert scope.spans["hires"].of(text) == "hire and coach the team"
+
+
 def test_joined_verbs_do_not_backtrack_on_runs_of_spaces() -> None:
     # Each joint of "manage, coach and grow" can be split only one way; an earlier pattern took minutes here.
     text = "manage ," + (" " * 400 + "x ,") * 3 + " " * 400 + "y z"
@@ -326,13 +378,15 @@ _STARTED_WORDS += ["leadership team", "as", "as our", "be", "become", "seeking",
 _STARTED_WORDS += ["associate", "junior", "Sr.", "principal", "staff", "technical", "Product Manager", "PM", "APM", "Director of Product"]
 _STARTED_WORDS += ["head of product", "VP", "vice president", "SVP", "chief product officer", "CPO", "you", "will", "+", "-", "x", "İ", "é"]
 _STARTED_WORDS += [" ", " ", " ", "\n", ", ", ". ", "", "not "]
+_STARTED_WORDS += ["recruiter", "recruiting team", "hiring process", "performance reviews", "for", "we are", "we're", "is", "who"]
 _STARTED_WORDS += ["years", "Yrs.", "year's", "YOE", "decade", "months", "mos", "at least", "minimum", "min.", "up to", "between", "and", "to"]
 _STARTED_WORDS += ["or more", "plus", "(5)", "3", "10", "2.5", ".5", "twenty-five", "Thirteen", "often", "in excess of", "no more than", "under"]
 # A phrase that each alternative of each pattern matches: a start missing from a pattern's list loses one.
 _STARTED_PHRASES = ["5 direct reports", "three PMs reporting to you", "with 4 reports", "team of 6 product managers", "group of two directors"]
 _STARTED_PHRASES += ["organization of 40 people", "has 3 reports", "have ten reports", "managing 2 reports", "leading 5 reports"]
 _STARTED_PHRASES += ["lead, coach and grow the product team", "build and lead product leaders", "hiring the PMs", "mentor and manage PMs"]
-_STARTED_PHRASES += ["supervise 3 PMs", "product managers who will report to you", "people management", "performance reviews", "oversee our product org"]
+_STARTED_PHRASES += ["supervise 3 PMs", "product managers who will report to you", "people management", "oversee our product org"]
+_STARTED_PHRASES += ["performance reviews of the PMs", "performance review for your product team"]
 _STARTED_PHRASES += ["lead directors", "coach the group product managers", "develop people managers", "hire and grow heads of product"]
 _STARTED_PHRASES += ["hire a team", "recruiting talent", "build out the org", "scale the team", "own the budget", "control budgets"]
 _STARTED_PHRASES += ["accountable for budget", "budget ownership", "the board", "company board", "board meetings", "investor updates"]
