@@ -41,10 +41,11 @@ DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
 # A gzip-compressed pickle: Python's C unpickler loads it in about a quarter of the time joblib's pure-Python
 # one takes (0.25 s against 0.9 s), and every CLI call and batch worker loads the model (format 1 was joblib).
 # Format 3: one text transform shared by both classifiers (FamilyThenRung's attributes changed).
+# Format 4: the look-up tables of ``SharedGrams`` saved beside them (built once, at training, instead of in every process).
 MODEL_FILE = "jdclass-model.pkl.gz"
 OLD_MODEL_FILES = ("jdclass-model.joblib",)  # replaced when a model is saved in the same folder
 MANIFEST_FILE = "manifest.json"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 SEED = 0
 # Regularization, chosen by leave-one-writer-out cross-validation on the corpus (docs/model.md): it rewards
 # what carries over to a voice the model has not seen, not what fits one writer's habits.
@@ -204,14 +205,15 @@ def environment() -> dict[str, str]:
 class LevelClassifier:
     """A trained model: classify a posting's text into a level with probabilities and evidence."""
 
-    # Postings classified before the words and word pairs are looked up once for both the model and the duty
-    # scores (``SharedGrams``): building its dictionary takes about 50 ms, which a single posting would not repay.
+    # A classifier without saved ``SharedGrams`` (one built in code) builds them once it has classified this many
+    # postings: that takes about 0.35 s, which a few postings would not repay. A saved model has them from the start.
     shared_grams_after = 500
 
-    def __init__(self, pipeline: FamilyThenRung, matcher: DutyMatcher, manifest: dict[str, Any]) -> None:
+    def __init__(self, pipeline: FamilyThenRung, matcher: DutyMatcher, manifest: dict[str, Any], grams: SharedGrams | None = None) -> None:
         self.pipeline = pipeline
         self.matcher = matcher
         self.manifest = manifest
+        self.grams = grams
         self.labels: tuple[Level, ...] = tuple(Level.from_code(code) for code in pipeline.classes_)
         self.classified = 0
 
@@ -250,7 +252,9 @@ class LevelClassifier:
 
     def _classify_batch(self, postings: list[Posting], details: bool = True) -> Iterator[Classification]:
         analyses = list(analyze(postings))
-        grams = self._shared_grams if self.classified >= self.shared_grams_after else None
+        grams = self.grams
+        if grams is None and self.classified >= self.shared_grams_after:
+            grams = self._shared_grams
         self.classified += len(analyses)
         if grams is not None and all(" ".join(s.tokens for s in a.sentences) == a.tokens for a in analyses):
             text, sentences = grams.transform([[s.tokens for s in a.sentences] for a in analyses])
@@ -264,14 +268,7 @@ class LevelClassifier:
 
     @functools.cached_property
     def _shared_grams(self) -> SharedGrams | None:
-        """One look-up of each n-gram for the model's TF-IDF and the duty matcher's, when the model's text
-        features are that TF-IDF of the normalized tokens (as ``build_pipeline`` makes them); else None."""
-        text = getattr(self.pipeline, "text_", None)
-        if not isinstance(text, Pipeline) or [type(step) for _, step in text.steps] != [SpacyNormalizer, TokenTfidf]:
-            return None
-        if not isinstance(self.matcher.vectorizer, TokenTfidf):
-            return None
-        return SharedGrams(text.steps[1][1], self.matcher.vectorizer)
+        return shared_grams(self.pipeline, self.matcher)
 
     def _result(self, analysis: Analysis, content_row: np.ndarray, scores: tuple[np.ndarray, np.ndarray] | None = None, details: bool = True) -> Classification:
         posting = analysis.posting
@@ -309,7 +306,8 @@ class LevelClassifier:
         directory = writable_folder(directory)
         path = directory / MODEL_FILE
         try:
-            bundle = {"pipeline": self.pipeline, "matcher": self.matcher, "format": FORMAT_VERSION}
+            grams = self.grams if self.grams is not None else self._shared_grams
+            bundle = {"pipeline": self.pipeline, "matcher": self.matcher, "grams": grams, "format": FORMAT_VERSION}
             data = gzip.compress(pickle.dumps(bundle, protocol=5), compresslevel=6, mtime=0)
             path.write_bytes(data)
             manifest = dict(self.manifest, model_file=MODEL_FILE, sha256=hashlib.sha256(data).hexdigest())
@@ -320,6 +318,17 @@ class LevelClassifier:
             raise ModelError(f"{directory}: cannot save the model ({error.strerror})") from None
         self.manifest = manifest
         return path
+
+
+def shared_grams(pipeline: FamilyThenRung, matcher: DutyMatcher) -> SharedGrams | None:
+    """One look-up of each n-gram for the model's TF-IDF and the duty matcher's, when the model's text features
+    are that TF-IDF of the normalized tokens (as ``build_pipeline`` makes them); else None."""
+    text = getattr(pipeline, "text_", None)
+    if not isinstance(text, Pipeline) or [type(step) for _, step in text.steps] != [SpacyNormalizer, TokenTfidf]:
+        return None
+    if not isinstance(matcher.vectorizer, TokenTfidf):
+        return None
+    return SharedGrams(text.steps[1][1], matcher.vectorizer)
 
 
 def writable_folder(directory: Path | str) -> Path:
@@ -388,9 +397,9 @@ def load(path: Path | str | None = None) -> LevelClassifier:
         bundle = pickle.loads(gzip.decompress(data))
     except Exception as error:  # noqa: BLE001 - a damaged pickle raises anything; the hash check makes this rare
         raise ModelIntegrityError(f"{model_path} cannot be loaded ({type(error).__name__}); run `jdclass train` to rebuild it") from None
-    if not isinstance(bundle, dict) or not {"pipeline", "matcher"} <= bundle.keys():
+    if not isinstance(bundle, dict) or not {"pipeline", "matcher"} <= bundle.keys() or not isinstance(bundle.get("grams"), SharedGrams | None):
         raise ModelIntegrityError(f"{model_path} is not a jdclass model; run `jdclass train` to rebuild it")
-    classifier = LevelClassifier(bundle["pipeline"], bundle["matcher"], manifest)
+    classifier = LevelClassifier(bundle["pipeline"], bundle["matcher"], manifest, bundle.get("grams"))
     if [level.code for level in classifier.labels] != manifest.get("labels"):
         raise ModelIntegrityError(f"{model_path} labels differ from its manifest; run `jdclass train` to rebuild it")
     return classifier
@@ -462,7 +471,7 @@ def fit_classifier(
         "cv_folds": cv_folds,
         "seed": seed,
     }
-    return LevelClassifier(pipeline, matcher, manifest)
+    return LevelClassifier(pipeline, matcher, manifest, shared_grams(pipeline, matcher))
 
 
 def train(

@@ -76,12 +76,13 @@ class SharedGrams:
     ``transform(texts)`` takes each text as its parts, the text being the parts joined by spaces, and gives
     ``whole.transform`` of the texts and ``parts.transform`` of every part, text after text: the same matrices
     (where there is no part at all, an empty matrix: the transform of no text raises).
-    A text's n-grams are its parts' n-grams and the word pairs across two parts, so one dictionary that holds
-    both vocabularies serves both matrices, and each n-gram is built and looked up once instead of twice. On
-    3,000 bench postings and their sentences, in batches of 256: 0.15 ms a posting against 0.24 for the two
-    transforms (best of 7). Building that dictionary from the shipped model's two vocabularies takes about 50 ms
-    and 10 MB on a quiet machine. (A vectorizer that ``TokenTfidf`` does not count itself makes ``transform`` fall
-    back to the two transforms.)
+    A text's n-grams are its parts' n-grams and the word pairs across two parts, so one set of tables that holds
+    both vocabularies serves both matrices, and each n-gram is looked up once instead of twice: each token as a word
+    in a dictionary, each word pair as a number made of its two words' numbers, in a sorted array (numpy, no string
+    built for the pair). On 3,000 bench postings and their sentences, in batches of 256: 0.10 ms a posting, against
+    0.20 with one dictionary of n-gram strings and 0.24 for the two transforms. The tables take about 0.35 s to
+    build from the shipped model's two vocabularies, so a saved model holds them (``LevelClassifier.grams``).
+    (A vectorizer that ``TokenTfidf`` does not count itself makes ``transform`` fall back to the two transforms.)
     """
 
     def __init__(self, whole: TokenTfidf, parts: TokenTfidf) -> None:
@@ -94,13 +95,29 @@ class SharedGrams:
         size = len(ids)
         extra = [gram for gram in whole.vocabulary_ if gram not in ids]
         ids.update(zip(extra, range(size, size + len(extra)), strict=True))
-        self.ids = ids
         self.part_columns = np.full(len(ids) + 1, -1, dtype=np.int32)
         self.part_columns[:size] = np.arange(size)
         self.whole_columns = np.full(len(ids) + 1, -1, dtype=np.int32)
         count = len(whole.vocabulary_)
         where = np.fromiter(map(ids.__getitem__, whole.vocabulary_), dtype=np.int64, count=count)
         self.whole_columns[where] = np.fromiter(whole.vocabulary_.values(), dtype=np.int32, count=count)
+        # Tokens are looked up once, as words: a number for every word that is an n-gram or half of a word pair of
+        # either vocabulary (the next number, ``unknown``, for any other word), the id of each word as an n-gram, and
+        # each word pair as a key (first * (unknown + 1) + second) in a sorted array beside its id: pairs are then
+        # found in numpy, with no string built for them.
+        pairs = [(*gram.partition(" ")[::2], number) for gram, number in ids.items() if gram.count(" ") == 1]
+        pairs = [pair for pair in pairs if pair[0] and pair[1]]
+        words = dict.fromkeys(gram for gram in ids if " " not in gram)
+        words.update(dict.fromkeys(pair[0] for pair in pairs))
+        words.update(dict.fromkeys(pair[1] for pair in pairs))
+        self.words = dict(zip(words, range(len(words)), strict=True))
+        self.unknown = len(words)
+        self.word_ids = np.fromiter(chain(map(ids.get, words, repeat(-1)), [-1]), dtype=np.int64, count=len(words) + 1)
+        number = self.words.__getitem__
+        keys = np.fromiter((number(first) * (self.unknown + 1) + number(second) for first, second, _ in pairs), dtype=np.int64, count=len(pairs))
+        order = np.argsort(keys)
+        self.pair_keys = keys[order]
+        self.pair_ids = np.fromiter((pair[2] for pair in pairs), dtype=np.int64, count=len(pairs))[order]
 
     def transform(self, texts: list[list[str]]) -> tuple[Any, Any]:
         """``whole.transform`` of the texts (each given as its parts) and ``parts.transform`` of all their parts."""
@@ -108,11 +125,13 @@ class SharedGrams:
             return self.whole.transform([" ".join(parts) for parts in texts]), self.parts.transform([part for parts in texts for part in parts])
         splits = [part.split() for parts in texts for part in parts]
         tokens = list(chain.from_iterable(splits))
-        get = self.ids.get
-        unigrams = np.fromiter(map(get, tokens, repeat(-1)), dtype=np.int64, count=len(tokens))
+        words = np.fromiter(map(self.words.get, tokens, repeat(self.unknown)), dtype=np.int64, count=len(tokens))
+        unigrams = self.word_ids[words]
         pairs = np.full(len(tokens), -1, dtype=np.int64)  # the pair a token starts; the last token starts none
-        if len(tokens) > 1:
-            pairs[:-1] = np.fromiter(map(get, map(" ".join, pairwise(tokens)), repeat(-1)), dtype=np.int64, count=len(tokens) - 1)
+        if len(tokens) > 1 and len(self.pair_keys):
+            keys = words[:-1] * (self.unknown + 1) + words[1:]  # a pair with an unknown word has no key in the array
+            found = np.minimum(np.searchsorted(self.pair_keys, keys), len(self.pair_keys) - 1)
+            pairs[:-1] = np.where(self.pair_keys[found] == keys, self.pair_ids[found], -1)
         part_of = np.repeat(np.arange(len(splits)), [len(split) for split in splits])  # the part of each token
         text_of = np.repeat(np.arange(len(texts)), [len(parts) for parts in texts])[part_of]  # the text of each token
         return (

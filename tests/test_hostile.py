@@ -294,6 +294,10 @@ def damage_model(change: str, folder: Path) -> None:
     elif change == "a matching pickle of something else":
         model.write_bytes(gzip.compress(pickle.dumps(["not", "a", "model"])))
         rehash()
+    elif change == "look-up tables of another kind":
+        bundle = pickle.loads(gzip.decompress(model.read_bytes()))
+        model.write_bytes(gzip.compress(pickle.dumps(dict(bundle, grams={"not": "tables"}))))
+        rehash()
     elif change == "labels differ":
         manifest["labels"] = ["PM", "OTHER"]
     elif change == "an older format (joblib)":
@@ -327,6 +331,7 @@ MODELS = {
         ModelIntegrityError, "model/jdclass-model.pkl.gz cannot be loaded (BadGzipFile); run `jdclass train` to rebuild it"
     ),
     "a matching pickle of something else": Refused(ModelIntegrityError, "model/jdclass-model.pkl.gz is not a jdclass model; run `jdclass train` to rebuild it"),
+    "look-up tables of another kind": Refused(ModelIntegrityError, "model/jdclass-model.pkl.gz is not a jdclass model; run `jdclass train` to rebuild it"),
     "labels differ": Refused(ModelIntegrityError, "model/jdclass-model.pkl.gz labels differ from its manifest; run `jdclass train` to rebuild it"),
 }
 

@@ -105,6 +105,19 @@ def test_shared_grams_count_what_the_n_gram_range_says_whatever_the_vocabulary()
     assert (whole != words.transform(["a b b a"])).nnz == 0 and (parts != pairs.transform(["a b", "b a"])).nnz == 0
 
 
+def test_shared_grams_find_pairs_whatever_words_the_vocabulary_holds() -> None:
+    # Pairs whose words are no n-gram of their own, n-grams that are no word or pair of split tokens, a pair of one
+    # vocabulary only, and a vocabulary with no pair at all.
+    odd = {"x y": 0, "y": 1, "a  b": 2, "a b c": 3, " a": 4, "y x": 5, "b ": 6, "c": 7}
+    whole = TokenTfidf(tokenizer=split_tokens, token_pattern=None, lowercase=False, ngram_range=(1, 2), vocabulary=odd).fit(["x y"])
+    for vocabulary in ({"y x": 0, "q": 1, "c b": 2}, {"q": 0, "x": 1}):
+        parts = TokenTfidf(tokenizer=split_tokens, token_pattern=None, lowercase=False, ngram_range=(1, 2), vocabulary=vocabulary).fit(["q"])
+        texts = [["x y x", "a b c"], ["y", "x c b"], []]
+        mine_whole, mine_parts = SharedGrams(whole, parts).transform(texts)
+        assert (mine_whole != whole.transform([" ".join(p) for p in texts])).nnz == 0
+        assert (mine_parts != parts.transform([part for p in texts for part in p])).nnz == 0
+
+
 def test_shared_grams_fall_back_to_the_two_transforms() -> None:
     plain = token_tfidf(ngram_range=(1, 2)).fit(["own the roadmap", "ship it"])
     other = TokenTfidf(lowercase=True).fit(["Own the Roadmap", "ship"])
@@ -124,6 +137,7 @@ def test_the_classifier_looks_n_grams_up_once_after_enough_postings(monkeypatch:
     transform = SharedGrams.transform
     monkeypatch.setattr(SharedGrams, "transform", lambda self, texts: calls.append(len(texts)) or transform(self, texts))
     eager, plain = load(), load()
+    eager.grams = plain.grams = None  # as a classifier built in code, without saved tables
     eager.shared_grams_after, plain.shared_grams_after = 0, 10**9
     assert eager._shared_grams is not None
     assert [r.to_dict() for r in eager.classify_many(texts)] == [r.to_dict() for r in plain.classify_many(texts)]
@@ -133,7 +147,7 @@ def test_the_classifier_looks_n_grams_up_once_after_enough_postings(monkeypatch:
     assert calls == [len(texts), 1, 1, 1]
     # Counted before each batch: a classifier that has classified fewer postings than the bar reads them as before.
     late = load()
-    late.shared_grams_after = 3
+    late.grams, late.shared_grams_after = None, 3
     list(late.classify_many(texts[:2]))
     list(late.classify_many(texts[:2]))
     assert calls == [len(texts), 1, 1, 1] and late.classified == 4
@@ -144,3 +158,19 @@ def test_the_classifier_looks_n_grams_up_once_after_enough_postings(monkeypatch:
     odd = dataclasses.replace(analysis, tokens=analysis.tokens + " roadmap")
     assert [r.to_dict() for r in eager._classify_batch([odd])] == [r.to_dict() for r in plain._classify_batch([odd])]
     assert len(calls) == 5
+
+
+def test_a_saved_model_looks_n_grams_up_once_from_its_first_posting(monkeypatch: pytest.MonkeyPatch) -> None:
+    from jdclass.model import load, shared_grams
+
+    classifier = load()
+    assert classifier.grams is not None and classifier.shared_grams_after > 1
+    calls = []
+    transform = SharedGrams.transform
+    monkeypatch.setattr(SharedGrams, "transform", lambda self, texts: calls.append(len(texts)) or transform(self, texts))
+    classifier.classify("Product Manager\n\nYou will own the roadmap and ship it with engineering.")
+    assert calls == [1]
+    fresh = shared_grams(classifier.pipeline, classifier.matcher)
+    assert fresh is not None and fresh.words == classifier.grams.words
+    for name in ("word_ids", "pair_keys", "pair_ids", "part_columns", "whole_columns"):
+        assert np.array_equal(getattr(fresh, name), getattr(classifier.grams, name)), name
