@@ -59,19 +59,27 @@ MONTHS_PATTERN = re.compile(
 _NOT_REQUIREMENT_BEFORE = re.compile(
     r"(?:founded|established|since|history|anniversary|in\s+business|been\s+(?:around|operating|serving|trusted|building|helping|in)|"
     r"for\s+the\s+(?:past|last)|over\s+the\s+(?:past|last|next|coming)|in\s+the\s+(?:next|coming)|within\s+(?:the\s+(?:first|next)\s+)?|"
-    r"contract\s+(?:of|for)|term\s+of|after|every|per|retention|vest\w*(?:\s+over)?|horizon\s+of|we\s+have|we['’]ve|our\s+\w+\s+has)\s*$",
+    r"contract\s+(?:of|for)|term\s+of|after|every|per|retention|vest\w*(?:\s+over)?|horizon\s+of|we\s+have|we['’]ve|our\s+\w+\s+has|"
+    r"(?:throughout|during)(?:\s+(?:the|these|those|your|its))?)\s*$",
     re.IGNORECASE,
 )
 _NOT_REQUIREMENT_AFTER = re.compile(
     r"^\s*(?:-|\s)?(?:ago|old\b|later|from\s+now|in\s+(?:business|operation|the\s+market)|of\s+(?:growth|history|success|innovation|trust|service|operation\b|profitab)|"
     r"(?:product\s+)?(?:vision|plan|roadmap|strategy|strategic|horizon|outlook|contract|fixed[- ]term|term|warranty|anniversary|cliff|vesting)\b|running(?![ \t]+\w)|straight|in\s+a\s+row|"
-    r"(?:bachelor['’]?s?\s+|college\s+|university\s+)?(?:degree|rotation|rotational|program|programme|course|apprenticeship|fellowship|stint|assignment|period|commitment)\b|"
+    # a programme's or track's length ("a two-year development programme"), but "5+ years program management experience" asks
+    r"(?:bachelor['’]?s?\s+|college\s+|university\s+|(?:development|leadership|graduate|training|rotation(?:al)?|early[- ]career)\s+)?"
+    r"(?:degree|rotation|rotational|program(?:me)?(?!\s+manag)|track(?!\s+record)|course|apprenticeship|fellowship|stint|assignment|period|commitment)\b|"
     # "15 years of full-time education" (a common eligibility line on Indian job boards) is schooling, not experience
     r"(?:of\s+)?(?:(?:full[- ]time|formal|regular|school|college|university)\s+)?(?:education|schooling|studies)\b)",
     re.IGNORECASE,
 )
 _WRAPPED_LINE = re.compile(r"\n[ \t]*[a-z]")
 _COMPANY_SUBJECT = re.compile(r"\b(?:we|we['’]ve|we['’]re|our|us|company|firm|founded|team\s+has|has\s+been|have\s+been)\b", re.IGNORECASE)
+# The subject that follows the years, when it is the company: "For more than 20 years, Acme Freight has helped ...",
+# "for 12 years we have built ...". A name is capitalized, so this pattern is case-sensitive but for "we" and "our".
+_COMPANY_SUBJECT_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*(?:(?i:we|our\s+\w+|the\s+company)|[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,3})[ \t]+(?:has|have|had|is|was|['’]ve)\b"
+)
 _CANDIDATE_CUE = re.compile(
     r"\b(?:experience|experienced|exp|background|track\s+record|you|your|candidate|applicant|proven|required|requirement|minimum|must|should|ideally|preferred)\b",
     re.IGNORECASE,
@@ -83,7 +91,8 @@ _PREFERRED_CUE = re.compile(
 )
 _PM_FIELD = re.compile(
     r"\b(?:product\s+management|product\s+manag\w*|product\s+leadership|product\s+(?:role|experience|ownership|owner)|"
-    r"in\s+(?:a\s+)?product\b|(?:as\s+an?\s+)?(?:senior\s+)?pm\b|pm\s+experience|product\s+(?:strategy|development)|building\s+(?:and\s+shipping\s+)?(?:software\s+)?products|shipping\s+products|in\s+product\b)",
+    r"in\s+(?:a\s+)?product\b(?!\s+(?:marketing|design|analytics|operations|ops|support|engineering|sales|data))|(?:as\s+an?\s+)?(?:senior\s+)?pm\b|"
+    r"pm\s+experience|product\s+(?:strategy|development)|building\s+(?:and\s+shipping\s+)?(?:software\s+)?products|shipping\s+products)",
     re.IGNORECASE,
 )
 _PEOPLE_FIELD = re.compile(
@@ -190,8 +199,8 @@ def _is_requirement(text: str, match: re.Match[str], clause: tuple[int, int], in
     if _CANDIDATE_CUE.search(sentence) or in_requirements:
         return True
     lead_in = text[clause[0] : match.start()]
-    if _COMPANY_SUBJECT.search(lead_in):
-        return False  # "our team has been building payments software for 12 years"
+    if _COMPANY_SUBJECT.search(lead_in) or _COMPANY_SUBJECT_AFTER.match(text, match.end(), clause[1]):
+        return False  # "our team has been building payments software for 12 years", "For 20 years, Acme has helped"
     if _ACTIVITY_CUE.search(sentence):
         return True
     # With no cue either way, only a bullet or line that starts with the number ("- 3-5 yrs in SaaS") asks for it;

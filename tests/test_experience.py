@@ -110,6 +110,11 @@ NOT_REQUIREMENTS = [
     "Our brand has 100 years of history.",
     "Voted a best place to work three years running.",
     "We have grown 40% three years running, and we keep hiring.",
+    "For more than 20 years, Northwind Freight has helped shipping and receiving teams keep their docks moving.",
+    "For 12 years we have been shipping software to hospitals.",
+    "A two-year development track with four rotations across the bank.",
+    "Throughout the two years you will rotate across three product teams.",
+    "Our two-year graduate programme starts in September.",
 ]
 
 
@@ -169,6 +174,10 @@ def test_years_bucket(minimum, band):
         ("- 7+ years of product experience, MBA preferred\n- 4-year degree required", 7, "product_management", True),
         ("3+ years of product management experience\n5+ years as a software engineer", 3, "product_management", True),
         ("You have 3+ years managing a team of product managers and 10+ years total experience.", 10, "general", True),
+        # Product marketing or design is another field than product management; "in product" alone is the field.
+        ("1-2 years of experience in product marketing, growth marketing or communications", 1, "specialty", True),
+        ("4+ years in product design for consumer apps", 4, "specialty", True),
+        ("3+ years of experience in product, ideally B2B", 3, "product_management", True),
     ],
 )
 def test_review_pitfalls(text, minimum, field, required):
@@ -203,3 +212,18 @@ def test_years_of_education_do_not_hide_the_experience_asked():
     text = "Requirements: 15 years of regular education. 4+ years of product management experience."
     main = main_requirement(extract_years_of_experience(text))
     assert (main.minimum, main.field) == (4, "product_management")
+
+
+@pytest.mark.parametrize(
+    ("text", "minimum"),
+    [
+        ("5+ years program management experience", 5),
+        ("- 7+ years programme management experience in construction", 7),
+        ("3+ years shipping B2B products", 3),
+        ("4 years track record of launching products", 4),
+    ],
+)
+def test_a_field_named_after_the_years_is_still_asked_for(text, minimum):
+    # "program", "track" and "shipping" also end a programme's length or start a company's story; here they are the work.
+    found = extract_years_of_experience(text)
+    assert [item.minimum for item in found] == [minimum], text

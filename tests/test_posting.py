@@ -642,6 +642,13 @@ def test_reporting_line_in_any_case(text: str, boss: str) -> None:
         ("Background as a Product Owner or business analyst on an agile team.", None),
         ("In your first year as a Senior Product Manager, you will own onboarding.", "Senior Product Manager"),
         ("Over the next two years as Head of Product you will scale the team.", "Head of Product"),
+        # No article: the title's own first letters are not one ("As Associate ...", "as an APM" read whole).
+        ("As Associate Product Manager you will support the checkout team.", "Associate Product Manager"),
+        ("As APM, you will write specs for the onboarding squad.", "APM"),
+        ("We are seeking an Associate Product Manager to join payments.", "Associate Product Manager"),
+        # A pronoun starts no title: the role is named in the next sentence, not across the full stop.
+        ("Build what customers need it. As Associate Product Manager, you will run research.", "Associate Product Manager"),
+        ("We want you. As a Senior PM you will own search.", "Senior PM"),
     ],
 )
 def test_self_reference_is_the_role_not_a_background_asked_for(text: str, role: str | None) -> None:
