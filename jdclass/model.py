@@ -18,10 +18,12 @@ import numpy as np
 import sklearn
 import spacy
 from scipy import sparse
+from scipy.special import expit
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import LeaveOneGroupOut, StratifiedKFold
 from sklearn.pipeline import Pipeline
+from sklearn.utils.extmath import softmax
 from sklearn.utils.validation import check_is_fitted
 
 from jdclass import __version__
@@ -149,7 +151,8 @@ class FamilyThenRung(ClassifierMixin, BaseEstimator):
     def _with_fields(self, shared: Any, fields: Any, items: Any) -> Any:
         if fields is None:
             return shared
-        return sparse.hstack([sparse.csr_matrix(shared), sparse.csr_matrix(fields.transform(items)) * self.fields_weight], format="csr")
+        parsed = sparse.csr_matrix(fields.transform(items))
+        return _side_by_side(sparse.csr_matrix(shared), parsed if self.fields_weight == 1.0 else parsed * self.fields_weight)
 
     def predict_proba(self, X: Sequence[Any]) -> np.ndarray:
         check_is_fitted(self)
@@ -159,12 +162,12 @@ class FamilyThenRung(ClassifierMixin, BaseEstimator):
     def predict_proba_text(self, shared: Any, items: Any) -> np.ndarray:
         """``predict_proba`` of ``items`` whose ``text`` features (the fitted ``text`` transform of them) are ``shared``."""
         check_is_fitted(self)
-        rung = self.rung_.predict_proba(self._with_fields(shared, self.rung_fields_, items))
+        rung = _probabilities(self.rung_, self._with_fields(shared, self.rung_fields_, items))
         out = np.zeros((rung.shape[0], len(self.classes_)))
         other = np.zeros(rung.shape[0])
         index = {label: i for i, label in enumerate(self.classes_)}
         if self.family_ is not None:
-            family = self.family_.predict_proba(self._with_fields(shared, self.family_fields_, items))
+            family = _probabilities(self.family_, self._with_fields(shared, self.family_fields_, items))
             other = family[:, list(self.family_.classes_).index(True)]
             out[:, index[self.other_label]] = other
         for column, label in enumerate(self.rung_.classes_):
@@ -180,6 +183,36 @@ class FamilyThenRung(ClassifierMixin, BaseEstimator):
         tags.input_tags.two_d_array = False
         tags.input_tags.string = True
         return tags
+
+
+def _side_by_side(left: sparse.csr_matrix, right: sparse.csr_matrix) -> sparse.csr_matrix:
+    """``sparse.hstack([left, right], format="csr")`` of two CSR matrices with as many rows: each row holds left's
+    entries, then right's. The same matrix, built with a few numpy calls instead of scipy's general stacking (about
+    0.1 ms a call, which a batch of one posting pays twice)."""
+    left_counts, right_counts = np.diff(left.indptr), np.diff(right.indptr)
+    indptr = np.zeros(left.shape[0] + 1, dtype=np.int64)
+    np.cumsum(left_counts + right_counts, out=indptr[1:])
+    left_at = np.arange(left.nnz) + np.repeat(indptr[:-1] - left.indptr[:-1], left_counts)
+    right_at = np.arange(right.nnz) + np.repeat(indptr[:-1] + left_counts - right.indptr[:-1], right_counts)
+    data = np.empty(left.nnz + right.nnz, dtype=np.result_type(left.dtype, right.dtype))
+    indices = np.empty(left.nnz + right.nnz, dtype=np.int64)
+    data[left_at], data[right_at] = left.data, right.data
+    indices[left_at], indices[right_at] = left.indices, right.indices + left.shape[1]
+    shape = (left.shape[0], left.shape[1] + right.shape[1])
+    index_type = np.int32 if max(len(data), shape[1]) < np.iinfo(np.int32).max else np.int64
+    return sparse.csr_matrix((data, indices.astype(index_type), indptr.astype(index_type)), shape=shape)
+
+
+def _probabilities(model: Any, X: Any) -> np.ndarray:
+    """``model.predict_proba(X)``; for a fitted ``LogisticRegression`` and a CSR matrix of float64, its arithmetic
+    without its checks of the input (about 0.3 ms a call, half the model's time on a single posting)."""
+    if type(model) is not LogisticRegression or not (sparse.issparse(X) and X.format == "csr") or X.dtype != np.float64 or X.shape[1] != model.coef_.shape[1]:
+        return np.asarray(model.predict_proba(X))
+    scores = np.asarray(X @ model.coef_.T) + model.intercept_
+    if len(model.classes_) <= 2:
+        positive = expit(scores.reshape(-1))
+        return np.stack([1 - positive, positive], axis=1)
+    return np.asarray(softmax(scores, copy=False))
 
 
 def _rows(items: Any, mask: np.ndarray) -> Any:

@@ -144,3 +144,49 @@ def test_saving_replaces_a_model_of_the_old_format(tmp_path):
     load().save(tmp_path)
     assert sorted(path.name for path in tmp_path.iterdir()) == [MODEL_FILE, MANIFEST_FILE]
     assert load(tmp_path).version == load().version  # and it loads: the manifest names the new file
+
+
+def test_the_models_probabilities_are_predict_probas_to_the_last_bit(classifier):
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
+
+    from jdclass.model import _probabilities
+    from jdclass.nlp import analyze
+
+    pipeline = classifier.pipeline
+    analyses = list(analyze([path.read_text(encoding="utf-8") for path in sorted(HELD_BACK.glob("*.md"))]))
+    shared = pipeline.text_.transform(analyses)
+    for model, fields in ((pipeline.family_, pipeline.family_fields_), (pipeline.rung_, pipeline.rung_fields_)):
+        X = pipeline._with_fields(shared, fields, analyses)
+        assert np.array_equal(_probabilities(model, X), model.predict_proba(X))  # binary (family) and six rungs
+        assert np.array_equal(_probabilities(model, X.toarray()), model.predict_proba(X.toarray()))  # dense: scikit-learn's own
+    other = LogisticRegression().fit(np.array([[0.0], [1.0]]), [0, 1])
+    assert np.array_equal(_probabilities(other, sparse.csr_matrix([[0.5]])), other.predict_proba(sparse.csr_matrix([[0.5]])))
+
+
+@pytest.mark.parametrize("rows", [0, 1, 7])
+@pytest.mark.parametrize(("left_density", "right_density"), [(0.0, 0.0), (0.4, 0.0), (0.0, 0.6), (0.3, 0.5)])
+def test_side_by_side_is_hstack(rows, left_density, right_density):
+    from scipy import sparse
+
+    from jdclass.model import _side_by_side
+
+    left = sparse.random(rows, 9, density=left_density, format="csr", random_state=1)
+    right = sparse.random(rows, 4, density=right_density, format="csr", random_state=2)
+    ours, theirs = _side_by_side(left, right), sparse.hstack([left, right], format="csr")
+    assert ours.shape == theirs.shape and ours.dtype == theirs.dtype and ours.indices.dtype == theirs.indices.dtype
+    for name in ("indptr", "indices", "data"):
+        assert np.array_equal(getattr(ours, name), getattr(theirs, name)), name
+
+
+def test_the_duty_lookup_is_made_once_and_not_saved(classifier):
+    import pickle
+
+    from jdclass.nlp import analyze
+
+    analyses = list(analyze([(HELD_BACK / "vp.md").read_text(encoding="utf-8")]))
+    matcher = classifier.matcher
+    first = matcher.level_scores_many(analyses)
+    assert "_by_level" in matcher.__dict__ and "_by_level" not in pickle.loads(pickle.dumps(matcher)).__dict__
+    again = pickle.loads(pickle.dumps(matcher)).level_scores_many(analyses)
+    assert all(np.array_equal(a, b) for pair_a, pair_b in zip(first, again, strict=True) for a, b in zip(pair_a, pair_b, strict=True))
