@@ -34,13 +34,14 @@ def _rows(paths: list[str]) -> list[list[object]]:
 
 
 def files_in(folder: str) -> Iterator[str]:
-    """Every file under ``folder``, hidden entries skipped, in sorted order (as `jdclass batch` lists a folder)."""
+    """Every file under ``folder``, hidden entries skipped, in sorted order: the folders the benchmark generates hold
+    postings and plain folders only (`jdclass batch` lists more cases: links, a folder named like a posting)."""
     with os.scandir(folder) as listing:
         entries = sorted((entry for entry in listing if not entry.name.startswith(".")), key=lambda entry: entry.name)
     for entry in entries:
-        if entry.is_dir():
+        if entry.is_dir(follow_symlinks=False):
             yield from files_in(entry.path)
-        else:
+        elif entry.is_file():
             yield entry.path
 
 

@@ -68,7 +68,7 @@ _NOT_REQUIREMENT_AFTER = re.compile(
     r"(?:product\s+)?(?:vision|plan|roadmap|strategy|strategic|horizon|outlook|contract|fixed[- ]term|term|warranty|anniversary|cliff|vesting)\b|running(?![ \t]+\w)|straight|in\s+a\s+row|"
     # a programme's or track's length ("a two-year development programme"), but "5+ years program management experience" asks
     r"(?:bachelor['’]?s?\s+|college\s+|university\s+|(?:development|leadership|graduate|training|rotation(?:al)?|early[- ]career)\s+)?"
-    r"(?:degree|rotation|rotational|program(?:me)?(?!\s+manag)|track(?!\s+record)|course|apprenticeship|fellowship|stint|assignment|period|commitment)\b|"
+    r"(?:degree|rotation|rotational|program(?:me)?(?![\s/]+(?:(?:and|or|&)\s+)?(?:\w+\s+)?manag)|track(?!\s+record)|course|apprenticeship|fellowship|stint|assignment|period|commitment)\b|"
     # "15 years of full-time education" (a common eligibility line on Indian job boards) is schooling, not experience
     r"(?:of\s+)?(?:(?:full[- ]time|formal|regular|school|college|university)\s+)?(?:education|schooling|studies)\b)",
     re.IGNORECASE,
@@ -76,9 +76,11 @@ _NOT_REQUIREMENT_AFTER = re.compile(
 _WRAPPED_LINE = re.compile(r"\n[ \t]*[a-z]")
 _COMPANY_SUBJECT = re.compile(r"\b(?:we|we['’]ve|we['’]re|our|us|company|firm|founded|team\s+has|has\s+been|have\s+been)\b", re.IGNORECASE)
 # The subject that follows the years, when it is the company: "For more than 20 years, Acme Freight has helped ...",
-# "for 12 years we have built ...". A name is capitalized, so this pattern is case-sensitive but for "we" and "our".
+# "for 12 years we have built ...". A name is capitalized and set off by a comma (so that a requirement bullet such as
+# "6+ years Product Management is key" keeps its years); this pattern is case-sensitive but for "we", "our" and "the".
 _COMPANY_SUBJECT_AFTER = re.compile(
-    r"[ \t]*,?[ \t]*(?:(?i:we|our\s+\w+|the\s+company)|[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,3})[ \t]+(?:has|have|had|is|was|['’]ve)\b"
+    r"(?:[ \t]*,[ \t]*(?:[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,3}|(?i:we|our\s+\w+|the\s+company))|[ \t]*(?i:we|our\s+\w+|the\s+company))"
+    r"[ \t]+(?:has|have|had|['’]ve)\b"
 )
 _CANDIDATE_CUE = re.compile(
     r"\b(?:experience|experienced|exp|background|track\s+record|you|your|candidate|applicant|proven|required|requirement|minimum|must|should|ideally|preferred)\b",
@@ -199,7 +201,7 @@ def _is_requirement(text: str, match: re.Match[str], clause: tuple[int, int], in
     if _CANDIDATE_CUE.search(sentence) or in_requirements:
         return True
     lead_in = text[clause[0] : match.start()]
-    if _COMPANY_SUBJECT.search(lead_in) or _COMPANY_SUBJECT_AFTER.match(text, match.end(), clause[1]):
+    if _COMPANY_SUBJECT.search(lead_in) or _COMPANY_SUBJECT_AFTER.match(text, match.end(), min(clause[1], match.end() + 80)):
         return False  # "our team has been building payments software for 12 years", "For 20 years, Acme has helped"
     if _ACTIVITY_CUE.search(sentence):
         return True

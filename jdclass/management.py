@@ -29,8 +29,9 @@ _MANAGES_PMS = re.compile(
     r"|\b(?:product\s+managers|pms)\s+(?:who\s+)?(?:will\s+)?report(?:ing)?\s+(?:directly\s+)?(?:in)?to\s+(?:you|this\s+role)\b"
     r"|\bpeople\s+manag\w+\b|\bdirect\s+reports\b"
     # Reviews count only when they are the PMs': an engineering manager also "runs performance reviews for the team".
-    r"|\bperformance\s+reviews?\s+(?:for|of)\s+(?:(?:the|your|our|all|each|every)\s+)?(?:\w+\s+)?(?:team\s+of\s+)?"
-    r"(?:product\s+managers|pms\b|product\s+(?:management\s+)?team|product\s+org\w*|product\s+leaders)",
+    r"|\bperformance\s+reviews?\s+(?:and\s+\w+(?:\s+\w+)?\s+)?(?:for|of)\s+(?:(?:the|your|our|all|each|every)\s+)?(?:\w+\s+)?(?:team\s+of\s+)?"
+    r"(?:product\s+managers?|pms?\b|product\s+(?:management\s+)?team|product\s+org\w*|product\s+leaders)"
+    r"|\b(?:pm|product\s+manager)\s+performance\s+reviews?\b",
 )
 _MANAGES_MANAGERS = re.compile(
     r"\b(?:manag\w*|lead\w*|coach\w*|develop\w*|hir\w*)\s+(?:(?:and|&|,)\s*\w+\s+)?(?:a\s+team\s+of\s+|the\s+)?(?:\w+\s+)?"
@@ -38,19 +39,26 @@ _MANAGES_MANAGERS = re.compile(
     r"|\bmanagers\s+of\s+managers\b|\bleaders\s+of\s+leaders\b",
 )
 _HIRES = re.compile(
-    # Not the employer's recruiting machinery ("our recruiting team", "the hiring process", "your recruiter"). The rest
-    # of the phrase is a look-ahead (its span is group "tail"), so that when the employer's "we're hiring a Director to
-    # hire the team" is set aside, the scan goes on at "hire the team".
-    r"\b(?:hire|hiring|recruit(?!ers?\b)\w*|build\s+out|scale)\b"
-    r"(?!\s+(?:team|process|manager|partner|coordinator|agency|accommodations?|accessibility|stages?)\b)"
+    # The role's hiring, not the employer's recruiting machinery ("our recruiting team", "the hiring process", "hiring
+    # managers", "fair hiring practices", "contract-to-hire", "new hire onboarding"); "hire team leads", "scale team"
+    # and "serve as hiring manager for every PM role" are the role's. The rest of the phrase is a look-ahead (its span
+    # is group "tail"), so that when the employer's "we're hiring a Director to hire the team" is set aside, the scan
+    # goes on at "hire the team".
+    r"(?:(?<![-\w])(?<!\bnew\s)hire\b(?!\s+(?:onboarding|orientation|paperwork|date)\b)"
+    r"|\b(?:hiring|recruit(?!ers?\b)\w*)\b"
+    r"(?!\s+(?:team|process(?:es)?|managers?|partners?|coordinators?|agenc(?:y|ies)|committees?|practices|accommodations?|accessibility|stages?|events?|fairs?)\b)"
+    r"|(?:(?<=\bas\s)|(?<=\bbe\s)|(?<=\bas\sthe\s)|(?<=\bbe\sthe\s))hiring\s+managers?\b"
+    r"|\b(?:build\s+out|scale)\b)"
     r"(?=(?P<tail>[^.\n]{0,40}\b(?:team|product\s+managers|pms|talent|org\w*)\b))"
 )
 # Just before the hiring word: the employer announcing a vacancy ("we are hiring a PM to join our team", "Acme is
-# now recruiting", "the person we hire"), not the role's own hiring ("you will hire", "they are hiring strong PMs",
-# "shaping who we hire into the group").
+# now recruiting", "the person we hire"), not the role's own hiring ("you will hire", "your first priority is hiring",
+# "they are hiring strong PMs", "shaping who we hire into the group", "the product managers we hire").
 _EMPLOYER_HIRING = re.compile(
-    r"(?:(?<!\bhow\s)(?<!\bwho\s)\bwe(?:['’]re|['’]ll\s+be|['’]ve\s+been|\s+(?:are|were|will\s+be|have\s+been))?"
-    r"|(?<!\bwho\s)(?<!\byou\s)\b(?:is|are)|\bthey['’]re)(?:\s+(?:now|currently|actively|also|still))?\s+$"
+    r"(?:(?<!\bhow\s)(?<!\bwho\s)(?<!\bwhom\s)(?<!\bpms\s)(?<!\bpeople\s)(?<!\bmanagers\s)(?<!\bleaders\s)(?<!\bcandidates\s)"
+    r"\bwe(?:['’]re|['’]ll\s+be|['’]ve\s+been|\s+(?:are|were|will\s+be|have\s+been))?"
+    r"|\b(?:company|firm|organi[sz]ation|business|startup|agency|client)\s+(?:is|are)|\b(?:is|are)\s+(?:now|currently|actively))"
+    r"(?:\s+(?:now|currently|actively|also|still))?\s+$"
 )
 # "p&l", "p & l", "profit and loss", "pnl": the word boundary is checked behind the first letter, as in _REPORTS_TO.
 _PNL = re.compile(rf"p{BOUNDARY_BEHIND}(?:\s*&\s*l\b|&amp;l\b|rofit\s+(?:and|&)\s+loss\b|nl\b)")
@@ -98,7 +106,7 @@ _NUMBER_STARTS += ("twenty", "thirty", "forty", "fifty")
 # that opens with a letter (_PNL) needs none: ``re`` skips ahead to that letter by itself.
 _STARTS: dict[str, tuple[str, ...]] = {
     "direct_reports": (*_NUMBER_STARTS, "with", "have", "has", "manag", "lead", "team", "group", "organi"),
-    "manages_product_managers": ("manag", "lead", "build", "coach", "grow", "develop", "hir", "mentor", "supervis", "oversee", "product", "pms")
+    "manages_product_managers": ("manag", "lead", "build", "coach", "grow", "develop", "hir", "mentor", "supervis", "oversee", "product", "pm")
     + ("people", "direct", "performance"),
     "manages_managers": ("manag", "lead", "coach", "develop", "hir"),
     "hires": ("hir", "recruit", "build", "scale"),

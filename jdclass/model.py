@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import gzip
 import hashlib
 import json
@@ -12,7 +11,7 @@ import pickle
 import platform
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import sklearn
@@ -197,7 +196,7 @@ def _side_by_side(left: sparse.csr_matrix, right: sparse.csr_matrix) -> sparse.c
     data = np.empty(left.nnz + right.nnz, dtype=np.result_type(left.dtype, right.dtype))
     indices = np.empty(left.nnz + right.nnz, dtype=np.int64)
     data[left_at], data[right_at] = left.data, right.data
-    indices[left_at], indices[right_at] = left.indices, right.indices + left.shape[1]
+    indices[left_at], indices[right_at] = left.indices, right.indices.astype(np.int64) + left.shape[1]
     shape = (left.shape[0], left.shape[1] + right.shape[1])
     index_type = np.int32 if max(len(data), shape[1]) < np.iinfo(np.int32).max else np.int64
     return sparse.csr_matrix((data, indices.astype(index_type), indptr.astype(index_type)), shape=shape)
@@ -208,6 +207,8 @@ def _probabilities(model: Any, X: Any) -> np.ndarray:
     without its checks of the input (about 0.3 ms a call, half the model's time on a single posting)."""
     if type(model) is not LogisticRegression or not (sparse.issparse(X) and X.format == "csr") or X.dtype != np.float64 or X.shape[1] != model.coef_.shape[1]:
         return np.asarray(model.predict_proba(X))
+    if getattr(model, "multi_class", "auto") not in ("auto", "deprecated") or (model.solver == "liblinear" and len(model.classes_) > 2) or not X.shape[0]:
+        return np.asarray(model.predict_proba(X))  # one-vs-rest in older scikit-learn, or no row: its own way
     scores = np.asarray(X @ model.coef_.T) + model.intercept_
     if len(model.classes_) <= 2:
         positive = expit(scores.reshape(-1))
@@ -285,9 +286,9 @@ class LevelClassifier:
 
     def _classify_batch(self, postings: list[Posting], details: bool = True) -> Iterator[Classification]:
         analyses = list(analyze(postings))
-        grams = self.grams
+        grams = self._current_grams()
         if grams is None and self.classified >= self.shared_grams_after:
-            grams = self._shared_grams
+            grams = self.grams = shared_grams(self.pipeline, self.matcher)
         self.classified += len(analyses)
         if grams is not None and all(" ".join(s.tokens for s in a.sentences) == a.tokens for a in analyses):
             text, sentences = grams.transform([[s.tokens for s in a.sentences] for a in analyses])
@@ -299,9 +300,12 @@ class LevelClassifier:
         for analysis, row, score in zip(analyses, content, scores, strict=True):
             yield self._result(analysis, row, score, details)
 
-    @functools.cached_property
-    def _shared_grams(self) -> SharedGrams | None:
-        return shared_grams(self.pipeline, self.matcher)
+    def _current_grams(self) -> SharedGrams | None:
+        """``grams``, unless they were made for another pipeline or matcher than this classifier's (then None)."""
+        grams = self.grams
+        if grams is None or grams.whole is not _text_tfidf(self.pipeline) or grams.parts is not self.matcher.vectorizer:
+            return None
+        return grams
 
     def _result(self, analysis: Analysis, content_row: np.ndarray, scores: tuple[np.ndarray, np.ndarray] | None = None, details: bool = True) -> Classification:
         posting = analysis.posting
@@ -339,7 +343,7 @@ class LevelClassifier:
         directory = writable_folder(directory)
         path = directory / MODEL_FILE
         try:
-            grams = self.grams if self.grams is not None else self._shared_grams
+            grams = self._current_grams() or shared_grams(self.pipeline, self.matcher)
             bundle = {"pipeline": self.pipeline, "matcher": self.matcher, "grams": grams, "format": FORMAT_VERSION}
             data = gzip.compress(pickle.dumps(bundle, protocol=5), compresslevel=6, mtime=0)
             path.write_bytes(data)
@@ -353,15 +357,22 @@ class LevelClassifier:
         return path
 
 
-def shared_grams(pipeline: FamilyThenRung, matcher: DutyMatcher) -> SharedGrams | None:
-    """One look-up of each n-gram for the model's TF-IDF and the duty matcher's, when the model's text features
-    are that TF-IDF of the normalized tokens (as ``build_pipeline`` makes them); else None."""
+def _text_tfidf(pipeline: FamilyThenRung) -> TokenTfidf | None:
+    """The fitted TF-IDF of the model's text features, when they are that TF-IDF of the normalized tokens (as
+    ``build_pipeline`` makes them); else None."""
     text = getattr(pipeline, "text_", None)
     if not isinstance(text, Pipeline) or [type(step) for _, step in text.steps] != [SpacyNormalizer, TokenTfidf]:
         return None
-    if not isinstance(matcher.vectorizer, TokenTfidf):
+    return cast(TokenTfidf, text.steps[1][1])
+
+
+def shared_grams(pipeline: FamilyThenRung, matcher: DutyMatcher) -> SharedGrams | None:
+    """One look-up of each n-gram for the model's TF-IDF and the duty matcher's, when the model's text features
+    are a ``TokenTfidf`` of the normalized tokens and the matcher's vectorizer is one too; else None."""
+    whole = _text_tfidf(pipeline)
+    if whole is None or not isinstance(matcher.vectorizer, TokenTfidf):
         return None
-    return SharedGrams(text.steps[1][1], matcher.vectorizer)
+    return SharedGrams(whole, matcher.vectorizer)
 
 
 def writable_folder(directory: Path | str) -> Path:

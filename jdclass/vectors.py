@@ -61,7 +61,7 @@ class TokenTfidf(TfidfVectorizer):
             np.log(counts.data, counts.data)
             counts.data += 1
         counts.data *= self.idf_[counts.indices]
-        if self.norm == "l2" and counts.dtype in (np.float32, np.float64):
+        if self.norm == "l2" and counts.dtype in (np.float32, np.float64) and counts.shape[0]:  # no row: normalize raises, as before
             # What ``normalize`` runs on a CSR matrix of floats, without its checks of the input and the parameters:
             # they cost about 0.2 ms a call, most of the transform of one posting (``LevelClassifier.classify``).
             inplace_csr_row_normalize_l2(counts)

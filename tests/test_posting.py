@@ -190,6 +190,10 @@ def test_managing_product_managers_in_common_phrasings(text: str, manages: bool)
         ("Write the performance reviews of your team of PMs twice a year.", True),
         ("Hold performance reviews for the whole product team.", True),
         ("Coach four PMs and run their career plans; lead, hire and develop the product team.", True),
+        ("Run quarterly performance reviews for each product manager in your group.", True),
+        ("Write performance reviews for every PM you manage.", True),
+        ("Own PM performance reviews and promotions.", True),
+        ("Conduct performance reviews and career plans for the product managers.", True),
     ],
 )
 def test_performance_reviews_count_only_when_they_are_of_product_managers(text: str, manages: bool) -> None:
@@ -218,6 +222,21 @@ def test_performance_reviews_count_only_when_they_are_of_product_managers(text: 
         ("You'll be hiring two more PMs in your first year.", True),
         ("You will shape who we hire into the product group and grow the talent already here.", True),
         ("Success looks like directors who are hiring strong PMs.", True),
+        ("Scale team from 4 to 12 PMs by the end of the year.", True),
+        ("Build out team of product managers for the new region.", True),
+        ("Hire team leads for each product org.", True),
+        ("Your first priority is hiring two senior PMs for the team.", True),
+        ("A big part of this role is recruiting a team of product managers.", True),
+        ("Your directors: they are hiring strong PMs into the team.", True),
+        ("Set the bar for the product managers we hire into your team.", True),
+        ("Decide whom we hire into the product org.", True),
+        ("Serve as hiring manager for every PM role in your org.", True),
+        ("Interviews are led by hiring managers from the product team.", False),
+        ("Our hiring processes are run by our talent team.", False),
+        ("A hiring committee from the team reviews every application.", False),
+        ("We follow fair hiring practices across every team.", False),
+        ("This is a contract-to-hire role on the growth team.", False),
+        ("New hire onboarding is run by the people team.", False),
     ],
 )
 def test_hiring_is_the_roles_not_the_employers(text: str, hires: bool) -> None:
@@ -649,6 +668,10 @@ def test_reporting_line_in_any_case(text: str, boss: str) -> None:
         # A pronoun starts no title: the role is named in the next sentence, not across the full stop.
         ("Build what customers need it. As Associate Product Manager, you will run research.", "Associate Product Manager"),
         ("We want you. As a Senior PM you will own search.", "Senior PM"),
+        # ... but "IT" and "US" start titles, and an article is never part of one.
+        ("As IT Product Manager, you will own our ERP roadmap.", "IT Product Manager"),
+        ("We are hiring an IT Product Manager to run the ERP.", "IT Product Manager"),
+        ("As US Product Lead, you will own the roadmap.", "US Product Lead"),
     ],
 )
 def test_self_reference_is_the_role_not_a_background_asked_for(text: str, role: str | None) -> None:

@@ -139,8 +139,8 @@ def test_the_classifier_looks_n_grams_up_once_after_enough_postings(monkeypatch:
     eager, plain = load(), load()
     eager.grams = plain.grams = None  # as a classifier built in code, without saved tables
     eager.shared_grams_after, plain.shared_grams_after = 0, 10**9
-    assert eager._shared_grams is not None
     assert [r.to_dict() for r in eager.classify_many(texts)] == [r.to_dict() for r in plain.classify_many(texts)]
+    assert eager.grams is not None and plain.grams is None
     assert eager.classified == plain.classified == len(texts) and calls == [len(texts)]
     for text in texts[-3:]:  # alone in a batch, too
         assert eager.classify(text).to_dict() == plain.classify(text).to_dict()
@@ -174,3 +174,20 @@ def test_a_saved_model_looks_n_grams_up_once_from_its_first_posting(monkeypatch:
     assert fresh is not None and fresh.words == classifier.grams.words
     for name in ("word_ids", "pair_keys", "pair_ids", "part_columns", "whole_columns"):
         assert np.array_equal(getattr(fresh, name), getattr(classifier.grams, name)), name
+
+
+def test_tables_made_for_another_pipeline_are_not_used_or_saved(tmp_path: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    from jdclass.model import load
+
+    text = "Product Manager\n\nYou will own the roadmap and ship it with engineering."
+    classifier, other = load(), load()
+    stale = classifier.grams
+    classifier.pipeline, classifier.matcher = other.pipeline, other.matcher  # swapped after loading: the tables are the old ones'
+    calls = []
+    transform = SharedGrams.transform
+    monkeypatch.setattr(SharedGrams, "transform", lambda self, texts: calls.append(self) or transform(self, texts))
+    assert classifier.classify(text).to_dict() == other.classify(text).to_dict()
+    assert stale not in calls
+    classifier.save(tmp_path)
+    saved = load(tmp_path)
+    assert saved.grams is not None and saved.grams.whole is saved.pipeline.text_.steps[1][1] and saved.grams.parts is saved.matcher.vectorizer
