@@ -56,5 +56,9 @@ def baseline_batch(folder: str, model_file: str, out: str, jobs: int) -> None:
 
 
 if __name__ == "__main__":
-    folder, model_file, out, jobs = sys.argv[1:5]
-    baseline_batch(folder, model_file, out, int(jobs))
+    if len(sys.argv) != 5 or not sys.argv[4].isdigit() or int(sys.argv[4]) < 1:
+        sys.exit("usage: python -m jdclass.baseline FOLDER MODEL_FILE OUT_CSV JOBS (the plain baseline of make bench)")
+    try:
+        baseline_batch(sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]))
+    except (OSError, ValueError) as error:  # a missing folder or model file, an unreadable posting
+        sys.exit(f"Error: {error}")

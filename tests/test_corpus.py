@@ -163,3 +163,19 @@ def test_the_plain_baseline_scores_every_file_without_importing_spacy(tmp_path):
     assert not imported & {"spacy", "jdclass.nlp", "jdclass.posting", "jdclass.model"}
     rows = list(csv.reader(out.open(encoding="utf-8")))
     assert [(row[0], row[1]) for row in rows] == [(str(folder / "a.md"), "PM"), (str(folder / "b" / "c.txt"), "OTHER")]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ([], "usage: python -m jdclass.baseline FOLDER MODEL_FILE OUT_CSV JOBS (the plain baseline of make bench)"),
+        (["ads", "plain.joblib", "out.csv", "zero"], "usage: python -m jdclass.baseline FOLDER MODEL_FILE OUT_CSV JOBS (the plain baseline of make bench)"),
+        (["no-such-folder", "plain.joblib", "out.csv", "1"], "Error: [Errno 2] No such file or directory: 'no-such-folder'"),
+    ],
+)
+def test_the_plain_baseline_refuses_bad_arguments_in_one_line(tmp_path, arguments, message):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "jdclass.baseline", *arguments], check=False, capture_output=True, text=True, cwd=tmp_path)
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", message + "\n")
