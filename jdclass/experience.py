@@ -60,7 +60,7 @@ _NOT_REQUIREMENT_BEFORE = re.compile(
     r"(?:founded|established|since|history|anniversary|in\s+business|been\s+(?:around|operating|serving|trusted|building|helping|in)|"
     r"for\s+the\s+(?:past|last)|over\s+the\s+(?:past|last|next|coming)|in\s+the\s+(?:next|coming)|within\s+(?:the\s+(?:first|next)\s+)?|"
     r"contract\s+(?:of|for)|term\s+of|after|every|per|retention|vest\w*(?:\s+over)?|horizon\s+of|we\s+have|we['’]ve|our\s+\w+\s+has|"
-    r"(?:throughout|during)(?:\s+(?:the|these|those|your|its))?)\s*$",
+    r"(?:throughout|during)(?:\s+(?:the|these|those|your|its))?|\bin)\s*$",  # "where it should stand in two to three years"
     re.IGNORECASE,
 )
 _NOT_REQUIREMENT_AFTER = re.compile(
@@ -83,7 +83,8 @@ _COMPANY_SUBJECT_AFTER = re.compile(
     r"[ \t]+(?:has|have|had|['’]ve)\b"
 )
 _CANDIDATE_CUE = re.compile(
-    r"\b(?:experience|experienced|exp|background|track\s+record|you|your|candidate|applicant|proven|required|requirement|minimum|must|should|ideally|preferred)\b",
+    r"\b(?:experience|experienced|exp|background|track\s+record|you|your|candidate|applicant|proven|required|requirement|minimum|must|should|ideally|preferred"
+    r"|we\s+(?:expect|require|ask\s+for|look\s+for|are\s+looking\s+for|seek|are\s+seeking))\b",  # "We expect at least six years in product"
     re.IGNORECASE,
 )
 _ACTIVITY_CUE = re.compile(r"\b(?:worked|working|managing|leading|building|shipping|as\s+an?|in\s+(?:a\s+)?product)\b", re.IGNORECASE)

@@ -60,10 +60,16 @@ _EMPLOYER_HIRING = re.compile(
     r"|\b(?:company|firm|organi[sz]ation|business|startup|agency|client)\s+(?:is|are)|\b(?:is|are)\s+(?:now|currently|actively))"
     r"(?:\s+(?:now|currently|actively|also|still))?\s+$"
 )
+# The same announcement with the employer named, read in the original case ("Acme Health is hiring a PM"): a
+# capitalized name before "is" or "are", but not "You are hiring", "This role is recruiting" or "It is".
+_NAMED_EMPLOYER_HIRING = re.compile(
+    r"(?<![\w&.'’-])(?!(?:You|Your|This|That|It|Which|Who|What)\b)[A-Z][\w&.'’-]*\s+(?:is|are)(?:\s+(?:now|currently|actively|also|still))?\s+$"
+)
 # "p&l", "p & l", "profit and loss", "pnl": the word boundary is checked behind the first letter, as in _REPORTS_TO.
 _PNL = re.compile(rf"p{BOUNDARY_BEHIND}(?:\s*&\s*l\b|&amp;l\b|rofit\s+(?:and|&)\s+loss\b|nl\b)")
 _BUDGET = re.compile(
-    r"\b(?:own|owns|owning|manag\w*|set|sets|control\w*|responsib\w+|accountab\w+)\b[^.\n]{0,60}\bbudgets?\b|\bbudget(?:ing)?\s+(?:for|of|ownership|responsibility)\b|\bbudgetary\b",
+    # "manage", not "management": "our Performance Management product helps customers build budgets" gives the role none.
+    r"\b(?:own|owns|owning|manag(?:e|es|ed|ing)|set|sets|control\w*|responsib\w+|accountab\w+)\b[^.\n]{0,60}\bbudgets?\b|\bbudget(?:ing)?\s+(?:for|of|ownership|responsibility)\b|\bbudgetary\b",
 )
 _REPORTS_TO = re.compile(
     # The word boundary is checked behind the first letter (BOUNDARY_BEHIND): five times faster here.
@@ -73,9 +79,12 @@ _BOSS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in (
         ("board", r"^board\b"),
-        ("ceo", r"\bceo\b|chief\s+executive|\bfounders?\b|co-?founder|managing\s+director|\bpresident\b(?!\s+of\s+product)|general\s+manager"),
+        (
+            "ceo",
+            r"\bceo\b|chief\s+executive|\bfounders?\b|co-?founder|managing\s+director|(?<!vice\s)(?<!vice-)\bpresident\b(?!\s+of\s+product)|general\s+manager",
+        ),
         ("cpo", r"\bcpo\b|chief\s+product|chief\s+technology\s+and\s+product"),
-        ("vp", r"\b(?:s|e)?vp\b|vice\s+president"),
+        ("vp", r"\b(?:s|e)?vp\b|vice[\s-]+president"),
         ("head_of_product", r"head\s+of\s+product(?!\s+(?:marketing|design|engineering|operations))"),
         ("director", r"\bdirector\b"),
         ("executive", r"\bc(?:-|\s)?(?:suite|level)\b|\bcoo\b|\bcto\b|chief\s+\w+\s+officer"),
@@ -208,7 +217,8 @@ def extract_management_scope(text: str) -> ManagementScope:
             if _negated(text, match.start()) or (name == "budget" and _perk_budget(text, match)):
                 continue
             if name == "hires":
-                if _EMPLOYER_HIRING.search(text[max(0, match.start() - 40) : match.start()]):
+                before = max(0, match.start() - 40)
+                if _EMPLOYER_HIRING.search(text[before : match.start()]) or _NAMED_EMPLOYER_HIRING.search(original[before : match.start()]):
                     continue
                 spans[name] = Span(match.start(), match.end("tail"))
             else:

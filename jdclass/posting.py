@@ -43,9 +43,12 @@ MAX_TITLE_LINES = 6
 # fifth of that, and a pasted page of many ads should not slow parsing down.
 FIELD_SCAN_CHARS = 100_000
 # "As a Senior Product Manager, you will...", "we are hiring a Director of Product to...": the ad naming its own role.
+# A title goes on past a word ending in a full stop only when it is an abbreviation ("Sr. PM", "U.S. Product Lead"):
+# "accountable for the suite as a business. The Director sets..." names no role.
+_AFTER_TITLE_WORD = r"(?:(?<!\.)|(?<=\b[a-z]\.)|(?<=\bsr\.)|(?<=\bjr\.)|(?<=\bsnr\.))"
 _SELF_REFERENCE = re.compile(
     r"\b(?:as|as\s+our|be|become|seeking|hiring|looking\s+for|join\s+us\s+as|join\s+our\s+team\s+as|role\s+of|position\s+of|need|want)\s+"
-    r"(?:(?:an?|the|our|one|two|several|experienced|talented|passionate|motivated|strong|driven)\s+)?(?!(?:this|that|them|you|we|they|me|him|her|an?|the)\b|(?:it|us)\b\s*[.,;:!?])(?P<title>[A-Za-z][\w.&/-]*(?:\s+[\w.&/-]+){0,6}?)"
+    rf"(?:(?:an?|the|our|one|two|several|experienced|talented|passionate|motivated|strong|driven)\s+)?(?!(?:this|that|them|you|we|they|me|him|her|an?|the)\b|(?:it|us)\b\s*[.,;:!?])(?P<title>[A-Za-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}\s+[\w.&/-]+){{0,6}}?)"
     r"(?=\s*(?:[,.;:()\n]|\s(?:to|who|with|you|will|at|in|for|on|and|that|based|position|role|reporting|responsible)\b))",
 )  # run over lowered(text): lower-case patterns on lower-cased text are twice as fast as IGNORECASE
 # "... years of experience as a", "worked as a": the words before a match that make it a background asked for.

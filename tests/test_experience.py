@@ -8,6 +8,7 @@ from jdclass.spans import Span
 # (text, minimum, maximum, field, required) of the headline requirement; None where no requirement is stated.
 HEADLINE = [
     ("5+ years of product management experience", 5, None, "product_management", True),
+    ("We expect at least six years in product management.", 6, None, "product_management", True),
     ("5 + years of product management experience", 5, None, "product_management", True),
     ("5 plus years of experience in product management", 5, None, "product_management", True),
     ("5 or more years of experience as a product manager", 5, None, "product_management", True),
@@ -115,6 +116,8 @@ NOT_REQUIREMENTS = [
     "A two-year development track with four rotations across the bank.",
     "Throughout the two years you will rotate across three product teams.",
     "Our two-year graduate programme starts in September.",
+    "You will decide where the platform should stand in two to three years.",
+    "We expect the market to double in 5 years.",
 ]
 
 

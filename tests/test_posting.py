@@ -214,6 +214,9 @@ def test_performance_reviews_count_only_when_they_are_of_product_managers(text: 
         ("Throughout the hiring process, our talent team is there to help.", False),
         ("You will meet your recruiter, then the hiring team.", False),
         ("We are hiring.", False),
+        ("Acme Health is hiring a Product Manager to join our payments team.", False),
+        ("Northwind and Fabrikam are now hiring PMs for the new data team.", False),
+        ("The VP of Product is hiring a director to lead the platform team.", False),
         # The role hiring or building a team.
         ("You will hire and grow a team of PMs.", True),
         ("Recruit and develop product managers across the platform.", True),
@@ -227,6 +230,9 @@ def test_performance_reviews_count_only_when_they_are_of_product_managers(text: 
         ("Hire team leads for each product org.", True),
         ("Your first priority is hiring two senior PMs for the team.", True),
         ("A big part of this role is recruiting a team of product managers.", True),
+        ("You are hiring the first three PMs of the team.", True),
+        ("This role is recruiting a team of product managers.", True),
+        ("In year one, Acme's new director is expected to hire the team.", True),
         ("Your directors: they are hiring strong PMs into the team.", True),
         ("Set the bar for the product managers we hire into your team.", True),
         ("Decide whom we hire into the product org.", True),
@@ -516,6 +522,8 @@ def test_every_alternative_of_the_years_words_begins_with_a_start() -> None:
         ("You will own the budget for the platform.", True),
         ("Own the product development budget and the vendor contracts.", True),
         ("Set the travel budget for the product team.", True),
+        ("Managing the product budget is part of the job.", True),
+        ("Our Performance Management product helps finance teams build budgets.", False),
         ("You manage a budget of $3M for vendors, and a learning budget for yourself.", True),  # the first budget counts
         ("Perks: a learning budget of $1,500 a year.", False),
         ("We offer a budget for certifications and conferences.", False),
@@ -640,6 +648,9 @@ def test_job_like_text_parses_or_raises_the_domain_error(text):
         ("Reports To: Engineering Manager With Dotted Line To The VP Product", "vp"),
         ("Reporting To: Director Of Engineering As Well As The CEO", "ceo"),
         ("Reports to the VP of Product and works with the CEO", "vp"),
+        ("Reports to the Senior Vice President, Digital & Technology", "vp"),
+        ("Reports to the Vice-President of Engineering", "vp"),
+        ("Reports to the President of the company", "ceo"),
     ],
 )
 def test_reporting_line_in_any_case(text: str, boss: str) -> None:
@@ -672,6 +683,10 @@ def test_reporting_line_in_any_case(text: str, boss: str) -> None:
         ("As IT Product Manager, you will own our ERP roadmap.", "IT Product Manager"),
         ("We are hiring an IT Product Manager to run the ERP.", "IT Product Manager"),
         ("As US Product Lead, you will own the roadmap.", "US Product Lead"),
+        # A title does not run on past a full stop, but for an abbreviation in it.
+        ("The role answers for the suite as a business. The Director sets its product strategy.", None),
+        ("As a Sr. Product Manager, you will own search.", "Sr. Product Manager"),
+        ("As a U.S. Product Lead, you will own the roadmap.", "U.S. Product Lead"),
     ],
 )
 def test_self_reference_is_the_role_not_a_background_asked_for(text: str, role: str | None) -> None:
