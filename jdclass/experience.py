@@ -60,7 +60,8 @@ _NOT_REQUIREMENT_BEFORE = re.compile(
     r"(?:founded|established|since|history|anniversary|in\s+business|been\s+(?:around|operating|serving|trusted|building|helping|in)|"
     r"for\s+the\s+(?:past|last)|over\s+the\s+(?:past|last|next|coming)|in\s+the\s+(?:next|coming)|within\s+(?:the\s+(?:first|next)\s+)?|"
     r"contract\s+(?:of|for)|term\s+of|after|every|per|retention|vest\w*(?:\s+over)?|horizon\s+of|we\s+have|we['’]ve|our\s+\w+\s+has|"
-    r"(?:throughout|during)(?:\s+(?:the|these|those|your|its))?|\bin)\s*$",  # "where it should stand in two to three years"
+    # "where it should stand in two to three years", but not "experience in 5+ years of ..." (Indian job boards)
+    r"(?:throughout|during)(?:\s+(?:the|these|those|your|its))?|(?<!experience\s)(?<!exp\s)(?<!background\s)(?<!record\s)\bin(?:\s+(?:about|around|roughly|approximately))?)\s*$",
     re.IGNORECASE,
 )
 _NOT_REQUIREMENT_AFTER = re.compile(
@@ -84,7 +85,16 @@ _COMPANY_SUBJECT_AFTER = re.compile(
 )
 _CANDIDATE_CUE = re.compile(
     r"\b(?:experience|experienced|exp|background|track\s+record|you|your|candidate|applicant|proven|required|requirement|minimum|must|should|ideally|preferred"
-    r"|we\s+(?:expect|require|ask\s+for|look\s+for|are\s+looking\s+for|seek|are\s+seeking))\b",  # "We expect at least six years in product"
+    r")\b",
+    re.IGNORECASE,
+)
+# The employer asking for the years just before them: "We expect at least six years in product management" (the
+# years follow the verb; "we are looking for a Director who will set our strategy for the next ten years" is no ask).
+_WE_ASK = re.compile(
+    r"\bwe(?:['’]re|['’]d|\s+are|\s+would)?(?:\s+(?:also|typically|usually|generally|normally))?\s+"
+    r"(?:expect|require|ask\s+for|look\s+for|looking\s+for|seek|seeking|need|want|like\s+to\s+see)"
+    r"(?:\s+(?:candidates|applicants|you|someone|a\s+candidate)(?:\s+to\s+(?:have|bring))?|\s+to\s+see)?"
+    r"(?:\s+(?:[\w'’-]+\s+){1,6}?(?:and|plus|with))?\s+$",  # "We expect a bachelor's degree and two years in ..."
     re.IGNORECASE,
 )
 _ACTIVITY_CUE = re.compile(r"\b(?:worked|working|managing|leading|building|shipping|as\s+an?|in\s+(?:a\s+)?product)\b", re.IGNORECASE)
@@ -202,6 +212,8 @@ def _is_requirement(text: str, match: re.Match[str], clause: tuple[int, int], in
     if _CANDIDATE_CUE.search(sentence) or in_requirements:
         return True
     lead_in = text[clause[0] : match.start()]
+    if _WE_ASK.search(lead_in):
+        return True
     if _COMPANY_SUBJECT.search(lead_in) or _COMPANY_SUBJECT_AFTER.match(text, match.end(), min(clause[1], match.end() + 80)):
         return False  # "our team has been building payments software for 12 years", "For 20 years, Acme has helped"
     if _ACTIVITY_CUE.search(sentence):

@@ -60,20 +60,25 @@ _EMPLOYER_HIRING = re.compile(
     r"|\b(?:company|firm|organi[sz]ation|business|startup|agency|client)\s+(?:is|are)|\b(?:is|are)\s+(?:now|currently|actively))"
     r"(?:\s+(?:now|currently|actively|also|still))?\s+$"
 )
-# The same announcement with the employer named, read in the original case ("Acme Health is hiring a PM"): a
-# capitalized name before "is" or "are", but not "You are hiring", "This role is recruiting" or "It is".
+# The same announcement with the employer named, read in the original case: a capitalized name before "is" or
+# "are" (not a pronoun: "They are hiring strong PMs" is the role's directors), and a title or "for" after the
+# hiring word ("Acme Health is hiring a Product Manager", "Northwind is recruiting for"). "The Director is recruiting
+# a team of five PMs" is the role's own hiring.
 _NAMED_EMPLOYER_HIRING = re.compile(
-    r"(?<![\w&.'’-])(?!(?:You|Your|This|That|It|Which|Who|What)\b)[A-Z][\w&.'’-]*\s+(?:is|are)(?:\s+(?:now|currently|actively|also|still))?\s+$"
+    r"(?<![\w&.'’-])(?!(?:You|Your|They|Their|She|He|These|Those|This|That|It|Which|Who|What)\b)[A-Z][\w&.'’-]*\s+(?:is|are)"
+    r"(?:\s+(?:now|currently|actively|also|still))?\s+$"
 )
+_NAMED_EMPLOYER_OBJECT = re.compile(r"\w*\s+(?:(?:an?|our|their|its)\s+)?(?:[A-Z]|for\b)")
 # "p&l", "p & l", "profit and loss", "pnl": the word boundary is checked behind the first letter, as in _REPORTS_TO.
 _PNL = re.compile(rf"p{BOUNDARY_BEHIND}(?:\s*&\s*l\b|&amp;l\b|rofit\s+(?:and|&)\s+loss\b|nl\b)")
 _BUDGET = re.compile(
-    # "manage", not "management": "our Performance Management product helps customers build budgets" gives the role none.
-    r"\b(?:own|owns|owning|manag(?:e|es|ed|ing)|set|sets|control\w*|responsib\w+|accountab\w+)\b[^.\n]{0,60}\bbudgets?\b|\bbudget(?:ing)?\s+(?:for|of|ownership|responsibility)\b|\bbudgetary\b",
+    # "manage" or "management of", not "management" alone: "our Performance Management product helps customers build
+    # budgets" gives the role none.
+    r"\b(?:own|owns|owning|manag(?:e|es|ed|ing)|management\s+of|manager\s+of|financial\s+management|set|sets|control\w*|responsib\w+|accountab\w+)\b[^.\n]{0,60}\bbudgets?\b|\bbudget(?:ing)?\s+(?:for|of|ownership|responsibility)\b|\bbudgetary\b",
 )
 _REPORTS_TO = re.compile(
     # The word boundary is checked behind the first letter (BOUNDARY_BEHIND): five times faster here.
-    rf"r{BOUNDARY_BEHIND}eport(?:s|ing)?\s+(?:directly\s+)?(?:in)?to\s*:?\s+(?:the\s+|our\s+|a\s+|an\s+)?(?P<who>[A-Za-z&,./\- ]{{2,60}})",
+    rf"r{BOUNDARY_BEHIND}eport(?:s|ing)?\s+(?:directly\s+)?(?:in)?to\s*:?\s+(?:the\s+|our\s+|a\s+|an\s+)?(?P<who>[A-Za-z&,./\- \u00a0‐‑–—]{{2,60}})",
 )
 _BOSS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
@@ -81,10 +86,10 @@ _BOSS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("board", r"^board\b"),
         (
             "ceo",
-            r"\bceo\b|chief\s+executive|\bfounders?\b|co-?founder|managing\s+director|(?<!vice\s)(?<!vice-)\bpresident\b(?!\s+of\s+product)|general\s+manager",
+            r"\bceo\b|chief\s+executive|\bfounders?\b|co-?founder|managing\s+director|(?<!vice\s)\bpresident\b(?!\s+of\s+product)|general\s+manager",
         ),
         ("cpo", r"\bcpo\b|chief\s+product|chief\s+technology\s+and\s+product"),
-        ("vp", r"\b(?:s|e)?vp\b|vice[\s-]+president"),
+        ("vp", r"\b(?:s|e)?vp\b|vice\s+president"),
         ("head_of_product", r"head\s+of\s+product(?!\s+(?:marketing|design|engineering|operations))"),
         ("director", r"\bdirector\b"),
         ("executive", r"\bc(?:-|\s)?(?:suite|level)\b|\bcoo\b|\bcto\b|chief\s+\w+\s+officer"),
@@ -92,6 +97,7 @@ _BOSS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("pm", r"product\s+manager|\bpm\b"),
     )
 )
+_BOSS_GAPS = re.compile(r"\s*[-‐‑–—]\s*|\s+")
 _BOARD = re.compile(
     r"\bboard\s+of\s+directors\b|\b(?:the|our|company)\s+board\b(?!\s+games?)|\bboard[- ](?:level|meetings?|members?|presentations?|room|decks?|updates?)\b|\binvestor\s+(?:relations|updates|meetings|presentations|communications)\b",
 )
@@ -119,7 +125,7 @@ _STARTS: dict[str, tuple[str, ...]] = {
     + ("people", "direct", "performance"),
     "manages_managers": ("manag", "lead", "coach", "develop", "hir"),
     "hires": ("hir", "recruit", "build", "scale"),
-    "budget": ("own", "manag", "set", "control", "responsib", "accountab", "budget"),
+    "budget": ("own", "manag", "financ", "set", "control", "responsib", "accountab", "budget"),
     "board": ("board", "the", "our", "company", "investor"),
     "executive_team": ("executive", "c-", "c ", "csuite", "clevel", "senior", "member", "slt"),
 }
@@ -198,6 +204,7 @@ def _perk_budget(text: str, match: re.Match[str]) -> bool:
 
 def reporting_line(who: str) -> str:
     """The normalized boss in a 'reports to ...' phrase: board, ceo, cpo, vp, head_of_product, director, ..."""
+    who = _BOSS_GAPS.sub(" ", who)  # "Vice  President", "Vice–President": one space, so the rules see one form
     for name, pattern in _BOSS_RULES:
         if pattern.search(who):
             return name
@@ -218,7 +225,9 @@ def extract_management_scope(text: str) -> ManagementScope:
                 continue
             if name == "hires":
                 before = max(0, match.start() - 40)
-                if _EMPLOYER_HIRING.search(text[before : match.start()]) or _NAMED_EMPLOYER_HIRING.search(original[before : match.start()]):
+                if _EMPLOYER_HIRING.search(text[before : match.start()]) or (
+                    _NAMED_EMPLOYER_HIRING.search(original[before : match.start()]) and _NAMED_EMPLOYER_OBJECT.match(original, match.start())
+                ):
                     continue
                 spans[name] = Span(match.start(), match.end("tail"))
             else:

@@ -43,9 +43,12 @@ MAX_TITLE_LINES = 6
 # fifth of that, and a pasted page of many ads should not slow parsing down.
 FIELD_SCAN_CHARS = 100_000
 # "As a Senior Product Manager, you will...", "we are hiring a Director of Product to...": the ad naming its own role.
-# A title goes on past a word ending in a full stop only when it is an abbreviation ("Sr. PM", "U.S. Product Lead"):
+# A title goes on past a word ending in a full stop only when it is an abbreviation ("Sr. PM", "U.S. Product Lead",
+# "Assoc. Product Manager", "Dir. of Product"):
 # "accountable for the suite as a business. The Director sets..." names no role.
-_AFTER_TITLE_WORD = r"(?:(?<!\.)|(?<=\b[a-z]\.)|(?<=\bsr\.)|(?<=\bjr\.)|(?<=\bsnr\.))"
+_AFTER_TITLE_WORD = (
+    r"(?:(?<!\.)|(?<=\b[a-z]\.)|(?<=\bsr\.)|(?<=\bjr\.)|(?<=\bsnr\.)|(?<=\bsen\.)|(?<=\bassoc\.)|(?<=\bmgr\.)|(?<=\bdir\.)|(?<=\bprin\.)|(?<=\bgrp\.))"
+)
 _SELF_REFERENCE = re.compile(
     r"\b(?:as|as\s+our|be|become|seeking|hiring|looking\s+for|join\s+us\s+as|join\s+our\s+team\s+as|role\s+of|position\s+of|need|want)\s+"
     rf"(?:(?:an?|the|our|one|two|several|experienced|talented|passionate|motivated|strong|driven)\s+)?(?!(?:this|that|them|you|we|they|me|him|her|an?|the)\b|(?:it|us)\b\s*[.,;:!?])(?P<title>[A-Za-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}\s+[\w.&/-]+){{0,6}}?)"

@@ -9,6 +9,10 @@ from jdclass.spans import Span
 HEADLINE = [
     ("5+ years of product management experience", 5, None, "product_management", True),
     ("We expect at least six years in product management.", 6, None, "product_management", True),
+    ("We're looking for 4+ years in B2B software.", 4, None, "specialty", True),
+    ("We expect a bachelor's degree and two years in an analytical job.", 2, None, "specialty", True),
+    ("Experience in 5+ years of product management.", 5, None, "product_management", True),
+    ("Candidate should have experience in 4-6 years in product management.", 4, 6, "product_management", True),
     ("5 + years of product management experience", 5, None, "product_management", True),
     ("5 plus years of experience in product management", 5, None, "product_management", True),
     ("5 or more years of experience as a product manager", 5, None, "product_management", True),
@@ -118,6 +122,11 @@ NOT_REQUIREMENTS = [
     "Our two-year graduate programme starts in September.",
     "You will decide where the platform should stand in two to three years.",
     "We expect the market to double in 5 years.",
+    "We aim to be the market leader in about three years.",
+    "We are looking for a Director who will set our strategy for the next ten years.",
+    "We are looking for a PM to join a team that has tripled in the past 2 years.",
+    "We expect the first two years in the role to be about building the platform.",
+    "We expect to hire 20 PMs over 2 years.",
 ]
 
 

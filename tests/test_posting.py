@@ -216,7 +216,8 @@ def test_performance_reviews_count_only_when_they_are_of_product_managers(text: 
         ("We are hiring.", False),
         ("Acme Health is hiring a Product Manager to join our payments team.", False),
         ("Northwind and Fabrikam are now hiring PMs for the new data team.", False),
-        ("The VP of Product is hiring a director to lead the platform team.", False),
+        ("The VP of Product is hiring a Director to lead the platform team.", False),
+        ("Acme is recruiting for its new product team.", False),
         # The role hiring or building a team.
         ("You will hire and grow a team of PMs.", True),
         ("Recruit and develop product managers across the platform.", True),
@@ -233,6 +234,9 @@ def test_performance_reviews_count_only_when_they_are_of_product_managers(text: 
         ("You are hiring the first three PMs of the team.", True),
         ("This role is recruiting a team of product managers.", True),
         ("In year one, Acme's new director is expected to hire the team.", True),
+        ("Your directors lead the groups. They are hiring strong PMs into the team.", True),
+        ("The Director is recruiting a team of five product managers.", True),
+        ("The Head of Product is hiring and developing a team of PMs.", True),
         ("Your directors: they are hiring strong PMs into the team.", True),
         ("Set the bar for the product managers we hire into your team.", True),
         ("Decide whom we hire into the product org.", True),
@@ -422,6 +426,7 @@ _STARTED_PHRASES += ["Chief Product Officer", "Head of Product", "staff PM", "te
 _STARTED_PHRASES += ["principal PM", "lead PM", "Sr. PM", "group PM", "Director, Product"]
 _STARTED_PHRASES += ["be the PM who", "become our APM to", "seeking a VP of Product to", "hiring a Group PM to", "position of Lead PM;"]
 _STARTED_PHRASES += ["C-suite", "C level", "csuite", "CLevel", "SLT", "our board", "manage the budget", "set budgets", "responsible for the budget"]
+_STARTED_PHRASES += ["financial management of budgets", "management of the budget", "manager of a budget"]
 _STARTED_PHRASES += [f"{count} years" for count in ["zero", "one", "two", "twelve", "twenty", "three", "thirteen", "thirty", "four", "fourteen"]]
 _STARTED_PHRASES += [f"{count} years" for count in ["five", "fifteen", "six", "seven", "eight", "nine", "ten", "eleven", *"0123456789"]]
 _STARTED_PHRASES += ["at least 5 years", "a minimum of 3 yrs", "a decade", "min. 2 years", "minimum 4 YOE", "over 6 years", "more than 7 years"]
@@ -524,6 +529,9 @@ def test_every_alternative_of_the_years_words_begins_with_a_start() -> None:
         ("Set the travel budget for the product team.", True),
         ("Managing the product budget is part of the job.", True),
         ("Our Performance Management product helps finance teams build budgets.", False),
+        ("Management of the $5M product budget sits with this role.", True),
+        ("You will be the manager of a $2M budget.", True),
+        ("Financial management, including budgets and forecasts.", True),
         ("You manage a budget of $3M for vendors, and a learning budget for yourself.", True),  # the first budget counts
         ("Perks: a learning budget of $1,500 a year.", False),
         ("We offer a budget for certifications and conferences.", False),
@@ -650,6 +658,9 @@ def test_job_like_text_parses_or_raises_the_domain_error(text):
         ("Reports to the VP of Product and works with the CEO", "vp"),
         ("Reports to the Senior Vice President, Digital & Technology", "vp"),
         ("Reports to the Vice-President of Engineering", "vp"),
+        ("Reports to the Vice  President of Engineering", "vp"),
+        ("Reports to the Vice – President, Digital", "vp"),
+        ("Reports to the Vice\u00a0President of Engineering", "vp"),
         ("Reports to the President of the company", "ceo"),
     ],
 )
@@ -687,6 +698,9 @@ def test_reporting_line_in_any_case(text: str, boss: str) -> None:
         ("The role answers for the suite as a business. The Director sets its product strategy.", None),
         ("As a Sr. Product Manager, you will own search.", "Sr. Product Manager"),
         ("As a U.S. Product Lead, you will own the roadmap.", "U.S. Product Lead"),
+        ("As an Assoc. Product Manager, you will support the payments team.", "Assoc. Product Manager"),
+        ("As Dir. of Product Management, you will set the plan.", "Dir. of Product Management"),
+        ("We want to grow in two years. The Director of Product will mentor you.", None),
     ],
 )
 def test_self_reference_is_the_role_not_a_background_asked_for(text: str, role: str | None) -> None:
