@@ -15,7 +15,7 @@ import os
 import signal
 import threading
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,7 +23,7 @@ from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path, PurePath
 from typing import Any, Protocol, Self, TypeVar
 
-from jdclass.errors import InputError, JdclassError, MissingExtra
+from jdclass.errors import InputError, InputTooLarge, JdclassError, MissingExtra
 from jdclass.judgement import FLAGS
 from jdclass.levels import CODES
 from jdclass.model import LevelClassifier, load
@@ -134,17 +134,14 @@ class BatchInputs:
                 if path.suffix.lower() == ".csv":
                     columns = next(csv.reader(handle), [])
                 else:
-                    first = next((line for line in handle if line.strip()), "{}")
-                    try:
-                        record = json.loads(first)
-                    except json.JSONDecodeError:
-                        raise InputError(f"{path}: the first line is not JSON") from None
-                    columns = list(record) if isinstance(record, dict) else []
+                    columns = _jsonl_columns(path, handle)
         except OSError as error:
             raise InputError(f"{path}: cannot read ({error.strerror})") from None
+        found = ", ".join(str(column) for column in columns) or "none"
         if self.text_column not in columns:
-            found = ", ".join(str(column) for column in columns) or "none"
             raise InputError(f"{path}: no {self.text_column!r} column (columns: {found}); name the text column with --text-column")
+        if self.id_column is not None and self.id_column not in columns:
+            raise InputError(f"{path}: no {self.id_column!r} column (columns: {found}); name the id column with --id-column")
 
     def _table(self, path: Path) -> Iterator[BatchInput]:
         rows = _csv_records(path) if path.suffix.lower() == ".csv" else _jsonl_records(path)
@@ -162,8 +159,25 @@ class BatchInputs:
                 yield BatchInput(row_id, text=text)
 
 
+def _jsonl_columns(path: Path, handle: Iterable[str], lines: int = 100) -> list[str]:
+    """The keys of the first JSON object among a JSONL file's first ``lines`` lines (a bad line before it gets its
+    own error row later)."""
+    for number, line in enumerate(handle, start=1):
+        if number > lines:
+            break
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(record, dict):
+            return list(record)
+    raise InputError(f"{path}: no JSON object in its first {lines} lines")
+
+
 def _csv_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
-    """(record number, record) for each data row; a row that cannot be read gives its error message instead."""
+    """(record number, record) for each data row (blank lines skipped); a row that cannot be read gives its error message."""
     # Postings are long: let parse() judge size against --max-bytes rather than csv's 128 KB field limit.
     csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
     with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
@@ -179,6 +193,8 @@ def _csv_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
             except csv.Error as error:
                 yield number, f"unreadable CSV row ({error})"
                 continue
+            if not values:
+                continue  # a blank line holds no posting (pandas skips it too), as in JSONL
             yield number, dict(zip(header, values, strict=False))
 
 
@@ -191,7 +207,7 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as error:
-                yield number, f"not JSON ({error.msg})"
+                yield number, f"not JSON ({error.msg} at column {error.colno})"
                 continue
             yield number, record if isinstance(record, dict) else "not a JSON object"
 
@@ -205,10 +221,19 @@ def _clean(value: str | None) -> str | None:
     return " ".join(value.split()) if value is not None else None
 
 
+def output_id(value: str) -> str:
+    """An input's id as its row holds it: the path or the table's id exactly, spaces and all, so that ids stay
+    distinct and join back to the inputs. Only a line break is escaped (with the backslashes, to keep ids apart),
+    since a row is one physical line of the file."""
+    if "\n" not in value and "\r" not in value:
+        return value
+    return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
+
+
 def error_row(row_id: str, message: str) -> Row:
     """The row of an input that could not be classified."""
     row: Row = dict.fromkeys(COLUMNS)
-    row.update(id=_clean(row_id), error=message)
+    row.update(id=output_id(row_id), error=message)
     return row
 
 
@@ -217,7 +242,7 @@ def result_row(row_id: str, result: Classification) -> Row:
     posting = result.posting
     scope = posting.management.to_dict()
     row: Row = {
-        "id": _clean(row_id),
+        "id": output_id(row_id),
         "level": result.level.code,
         "confidence": round(result.confidence, 4),
         "content_level": result.content_level.code,
@@ -239,9 +264,10 @@ def result_row(row_id: str, result: Classification) -> Row:
 class _Scorer:
     """Classifies chunks of inputs with one loaded model; lives in each worker process (or in-process for one job)."""
 
-    def __init__(self, classifier: LevelClassifier, max_bytes: int) -> None:
+    def __init__(self, classifier: LevelClassifier, max_bytes: int | None, max_chars: int | None = None) -> None:
         self.classifier = classifier
         self.max_bytes = max_bytes
+        self.max_chars = max_chars
 
     def _parse(self, item: BatchInput | Item) -> Posting:
         if isinstance(item, Posting):
@@ -249,14 +275,24 @@ class _Scorer:
         if isinstance(item, BatchInput):
             if item.error is not None:
                 raise InputError(item.error)
+            if item.path is None and self.max_bytes is not None:
+                size = len((item.text or "").encode("utf-8", "surrogatepass"))
+                if size > self.max_bytes:  # a row of a table is held to the same limit as a file
+                    raise InputTooLarge(f"{item.id}: {size:,} bytes is over the {self.max_bytes:,}-byte limit")
             source: str | os.PathLike[str] = Path(item.path) if item.path is not None else item.text or ""
         else:
             source = item
-        return parse(source, max_bytes=self.max_bytes)
+        return parse(source, max_bytes=self.max_bytes, max_chars=self.max_chars)
 
-    def classify(self, chunk: list[Item]) -> list[Classification]:
-        """The library's path: results in order, the first bad input raises its domain error."""
-        return list(self.classifier.classify_many([self._parse(item) for item in chunk]))
+    def classify(self, chunk: list[tuple[int, Item]]) -> list[Classification]:
+        """The library's path: results in order, the first bad input raises its domain error, naming its place."""
+        postings = []
+        for number, item in chunk:
+            try:
+                postings.append(self._parse(item))
+            except JdclassError as error:
+                raise type(error)(f"input {number}: {error}") from None
+        return list(self.classifier.classify_many(postings))
 
     def rows(self, chunk: list[BatchInput]) -> list[Row]:
         """The batch path: one row per input, failures as error rows; parsing per item, the model per chunk."""
@@ -285,11 +321,11 @@ class _Scorer:
 _worker_scorer: _Scorer | None = None
 
 
-def _start_worker(classifier: LevelClassifier, max_bytes: int) -> None:
+def _start_worker(classifier: LevelClassifier, max_bytes: int | None, max_chars: int | None) -> None:
     global _worker_scorer
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops the pool
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged PDFs are reported in their rows
-    _worker_scorer = _Scorer(classifier, max_bytes)
+    _worker_scorer = _Scorer(classifier, max_bytes, max_chars)
 
 
 def _run_in_worker(method: str, chunk: list[Any]) -> list[Any]:
@@ -309,12 +345,12 @@ def default_jobs() -> int:
 class _Workers:
     """An ordered map of chunks over worker processes, at most two chunks per worker in flight; one job runs in-process."""
 
-    def __init__(self, classifier: LevelClassifier, n_jobs: int, max_bytes: int) -> None:
-        self.scorer = _Scorer(classifier, max_bytes)
+    def __init__(self, classifier: LevelClassifier, n_jobs: int, max_bytes: int | None, max_chars: int | None = None) -> None:
+        self.scorer = _Scorer(classifier, max_bytes, max_chars)
         self.n_jobs = n_jobs
         self.pool: Pool | None = None
         if n_jobs > 1:
-            self.pool = multiprocessing.get_context().Pool(n_jobs, initializer=_start_worker, initargs=(classifier, max_bytes))
+            self.pool = multiprocessing.get_context().Pool(n_jobs, initializer=_start_worker, initargs=(classifier, max_bytes, max_chars))
 
     def map(self, method: str, chunks: Iterable[list[Any]]) -> Iterator[list[Any]]:
         if self.pool is None:
@@ -358,6 +394,8 @@ def _classifier(model: LevelClassifier | str | os.PathLike[str] | None) -> Level
 def _jobs(n_jobs: int | None) -> int:
     if n_jobs is None:
         return 1
+    if not isinstance(n_jobs, int) or isinstance(n_jobs, bool):
+        raise TypeError(f"n_jobs must be an int (or None), not {type(n_jobs).__name__}")
     if n_jobs == -1:
         return default_jobs()
     if n_jobs < 1:
@@ -371,17 +409,21 @@ def classify_many(
     model: LevelClassifier | str | os.PathLike[str] | None = None,
     *,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
-    max_chars: int = DEFAULT_MAX_BYTES,
+    max_chars: int | None = None,
 ) -> Iterator[Classification]:
     """Classify postings (text, ``pathlib.Path`` to a file, or ``Posting``) lazily, in input order.
 
     ``n_jobs`` worker processes share the work (None or 1: this process; -1: all cores); each loads the model
-    once. ``model`` is a loaded classifier or a model folder (default: the shipped model). The first input that
-    cannot be classified raises its ``JdclassError``; ``run_batch`` instead records it and goes on.
+    once. ``model`` is a loaded classifier or a model folder (default: the shipped model). ``max_chars`` is
+    ``parse``'s limit (a text's characters; a file's bytes, when given). The first input that cannot be
+    classified raises its ``JdclassError``, its message starting with the input's place ("input 40: ...");
+    ``run_batch`` instead records it and goes on.
     """
+    if isinstance(items, (str, bytes)):
+        raise TypeError("classify_many takes an iterable of postings, not one string; for one posting use load().classify(text)")
     classifier = _classifier(model)
-    with _Workers(classifier, _jobs(n_jobs), max_chars) as workers:
-        for results in workers.map("classify", _chunks(items, chunk_size)):
+    with _Workers(classifier, _jobs(n_jobs), None, max_chars) as workers:
+        for results in workers.map("classify", _chunks(enumerate(items), chunk_size)):
             yield from results
 
 
@@ -446,7 +488,7 @@ class BatchInterrupted(KeyboardInterrupt):
 
 
 class _Output(Protocol):
-    done: set[str]
+    done: Counter[str]  # the ids already in the file, each as many times as it is there
 
     def write(self, rows: list[Row]) -> None: ...
 
@@ -497,7 +539,7 @@ class _TextOutput:
     def __init__(self, path: Path, kind: str, resume: bool) -> None:
         self.path = path
         self.kind = kind
-        self.done: set[str] = set()
+        self.done: Counter[str] = Counter()
         append = resume and path.is_file() and path.stat().st_size > 0
         if append:
             _drop_partial_line(path)
@@ -507,8 +549,8 @@ class _TextOutput:
         if kind == "csv" and not append:
             self._put(",".join(COLUMNS) + "\n")
 
-    def _read_ids(self) -> set[str]:
-        ids: set[str] = set()
+    def _read_ids(self) -> Counter[str]:
+        ids: Counter[str] = Counter()
         with self.path.open(encoding="utf-8", newline="") as handle:
             if self.kind == "csv":
                 reader = csv.reader(handle)
@@ -518,7 +560,7 @@ class _TextOutput:
                 return ids
             for number, line in enumerate(handle, start=1):
                 try:
-                    ids.add(str(json.loads(line)["id"]))
+                    ids[str(json.loads(line)["id"])] += 1
                 except (json.JSONDecodeError, KeyError, TypeError):
                     raise JdclassError(f"{self.path}:{number}: not a row jdclass batch writes; cannot resume it") from None
         return ids
@@ -559,7 +601,7 @@ class _ParquetOutput:
         pa, pq = _pyarrow()
         self.pa = pa
         self.path = path
-        self.done: set[str] = set()
+        self.done: Counter[str] = Counter()
         strings, numbers, flags = pa.string(), pa.float64(), pa.bool_()
         types = {"mismatch": flags, "confidence": numbers, "minimum_years": numbers, "people_management_years": numbers, "direct_reports": pa.int64()}
         types.update((f"p_{code}", numbers) for code in CODES)
@@ -577,7 +619,7 @@ class _ParquetOutput:
         self.writer = pq.ParquetWriter(self.target, self.schema)
         if existing is not None:
             for batch in existing.iter_batches():
-                self.done.update(str(value) for value in batch.column("id").to_pylist())
+                self.done.update(str(value) for value in batch.column("id").to_pylist())  # Counter.update counts
                 self.writer.write_batch(batch)
 
     def write(self, rows: list[Row]) -> None:
@@ -628,9 +670,18 @@ def run_batch(
         raise InputError(f"no postings found in {named}")
     if output_format(output, fmt) == "parquet":
         _pyarrow()  # a missing extra should stop the run before the model loads, not after
+    if isinstance(inputs, BatchInputs):
+        _check_output_is_no_input(output, inputs)
     classifier = _classifier(model)
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged PDFs are reported in their rows
     writer = open_output(output, fmt, resume)
+    done = writer.done
+    if done and isinstance(inputs, BatchInputs) and not any(output_id(item.id) in done for item in inputs):
+        writer.close()  # nothing written: appending would score every input a second time
+        raise InputError(
+            f"{output}: none of its {done.total():,} rows is one of these inputs, so --resume would add them all again; "
+            "give the inputs as the first run did (the same paths), or write to a new file"
+        )
 
     written_to = {os.path.abspath(output), os.path.abspath(f"{output}.partial")}
 
@@ -638,7 +689,9 @@ def run_batch(
         for item in _prepend(first, pending):
             if item.path is not None and os.path.abspath(item.path) in written_to:
                 continue  # the output itself, inside an input folder
-            if _clean(item.id) in writer.done:
+            key = output_id(item.id)
+            if done[key] > 0:  # a row per input: an id that two inputs share is skipped as often as it was written
+                done[key] -= 1
                 summary.skipped += 1
             else:
                 yield item
@@ -659,6 +712,15 @@ def run_batch(
         writer.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _check_output_is_no_input(output: Path, inputs: BatchInputs) -> None:
+    """Refuse an output that is one of the input files: writing it would destroy the postings before reading them."""
+    if not output.exists():
+        return
+    for source in inputs.sources:
+        if source.is_file() and os.path.samefile(source, output):
+            raise InputError(f"{output}: is also an input; write the results to another file")
 
 
 @contextmanager

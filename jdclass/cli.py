@@ -25,7 +25,8 @@ PROMPT = "Paste the job ad, then Ctrl-D"
 
 
 def domain_errors(command: F) -> F:
-    """Turn jdclass's domain errors into one ``Error: ...`` line and exit code 1."""
+    """Turn jdclass's domain errors into one ``Error: ...`` line and exit code 1, and Ctrl-C into exit code 130
+    (the shell's code for an interrupt; click's own "Aborted!" exits with 1)."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -33,6 +34,9 @@ def domain_errors(command: F) -> F:
             return command(*args, **kwargs)
         except JdclassError as error:
             raise click.ClickException(str(error)) from None
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            raise click.exceptions.Exit(130) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -58,6 +62,8 @@ def _looks_like_text(argument: str) -> bool:
 
 def read_source(source: str | None, max_bytes: int = DEFAULT_MAX_BYTES) -> Posting:
     """The posting named on the command line: a file path, ``-`` for stdin, or nothing (stdin, prompting on a terminal)."""
+    if source == "":
+        raise InputError("no file named (an empty argument); give a path, or '-' to read the posting from stdin")
     if source not in (None, "-"):
         path = Path(source)
         if path.is_dir():
@@ -301,6 +307,9 @@ def batch_command(
     model_path: Path | None,
 ) -> None:
     """Classify a folder, files or a CSV/JSONL of postings into one row each of a CSV, JSONL or Parquet file.
+
+    Folders are searched recursively; hidden files and folders (names starting with '.') and symbolic links to
+    folders are not entered.
 
     Example:
 

@@ -131,8 +131,12 @@ def between(probabilities: dict[Level, float], chosen: Level) -> tuple[Level, Le
     return low, high
 
 
-def verdict(posting: Posting, content: dict[Level, float], content_level: Level) -> Verdict:
-    """Compare the title's level with the content's, and say so plainly when they differ by a rung or more."""
+def verdict(posting: Posting, content: dict[Level, float], content_level: Level, level: Level | None = None) -> Verdict:
+    """Compare the title's level with the content's, and say so plainly when they differ by a rung or more.
+
+    ``level`` is the overall level (title and content weighed together), when known: an unsure verdict then says
+    whether the content was still enough to move the level off the title's rung.
+    """
     reads_as = _reads_as(posting, content_level)
     if posting.title_level is None or posting.title is None:
         return Verdict("no_title", f"No title found; the duties{reads_as}.")
@@ -142,6 +146,12 @@ def verdict(posting: Posting, content: dict[Level, float], content_level: Level)
     if title is content_level:
         return Verdict("agrees", f"{titled}; the duties{reads_as}, as the title says.")
     if not confident:
+        if level is not None and level is not title:
+            return Verdict(
+                "unsure",
+                f"{titled}; the duties lean towards {content_level.display_name}: enough to set the level at {level.display_name}, "
+                "not clearly enough to call the title wrong.",
+            )
         return Verdict("unsure", f"{titled}; the duties lean towards {content_level.display_name}, but not clearly enough to question the title.")
     if title is Level.OTHER:
         return Verdict("title_not_pm", f"{titled}, which is not a product-management title; the duties{reads_as}.")

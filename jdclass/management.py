@@ -14,8 +14,22 @@ _NUM = r"(?:[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|t
 _DIRECT_REPORTS = re.compile(
     rf"\b(?P<n>{_NUM})\+?\s+(?:direct\s+reports|(?:senior\s+|product\s+)?(?:product\s+managers|pms|people|product\s+leaders|directors|managers)\s+(?:report|reporting)\s+to\s+you)"
     rf"|\b(?:with|have|has|manage|managing|lead|leading)\s+(?P<k>{_NUM})\+?\s+reports\b"
-    rf"|\b(?:team|group|organi[sz]ation)\s+of\s+(?P<m>{_NUM})\+?\s+(?:\w+\s+){{0,2}}(?:product\s+managers|pms|people|product\s+people|managers|directors|product\s+leaders)",
+    rf"|\b(?:team|group|organi[sz]ation)\s+of\s+(?P<m>{_NUM})\+?\s+(?:\w+\s+){{0,2}}(?:product\s+managers|pms|people|product\s+people|managers|directors|product\s+leaders)"
+    rf"|\b(?:manag(?:e|es|ing)|lead(?:s|ing)?|supervis(?:e|es|ing)|oversee(?:s|ing)?)\s+(?P<j>{_NUM})\+?\s+(?:senior\s+|associate\s+|group\s+)?"
+    r"(?:product\s+managers|pms|people|managers|directors|product\s+leaders)\b",
 )
+# A "team of 12 product managers" counts as the role's only when the role leads it: "lead a team of 6 PMs", "you will
+# have a team of four"; not "join a team of 12 product managers", "part of a team of 8 PMs", or the boss "who leads a
+# team of 10".
+_LEADS_THE_TEAM = re.compile(
+    r"(?:\b(?:lead\w*|manag\w*|build\w*|grow\w*|head\w*|run|runs|running|oversee\w*|supervis\w*|inherit\w*|direct|directs|directing|coach\w*|"
+    r"develop\w*|hir\w*|scal\w*|have|has|having|own|owns|owning|in\s+charge\s+of|take\s+over|takes\s+over|taking\s+over)"
+    r"|(?<!work\s)(?<!works\s)(?<!working\s)(?<!closely\s)(?<!partner\s)(?<!partners\s)(?<!alongside\s)\bwith)"
+    r"\s+(?:(?:and|&)\s+\w+\s+)?(?:(?:a|an|the|your|our|this|its|their)\s+)?(?:[\w'’-]+\s+){0,3}$"
+)
+_SOMEONE_ELSES_TEAM = re.compile(r"\b(?:who|that|which)\s+(?:\w+\s+)?(?:lead|manag|run|head|oversee|direct|build)\w*\s+(?:[\w'’-]+\s+){0,4}$")
+# "Our VP of Product (who manages three directors)": the count is someone else's.
+_SOMEONE_ELSE_COUNTS = re.compile(r"\b(?:who|that|which)\s+(?:also\s+|directly\s+|currently\s+)?$")
 _MANAGES_PMS = re.compile(
     # Up to three joined verbs ("manage, coach and grow"): each joint is a comma or an "and" with its spaces, so
     # a run of spaces can be split only one way (the pattern must not backtrack on "manage ,   x ,   x").
@@ -120,7 +134,7 @@ _NUMBER_STARTS += ("twenty", "thirty", "forty", "fifty")
 # tests/test_posting.py checks that each pattern finds the same matches as a scan of the whole text). A pattern
 # that opens with a letter (_PNL) needs none: ``re`` skips ahead to that letter by itself.
 _STARTS: dict[str, tuple[str, ...]] = {
-    "direct_reports": (*_NUMBER_STARTS, "with", "have", "has", "manag", "lead", "team", "group", "organi"),
+    "direct_reports": (*_NUMBER_STARTS, "with", "have", "has", "manag", "lead", "supervis", "oversee", "team", "group", "organi"),
     "manages_product_managers": ("manag", "lead", "build", "coach", "grow", "develop", "hir", "mentor", "supervis", "oversee", "product", "pm")
     + ("people", "direct", "performance"),
     "manages_managers": ("manag", "lead", "coach", "develop", "hir"),
@@ -133,7 +147,7 @@ _STARTS: dict[str, tuple[str, ...]] = {
 # Starts that begin only matches holding the word "report" ("5 direct reports", "with 4 reports", "PMs who report to
 # you"): in a text without it, three real ads in four, the pattern is tried at the other starts alone.
 _REPORT_STARTS: dict[str, frozenset[str]] = {
-    "direct_reports": frozenset((*_NUMBER_STARTS, "with", "have", "has", "manag", "lead")),
+    "direct_reports": frozenset((*_NUMBER_STARTS, "with", "have", "has")),
     "manages_product_managers": frozenset(("product", "pms", "direct")),
 }
 _STARTS_WITHOUT_REPORT = {name: tuple(start for start in starts if start not in _REPORT_STARTS.get(name, ())) for name, starts in _STARTS.items()}
@@ -223,6 +237,13 @@ def extract_management_scope(text: str) -> ManagementScope:
         for match in matches_from(pattern, text, starts[name]) if name in starts else pattern.finditer(text):
             if _negated(text, match.start()) or (name == "budget" and _perk_budget(text, match)):
                 continue
+            if name == "direct_reports" and (match.group("m") is not None or match.group("j") is not None):
+                lead_in = text[max(0, match.start() - 60) : match.start()]
+                if match.group("j") is not None:
+                    if _SOMEONE_ELSE_COUNTS.search(lead_in):
+                        continue
+                elif not _LEADS_THE_TEAM.search(lead_in) or _SOMEONE_ELSES_TEAM.search(lead_in):
+                    continue
             if name == "hires":
                 before = max(0, match.start() - 40)
                 if _EMPLOYER_HIRING.search(text[before : match.start()]) or (
@@ -239,7 +260,7 @@ def extract_management_scope(text: str) -> ManagementScope:
     direct_reports = None
     if reports:
         try:
-            direct_reports = int(number_value(reports.group("n") or reports.group("m") or reports.group("k")))
+            direct_reports = int(number_value(reports.group("n") or reports.group("m") or reports.group("k") or reports.group("j")))
         except ValueError:
             direct_reports = None
     reports_to = None

@@ -275,6 +275,8 @@ class LevelClassifier:
         """
         from jdclass.posting import parse  # the entry point that validates raw text
 
+        if isinstance(texts, (str, bytes)):
+            raise TypeError("classify_many takes an iterable of postings, not one string; for one posting use classify(text)")
         batch: list[Posting] = []
         for item in texts:
             batch.append(item if isinstance(item, Posting) else parse(item, max_chars=max_chars, title=title))
@@ -331,7 +333,7 @@ class LevelClassifier:
             evidence=explanation.evidence,
             posting=posting,
             model_version=self.version,
-            verdict=verdict(posting, content, content_level),
+            verdict=verdict(posting, content, content_level, level),
             flags=flags(posting, content, content_level),
             between=between(content, content_level),
             highlights=explanation.highlights,

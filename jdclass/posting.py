@@ -23,11 +23,11 @@ _ROLE_NOUN = re.compile(
     re.IGNORECASE,
 )
 _TITLE_LABEL = re.compile(
-    r"^\s*(?:\*\*)?(?:job\s+title|position(?:\s+title)?|role(?:\s+title)?|title|job|vacancy|opening)(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?(?P<title>.+?)(?:\*\*)?\s*$",
+    r"^\s*(?:\*\*)?(?:job\s+title|position(?:\s+title)?|role(?:\s+title)?|title|job|vacancy|opening)(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?\s*(?P<title>.+?)(?:\*\*)?\s*$",
     re.IGNORECASE,
 )
 _COMPANY_LABEL = re.compile(
-    r"^\s*(?:\*\*)?(?:company|employer|organi[sz]ation|client)(?:\s+name)?(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?(?P<company>.+?)(?:\*\*)?\s*$", re.IGNORECASE
+    r"^\s*(?:\*\*)?(?:company|employer|organi[sz]ation|client)(?:\s+name)?(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?\s*(?P<company>.+?)(?:\*\*)?\s*$", re.IGNORECASE
 )
 _ABOUT_COMPANY = re.compile(
     r"^\s*(?:#+\s*)?(?:\*\*)?[Aa]bout\s+(?P<company>(?!(?i:us|the|you|this|our|the\s+role|the\s+team|the\s+job)\b)[A-Z][\w&.'’ -]{1,40}?)(?:\*\*)?\s*:?\s*$",
@@ -35,7 +35,7 @@ _ABOUT_COMPANY = re.compile(
 )
 _EMPLOYMENT = re.compile(r"\b(?P<type>full[- ]time|part[- ]time|contract(?:or)?|temporary|temp|internship|freelance|permanent|fixed[- ]term)\b")
 _REMOTE = re.compile(r"\b(?P<mode>remote|hybrid|on[- ]site|onsite|in[- ]office)\b")
-_LOCATION_LABEL = re.compile(r"^\s*(?:\*\*)?(?:location|based\s+in|office|where)(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?(?P<location>.+?)(?:\*\*)?\s*$", re.MULTILINE)
+_LOCATION_LABEL = re.compile(r"^\s*(?:\*\*)?(?:location|based\s+in|office|where)(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?\s*(?P<location>.+?)(?:\*\*)?\s*$", re.MULTILINE)
 _MONEY = r"(?:[$£€₹]|usd|eur|gbp|inr|cad|aud|sgd)\s?\d(?:[\d,.]*\d)?(?:\s?(?:k|m|lpa|lakhs?)\b)?"
 _SALARY = re.compile(rf"(?P<low>{_MONEY})\s*(?:-|–|—|to)\s*(?P<high>(?:{_MONEY})|\d(?:[\d,.]*\d)?(?:\s?(?:k|m|lpa|lakhs?)\b)?)")
 MAX_TITLE_LINES = 6

@@ -14,6 +14,7 @@ import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from jdclass.errors import CorruptFile, EmptyInput, EncryptedFile, InputError, InputTooLarge, MissingExtra, UnsupportedFormat
 
@@ -64,6 +65,8 @@ def read_posting(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTE
         text = docx_to_text(data, str(file), max_bytes)
     else:
         text = decode_text(data, str(file))
+        if suffix in MARKDOWN_SUFFIXES:
+            text = strip_front_matter(text)
         if suffix in HTML_SUFFIXES or is_html_document(text):  # a scraped page body saved as .txt or .md
             text = html_to_text(text)
         elif suffix in MARKDOWN_SUFFIXES:
@@ -286,6 +289,26 @@ def _entity(match: re.Match[str]) -> str:
 _OPENS_WITH_TAG = re.compile(r"\s*<")  # a match, not text.lstrip(): no copy of a large file to look at its start
 
 
+# A Markdown file's front matter (Jekyll, Hugo, a CMS export, this project's corpus): "---", lines of "key: value"
+# (or a value's continuation, a list item, a comment), "---". It is metadata about the page, not the posting.
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n((?:[^\n]*\n){0,100}?)---[ \t]*(?:\n|\Z)")
+_FRONT_MATTER_LINE = re.compile(r"[A-Za-z_][\w .-]*:(?:[ \t].*)?|[ \t]+\S.*|-[ \t].*|#.*|[ \t]*")
+
+
+def strip_front_matter(text: str) -> str:
+    """``text`` without the front matter it opens with, if any."""
+    found = _FRONT_MATTER.match(text)
+    if found is None:
+        return text
+    lines = found.group(1).splitlines()
+    if not any(_KEY_LINE.match(line) for line in lines) or not all(_FRONT_MATTER_LINE.fullmatch(line) for line in lines):
+        return text
+    return text[found.end() :]
+
+
+_KEY_LINE = re.compile(r"[A-Za-z_][\w .-]*:")
+
+
 def is_html_document(text: str) -> bool:
     """True when a text file holds an HTML document or body: it opens with a tag and reads as HTML.
 
@@ -372,8 +395,34 @@ def pdf_to_text(data: bytes, name: str = "input.pdf", max_pages: int = PDF_MAX_P
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
+def _docx_paragraphs(container: Any, deadline: float) -> Iterator[Any]:
+    """The paragraphs of a document or table cell in reading order, descending into tables (a merged cell once);
+    a label-and-value row as one line of text."""
+    from docx.table import Table
+
+    for block in container.iter_inner_content():
+        if time.monotonic() > deadline:
+            raise _OutOfTime
+        if not isinstance(block, Table):
+            yield block
+            continue
+        for row in block.rows:
+            cells = list({id(cell._tc): cell for cell in row.cells}.values())  # a merged cell repeats in row.cells
+            label = cells[0].text.strip() if len(cells) == 2 else ""
+            if label and "\n" not in label and len(label) <= 40 and not cells[1].tables:
+                value = [paragraph.text for paragraph in cells[1].paragraphs]
+                yield f"{label.rstrip(':')}: {value[0] if value else ''}".rstrip()
+                yield from value[1:]
+                continue
+            for cell in cells:
+                yield from _docx_paragraphs(cell, deadline)
+
+
 def docx_to_text(data: bytes, name: str = "input.docx", max_bytes: int = DEFAULT_MAX_BYTES, time_budget: float = READ_TIME_BUDGET) -> str:
-    """The paragraphs of a Word document (needs the ``docx`` extra).
+    """The paragraphs of a Word document, those in its tables included, in reading order (needs the ``docx`` extra).
+
+    A table row of a label and a value ("Job title" | "Senior Product Manager") reads as one line, "Job title:
+    Senior Product Manager", as a posting laid out in a table means it.
 
     Refuses password-protected and old .doc files, archives that inflate past ``DOCX_MAX_INFLATION`` times
     ``max_bytes`` or ``DOCX_MAX_INFLATED`` bytes, and documents that take longer than ``time_budget`` seconds.
@@ -399,12 +448,13 @@ def docx_to_text(data: bytes, name: str = "input.docx", max_bytes: int = DEFAULT
         document = docx.Document(io.BytesIO(data))
         # Paragraph.style searches the styles part on every call, so a long document took minutes: map the ids once.
         styles = {style.style_id: style.name or "" for style in document.styles}
-        for paragraph in document.paragraphs:
+        for paragraph in _docx_paragraphs(document, deadline):
+            if isinstance(paragraph, str):
+                lines.append(paragraph)
+                continue
             style = styles.get(paragraph._p.style or "", "")
             prefix = "- " if "List" in style else "# " if style.startswith("Heading") or style == "Title" else ""
             lines.append(prefix + paragraph.text)
-            if time.monotonic() > deadline:
-                raise _OutOfTime
     except _OutOfTime:
         raise InputTooLarge(f"{name}: reading the Word file took over {time_budget:g} seconds; refusing it") from None
     except Exception as error:  # noqa: BLE001 - python-docx raises many unrelated types on damaged archives

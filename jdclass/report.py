@@ -87,12 +87,13 @@ def _paint(text: str, level: Level, color: bool, bold: bool = False) -> str:
 
 
 def highlighted_text(result: Classification, color: bool) -> str:
-    """The posting with each sentence that matches a rung's duties painted in that rung's colour."""
+    """The posting with each sentence that matches a rung's duties painted in that rung's colour, or, without
+    colour, marked with the rung's code in brackets before it ("[SPM] Own the strategy...")."""
     text = result.posting.text
     out, position = [], 0
     for item in result.highlights:
         out.append(text[position : item.start])
-        out.append(_paint(text[item.start : item.end], item.level, color))
+        out.append(_paint(text[item.start : item.end], item.level, color) if color else f"[{item.level.code}] {text[item.start : item.end]}")
         position = item.end
     out.append(text[position:])
     return "".join(out)
@@ -119,8 +120,12 @@ def render_classification(result: Classification, color: bool = False, show_text
     elif level is Level.OTHER:
         lines.append("Evidence: the duties do not read as a product-management role.")
     if show_text:
-        legend = "  ".join(_paint(each.code, each, color) for each in Level.ladder())
-        lines += ["", f"Posting (sentences coloured by the rung whose duties they match: {legend}):", "", highlighted_text(result, color)]
+        if color:
+            legend = "  ".join(_paint(each.code, each, color) for each in Level.ladder())
+            heading = f"Posting (sentences coloured by the rung whose duties they match: {legend}):"
+        else:
+            heading = "Posting (each sentence that matches a rung's duties marked with the rung, e.g. [SPM]):"
+        lines += ["", heading, "", highlighted_text(result, color)]
     return "\n".join(lines)
 
 

@@ -18,7 +18,7 @@ import jdclass
 from jdclass.batch import COLUMNS, BatchInputs, BatchSummary, _interrupt_after, run_batch
 from jdclass.cli import cli
 from jdclass.corpus import DEFAULT_CORPUS, POSTING_FIELDS, read_front_matter
-from jdclass.errors import EmptyInput
+from jdclass.errors import EmptyInput, InputError, InputTooLarge
 from jdclass.judgement import FLAGS
 from jdclass.levels import CODES
 from jdclass.readers import html_to_text
@@ -190,13 +190,27 @@ def test_tables_give_a_row_per_record_with_their_ids(tmp_path, classifier):
         ("ads.csv:2", None),
         ("https://jobs.example/3", "the posting is empty"),
         ("a", None),
-        ("ads.jsonl:3", "ads.jsonl:3: not JSON (Expecting property name enclosed in double quotes)"),
+        ("ads.jsonl:3", "ads.jsonl:3: not JSON (Expecting property name enclosed in double quotes at column 2)"),
         ("ads.jsonl:4", "ads.jsonl:4: not a JSON object"),
         ("b", "ads.jsonl:5: no text in the 'body' column"),
     ]
     assert list(rows[0]) == list(COLUMNS)
     assert rows[0]["level"] == classifier.classify(ads[0]).level.code
     assert (summary.written, summary.errors, summary.classified) == (7, 4, 3)
+
+
+def test_a_jsonl_whose_first_line_is_bad_gets_an_error_row_for_it(tmp_path, classifier):
+    Path("ads.jsonl").write_text('{broken\n{"body": "Product Manager. Own the roadmap for payments."}\n', encoding="utf-8")
+    summary = run_batch(BatchInputs((Path("ads.jsonl"),), text_column="body"), "levels.jsonl", model=classifier)
+    rows = [json.loads(line) for line in Path("levels.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(row["id"], row["error"]) for row in rows] == [
+        ("ads.jsonl:1", "ads.jsonl:1: not JSON (Expecting property name enclosed in double quotes at column 2)"),
+        ("ads.jsonl:2", None),
+    ]
+    assert (summary.written, summary.errors) == (2, 1)
+    Path("bad.jsonl").write_text("{broken\n[1]\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"^bad.jsonl: no JSON object in its first 100 lines$"):
+        run_batch(BatchInputs((Path("bad.jsonl"),), text_column="body"), "out.jsonl", model=classifier)
 
 
 def test_resume_mends_a_cut_last_line_and_appends_the_rest(tmp_path, classifier):
@@ -217,6 +231,10 @@ def test_resume_mends_a_cut_last_line_and_appends_the_rest(tmp_path, classifier)
         (["batch", "empty", "-o", "out.csv"], "Error: no postings found in empty\n"),
         (["batch", "ads.csv", "-o", "out.csv"], "Error: ads.csv: no 'text' column (columns: url, body); name the text column with --text-column\n"),
         (
+            ["batch", "ads.csv", "--text-column", "body", "--id-column", "link", "-o", "out.csv"],
+            "Error: ads.csv: no 'link' column (columns: url, body); name the id column with --id-column\n",
+        ),
+        (
             ["batch", "ads.csv", "--text-column", "body", "-o", "out.txt"],
             "Error: out.txt: cannot tell the output format from the extension; name it .csv, .jsonl or .parquet, or give --format\n",
         ),
@@ -228,6 +246,78 @@ def test_bad_usage_is_one_line_and_exit_code_1(tmp_path, args, message):
     result = CliRunner().invoke(cli, args)
     assert (result.exit_code, result.output) == (1, message)
     assert not Path(args[-1]).exists()
+
+
+@pytest.mark.parametrize(
+    ("inputs", "output"),
+    [(["ads.jsonl", "--text-column", "body"], "ads.jsonl"), (["ads.csv", "--text-column", "body"], "ads.csv"), (["ad.md", "--format", "csv"], "ad.md")],
+)
+def test_an_output_that_is_also_an_input_is_refused_and_left_whole(tmp_path, inputs, output):
+    Path("ads.jsonl").write_text('{"body": "Product Manager. Own the roadmap."}\n', encoding="utf-8")
+    Path("ads.csv").write_text("url,body\n1,Product Manager. Own the roadmap.\n", encoding="utf-8")
+    Path("ad.md").write_text("Product Manager. Own the roadmap.\n", encoding="utf-8")
+    before = Path(output).read_bytes()
+    result = CliRunner().invoke(cli, ["batch", *inputs, "-o", output, "--quiet"])
+    assert (result.exit_code, result.output) == (1, f"Error: {output}: is also an input; write the results to another file\n")
+    assert Path(output).read_bytes() == before
+
+
+def test_ids_keep_their_spaces_and_stay_distinct_through_resume(tmp_path, classifier):
+    Path("ads").mkdir()
+    for name in ("a b.md", "a  b.md", "a b .md"):
+        Path("ads", name).write_text("Senior Product Manager\n5+ years of product management experience.", encoding="utf-8")
+    run_batch(BatchInputs((Path("ads"),)), "levels.csv", model=classifier)
+    text = Path("levels.csv").read_text(encoding="utf-8")
+    assert [row["id"] for row in read_rows(Path("levels.csv"))] == ["ads/a  b.md", "ads/a b .md", "ads/a b.md"]
+    Path("levels.csv").write_text("".join(text.splitlines(keepends=True)[:2]), encoding="utf-8")  # a run stopped after one row
+    again = run_batch(BatchInputs((Path("ads"),)), "levels.csv", model=classifier, resume=True)
+    assert (again.skipped, again.written) == (1, 2)
+    assert Path("levels.csv").read_text(encoding="utf-8") == text
+
+
+def test_resume_keeps_every_row_of_a_table_whose_ids_repeat(tmp_path, classifier):
+    lines = [json.dumps({"url": url, "body": f"Product Manager {n}. Own the roadmap for payments."}) for n, url in enumerate("abbcb")]
+    Path("ads.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    inputs = BatchInputs((Path("ads.jsonl"),), text_column="body", id_column="url")
+    run_batch(inputs, "levels.jsonl", model=classifier)
+    full = Path("levels.jsonl").read_text(encoding="utf-8")
+    Path("levels.jsonl").write_text("".join(full.splitlines(keepends=True)[:3]), encoding="utf-8")  # a, b, b done
+    again = run_batch(inputs, "levels.jsonl", model=classifier, resume=True)
+    assert (again.skipped, again.written) == (3, 2)
+    assert [json.loads(line)["id"] for line in Path("levels.jsonl").read_text(encoding="utf-8").splitlines()] == list("abbcb")
+
+
+def test_resume_refuses_an_output_whose_rows_are_none_of_the_inputs(tmp_path, classifier):
+    write_postings(Path("ads"), 3)
+    run_batch(BatchInputs((Path("ads"),)), "levels.csv", model=classifier)
+    before = Path("levels.csv").read_bytes()
+    with pytest.raises(InputError, match=r"^levels.csv: none of its 3 rows is one of these inputs, so --resume would add them all again"):
+        run_batch(BatchInputs((Path("ads").resolve(),)), "levels.csv", model=classifier, resume=True)
+    assert Path("levels.csv").read_bytes() == before
+
+
+def test_rows_of_a_table_are_held_to_max_bytes_and_blank_lines_are_no_rows(tmp_path, classifier):
+    Path("ads.csv").write_text(
+        "url,body\n1,Product Manager. Own the roadmap.\n\n2,Senior Product Manager. " + "Lead strategy. " * 20 + "\n\n", encoding="utf-8"
+    )
+    summary = run_batch(BatchInputs((Path("ads.csv"),), text_column="body", id_column="url"), "levels.csv", model=classifier, max_bytes=100)
+    rows = read_rows(Path("levels.csv"))
+    assert [(row["id"], row["error"]) for row in rows] == [("1", ""), ("2", "2: 324 bytes is over the 100-byte limit")]
+    assert (summary.written, summary.errors) == (2, 1)
+
+
+def test_classify_many_takes_an_iterable_honours_max_chars_and_names_the_bad_input(classifier):
+    with pytest.raises(TypeError, match="not one string"):
+        list(jdclass.classify_many("Product Manager", model=classifier))
+    long = "Product Manager. " + "Own the roadmap for payments. " * 8_000
+    (result,) = jdclass.classify_many([long], model=classifier, max_chars=300_000)
+    assert result.level is not None
+    with pytest.raises(InputTooLarge, match=r"^input 1: the text has 240,017 characters, over the 100-character limit$"):
+        list(jdclass.classify_many(["Product Manager", long], model=classifier, max_chars=100))
+    with pytest.raises(EmptyInput, match=r"^input 2: the posting is empty$"):
+        list(jdclass.classify_many(["Product Manager", "APM", "  "], model=classifier))
+    with pytest.raises(TypeError, match="n_jobs must be an int"):
+        list(jdclass.classify_many(["Product Manager"], model=classifier, n_jobs="2"))  # type: ignore[arg-type]
 
 
 def test_parquet_needs_its_extra_or_writes_a_file(tmp_path):
@@ -257,7 +347,7 @@ def test_the_output_stays_one_line_per_row_and_is_not_an_input(tmp_path, classif
     Path("ads", "two\nlines.txt").write_text("Senior Product Manager\n5+ years of product management experience.", encoding="utf-8")
     run_batch(BatchInputs((Path("ads"),)), "ads/levels.csv", model=classifier)
     rows = read_rows(Path("ads/levels.csv"))
-    assert [row["id"] for row in rows] == ["ads/two lines.txt"]
+    assert [row["id"] for row in rows] == ["ads/two\\nlines.txt"]  # the line break escaped, not lost
     assert Path("ads/levels.csv").read_text(encoding="utf-8").count("\n") == 2
     again = run_batch(BatchInputs((Path("ads"),)), "ads/levels.csv", model=classifier, resume=True)
     assert (again.skipped, again.written) == (1, 0)

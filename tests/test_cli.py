@@ -158,6 +158,7 @@ PASTE_HINT = "; to classify text, pipe it in (... | jdclass classify -) or give 
         (["classify", "-"], "", "Error: no text on stdin\n"),
         (["classify", "-"], "   \n", "Error: no text on stdin\n"),
         (["classify", "."], None, "Error: .: is a directory; to score a folder, run: jdclass batch . -o results.csv\n"),
+        (["classify", ""], None, "Error: no file named (an empty argument); give a path, or '-' to read the posting from stdin\n"),
         (["parse", "."], None, "Error: .: is a directory; to score a folder, run: jdclass batch . -o results.csv\n"),
         (
             ["classify", "Senior Product Manager. You will own the payments roadmap and lead two PMs."],
@@ -246,3 +247,24 @@ def test_corpus_check_output(runner, tmp_path):
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[1] == "By level:  APM 0, PM 1, SPM 0, DIR 0, VP 0, CPO 0, OTHER 0"
     assert result.output.endswith("Corpus OK\n")
+
+
+def test_show_text_without_colour_marks_each_matched_sentence_with_its_rung(runner, classifier):
+    path = HELD_BACK / "vp.md"
+    result = runner.invoke(cli, ["classify", str(path), "--show-text"])
+    found = classifier.classify(jdclass.parse(path))
+    assert result.exit_code == 0 and found.highlights
+    assert "Posting (each sentence that matches a rung's duties marked with the rung, e.g. [SPM]):\n" in result.output
+    text = found.posting.text
+    for item in found.highlights:
+        assert f"[{item.level.code}] {text[item.start : item.end]}" in result.output
+    assert "\x1b[" not in result.output
+
+
+def test_ctrl_c_before_any_output_exits_130_with_one_line(runner, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("jdclass.cli.read_source", interrupted)
+    result = runner.invoke(cli, ["classify", "-"], input="Product Manager\n")
+    assert (result.exit_code, result.output) == (130, "Interrupted.\n")

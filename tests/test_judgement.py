@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from jdclass.judgement import english_share, flags, pm_role_unsure, reads_as_english
+from jdclass.judgement import english_share, flags, pm_role_unsure, reads_as_english, verdict
 from jdclass.levels import Level
 from jdclass.posting import parse_text
 
@@ -114,3 +114,27 @@ def test_a_content_near_even_between_pm_and_other_is_flagged(other: float, chose
     assert ("pm_role_unsure" in flags(parse_text(_NO_CUE), probabilities, chosen)) is unsure
     # An OTHER read at 64% passes the low-confidence bar: only this flag says the answer is in doubt.
     assert "low_confidence" not in flags(parse_text(_NO_CUE), probabilities, Level.OTHER if other >= 0.5 else Level.PM)
+
+
+_SENIOR_AD = "Senior Product Manager\n\nOwn the roadmap for the checkout team and work with design and engineering."
+
+
+@pytest.mark.parametrize(
+    ("level", "message"),
+    [
+        (
+            Level.PM,
+            (
+                "Titled Senior Product Manager; the duties lean towards Product Manager: enough to set the level at Product Manager, "
+                "not clearly enough to call the title wrong."
+            ),
+        ),
+        (Level.SPM, "Titled Senior Product Manager; the duties lean towards Product Manager, but not clearly enough to question the title."),
+        (None, "Titled Senior Product Manager; the duties lean towards Product Manager, but not clearly enough to question the title."),
+    ],
+)
+def test_an_unsure_verdict_says_whether_the_level_left_the_title(level: Level | None, message: str) -> None:
+    # Content leaning to PM at 55%, the title's rung at 30%: not enough to call the title wrong, maybe enough to move the level.
+    content = dict.fromkeys(Level, 0.0) | {Level.PM: 0.55, Level.SPM: 0.30, Level.APM: 0.15}
+    found = verdict(parse_text(_SENIOR_AD), content, Level.PM, level)
+    assert (found.kind, found.mismatch, found.message) == ("unsure", False, message)

@@ -36,6 +36,11 @@ def test_result_is_well_formed_and_immutable(classifier):
     assert data["level"] == "DIR" and data["model_version"] == classifier.version
 
 
+def test_classify_many_refuses_one_string(classifier):
+    with pytest.raises(TypeError, match="not one string"):
+        list(classifier.classify_many("Product Manager"))
+
+
 def test_classify_many_keeps_input_order(classifier):
     texts = [(HELD_BACK / f"{name}.md").read_text(encoding="utf-8") for name in LEVEL_FILES]
     results = list(classifier.classify_many(texts, batch_size=3))

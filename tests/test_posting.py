@@ -109,6 +109,7 @@ def test_content_text_blanks_the_title_and_keeps_offsets():
     [
         ("Job title: Senior PM, Checkout\nWe are hiring.", "Senior PM, Checkout"),
         ("**Position:** Product Manager II\n\nAbout us", "Product Manager II"),
+        ("**Job title:** Group Product Manager\n**Location:** Berlin (hybrid)", "Group Product Manager"),
         ("Staff Product Manager - Search\nRemote, US\n\nWe are a search company.", "Staff Product Manager - Search"),
         ("About us\nWe sell shoes.\n\nThe role\nYou will own checkout.", None),
         ("We are looking for a product manager to own checkout. You will work with engineers.", None),
@@ -127,6 +128,12 @@ def test_content_text_blanks_the_title_and_keeps_offsets():
 def test_find_title(text, title):
     found = find_title(text)
     assert (found.value if found else None) == title
+    assert found is None or found.span.of(text) == found.value
+
+
+def test_a_bold_label_leaves_its_value_without_a_leading_space():
+    posting = parse("**Job title:** Group Product Manager\n**Location:** Berlin (hybrid)\n\nOwn the payments roadmap.")
+    assert posting.location is not None and posting.location.value == "Berlin (hybrid)"
 
 
 @pytest.mark.parametrize(
@@ -198,6 +205,33 @@ def test_managing_product_managers_in_common_phrasings(text: str, manages: bool)
 )
 def test_performance_reviews_count_only_when_they_are_of_product_managers(text: str, manages: bool) -> None:
     assert extract_management_scope(text).manages_product_managers is manages
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        ("You will lead a team of 6 product managers.", 6),
+        ("Build and lead a growing team of four PMs.", 4),
+        ("You will have a team of 5 product managers.", 5),
+        ("Lead an organization of 60 people across three product lines.", 60),
+        ("Manage 3 product managers in the payments group.", 3),
+        ("Supervising two associate product managers.", 2),
+        ("You will join a team of 12 product managers.", None),
+        ("You'll be part of a team of 8 PMs.", None),
+        ("You will report to a Director who leads a team of 10 product managers.", None),
+        ("Our product org is a team of 40 people in three cities.", None),
+        ("You will be in charge of a team of six product managers.", 6),
+        ("You will lead the Payments Acceptance product team of five product managers.", 5),
+        ("You'll take over a team of four PMs.", 4),
+        ("You will supervise our team of six product managers.", 6),
+        ("This role leads Kalyra's product organisation of 34 people.", 34),
+        ("Lead the product function, with a team of seven product managers.", 7),
+        ("You will work closely with a team of 12 product managers.", None),
+        ("Our VP of Product (who manages three directors) reports to the CEO.", None),
+    ],
+)
+def test_a_team_counts_as_reports_only_when_the_role_leads_it(text: str, reports: int | None) -> None:
+    assert extract_management_scope(text).direct_reports == reports
 
 
 @pytest.mark.parametrize(
@@ -413,6 +447,7 @@ _STARTED_WORDS += ["or more", "plus", "(5)", "3", "10", "2.5", ".5", "twenty-fiv
 # A phrase that each alternative of each pattern matches: a start missing from a pattern's list loses one.
 _STARTED_PHRASES = ["5 direct reports", "three PMs reporting to you", "with 4 reports", "team of 6 product managers", "group of two directors"]
 _STARTED_PHRASES += ["organization of 40 people", "has 3 reports", "have ten reports", "managing 2 reports", "leading 5 reports"]
+_STARTED_PHRASES += ["manage 3 product managers", "supervising two PMs", "oversees 4 managers", "leads 2 directors"]
 _STARTED_PHRASES += ["lead, coach and grow the product team", "build and lead product leaders", "hiring the PMs", "mentor and manage PMs"]
 _STARTED_PHRASES += ["supervise 3 PMs", "product managers who will report to you", "people management", "oversee our product org"]
 _STARTED_PHRASES += ["performance reviews of the PMs", "performance review for your product team"]

@@ -165,3 +165,45 @@ def test_only_the_first_8192_bytes_are_sampled_and_a_bom_means_text():
     assert not looks_binary(text.encode())
     assert looks_binary(("a" * 100 + "\x01" * 10).encode())  # 9% control bytes
     assert not looks_binary(codecs.BOM_UTF16_LE + "Product Manager".encode("utf-16-le"))  # NULs, but a BOM
+
+
+def test_a_docx_laid_out_in_a_table_keeps_its_text_in_order(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("Acme Freight is hiring.")
+    table = document.add_table(rows=3, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Job title", "Director of Product"
+    table.cell(1, 0).text, table.cell(1, 1).text = "Requirements", "12+ years of product management experience."
+    table.cell(1, 1).add_paragraph("Experience leading product managers.")
+    merged = table.cell(2, 0).merge(table.cell(2, 1))
+    merged.text = "Apply by 1 March."
+    document.add_paragraph("Equal opportunity employer.")
+    path = tmp_path / "table.docx"
+    document.save(path)
+    assert read_posting(path).splitlines() == [
+        "Acme Freight is hiring.",
+        "Job title: Director of Product",
+        "Requirements: 12+ years of product management experience.",
+        "Experience leading product managers.",
+        "Apply by 1 March.",
+        "Equal opportunity employer.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("---\nlevel: SPM\ntitle: none\ntags:\n  - payments\n---\nSenior Product Manager\nOwn the roadmap.\n", "Senior Product Manager\nOwn the roadmap.\n"),
+        ("---\ntitle: Careers\n---\n<div><h1>Director of Product</h1><p>Lead the team.</p><ul><li>Own the plan.</li></ul></div>\n", None),
+        ("---\nNot front matter, a rule above the title\n---\nProduct Manager\n", "---\nNot front matter, a rule above the title\n---\nProduct Manager\n"),
+        ("Product Manager\n---\nkey: value\n---\n", "Product Manager\n---\nkey: value\n---\n"),
+    ],
+)
+def test_markdown_front_matter_is_no_part_of_the_posting(tmp_path, text, body):
+    path = tmp_path / "ad.md"
+    path.write_text(text, encoding="utf-8")
+    found = read_posting(path)
+    if body is None:  # an HTML body after the front matter is read as HTML
+        assert found.splitlines()[0] == "# Director of Product" and "title: Careers" not in found
+    else:
+        assert found == body
