@@ -160,8 +160,10 @@ class BatchInputs:
 
 
 def _jsonl_columns(path: Path, handle: Iterable[str], lines: int = 100) -> list[str]:
-    """The keys of the first JSON object among a JSONL file's first ``lines`` lines (a bad line before it gets its
-    own error row later)."""
+    """The keys of the JSON objects among a JSONL file's first ``lines`` lines, in the order first met (a record may
+    leave out an optional key; a bad line gets its own error row later)."""
+    keys: dict[str, None] = {}
+    objects = 0
     for number, line in enumerate(handle, start=1):
         if number > lines:
             break
@@ -172,8 +174,11 @@ def _jsonl_columns(path: Path, handle: Iterable[str], lines: int = 100) -> list[
         except json.JSONDecodeError:
             continue
         if isinstance(record, dict):
-            return list(record)
-    raise InputError(f"{path}: no JSON object in its first {lines} lines")
+            objects += 1
+            keys.update(dict.fromkeys(record))
+    if not objects:
+        raise InputError(f"{path}: no JSON object in its first {lines} lines")
+    return list(keys)
 
 
 def _csv_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
@@ -416,14 +421,14 @@ def classify_many(
     ``n_jobs`` worker processes share the work (None or 1: this process; -1: all cores); each loads the model
     once. ``model`` is a loaded classifier or a model folder (default: the shipped model). ``max_chars`` is
     ``parse``'s limit (a text's characters; a file's bytes, when given). The first input that cannot be
-    classified raises its ``JdclassError``, its message starting with the input's place ("input 40: ...");
+    classified raises its ``JdclassError``, its message starting with the input's place, counted from 1 ("input 40: ...");
     ``run_batch`` instead records it and goes on.
     """
     if isinstance(items, (str, bytes)):
         raise TypeError("classify_many takes an iterable of postings, not one string; for one posting use load().classify(text)")
     classifier = _classifier(model)
     with _Workers(classifier, _jobs(n_jobs), None, max_chars) as workers:
-        for results in workers.map("classify", _chunks(enumerate(items), chunk_size)):
+        for results in workers.map("classify", _chunks(enumerate(items, start=1), chunk_size)):
             yield from results
 
 

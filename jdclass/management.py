@@ -22,14 +22,20 @@ _DIRECT_REPORTS = re.compile(
 # have a team of four"; not "join a team of 12 product managers", "part of a team of 8 PMs", or the boss "who leads a
 # team of 10".
 _LEADS_THE_TEAM = re.compile(
-    r"(?:\b(?:lead\w*|manag\w*|build\w*|grow\w*|head\w*|run|runs|running|oversee\w*|supervis\w*|inherit\w*|direct|directs|directing|coach\w*|"
-    r"develop\w*|hir\w*|scal\w*|have|has|having|own|owns|owning|in\s+charge\s+of|take\s+over|takes\s+over|taking\s+over)"
-    r"|(?<!work\s)(?<!works\s)(?<!working\s)(?<!closely\s)(?<!partner\s)(?<!partners\s)(?<!alongside\s)\bwith)"
+    r"\b(?:lead\w*|manag\w*|build\w*|grow|grows|growing(?=\s+(?:a|an|the|your|our|this|its|their)\b)|head\w*|run|runs|running|oversee\w*|"
+    r"supervis\w*|inherit\w*|direct|directs|directing|coach\w*|develop\w*|hir\w*|scal\w*|own|owns|owning|includ\w*|in\s+charge\s+of|"
+    r"take\s+over|takes\s+over|taking\s+over|you(?:['’]ll|\s+will)?\s+have)"
     r"\s+(?:(?:and|&)\s+\w+\s+)?(?:(?:a|an|the|your|our|this|its|their)\s+)?(?:[\w'’-]+\s+){0,3}$"
 )
+# ... or the team reports to the role: "The team of five product managers reports to you".
+_REPORTS_TO_THE_ROLE = re.compile(r"\s+(?:who\s+)?(?:will\s+)?report(?:s|ing)?\s+(?:directly\s+)?(?:in)?to\s+(?:you|this\s+role)\b")
 _SOMEONE_ELSES_TEAM = re.compile(r"\b(?:who|that|which)\s+(?:\w+\s+)?(?:lead|manag|run|head|oversee|direct|build)\w*\s+(?:[\w'’-]+\s+){0,4}$")
-# "Our VP of Product (who manages three directors)": the count is someone else's.
-_SOMEONE_ELSE_COUNTS = re.compile(r"\b(?:who|that|which)\s+(?:also\s+|directly\s+|currently\s+)?$")
+_RELATIVE_CLAUSE = re.compile(r"\b(?:who|whom|which|that)\b[^.;:\n]*$")  # "..., who joined in 2023 and manages 5 directors"
+# "Manage three product managers" counts when the role is the subject: a bullet or sentence that opens with the
+# verb, or "you will", "to", "and" before it; not "Our Head of Product manages 3 directors", "(who manages ...)".
+_ROLE_DOES = re.compile(
+    r"(?:[\n.;:•*>]|\s-|\*\*)\s*(?:[\w'’]+\s+)?(?:line[- ]?)?$|\b(?:you|you['’]ll|you\s+will|you\s+would|will|shall|must|to|and|also)\s+(?:line[- ]?)?$"
+)
 _MANAGES_PMS = re.compile(
     # Up to three joined verbs ("manage, coach and grow"): each joint is a comma or an "and" with its spaces, so
     # a run of spaces can be split only one way (the pattern must not backtrack on "manage ,   x ,   x").
@@ -238,11 +244,11 @@ def extract_management_scope(text: str) -> ManagementScope:
             if _negated(text, match.start()) or (name == "budget" and _perk_budget(text, match)):
                 continue
             if name == "direct_reports" and (match.group("m") is not None or match.group("j") is not None):
-                lead_in = text[max(0, match.start() - 60) : match.start()]
+                lead_in = ("\n" if match.start() <= 60 else "") + text[max(0, match.start() - 60) : match.start()]
                 if match.group("j") is not None:
-                    if _SOMEONE_ELSE_COUNTS.search(lead_in):
+                    if not _ROLE_DOES.search(lead_in) or _RELATIVE_CLAUSE.search(lead_in):
                         continue
-                elif not _LEADS_THE_TEAM.search(lead_in) or _SOMEONE_ELSES_TEAM.search(lead_in):
+                elif _SOMEONE_ELSES_TEAM.search(lead_in) or not (_LEADS_THE_TEAM.search(lead_in) or _REPORTS_TO_THE_ROLE.match(text, match.end())):
                     continue
             if name == "hires":
                 before = max(0, match.start() - 40)

@@ -65,12 +65,14 @@ def read_posting(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTE
         text = docx_to_text(data, str(file), max_bytes)
     else:
         text = decode_text(data, str(file))
+        title = None
         if suffix in MARKDOWN_SUFFIXES:
-            text = strip_front_matter(text)
+            title, text = split_front_matter(text)
         if suffix in HTML_SUFFIXES or is_html_document(text):  # a scraped page body saved as .txt or .md
             text = html_to_text(text)
         elif suffix in MARKDOWN_SUFFIXES:
             text = _ENTITY.sub(_entity, text)
+        text = _titled(title, text)
     if not text.strip():
         raise EmptyInput(f"{file}: no text in the file")
     return text
@@ -290,23 +292,44 @@ _OPENS_WITH_TAG = re.compile(r"\s*<")  # a match, not text.lstrip(): no copy of 
 
 
 # A Markdown file's front matter (Jekyll, Hugo, a CMS export, this project's corpus): "---", lines of "key: value"
-# (or a value's continuation, a list item, a comment), "---". It is metadata about the page, not the posting.
+# (a value's indented continuation, a list under a key with no value), "---". It is metadata about the page.
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n((?:[^\n]*\n){0,100}?)---[ \t]*(?:\n|\Z)")
-_FRONT_MATTER_LINE = re.compile(r"[A-Za-z_][\w .-]*:(?:[ \t].*)?|[ \t]+\S.*|-[ \t].*|#.*|[ \t]*")
+_KEY_LINE = re.compile(r"(?P<key>[A-Za-z_][\w.-]*(?:[ \t][\w.-]+){0,2})[ \t]*:(?:[ \t]+(?P<value>.*))?")
+_NOT_A_TITLE = frozenset({"", "none", "null", "~"})
 
 
-def strip_front_matter(text: str) -> str:
-    """``text`` without the front matter it opens with, if any."""
+def split_front_matter(text: str) -> tuple[str | None, str]:
+    """The ``title`` of the front matter ``text`` opens with (None without one), and the text after it."""
     found = _FRONT_MATTER.match(text)
     if found is None:
-        return text
-    lines = found.group(1).splitlines()
-    if not any(_KEY_LINE.match(line) for line in lines) or not all(_FRONT_MATTER_LINE.fullmatch(line) for line in lines):
-        return text
-    return text[found.end() :]
+        return None, text
+    title = None
+    in_list = False
+    for line in found.group(1).splitlines():
+        key = _KEY_LINE.fullmatch(line)
+        if key is not None:
+            value = (key.group("value") or "").strip()
+            in_list = not value
+            if key.group("key").lower() == "title":
+                title = value.strip("\"'").strip()
+        elif not line.strip() or line[:1] in " \t" or (in_list and line.startswith("- ")):
+            continue
+        else:
+            return None, text  # a line no front matter holds ("# Heading", a bullet, prose): a rule, not front matter
+    return (None if title is None or title.lower() in _NOT_A_TITLE else title), text[found.end() :]
 
 
-_KEY_LINE = re.compile(r"[A-Za-z_][\w .-]*:")
+def _titled(title: str | None, text: str) -> str:
+    """``text`` with ``title`` as its first line when it names a role ("Senior Product Manager", "Program Manager";
+    not a page's "Careers") and the text does not open with it already (a page exported with its title in the front
+    matter only)."""
+    from jdclass.titles import title_level
+
+    found = title_level(title)
+    if title is None or found is None or found.rule == "not_product_management":
+        return text
+    opening = [line.strip().lstrip("#").strip().lower() for line in text.splitlines()[:6]]
+    return text if title.lower() in opening else f"{title}\n{text}"
 
 
 def is_html_document(text: str) -> bool:
@@ -406,15 +429,18 @@ def _docx_paragraphs(container: Any, deadline: float) -> Iterator[Any]:
         if not isinstance(block, Table):
             yield block
             continue
+        above: set[int] = set()  # the cells of the row above: a cell merged down repeats in the rows below it
         for row in block.rows:
-            cells = list({id(cell._tc): cell for cell in row.cells}.values())  # a merged cell repeats in row.cells
-            label = cells[0].text.strip() if len(cells) == 2 else ""
-            if label and "\n" not in label and len(label) <= 40 and not cells[1].tables:
-                value = [paragraph.text for paragraph in cells[1].paragraphs]
-                yield f"{label.rstrip(':')}: {value[0] if value else ''}".rstrip()
-                yield from value[1:]
+            cells = list({id(cell._tc): cell for cell in row.cells}.values())  # a cell merged across repeats too
+            fresh = [cell for cell in cells if id(cell._tc) not in above]
+            above = {id(cell._tc) for cell in cells}
+            label = cells[0].text.strip() if len(cells) == 2 and fresh == cells else ""
+            if label and "\n" not in label and len(label) <= 40 and not cells[0].tables and not cells[1].tables and cells[1].paragraphs:
+                first, *rest = cells[1].paragraphs
+                yield f"{label.rstrip(':')}: {first.text}".rstrip()
+                yield from rest  # paragraphs, so that list items and headings keep their marks
                 continue
-            for cell in cells:
+            for cell in fresh:
                 yield from _docx_paragraphs(cell, deadline)
 
 

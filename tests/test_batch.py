@@ -213,6 +213,13 @@ def test_a_jsonl_whose_first_line_is_bad_gets_an_error_row_for_it(tmp_path, clas
         run_batch(BatchInputs((Path("bad.jsonl"),), text_column="body"), "out.jsonl", model=classifier)
 
 
+def test_an_id_column_that_the_first_record_leaves_out_is_still_found(tmp_path, classifier):
+    Path("ads.jsonl").write_text('{"body": "Product Manager. Own the roadmap."}\n{"url": "u2", "body": "Senior Product Manager."}\n', encoding="utf-8")
+    run_batch(BatchInputs((Path("ads.jsonl"),), text_column="body", id_column="url"), "levels.jsonl", model=classifier)
+    rows = [json.loads(line) for line in Path("levels.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [row["id"] for row in rows] == ["ads.jsonl:1", "u2"]
+
+
 def test_resume_mends_a_cut_last_line_and_appends_the_rest(tmp_path, classifier):
     write_postings(Path("ads"), 6)
     run_batch(BatchInputs((Path("ads"),), globs=("apm/*",)), "levels.jsonl", model=classifier)
@@ -312,9 +319,9 @@ def test_classify_many_takes_an_iterable_honours_max_chars_and_names_the_bad_inp
     long = "Product Manager. " + "Own the roadmap for payments. " * 8_000
     (result,) = jdclass.classify_many([long], model=classifier, max_chars=300_000)
     assert result.level is not None
-    with pytest.raises(InputTooLarge, match=r"^input 1: the text has 240,017 characters, over the 100-character limit$"):
+    with pytest.raises(InputTooLarge, match=r"^input 2: the text has 240,017 characters, over the 100-character limit$"):
         list(jdclass.classify_many(["Product Manager", long], model=classifier, max_chars=100))
-    with pytest.raises(EmptyInput, match=r"^input 2: the posting is empty$"):
+    with pytest.raises(EmptyInput, match=r"^input 3: the posting is empty$"):
         list(jdclass.classify_many(["Product Manager", "APM", "  "], model=classifier))
     with pytest.raises(TypeError, match="n_jobs must be an int"):
         list(jdclass.classify_many(["Product Manager"], model=classifier, n_jobs="2"))  # type: ignore[arg-type]

@@ -197,6 +197,12 @@ def test_a_docx_laid_out_in_a_table_keeps_its_text_in_order(tmp_path):
         ("---\ntitle: Careers\n---\n<div><h1>Director of Product</h1><p>Lead the team.</p><ul><li>Own the plan.</li></ul></div>\n", None),
         ("---\nNot front matter, a rule above the title\n---\nProduct Manager\n", "---\nNot front matter, a rule above the title\n---\nProduct Manager\n"),
         ("Product Manager\n---\nkey: value\n---\n", "Product Manager\n---\nkey: value\n---\n"),
+        (
+            "---\n# Director of Product\nLocation: Berlin\n- Lead the team.\n---\nApply now.\n",
+            "---\n# Director of Product\nLocation: Berlin\n- Lead the team.\n---\nApply now.\n",
+        ),
+        ('---\nlayout: job\ntitle: "Senior Product Manager, Payments"\n---\nOwn the roadmap.\n', "Senior Product Manager, Payments\nOwn the roadmap.\n"),
+        ("---\ntitle: Senior Product Manager\n---\n# Senior Product Manager\nOwn the roadmap.\n", "# Senior Product Manager\nOwn the roadmap.\n"),
     ],
 )
 def test_markdown_front_matter_is_no_part_of_the_posting(tmp_path, text, body):
@@ -207,3 +213,28 @@ def test_markdown_front_matter_is_no_part_of_the_posting(tmp_path, text, body):
         assert found.splitlines()[0] == "# Director of Product" and "title: Careers" not in found
     else:
         assert found == body
+
+
+def test_a_docx_table_merged_down_nested_or_with_lists_reads_once_each(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=2)
+    merged = table.cell(0, 0).merge(table.cell(1, 0))  # one label for two rows
+    merged.text = "Duties"
+    table.cell(0, 1).text = "Own the roadmap."
+    table.cell(1, 1).text = "Lead the team."
+    table.cell(1, 1).add_paragraph("Hire two product managers.", style="List Bullet")
+    table.cell(2, 0).text = "Notes"
+    table.cell(2, 0).add_table(rows=1, cols=1).cell(0, 0).text = "Nested note."
+    table.cell(2, 1).text = "Remote."
+    path = tmp_path / "merged.docx"
+    document.save(path)
+    assert read_posting(path).splitlines() == [
+        "Duties: Own the roadmap.",
+        "Lead the team.",
+        "- Hire two product managers.",
+        "Notes",
+        "Nested note.",
+        "",
+        "Remote.",
+    ]  # python-docx puts a paragraph after a table in a cell
