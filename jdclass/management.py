@@ -23,19 +23,23 @@ _DIRECT_REPORTS = re.compile(
 # team of 10".
 _LEADS_THE_TEAM = re.compile(
     r"\b(?:lead\w*|manag\w*|build\w*|grow|grows|growing(?=\s+(?:a|an|the|your|our|this|its|their)\b)|head\w*|run|runs|running|oversee\w*|"
-    r"supervis\w*|inherit\w*|direct|directs|directing|coach\w*|develop\w*|hir\w*|scal\w*|own|owns|owning|includ\w*|in\s+charge\s+of|"
-    r"take\s+over|takes\s+over|taking\s+over|you(?:['’]ll|\s+will)?\s+have)"
+    r"supervis\w*|inherit\w*|direct|directs|directing|coach\w*|develop\w*|hir\w*|scal\w*|own|owns|owning|in\s+charge\s+of|"
+    r"take\s+over|takes\s+over|taking\s+over|you(?:['’]ll|\s+will)?\s+have(?=\s+(?:a|an|the|your)\s))"
     r"\s+(?:(?:and|&)\s+\w+\s+)?(?:(?:a|an|the|your|our|this|its|their)\s+)?(?:[\w'’-]+\s+){0,3}$"
 )
 # ... or the team reports to the role: "The team of five product managers reports to you".
-_REPORTS_TO_THE_ROLE = re.compile(r"\s+(?:who\s+)?(?:will\s+)?report(?:s|ing)?\s+(?:directly\s+)?(?:in)?to\s+(?:you|this\s+role)\b")
+_REPORTS_TO_THE_ROLE = re.compile(r"[ \t]+(?:who[ \t]+)?(?:will[ \t]+)?report(?:s|ing)?[ \t]+(?:directly[ \t]+)?(?:in)?to[ \t]+(?:you|this[ \t]+role)\b")
 _SOMEONE_ELSES_TEAM = re.compile(r"\b(?:who|that|which)\s+(?:\w+\s+)?(?:lead|manag|run|head|oversee|direct|build)\w*\s+(?:[\w'’-]+\s+){0,4}$")
-_RELATIVE_CLAUSE = re.compile(r"\b(?:who|whom|which|that)\b[^.;:\n]*$")  # "..., who joined in 2023 and manages 5 directors"
+_RELATIVE_CLAUSE = re.compile(r"\b(?:who|whom|which)\b[^.;:,\n]*$")  # "..., who joined in 2023 and manages 5 directors"
 # "Manage three product managers" counts when the role is the subject: a bullet or sentence that opens with the
 # verb, or "you will", "to", "and" before it; not "Our Head of Product manages 3 directors", "(who manages ...)".
 _ROLE_DOES = re.compile(
-    r"(?:[\n.;:•*>]|\s-|\*\*)\s*(?:[\w'’]+\s+)?(?:line[- ]?)?$|\b(?:you|you['’]ll|you\s+will|you\s+would|will|shall|must|to|and|also)\s+(?:line[- ]?)?$"
+    r"(?:(?:[\n.;:•●▪*>)–—,]|\s-|\*\*)\s*(?:[\w'’]+\s+)?|\b(?:you|you['’]ll|you['’]d|you\s+will|you\s+would|will|shall|must|to|and|also|"
+    r"responsible\s+for|accountable\s+for)\s+)(?:(?:be|also|directly)\s+)*(?:line[- ]?)?$"
 )
+# ... and not when a colleague is the subject of the clause: "Our Head of Product also manages 3 directors", "She leads
+# 40 people", "our VP joined from Google and leads 40 people", "our CPO, who ... leads a team of 40 people".
+_COLLEAGUE_SUBJECT = re.compile(r"[\n.;:(]\s*(?:our|their|his|her|she|he|they)\b(?![^.;:\n]*\byou)[^.;:\n]*$")
 _MANAGES_PMS = re.compile(
     # Up to three joined verbs ("manage, coach and grow"): each joint is a comma or an "and" with its spaces, so
     # a run of spaces can be split only one way (the pattern must not backtrack on "manage ,   x ,   x").
@@ -245,8 +249,10 @@ def extract_management_scope(text: str) -> ManagementScope:
                 continue
             if name == "direct_reports" and (match.group("m") is not None or match.group("j") is not None):
                 lead_in = ("\n" if match.start() <= 60 else "") + text[max(0, match.start() - 60) : match.start()]
+                if _COLLEAGUE_SUBJECT.search(lead_in) or _RELATIVE_CLAUSE.search(lead_in):
+                    continue
                 if match.group("j") is not None:
-                    if not _ROLE_DOES.search(lead_in) or _RELATIVE_CLAUSE.search(lead_in):
+                    if not _ROLE_DOES.search(lead_in):
                         continue
                 elif _SOMEONE_ELSES_TEAM.search(lead_in) or not (_LEADS_THE_TEAM.search(lead_in) or _REPORTS_TO_THE_ROLE.match(text, match.end())):
                     continue

@@ -321,15 +321,20 @@ def split_front_matter(text: str) -> tuple[str | None, str]:
 
 def _titled(title: str | None, text: str) -> str:
     """``text`` with ``title`` as its first line when it names a role ("Senior Product Manager", "Program Manager";
-    not a page's "Careers") and the text does not open with it already (a page exported with its title in the front
-    matter only)."""
+    not a page's "Careers") and none of the text's first lines names one (a page exported with its title in the
+    front matter only). Only the title rules are used here: reading a file stays free of the parser."""
     from jdclass.titles import title_level
 
-    found = title_level(title)
-    if title is None or found is None or found.rule == "not_product_management":
+    def names_a_role(line: str) -> bool:
+        found = title_level(line.strip().lstrip("#").strip(" *"))
+        return found is not None and found.rule != "not_product_management"
+
+    if title is None or not names_a_role(title):
         return text
-    opening = [line.strip().lstrip("#").strip().lower() for line in text.splitlines()[:6]]
-    return text if title.lower() in opening else f"{title}\n{text}"
+    opening = [line for line in text.splitlines() if line.strip()][:6]
+    if any(len(line.split()) <= 12 and names_a_role(line) for line in opening):
+        return text
+    return f"{html.unescape(title)}\n{text}"
 
 
 def is_html_document(text: str) -> bool:

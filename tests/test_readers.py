@@ -203,6 +203,11 @@ def test_a_docx_laid_out_in_a_table_keeps_its_text_in_order(tmp_path):
         ),
         ('---\nlayout: job\ntitle: "Senior Product Manager, Payments"\n---\nOwn the roadmap.\n', "Senior Product Manager, Payments\nOwn the roadmap.\n"),
         ("---\ntitle: Senior Product Manager\n---\n# Senior Product Manager\nOwn the roadmap.\n", "# Senior Product Manager\nOwn the roadmap.\n"),
+        ("---\ntitle: Product Manager Jobs\n---\n# Director of Product\nLead the team.\n", "# Director of Product\nLead the team.\n"),
+        (
+            "---\ntitle: Payments &amp; Billing Product Manager\n---\nOwn the roadmap for payments and billing, and work with engineering.\n",
+            "Payments & Billing Product Manager\nOwn the roadmap for payments and billing, and work with engineering.\n",
+        ),
     ],
 )
 def test_markdown_front_matter_is_no_part_of_the_posting(tmp_path, text, body):
