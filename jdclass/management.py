@@ -226,6 +226,20 @@ def _perk_budget(text: str, match: re.Match[str]) -> bool:
     return at >= 0 and bool(_PERK_BEFORE_BUDGET.search(text, max(0, at - 40), at) or _PERK_AFTER_BUDGET.search(text[at + 6 : at + 90]))
 
 
+def _counts_the_roles_team(text: str, match: re.Match[str]) -> bool:
+    """Whether a ``_DIRECT_REPORTS`` match is the role's own count: always for "5 direct reports" and "with 4 reports";
+    a team ("a team of six PMs") only when the role leads it or it reports to the role, and "manage three PMs" only
+    when the role is the subject; never when a colleague or a relative clause is."""
+    if match.group("m") is None and match.group("j") is None:
+        return True
+    lead_in = ("\n" if match.start() <= 60 else "") + text[max(0, match.start() - 60) : match.start()]
+    if _COLLEAGUE_SUBJECT.search(lead_in) or _RELATIVE_CLAUSE.search(lead_in):
+        return False
+    if match.group("j") is not None:
+        return bool(_ROLE_DOES.search(lead_in))
+    return not _SOMEONE_ELSES_TEAM.search(lead_in) and bool(_LEADS_THE_TEAM.search(lead_in) or _REPORTS_TO_THE_ROLE.match(text, match.end()))
+
+
 def reporting_line(who: str) -> str:
     """The normalized boss in a 'reports to ...' phrase: board, ceo, cpo, vp, head_of_product, director, ..."""
     who = _BOSS_GAPS.sub(" ", who)  # "Vice  President", "Vice–President": one space, so the rules see one form
@@ -247,15 +261,8 @@ def extract_management_scope(text: str) -> ManagementScope:
         for match in matches_from(pattern, text, starts[name]) if name in starts else pattern.finditer(text):
             if _negated(text, match.start()) or (name == "budget" and _perk_budget(text, match)):
                 continue
-            if name == "direct_reports" and (match.group("m") is not None or match.group("j") is not None):
-                lead_in = ("\n" if match.start() <= 60 else "") + text[max(0, match.start() - 60) : match.start()]
-                if _COLLEAGUE_SUBJECT.search(lead_in) or _RELATIVE_CLAUSE.search(lead_in):
-                    continue
-                if match.group("j") is not None:
-                    if not _ROLE_DOES.search(lead_in):
-                        continue
-                elif _SOMEONE_ELSES_TEAM.search(lead_in) or not (_LEADS_THE_TEAM.search(lead_in) or _REPORTS_TO_THE_ROLE.match(text, match.end())):
-                    continue
+            if name == "direct_reports" and not _counts_the_roles_team(text, match):
+                continue
             if name == "hires":
                 before = max(0, match.start() - 40)
                 if _EMPLOYER_HIRING.search(text[before : match.start()]) or (
