@@ -19,7 +19,7 @@ _PUBLIC = {
     "classify_many": "jdclass.batch",
     "load": "jdclass.model",
     "parse": "jdclass.posting",
-    "train": "jdclass.model",
+    "train": "jdclass.training",
 }
 __all__ = [
     "Classification",
@@ -40,9 +40,10 @@ if TYPE_CHECKING:
     from jdclass.duties import Evidence
     from jdclass.errors import JdclassError
     from jdclass.levels import Level
-    from jdclass.model import LevelClassifier, load, train
+    from jdclass.model import LevelClassifier, load
     from jdclass.posting import Posting, parse
     from jdclass.result import Classification
+    from jdclass.training import train
 
 
 if not TYPE_CHECKING:  # type checkers see the imports above, so a misspelt name is an error there

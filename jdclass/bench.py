@@ -27,9 +27,10 @@ from sklearn.pipeline import Pipeline, make_pipeline
 from jdclass.corpus import DEFAULT_CORPUS, CorpusPosting, load_corpus
 from jdclass.evaluation import LabelledPosting, evaluate_corpus, evaluate_rows, load_labelled, title_check_rates
 from jdclass.metrics import summary
-from jdclass.model import LevelClassifier, build_pipeline, corpus_posting, load, writer_of
+from jdclass.model import LevelClassifier, load
 from jdclass.nlp import analyze
 from jdclass.posting import parse_text
+from jdclass.training import build_pipeline, corpus_posting, writer_of
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"

@@ -163,7 +163,8 @@ def train_command(corpus_dir: Path, data: Path | None, with_corpus: bool, out: P
     """
     if with_corpus and data is None:
         raise click.UsageError("--with-corpus needs --data")
-    from jdclass.model import DEFAULT_MODEL_DIR, train
+    from jdclass.model import DEFAULT_MODEL_DIR
+    from jdclass.training import train
 
     out = out or DEFAULT_MODEL_DIR
     classifier = train(corpus_dir, out, data=data, with_corpus=with_corpus)

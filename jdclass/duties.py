@@ -15,7 +15,6 @@ from jdclass.levels import Level
 from jdclass.nlp import Analysis, analyze
 from jdclass.posting import parse_text
 from jdclass.sections import heading_text
-from jdclass.vectors import token_tfidf
 
 MIN_SCORE = 0.12
 MIN_TOKENS = 3
@@ -83,13 +82,16 @@ class DutyMatcher:
     """Scores sentences against the duty catalogue by TF-IDF cosine similarity of their normalized lemmas."""
 
     def __init__(self, duties: tuple[Duty, ...], background: list[str]) -> None:
-        """``background`` is normalized text (e.g. corpus sentences) to learn word weights from."""
+        """``background`` is normalized text (e.g. corpus sentences) to learn word weights from.
+
+        The TF-IDF is fitted with scikit-learn and kept as its ``TfidfTable``: a saved matcher loads without it.
+        """
+        from jdclass.vectors import token_tfidf  # scikit-learn: fitting needs it, classifying does not
+
         self.levels = [duty.level for duty in duties]
         self.statements = [duty.text for duty in duties]
         normalized = normalize_statements(self.statements)
-        self.vectorizer = token_tfidf(ngram_range=(1, 2), sublinear_tf=True)
-        self.vectorizer.fit(background + normalized)
-        self.vectorizer.stop_words_ = None  # only used while fitting; large to store
+        self.vectorizer = token_tfidf(ngram_range=(1, 2), sublinear_tf=True).fit(background + normalized).table()
         self.matrix = self.vectorizer.transform(normalized)
 
     @functools.cached_property

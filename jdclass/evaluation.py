@@ -22,11 +22,12 @@ from jdclass.errors import InputError, TrainingError, UnknownLevel
 from jdclass.judgement import FLAGS
 from jdclass.levels import Level
 from jdclass.metrics import CODES, confusion_text, expected_calibration_error, summary
-from jdclass.model import LevelClassifier, corpus_posting, cross_validated_probabilities, decide, writer_of
+from jdclass.model import LevelClassifier, decide
 from jdclass.nlp import analyze
 from jdclass.posting import Posting, parse_text
 from jdclass.result import Classification
 from jdclass.titles import title_level
+from jdclass.training import corpus_posting, cross_validated_probabilities, writer_of
 
 TEXT_COLUMNS = ("text", "description")
 

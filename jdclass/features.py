@@ -9,10 +9,9 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.utils.validation import check_is_fitted
 
-from jdclass.experience import years_bucket
-from jdclass.management import YES_NO_SIGNALS
+from jdclass.fields import FIELD_GROUPS, FieldTable, field_dicts
 from jdclass.nlp import DEFAULT_BATCH_SIZE, Analysis, analyze
-from jdclass.posting import Posting, parse_text
+from jdclass.posting import Posting
 
 PostingLike = str | Posting | Analysis
 
@@ -51,52 +50,6 @@ class SpacyNormalizer(TransformerMixin, BaseEstimator):
         return tags
 
 
-FIELD_GROUPS = ("years", "management", "education", "role", "mentions")
-
-
-def posting_fields(posting: Posting, groups: tuple[str, ...] = FIELD_GROUPS, boss_mentions: bool = True) -> dict[str, float]:
-    """The level signals a posting states, as named numeric features, from the chosen groups.
-
-    ``years``: years asked; ``management``: people, money and reporting line; ``education``: degrees;
-    ``role``: the role the body says it advertises; ``mentions``: ladder titles named anywhere in the body,
-    but for ``boss_mentions=False`` not the one in the reporting line ("reports to the Director of Product"):
-    that is the boss's rung, which the ``management`` group reads as ``reports_to``, not the role's.
-    """
-    scope = posting.management
-    features: dict[str, float] = {}
-    main = posting.main_years
-    # Not stating years is no feature: real employers leave years out at every level, while the corpus
-    # writers left them out mostly for graduate roles, and a model that learned that read real
-    # directors as associates (docs/model.md).
-    if "years" in groups and main is not None and main.minimum is not None:
-        features[f"years={years_bucket(main.minimum)}"] = 1.0
-        features["years"] = min(main.minimum, 20.0) / 20.0
-        if main.maximum is not None:
-            features["years_max"] = min(main.maximum, 20.0) / 20.0
-    if "years" in groups and posting.people_management_years is not None:
-        features[f"people_years={years_bucket(posting.people_management_years)}"] = 1.0
-    if "management" in groups:
-        if scope.direct_reports:
-            band = "1-3" if scope.direct_reports <= 3 else "4-9" if scope.direct_reports <= 9 else "10+"
-            features[f"direct_reports={band}"] = 1.0
-        for name in YES_NO_SIGNALS:
-            if getattr(scope, name):
-                features[name] = 1.0
-        if scope.reports_to:
-            features[f"reports_to={scope.reports_to}"] = 1.0
-    if "role" in groups and posting.self_reference is not None:
-        features[f"self_title={posting.self_reference.level.level.code}"] = 1.0
-    if "mentions" in groups:
-        boss = None if boss_mentions else scope.spans.get("reports_to")
-        for mention in posting.mentions:
-            if boss is None or not boss.start <= mention.span.start < boss.end:
-                features[f"mentions={mention.level.level.code}"] = 1.0
-    if "education" in groups:
-        for degree in posting.education:
-            features[f"degree={degree.level}:{'required' if degree.required else 'preferred'}"] = 1.0
-    return features
-
-
 class PostingFields(TransformerMixin, BaseEstimator):
     """Postings to a sparse matrix of their stated signals: years asked, people managed, P&L, reporting line, degrees."""
 
@@ -125,8 +78,12 @@ class PostingFields(TransformerMixin, BaseEstimator):
         return self.vectorizer_.get_feature_names_out()
 
     def _dicts(self, X: Sequence[PostingLike]) -> list[dict[str, float]]:
-        postings = [item.posting if isinstance(item, Analysis) else item for item in X]
-        return [posting_fields(item if isinstance(item, Posting) else parse_text(item), tuple(self.groups), self.boss_mentions) for item in postings]
+        return field_dicts(X, tuple(self.groups), self.boss_mentions)
+
+    def table(self) -> FieldTable:
+        """The fitted columns, for classifying without scikit-learn (``FieldTable.transform`` gives ``transform``'s matrix)."""
+        check_is_fitted(self)
+        return FieldTable(tuple(self.groups), self.boss_mentions, self.vectorizer_.vocabulary_)
 
     def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
         tags = super().__sklearn_tags__()

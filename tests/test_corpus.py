@@ -7,7 +7,7 @@ import pytest
 from jdclass import bench
 from jdclass.corpus import DEFAULT_CORPUS, check_corpus, load_corpus, load_posting, load_rubric_file
 from jdclass.errors import CorpusError
-from jdclass.model import writer_of
+from jdclass.training import writer_of
 
 GOOD = """---
 level: PM

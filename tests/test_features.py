@@ -16,7 +16,7 @@ from sklearn.utils.estimator_checks import (
 )
 
 from jdclass.features import PostingFields, SpacyNormalizer
-from jdclass.model import FamilyThenRung
+from jdclass.training import FamilyThenRung
 
 TEXT_ESTIMATORS = [SpacyNormalizer(), PostingFields()]
 
@@ -74,6 +74,20 @@ def test_posting_fields_features():
     assert list(role_only.get_feature_names_out()) == ["self_title=SPM"]
     named = PostingFields(groups=("mentions",)).fit(["As a Senior Product Manager you will own search."])
     assert list(named.get_feature_names_out()) == ["mentions=SPM"]
+
+
+@pytest.mark.parametrize(("groups", "boss_mentions"), [(("years", "management", "education", "role", "mentions"), False), (("role", "mentions"), True)])
+def test_the_field_table_gives_the_fitted_fields_matrix(groups, boss_mentions):
+    from jdclass.corpus import DEFAULT_CORPUS, load_corpus
+
+    texts = [item.text for item in load_corpus(DEFAULT_CORPUS).postings[::40]]
+    fields = PostingFields(groups=groups, boss_mentions=boss_mentions).fit(texts[::2])  # the other half holds features it never saw
+    table = fields.table()
+    for rows in (texts, texts[:1], ["Nothing here."]):
+        ours, theirs = table.transform(rows), fields.transform(rows)
+        assert ours.shape == theirs.shape and ours.dtype == theirs.dtype
+        for name in ("indptr", "indices", "data"):
+            assert np.array_equal(getattr(ours, name), getattr(theirs, name)), name
 
 
 def test_the_boss_in_the_reporting_line_is_a_mention_for_the_family_only():

@@ -8,7 +8,8 @@ import jdclass
 from jdclass.corpus import DEFAULT_CORPUS
 from jdclass.errors import ModelIntegrityError, ModelNotFound, TrainingError
 from jdclass.levels import Level
-from jdclass.model import DEFAULT_MODEL_DIR, MANIFEST_FILE, MODEL_FILE, load, train
+from jdclass.model import DEFAULT_MODEL_DIR, MANIFEST_FILE, MODEL_FILE, load
+from jdclass.training import train
 from tests.conftest import HELD_BACK
 
 LEVEL_FILES = ["apm", "pm", "spm", "dir", "vp", "cpo", "other"]
@@ -131,6 +132,7 @@ def test_training_is_deterministic(small_corpus, tmp_path):
     b = np.array([[p for _, p in r.probabilities] for r in second.classify_many(texts)])
     assert np.array_equal(a, b)
     assert first.manifest["cv_metrics"] == second.manifest["cv_metrics"]
+    assert (tmp_path / "one" / MODEL_FILE).read_bytes() == (tmp_path / "two" / MODEL_FILE).read_bytes()  # the same file, byte for byte
     reloaded = jdclass.load(tmp_path / "one")
     assert [r.level for r in reloaded.classify_many(texts)] == [r.level for r in first.classify_many(texts)]
 
@@ -151,22 +153,72 @@ def test_saving_replaces_a_model_of_the_old_format(tmp_path):
     assert load(tmp_path).version == load().version  # and it loads: the manifest names the new file
 
 
-def test_the_models_probabilities_are_predict_probas_to_the_last_bit(classifier):
+def _fitted_pipeline(fields: bool = True):
+    """``build_pipeline`` fitted on a slice of the corpus (every level, several writers): seconds, not the full training."""
+    from jdclass.corpus import load_corpus
+    from jdclass.nlp import analyze
+    from jdclass.training import build_pipeline, corpus_posting
+
+    postings = load_corpus(DEFAULT_CORPUS).postings[::6]
+    analyses = list(analyze([corpus_posting(item) for item in postings]))
+    return build_pipeline(fields=fields).fit(analyses, [item.level.code for item in postings])
+
+
+@pytest.mark.parametrize("fields", [True, False], ids=["with fields", "text only"])
+def test_the_fitted_form_gives_the_estimators_probabilities_to_the_last_bit(fields):
+    from jdclass.nlp import analyze
+
+    pipeline = _fitted_pipeline(fields)
+    fitted = pipeline.fitted()
+    texts = [path.read_text(encoding="utf-8") for path in sorted(HELD_BACK.glob("*.md"))]
+    analyses = list(analyze(texts + ["Manager", "Product Manager\n\n!!!"]))
+    assert list(fitted.classes_) == list(pipeline.classes_)
+    assert np.array_equal(fitted.predict_proba(analyses), pipeline.predict_proba(analyses))  # binary (family) and six rungs
+    shared = pipeline.text_.transform(analyses)
+    assert np.array_equal(fitted.predict_proba_text(shared, analyses), pipeline.predict_proba_text(shared, analyses))
+
+
+def test_a_model_without_neighbouring_roles_has_no_family_question():
+    from sklearn.linear_model import LogisticRegression
+
+    from jdclass.nlp import analyze
+    from jdclass.training import FamilyThenRung
+
+    texts = [path.read_text(encoding="utf-8") for path in sorted(HELD_BACK.glob("*.md")) if path.stem != "other"]
+    analyses = list(analyze(texts))
+    labels = [path.stem.upper() for path in sorted(HELD_BACK.glob("*.md")) if path.stem != "other"]
+    pipeline = _fitted_pipeline().set_params(family=LogisticRegression()).fit(analyses * 2, labels * 2)
+    fitted = pipeline.fitted()
+    assert fitted.family is None and "OTHER" not in fitted.classes_
+    assert np.array_equal(fitted.predict_proba(analyses), pipeline.predict_proba(analyses))
+    with pytest.raises(TypeError, match="only a model whose text features"):
+        FamilyThenRung(family=LogisticRegression(), rung=LogisticRegression()).fit(np.eye(6), labels).fitted()
+
+
+def test_linear_probabilities_are_predict_probas_to_the_last_bit():
     from scipy import sparse
     from sklearn.linear_model import LogisticRegression
 
-    from jdclass.model import _probabilities
-    from jdclass.nlp import analyze
+    from jdclass.fitted import Linear
 
-    pipeline = classifier.pipeline
-    analyses = list(analyze([path.read_text(encoding="utf-8") for path in sorted(HELD_BACK.glob("*.md"))]))
-    shared = pipeline.text_.transform(analyses)
-    for model, fields in ((pipeline.family_, pipeline.family_fields_), (pipeline.rung_, pipeline.rung_fields_)):
-        X = pipeline._with_fields(shared, fields, analyses)
-        assert np.array_equal(_probabilities(model, X), model.predict_proba(X))  # binary (family) and six rungs
-        assert np.array_equal(_probabilities(model, X.toarray()), model.predict_proba(X.toarray()))  # dense: scikit-learn's own
-    other = LogisticRegression().fit(np.array([[0.0], [1.0]]), [0, 1])
-    assert np.array_equal(_probabilities(other, sparse.csr_matrix([[0.5]])), other.predict_proba(sparse.csr_matrix([[0.5]])))
+    rng = np.random.default_rng(0)
+    X = sparse.random(40, 12, density=0.3, format="csr", random_state=1)
+    for labels in (rng.integers(0, 2, 40).astype(bool), rng.choice(["APM", "PM", "SPM", "DIR"], 40)):
+        model = LogisticRegression().fit(X, labels)
+        linear = Linear(model.coef_, model.intercept_, model.classes_)
+        assert np.array_equal(linear.probabilities(X), model.predict_proba(X))
+        assert linear.probabilities(X[:0]).shape == (0, len(model.classes_))
+
+
+def test_classifying_imports_no_scikit_learn():
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, jdclass; from jdclass.batch import classify_many; jdclass.load().classify('Senior Product Manager. Own the roadmap.'); "
+        "list(classify_many(['Product Manager. Ship it.'])); print(sorted({m.split('.')[0] for m in sys.modules} & {'sklearn', 'joblib'}))"
+    )
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout == "[]\n"
 
 
 @pytest.mark.parametrize("rows", [0, 1, 7])
@@ -174,11 +226,11 @@ def test_the_models_probabilities_are_predict_probas_to_the_last_bit(classifier)
 def test_side_by_side_is_hstack(rows, left_density, right_density):
     from scipy import sparse
 
-    from jdclass.model import _side_by_side
+    from jdclass.fitted import side_by_side
 
     left = sparse.random(rows, 9, density=left_density, format="csr", random_state=1)
     right = sparse.random(rows, 4, density=right_density, format="csr", random_state=2)
-    ours, theirs = _side_by_side(left, right), sparse.hstack([left, right], format="csr")
+    ours, theirs = side_by_side(left, right), sparse.hstack([left, right], format="csr")
     assert ours.shape == theirs.shape and ours.dtype == theirs.dtype and ours.indices.dtype == theirs.indices.dtype
     for name in ("indptr", "indices", "data"):
         assert np.array_equal(getattr(ours, name), getattr(theirs, name)), name

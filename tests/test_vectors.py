@@ -13,8 +13,9 @@ from sklearn.base import clone
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils.estimator_checks import check_get_params_invariance, check_no_attributes_set_in_init, check_parameters_default_constructible
 
+from jdclass.grams import SharedGrams, TfidfTable, _normalize_rows
 from jdclass.nlp import split_tokens
-from jdclass.vectors import SharedGrams, TokenTfidf, token_tfidf
+from jdclass.vectors import TokenTfidf, token_tfidf
 
 WORDS = ["own", "roadmap", "yoe_5", "manage", "pms", "money_amount", "product", "Ship", "é", "a_b", "x-y"]
 TEXTS = st.lists(st.lists(st.sampled_from(WORDS), max_size=12).map(" ".join), min_size=1, max_size=8)
@@ -66,8 +67,8 @@ def test_the_shipped_model_counts_tokens_itself() -> None:
     from jdclass.model import load
 
     classifier = load()
-    for vectorizer in (classifier.pipeline.text_.named_steps["tfidf"], classifier.matcher.vectorizer):
-        assert isinstance(vectorizer, TokenTfidf) and vectorizer._counts_tokens()
+    for table in (classifier.model.text, classifier.matcher.vectorizer):
+        assert isinstance(table, TfidfTable)
 
 
 PARTS = st.lists(st.lists(st.lists(st.sampled_from(WORDS), max_size=6).map(" ".join), max_size=4), min_size=1, max_size=5)
@@ -86,9 +87,9 @@ def test_shared_grams_give_both_vectorizers_matrices(whole: dict[str, object], p
         whole_tfidf, parts_tfidf = token_tfidf(**whole).fit(corpus), token_tfidf(**parts).fit(corpus[::-1])  # type: ignore[arg-type]
     except ValueError:
         return
-    ours = SharedGrams(whole_tfidf, parts_tfidf).transform(texts)
+    ours = SharedGrams(whole_tfidf.table(), parts_tfidf.table()).transform(texts)
     parts_of = [part for p in texts for part in p]
-    # Like scikit-learn's, TokenTfidf's transform of no text at all raises; SharedGrams gives an empty matrix.
+    # scikit-learn's transform of no text at all raises; SharedGrams gives an empty matrix.
     empty = sparse.csr_matrix((0, len(parts_tfidf.vocabulary_)))
     theirs = (whole_tfidf.transform([" ".join(p) for p in texts]), parts_tfidf.transform(parts_of) if parts_of else empty)
     for mine, expected in zip(ours, theirs, strict=True):
@@ -101,7 +102,7 @@ def test_shared_grams_count_what_the_n_gram_range_says_whatever_the_vocabulary()
     # A vocabulary given as such may hold pairs that a words-only vectorizer never counts.
     words = TokenTfidf(tokenizer=split_tokens, token_pattern=None, lowercase=False, vocabulary={"a": 0, "b": 1, "a b": 2}).fit(["a b"])
     pairs = TokenTfidf(tokenizer=split_tokens, token_pattern=None, lowercase=False, ngram_range=(2, 2), vocabulary={"a b": 0, "b a": 1, "a": 2}).fit(["a b"])
-    whole, parts = SharedGrams(words, pairs).transform([["a b", "b a"]])
+    whole, parts = SharedGrams(words.table(), pairs.table()).transform([["a b", "b a"]])
     assert (whole != words.transform(["a b b a"])).nnz == 0 and (parts != pairs.transform(["a b", "b a"])).nnz == 0
 
 
@@ -113,20 +114,37 @@ def test_shared_grams_find_pairs_whatever_words_the_vocabulary_holds() -> None:
     for vocabulary in ({"y x": 0, "q": 1, "c b": 2}, {"q": 0, "x": 1}):
         parts = TokenTfidf(tokenizer=split_tokens, token_pattern=None, lowercase=False, ngram_range=(1, 2), vocabulary=vocabulary).fit(["q"])
         texts = [["x y x", "a b c"], ["y", "x c b"], []]
-        mine_whole, mine_parts = SharedGrams(whole, parts).transform(texts)
+        mine_whole, mine_parts = SharedGrams(whole.table(), parts.table()).transform(texts)
         assert (mine_whole != whole.transform([" ".join(p) for p in texts])).nnz == 0
         assert (mine_parts != parts.transform([part for p in texts for part in p])).nnz == 0
 
 
-def test_shared_grams_fall_back_to_the_two_transforms() -> None:
-    plain = token_tfidf(ngram_range=(1, 2)).fit(["own the roadmap", "ship it"])
-    other = TokenTfidf(lowercase=True).fit(["Own the Roadmap", "ship"])
-    whole, parts = SharedGrams(plain, other).transform([["OWN the", "roadmap"], []])
-    assert (whole != plain.transform(["OWN the roadmap", ""])).nnz == 0
-    assert (parts != other.transform(["OWN the", "roadmap"])).nnz == 0
+def test_only_a_tfidf_of_words_and_pairs_has_a_table() -> None:
+    with pytest.raises(ValueError, match="only a TF-IDF of space-separated words and word pairs"):
+        TokenTfidf(lowercase=True).fit(["Own the Roadmap", "ship"]).table()
+    with pytest.raises(ValueError, match="not n-grams of \\(1, 3\\)"):
+        TfidfTable({}, np.ones(0), (1, 3), False, "l2", np.float64)
+    with pytest.raises(ValueError, match="not by 'l1'"):
+        TfidfTable({}, np.ones(0), (1, 1), False, "l1", np.float64)
+    l1 = token_tfidf().set_params(norm="l1").fit(["a b", "b c"])  # counted by scikit-learn, as before
+    assert not l1._counts_tokens()
+    _same(l1, ["a b c", "c"])
 
 
-def test_the_classifier_looks_n_grams_up_once_after_enough_postings(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("density", [0.0, 0.2, 0.9])
+def test_rows_are_normalized_as_scikit_learn_does_to_the_last_bit(density: float) -> None:
+    from sklearn.preprocessing import normalize
+
+    matrix = sparse.random(30, 50, density=density, format="csr", random_state=3)
+    matrix.data *= 1e3
+    matrix.data[matrix.indptr[4] : matrix.indptr[5]] = 0.0  # a row of zeros stays
+    expected = normalize(matrix, norm="l2")
+    _normalize_rows(matrix)
+    assert np.array_equal(matrix.indptr, expected.indptr) and np.array_equal(matrix.indices, expected.indices)
+    assert np.array_equal(matrix.data, expected.data)
+
+
+def test_a_classifier_makes_its_tables_when_it_has_none(monkeypatch: pytest.MonkeyPatch) -> None:
     from jdclass.corpus import DEFAULT_CORPUS, load_corpus
     from jdclass.model import load
     from jdclass.nlp import analyze
@@ -136,53 +154,44 @@ def test_the_classifier_looks_n_grams_up_once_after_enough_postings(monkeypatch:
     calls = []
     transform = SharedGrams.transform
     monkeypatch.setattr(SharedGrams, "transform", lambda self, texts: calls.append(len(texts)) or transform(self, texts))
-    eager, plain = load(), load()
-    eager.grams = plain.grams = None  # as a classifier built in code, without saved tables
-    eager.shared_grams_after, plain.shared_grams_after = 0, 10**9
-    assert [r.to_dict() for r in eager.classify_many(texts)] == [r.to_dict() for r in plain.classify_many(texts)]
-    assert eager.grams is not None and plain.grams is None
-    assert eager.classified == plain.classified == len(texts) and calls == [len(texts)]
+    saved, built = load(), load()
+    built.grams = None  # as a classifier built in code, without saved tables
+    assert [r.to_dict() for r in built.classify_many(texts)] == [r.to_dict() for r in saved.classify_many(texts)]
+    assert built.grams is not None and calls == [len(texts), len(texts)]
     for text in texts[-3:]:  # alone in a batch, too
-        assert eager.classify(text).to_dict() == plain.classify(text).to_dict()
-    assert calls == [len(texts), 1, 1, 1]
-    # Counted before each batch: a classifier that has classified fewer postings than the bar reads them as before.
-    late = load()
-    late.grams, late.shared_grams_after = None, 3
-    list(late.classify_many(texts[:2]))
-    list(late.classify_many(texts[:2]))
-    assert calls == [len(texts), 1, 1, 1] and late.classified == 4
-    list(late.classify_many(texts[:2]))
-    assert calls == [len(texts), 1, 1, 1, 2]
-    # An analysis whose tokens are not its sentences' tokens (built by hand) is read the two transforms' way.
+        assert built.classify(text).to_dict() == saved.classify(text).to_dict()
+    # An analysis whose tokens are not its sentences' tokens (built by hand) is read by each table on its own.
     analysis = next(analyze([texts[0]]))
     odd = dataclasses.replace(analysis, tokens=analysis.tokens + " roadmap")
-    assert [r.to_dict() for r in eager._classify_batch([odd])] == [r.to_dict() for r in plain._classify_batch([odd])]
-    assert len(calls) == 5
+    calls.clear()
+    mine = [r.to_dict() for r in built._classify_batch([odd])]
+    assert calls == [] and mine != [r.to_dict() for r in built._classify_batch([analysis])]
+    assert mine == [r.to_dict() for r in saved._classify_batch([odd])]
 
 
-def test_a_saved_model_looks_n_grams_up_once_from_its_first_posting(monkeypatch: pytest.MonkeyPatch) -> None:
-    from jdclass.model import load, shared_grams
+def test_a_saved_model_holds_the_tables_its_model_and_matcher_make(monkeypatch: pytest.MonkeyPatch) -> None:
+    from jdclass.model import load
 
     classifier = load()
-    assert classifier.grams is not None and classifier.shared_grams_after > 1
+    assert classifier.grams is not None
     calls = []
     transform = SharedGrams.transform
     monkeypatch.setattr(SharedGrams, "transform", lambda self, texts: calls.append(len(texts)) or transform(self, texts))
     classifier.classify("Product Manager\n\nYou will own the roadmap and ship it with engineering.")
     assert calls == [1]
-    fresh = shared_grams(classifier.pipeline, classifier.matcher)
-    assert fresh is not None and fresh.words == classifier.grams.words
+    fresh = SharedGrams(classifier.model.text, classifier.matcher.vectorizer)
+    assert fresh.words == classifier.grams.words
     for name in ("word_ids", "pair_keys", "pair_ids", "part_columns", "whole_columns"):
         assert np.array_equal(getattr(fresh, name), getattr(classifier.grams, name)), name
 
 
-def test_tables_made_for_another_pipeline_are_not_used_or_saved(tmp_path: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_tables_made_for_another_model_are_not_used_or_saved(tmp_path: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     from jdclass.model import load
 
     text = "Product Manager\n\nYou will own the roadmap and ship it with engineering."
     classifier, other = load(), load()
     stale = classifier.grams
-    classifier.pipeline, classifier.matcher = other.pipeline, other.matcher  # swapped after loading: the tables are the old ones'
+    classifier.model, classifier.matcher = other.model, other.matcher  # swapped after loading: the tables are the old ones'
     calls = []
     transform = SharedGrams.transform
     monkeypatch.setattr(SharedGrams, "transform", lambda self, texts: calls.append(self) or transform(self, texts))
@@ -190,4 +199,4 @@ def test_tables_made_for_another_pipeline_are_not_used_or_saved(tmp_path: pytest
     assert stale not in calls
     classifier.save(tmp_path)
     saved = load(tmp_path)
-    assert saved.grams is not None and saved.grams.whole is saved.pipeline.text_.steps[1][1] and saved.grams.parts is saved.matcher.vectorizer
+    assert saved.grams is not None and saved.grams.whole is saved.model.text and saved.grams.parts is saved.matcher.vectorizer
