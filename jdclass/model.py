@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import json
 import os
 import pickle
@@ -207,10 +208,52 @@ def read_manifest(directory: Path | str) -> dict[str, Any]:
     return manifest
 
 
+# Every type a model file may name: the model's own classes, numpy's arrays and scipy's sparse matrix. Unpickling
+# calls nothing else, so a model file cannot run code when it is loaded (the pickle documentation's "restricting
+# globals"); since format 5 the file holds no scikit-learn object, which made this list short.
+_MODEL_TYPES = frozenset(
+    {
+        ("jdclass.duties", "DutyMatcher"),
+        ("jdclass.fields", "FieldTable"),
+        ("jdclass.fitted", "Linear"),
+        ("jdclass.fitted", "TwoQuestions"),
+        ("jdclass.grams", "SharedGrams"),
+        ("jdclass.grams", "TfidfTable"),
+        ("jdclass.levels", "Level"),
+        ("numpy", "dtype"),
+        ("numpy", "float64"),
+        ("numpy", "ndarray"),
+        ("scipy.sparse._csr", "csr_matrix"),
+        ("_codecs", "encode"),  # bytes, under pickle protocol 2
+    }
+    # How numpy rebuilds arrays and scalars (protocol 5, and older protocols), in numpy 2 and numpy 1.
+    | {
+        (f"numpy.{core}.{module}", name)
+        for core in ("_core", "core")
+        for module, name in (("numeric", "_frombuffer"), ("multiarray", "_reconstruct"), ("multiarray", "scalar"))
+    }
+)
+
+
+class _ForeignType(pickle.UnpicklingError):
+    """A model file names a type that no jdclass model holds."""
+
+
+class _ModelUnpickler(pickle.Unpickler):
+    """Unpickles a model file, building only ``_MODEL_TYPES``: any other name (``os.system``, ``Path.touch``) is refused
+    before it is looked up, so nothing in the file runs."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in _MODEL_TYPES:
+            raise _ForeignType(f"{module}.{name}")
+        return super().find_class(module, name)
+
+
 def load(path: Path | str | None = None) -> LevelClassifier:
     """Load a model folder (default: the shipped model), refusing files that do not match their manifest.
 
-    The sha256 is checked before unpickling: pickles run code when loaded, so only trust matching files.
+    The sha256 is checked before unpickling, and unpickling builds only the types a model holds (``_MODEL_TYPES``):
+    a file that names any other type is refused without running it.
     """
     directory = Path(path) if path is not None else DEFAULT_MODEL_DIR
     if directory.is_file():
@@ -236,7 +279,9 @@ def load(path: Path | str | None = None) -> LevelClassifier:
             f"this is scikit-learn {here['scikit-learn']} (format {FORMAT_VERSION}): run `jdclass train` to rebuild it"
         )
     try:
-        bundle = pickle.loads(gzip.decompress(data))
+        bundle = _ModelUnpickler(io.BytesIO(gzip.decompress(data))).load()
+    except _ForeignType as error:
+        raise ModelIntegrityError(f"{model_path} holds {error}, which no jdclass model does; refusing to load it (run `jdclass train` to rebuild it)") from None
     except Exception as error:  # noqa: BLE001 - a damaged pickle raises anything; the hash check makes this rare
         raise ModelIntegrityError(f"{model_path} cannot be loaded ({type(error).__name__}); run `jdclass train` to rebuild it") from None
     if (
