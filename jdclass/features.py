@@ -57,11 +57,6 @@ class PostingFields(TransformerMixin, BaseEstimator):
         self.groups = groups
         self.boss_mentions = boss_mentions
 
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        # A model trained before ``boss_mentions`` existed counted every mention: it reads its postings as it was trained.
-        state.setdefault("boss_mentions", True)
-        super().__setstate__(state)
-
     def fit(self, X: Sequence[PostingLike], y: Any = None) -> PostingFields:
         unknown = set(self.groups) - set(FIELD_GROUPS)
         if unknown:

@@ -23,6 +23,8 @@ class TfidfTable:
             raise ValueError(f"a TF-IDF table counts words and word pairs, not n-grams of {ngram_range}")
         if norm not in ("l2", None):
             raise ValueError(f"a TF-IDF table normalizes rows by l2 or not at all, not by {norm!r}")
+        if not np.issubdtype(dtype, np.floating):
+            raise ValueError(f"a TF-IDF table holds floating-point weights, not {np.dtype(dtype)}")
         self.vocabulary = vocabulary
         self.idf = idf
         self.ngram_range = (low, high)
@@ -66,8 +68,8 @@ def _normalize_rows(matrix: Any) -> None:
 
 
 class SharedGrams:
-    """Each word and word pair of a batch looked up once for two fitted ``TokenTfidf``: one over whole texts,
-    one over their parts (a posting's normalized text and its sentences).
+    """Each word and word pair of a batch looked up once for two ``TfidfTable``: one over whole texts, one over
+    their parts (a posting's normalized text and its sentences).
 
     ``transform(texts)`` takes each text as its parts, the text being the parts joined by spaces, and gives
     ``whole.transform`` of the texts and ``parts.transform`` of every part, text after text: the same matrices
@@ -82,7 +84,7 @@ class SharedGrams:
 
     def __init__(self, whole: TfidfTable, parts: TfidfTable) -> None:
         self.whole, self.parts = whole, parts
-        # An id for every n-gram of either vocabulary (those of ``parts`` are its columns), and for each vectorizer
+        # An id for every n-gram of either vocabulary (those of ``parts`` are its columns), and for each table
         # the column of each id; the last entry, -1, is the column of an n-gram found in neither (id -1).
         ids = dict(parts.vocabulary)
         size = len(ids)
@@ -131,21 +133,21 @@ class SharedGrams:
         )
 
     @staticmethod
-    def _matrix(vectorizer: TfidfTable, columns: np.ndarray, unigrams: np.ndarray, pairs: np.ndarray, rows: np.ndarray, count: int) -> Any:
-        """One vectorizer's matrix of the n-grams found: a token's word, then the pair it starts within its row.
+    def _matrix(table: TfidfTable, columns: np.ndarray, unigrams: np.ndarray, pairs: np.ndarray, rows: np.ndarray, count: int) -> Any:
+        """One table's matrix of the n-grams found: a token's word, then the pair it starts within its row.
 
-        Words and pairs count as the vectorizer's ``ngram_range`` says, whatever its vocabulary holds (one given
+        Words and pairs count as the table's ``ngram_range`` says, whatever its vocabulary holds (one given
         as ``vocabulary=`` may hold both).
         """
-        low, high = vectorizer.ngram_range
+        low, high = table.ngram_range
         grams = np.full((len(unigrams), 2), -1, dtype=np.int32)
         if low == 1:
             grams[:, 0] = columns[unigrams]
         if high == 2:
             grams[:-1, 1] = np.where(rows[:-1] == rows[1:], columns[pairs[:-1]], -1)
         if not count:
-            return sparse.csr_matrix((0, len(vectorizer.vocabulary)), dtype=vectorizer.dtype)  # no text: nothing to normalize
+            return sparse.csr_matrix((0, len(table.vocabulary)), dtype=table.dtype)  # no text: nothing to normalize
         found = grams.ravel() >= 0
         ends = np.zeros(count + 1, dtype=np.int32)
         np.cumsum(np.bincount(np.repeat(rows, 2)[found], minlength=count), out=ends[1:])
-        return vectorizer.weighted(grams.ravel()[found], ends)
+        return table.weighted(grams.ravel()[found], ends)

@@ -23,8 +23,9 @@ import spacy
 from jdclass import __version__
 from jdclass.duties import DutyMatcher
 from jdclass.errors import ModelError, ModelIntegrityError, ModelNotFound
-from jdclass.fitted import TwoQuestions
-from jdclass.grams import SharedGrams
+from jdclass.fields import FieldTable
+from jdclass.fitted import Linear, TwoQuestions
+from jdclass.grams import SharedGrams, TfidfTable
 from jdclass.judgement import between, flags, verdict
 from jdclass.levels import Level
 from jdclass.nlp import Analysis, analyze
@@ -36,7 +37,8 @@ DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
 # one takes (0.25 s against 0.9 s), and every CLI call and batch worker loads the model (format 1 was joblib).
 # Format 3: one text transform shared by both classifiers (FamilyThenRung's attributes changed).
 # Format 4: the look-up tables of ``SharedGrams`` saved beside them (built once, at training, instead of in every process).
-# Format 5: the fitted model as arrays (``fitted.TwoQuestions``, ``grams.TfidfTable``) rather than scikit-learn's objects.
+# Format 5: the fitted model as arrays (``fitted.TwoQuestions``, ``grams.TfidfTable``, ``fields.FieldTable``) rather than
+# scikit-learn's objects; loading checks spaCy's version rather than scikit-learn's.
 MODEL_FILE = "jdclass-model.pkl.gz"
 OLD_MODEL_FILES = ("jdclass-model.joblib",)  # replaced when a model is saved in the same folder
 MANIFEST_FILE = "manifest.json"
@@ -54,10 +56,25 @@ def decide(labels: Sequence[str], row: np.ndarray, other_label: str = Level.OTHE
     return str(labels[max(ladder, key=lambda i: row[i])])
 
 
-def environment() -> dict[str, str]:
-    """Versions that decide whether a saved model can be loaded here (scikit-learn's read from its metadata: importing
-    it would cost what the model's format saves)."""
-    return {"jdclass": __version__, "scikit-learn": metadata.version("scikit-learn"), "spacy": spacy.__version__, "python": platform.python_version()}
+def environment() -> dict[str, str | None]:
+    """The versions a model was built with. Loading refuses a model built with another spaCy, whose tokens the model
+    learned from; scikit-learn only trains it (a saved model holds none of its objects) and is read from its
+    metadata, as importing it would cost what the model's format saves."""
+    return {
+        "jdclass": __version__,
+        "scikit-learn": _installed("scikit-learn"),
+        "spacy": spacy.__version__,
+        "numpy": _installed("numpy"),
+        "scipy": _installed("scipy"),
+        "python": platform.python_version(),
+    }
+
+
+def _installed(package: str) -> str | None:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return None
 
 
 class LevelClassifier:
@@ -87,7 +104,7 @@ class LevelClassifier:
         max_chars: int | None = None,
         details: bool = True,
     ) -> Iterator[Classification]:
-        """Classify postings lazily, in input order, batching spaCy and scikit-learn work.
+        """Classify postings lazily, in input order, batching spaCy's work and the models' arithmetic.
 
         ``details=False`` leaves out the evidence for every rung and the highlights (the evidence for the
         level found is kept): a batch table shows only that, and it saves the work.
@@ -249,6 +266,27 @@ class _ModelUnpickler(pickle.Unpickler):
         return super().find_class(module, name)
 
 
+def _is_a_model(bundle: Any) -> bool:
+    """Whether an unpickled bundle holds a model, a duty matcher and look-up tables, each made of the parts classifying
+    reads: a file of the right types with parts of another kind would fail later, at the first posting."""
+    if not isinstance(bundle, dict):
+        return False
+    model, matcher, grams = bundle.get("model"), bundle.get("matcher"), bundle.get("grams")
+    if not isinstance(model, TwoQuestions) or not isinstance(matcher, DutyMatcher) or not isinstance(grams, SharedGrams | None):
+        return False
+    parts = [
+        (model.text, TfidfTable),
+        (model.rung, Linear),
+        (model.family, Linear | None),
+        (model.rung_fields, FieldTable | None),
+        (model.family_fields, FieldTable | None),
+        (matcher.vectorizer, TfidfTable),
+    ]
+    return all(isinstance(part, kind) for part, kind in parts) and (
+        grams is None or isinstance(grams.whole, TfidfTable) and isinstance(grams.parts, TfidfTable)
+    )
+
+
 def load(path: Path | str | None = None) -> LevelClassifier:
     """Load a model folder (default: the shipped model), refusing files that do not match their manifest.
 
@@ -273,10 +311,10 @@ def load(path: Path | str | None = None) -> LevelClassifier:
         raise ModelIntegrityError(f"{model_path} does not match the sha256 in its manifest; refusing to load it (run `jdclass train` to rebuild)")
     built = manifest["environment"] if isinstance(manifest.get("environment"), dict) else {}
     here = environment()
-    if built.get("scikit-learn") != here["scikit-learn"] or manifest.get("format") != FORMAT_VERSION:
+    if built.get("spacy") != here["spacy"] or manifest.get("format") != FORMAT_VERSION:
         raise ModelIntegrityError(
-            f"the model was built with scikit-learn {built.get('scikit-learn')} (format {manifest.get('format')}); "
-            f"this is scikit-learn {here['scikit-learn']} (format {FORMAT_VERSION}): run `jdclass train` to rebuild it"
+            f"the model was built with spaCy {built.get('spacy')} (format {manifest.get('format')}); "
+            f"this is spaCy {here['spacy']} (format {FORMAT_VERSION}): run `jdclass train` to rebuild it"
         )
     try:
         bundle = _ModelUnpickler(io.BytesIO(gzip.decompress(data))).load()
@@ -284,12 +322,7 @@ def load(path: Path | str | None = None) -> LevelClassifier:
         raise ModelIntegrityError(f"{model_path} holds {error}, which no jdclass model does; refusing to load it (run `jdclass train` to rebuild it)") from None
     except Exception as error:  # noqa: BLE001 - a damaged pickle raises anything; the hash check makes this rare
         raise ModelIntegrityError(f"{model_path} cannot be loaded ({type(error).__name__}); run `jdclass train` to rebuild it") from None
-    if (
-        not isinstance(bundle, dict)
-        or not isinstance(bundle.get("model"), TwoQuestions)
-        or not isinstance(bundle.get("matcher"), DutyMatcher)
-        or not isinstance(bundle.get("grams"), SharedGrams | None)
-    ):
+    if not _is_a_model(bundle):
         raise ModelIntegrityError(f"{model_path} is not a jdclass model; run `jdclass train` to rebuild it")
     classifier = LevelClassifier(bundle["model"], bundle["matcher"], manifest, bundle.get("grams"))
     if [level.code for level in classifier.labels] != manifest.get("labels"):

@@ -174,6 +174,8 @@ class FamilyThenRung(ClassifierMixin, BaseEstimator):
 def _linear(model: LogisticRegression) -> Linear:
     if getattr(model, "multi_class", "auto") not in ("auto", "deprecated") or (model.solver == "liblinear" and len(model.classes_) > 2):
         raise TypeError("a one-vs-rest logistic regression has no fitted form")
+    if model.coef_.dtype != np.float64:  # fitted on float32 features: scikit-learn's arithmetic would be float32's
+        raise TypeError(f"only a logistic regression with float64 coefficients has a fitted form, not {model.coef_.dtype}")
     return Linear(model.coef_, model.intercept_, model.classes_)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
@@ -51,5 +52,5 @@ class TokenTfidf(TfidfVectorizer):
         """Whether this vectorizer's n-grams are the words and word pairs of the text split at spaces."""
         low, high = self.ngram_range
         plain = self.analyzer == "word" and self.tokenizer is split_tokens and self.preprocessor is None and not self.lowercase
-        counted = self.stop_words is None and not self.binary and self.use_idf and self.norm in ("l2", None)
+        counted = self.stop_words is None and not self.binary and self.use_idf and self.norm in ("l2", None) and np.issubdtype(self.dtype, np.floating)
         return plain and counted and 1 <= low <= high <= 2 and not self.strip_accents

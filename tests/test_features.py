@@ -1,5 +1,3 @@
-import pickle
-
 import numpy as np
 import pytest
 from scipy import sparse
@@ -97,17 +95,6 @@ def test_the_boss_in_the_reporting_line_is_a_mention_for_the_family_only():
     rung = PostingFields(groups=("management", "mentions"), boss_mentions=False).fit([text])
     names = set(rung.get_feature_names_out())
     assert {"reports_to=director", "mentions=SPM"} <= names and "mentions=DIR" not in names
-
-
-def test_fields_saved_before_boss_mentions_read_as_they_were_trained():
-    text = "You will report to the Director of Product."
-    fields = PostingFields(groups=("mentions",), boss_mentions=False).fit([text])
-    state = dict(fields.__getstate__())
-    del state["boss_mentions"]
-    old = PostingFields.__new__(PostingFields)
-    old.__setstate__(state)
-    assert old.boss_mentions is True
-    assert pickle.loads(pickle.dumps(fields)).boss_mentions is False
 
 
 def test_normalizer_rejects_a_bare_string():

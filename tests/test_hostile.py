@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 import pytest
-import sklearn
+import spacy
 from click.testing import CliRunner
 
 import jdclass
@@ -288,15 +288,20 @@ def damage_model(change: str, folder: Path) -> None:
     elif change == "model file outside its folder":
         manifest["model_file"] = "/etc/passwd"
     elif change == "environment not a mapping":
-        manifest["environment"] = "scikit-learn"
-    elif change == "another scikit-learn":
-        manifest["environment"]["scikit-learn"] = "0.1"
+        manifest["environment"] = "spacy"
+    elif change == "another spaCy":
+        manifest["environment"]["spacy"] = "0.1"
     elif change == "a matching pickle of something else":
         model.write_bytes(gzip.compress(pickle.dumps(["not", "a", "model"])))
         rehash()
     elif change == "look-up tables of another kind":
         bundle = pickle.loads(gzip.decompress(model.read_bytes()))
         model.write_bytes(gzip.compress(pickle.dumps(dict(bundle, grams={"not": "tables"}))))
+        rehash()
+    elif change == "parts of another kind":
+        bundle = pickle.loads(gzip.decompress(model.read_bytes()))
+        bundle["matcher"].vectorizer = {}
+        model.write_bytes(gzip.compress(pickle.dumps(bundle)))
         rehash()
     elif change == "a pickle that would run code":
         model.write_bytes(gzip.compress(pickle.dumps(_RunsAtLoad())))
@@ -321,7 +326,7 @@ def damage_model(change: str, folder: Path) -> None:
 
 
 MISMATCH = "model/jdclass-model.pkl.gz does not match the sha256 in its manifest; refusing to load it (run `jdclass train` to rebuild)"
-BUILT_WITH = "the model was built with scikit-learn {} (format {}); this is scikit-learn {} (format {}): run `jdclass train` to rebuild it"
+BUILT_WITH = "the model was built with spaCy {} (format {}); this is spaCy {} (format {}): run `jdclass train` to rebuild it"
 FOREIGN = "model/jdclass-model.pkl.gz holds {}, which no jdclass model does; refusing to load it (run `jdclass train` to rebuild it)"
 MODELS = {
     "a byte appended": Refused(ModelIntegrityError, MISMATCH),
@@ -333,15 +338,16 @@ MODELS = {
     "manifest not JSON": Refused(ModelIntegrityError, "model/manifest.json is not a valid manifest; run `jdclass train` to rebuild the model"),
     "manifest a list": Refused(ModelIntegrityError, "model/manifest.json is not a valid manifest; run `jdclass train` to rebuild the model"),
     "model file outside its folder": Refused(ModelIntegrityError, "model/manifest.json names a model file outside its folder (/etc/passwd); refusing it"),
-    "environment not a mapping": Refused(ModelIntegrityError, BUILT_WITH.format(None, FORMAT_VERSION, sklearn.__version__, FORMAT_VERSION)),
-    "another scikit-learn": Refused(ModelIntegrityError, BUILT_WITH.format("0.1", FORMAT_VERSION, sklearn.__version__, FORMAT_VERSION)),
-    "an older format (joblib)": Refused(ModelIntegrityError, BUILT_WITH.format(sklearn.__version__, 1, sklearn.__version__, FORMAT_VERSION)),
-    "format 2 (a text pipeline per model)": Refused(ModelIntegrityError, BUILT_WITH.format(sklearn.__version__, 2, sklearn.__version__, FORMAT_VERSION)),
+    "environment not a mapping": Refused(ModelIntegrityError, BUILT_WITH.format(None, FORMAT_VERSION, spacy.__version__, FORMAT_VERSION)),
+    "another spaCy": Refused(ModelIntegrityError, BUILT_WITH.format("0.1", FORMAT_VERSION, spacy.__version__, FORMAT_VERSION)),
+    "an older format (joblib)": Refused(ModelIntegrityError, BUILT_WITH.format(spacy.__version__, 1, spacy.__version__, FORMAT_VERSION)),
+    "format 2 (a text pipeline per model)": Refused(ModelIntegrityError, BUILT_WITH.format(spacy.__version__, 2, spacy.__version__, FORMAT_VERSION)),
     "a matching file that is not gzip": Refused(
         ModelIntegrityError, "model/jdclass-model.pkl.gz cannot be loaded (BadGzipFile); run `jdclass train` to rebuild it"
     ),
     "a matching pickle of something else": Refused(ModelIntegrityError, "model/jdclass-model.pkl.gz is not a jdclass model; run `jdclass train` to rebuild it"),
     "look-up tables of another kind": Refused(ModelIntegrityError, "model/jdclass-model.pkl.gz is not a jdclass model; run `jdclass train` to rebuild it"),
+    "parts of another kind": Refused(ModelIntegrityError, "model/jdclass-model.pkl.gz is not a jdclass model; run `jdclass train` to rebuild it"),
     "a pickle that would run code": Refused(ModelIntegrityError, FOREIGN.format("pathlib.Path.touch")),
     "scikit-learn's objects (format 4)": Refused(ModelIntegrityError, FOREIGN.format("sklearn.linear_model._logistic.LogisticRegression")),
     "labels differ": Refused(ModelIntegrityError, "model/jdclass-model.pkl.gz labels differ from its manifest; run `jdclass train` to rebuild it"),

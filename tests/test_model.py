@@ -3,6 +3,7 @@ import shutil
 
 import numpy as np
 import pytest
+import spacy
 
 import jdclass
 from jdclass.corpus import DEFAULT_CORPUS
@@ -68,7 +69,7 @@ def test_load_takes_no_arguments_and_checks_the_manifest():
     manifest = json.loads((DEFAULT_MODEL_DIR / MANIFEST_FILE).read_text())
     assert model.version == manifest["model_version"]
     assert set(manifest) >= {"environment", "corpus_sha256", "labels", "cv_metrics", "sha256"}
-    assert set(manifest["environment"]) == {"jdclass", "scikit-learn", "spacy", "python"}
+    assert set(manifest["environment"]) == {"jdclass", "scikit-learn", "spacy", "numpy", "scipy", "python"}
 
 
 def test_the_shipped_model_was_built_from_this_corpus():
@@ -101,10 +102,13 @@ def test_a_truncated_model_is_refused(model_copy):
 
 def test_a_version_mismatch_names_the_fix(model_copy):
     manifest = json.loads((model_copy / MANIFEST_FILE).read_text())
-    manifest["environment"]["scikit-learn"] = "0.1"
+    manifest["environment"]["spacy"] = "0.1"
     (model_copy / MANIFEST_FILE).write_text(json.dumps(manifest))
-    with pytest.raises(ModelIntegrityError, match=r"built with scikit-learn 0.1 .*run `jdclass train` to rebuild it"):
+    with pytest.raises(ModelIntegrityError, match=r"built with spaCy 0.1 .*run `jdclass train` to rebuild it"):
         jdclass.load(model_copy)
+    manifest["environment"]["spacy"], manifest["environment"]["scikit-learn"] = spacy.__version__, "0.1"
+    (model_copy / MANIFEST_FILE).write_text(json.dumps(manifest))
+    assert jdclass.load(model_copy).labels  # a saved model holds no scikit-learn object: another one only trained it
 
 
 def test_missing_model(tmp_path):
@@ -153,7 +157,7 @@ def test_saving_replaces_a_model_of_the_old_format(tmp_path):
     assert load(tmp_path).version == load().version  # and it loads: the manifest names the new file
 
 
-def _fitted_pipeline(fields: bool = True):
+def _fitted_pipeline(fields: bool = True, fields_weight: float = 1.0):
     """``build_pipeline`` fitted on a slice of the corpus (every level, several writers): seconds, not the full training."""
     from jdclass.corpus import load_corpus
     from jdclass.nlp import analyze
@@ -161,14 +165,14 @@ def _fitted_pipeline(fields: bool = True):
 
     postings = load_corpus(DEFAULT_CORPUS).postings[::6]
     analyses = list(analyze([corpus_posting(item) for item in postings]))
-    return build_pipeline(fields=fields).fit(analyses, [item.level.code for item in postings])
+    return build_pipeline(fields=fields, fields_weight=fields_weight).fit(analyses, [item.level.code for item in postings])
 
 
-@pytest.mark.parametrize("fields", [True, False], ids=["with fields", "text only"])
-def test_the_fitted_form_gives_the_estimators_probabilities_to_the_last_bit(fields):
+@pytest.mark.parametrize(("fields", "fields_weight"), [(True, 1.0), (False, 1.0), (True, 0.5)], ids=["with fields", "text only", "fields weighted"])
+def test_the_fitted_form_gives_the_estimators_probabilities_to_the_last_bit(fields, fields_weight):
     from jdclass.nlp import analyze
 
-    pipeline = _fitted_pipeline(fields)
+    pipeline = _fitted_pipeline(fields, fields_weight)
     fitted = pipeline.fitted()
     texts = [path.read_text(encoding="utf-8") for path in sorted(HELD_BACK.glob("*.md"))]
     analyses = list(analyze(texts + ["Manager", "Product Manager\n\n!!!"]))
@@ -182,17 +186,31 @@ def test_a_model_without_neighbouring_roles_has_no_family_question():
     from sklearn.linear_model import LogisticRegression
 
     from jdclass.nlp import analyze
-    from jdclass.training import FamilyThenRung
+    from jdclass.training import FamilyThenRung, build_pipeline
 
     texts = [path.read_text(encoding="utf-8") for path in sorted(HELD_BACK.glob("*.md")) if path.stem != "other"]
     analyses = list(analyze(texts))
     labels = [path.stem.upper() for path in sorted(HELD_BACK.glob("*.md")) if path.stem != "other"]
-    pipeline = _fitted_pipeline().set_params(family=LogisticRegression()).fit(analyses * 2, labels * 2)
+    pipeline = build_pipeline().fit(analyses * 2, labels * 2)
     fitted = pipeline.fitted()
     assert fitted.family is None and "OTHER" not in fitted.classes_
     assert np.array_equal(fitted.predict_proba(analyses), pipeline.predict_proba(analyses))
     with pytest.raises(TypeError, match="only a model whose text features"):
         FamilyThenRung(family=LogisticRegression(), rung=LogisticRegression()).fit(np.eye(6), labels).fitted()
+
+
+def test_float32_coefficients_have_no_fitted_form():
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
+
+    from jdclass.training import _linear
+
+    X = sparse.random(40, 12, density=0.3, format="csr", random_state=1, dtype=np.float32)
+    model = LogisticRegression().fit(X, np.arange(40) % 3)
+    if model.coef_.dtype == np.float64:
+        pytest.skip("this scikit-learn fits float64 coefficients on float32 features")
+    with pytest.raises(TypeError, match="float64 coefficients"):
+        _linear(model)
 
 
 def test_linear_probabilities_are_predict_probas_to_the_last_bit():
@@ -210,7 +228,7 @@ def test_linear_probabilities_are_predict_probas_to_the_last_bit():
         assert linear.probabilities(X[:0]).shape == (0, len(model.classes_))
 
 
-def test_classifying_imports_no_scikit_learn():
+def test_classifying_imports_no_scikit_learn(tmp_path):
     import subprocess
     import sys
 
@@ -219,6 +237,20 @@ def test_classifying_imports_no_scikit_learn():
         "list(classify_many(['Product Manager. Ship it.'])); print(sorted({m.split('.')[0] for m in sys.modules} & {'sklearn', 'joblib'}))"
     )
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout == "[]\n"
+    # The command line: classify (with its reports) and batch, in one process.
+    cli = (
+        "import sys; from click.testing import CliRunner; from jdclass.cli import cli; runner = CliRunner(); "
+        "assert runner.invoke(cli, ['classify', '--json', '-'], input='Senior Product Manager. Own the roadmap.').exit_code == 0; "
+        "assert runner.invoke(cli, ['classify', '--html', '-'], input='Senior Product Manager. Own the roadmap.').exit_code == 0; "
+        "assert runner.invoke(cli, ['parse', '-'], input='Senior Product Manager. Own the roadmap.').exit_code == 0; "
+        "assert runner.invoke(cli, ['batch', sys.argv[1], '-o', sys.argv[2], '--jobs', '1', '--quiet']).exit_code == 0; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'sklearn', 'joblib'}))"
+    )
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.md").write_text("Senior Product Manager\n\nOwn the roadmap.", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", cli, str(folder), str(tmp_path / "out.csv")], capture_output=True, text=True, check=True)
+    assert done.stdout == "[]\n"
 
 
 @pytest.mark.parametrize("rows", [0, 1, 7])

@@ -63,7 +63,7 @@ def test_it_is_a_scikit_learn_estimator() -> None:
         token_tfidf().fit(["a b"]).transform("a b")
 
 
-def test_the_shipped_model_counts_tokens_itself() -> None:
+def test_the_shipped_model_holds_tfidf_tables() -> None:
     from jdclass.model import load
 
     classifier = load()
@@ -126,9 +126,15 @@ def test_only_a_tfidf_of_words_and_pairs_has_a_table() -> None:
         TfidfTable({}, np.ones(0), (1, 3), False, "l2", np.float64)
     with pytest.raises(ValueError, match="not by 'l1'"):
         TfidfTable({}, np.ones(0), (1, 1), False, "l1", np.float64)
-    l1 = token_tfidf().set_params(norm="l1").fit(["a b", "b c"])  # counted by scikit-learn, as before
+    with pytest.raises(ValueError, match="not int64"):
+        TfidfTable({}, np.ones(0), (1, 1), False, "l2", np.int64)
+    # Other settings are counted by scikit-learn, as before: l1 rows, and integer weights (which it makes float64).
+    l1 = token_tfidf().set_params(norm="l1").fit(["a b", "b c"])
     assert not l1._counts_tokens()
-    _same(l1, ["a b c", "c"])
+    np.testing.assert_allclose(abs(l1.transform(["a b c", "c"])).sum(axis=1).A.ravel(), [1.0, 1.0])
+    with pytest.warns(UserWarning, match="float64"):
+        whole = token_tfidf().set_params(dtype=np.int64).fit(["a b", "b c"])
+    assert not whole._counts_tokens() and whole.transform(["a b c"]).dtype == np.float64
 
 
 @pytest.mark.parametrize("density", [0.0, 0.2, 0.9])
