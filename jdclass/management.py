@@ -22,19 +22,32 @@ _DIRECT_REPORTS = re.compile(
 # have a team of four"; not "join a team of 12 product managers", "part of a team of 8 PMs", or the boss "who leads a
 # team of 10".
 _LEADS_THE_TEAM = re.compile(
-    r"\b(?:lead\w*|manag\w*|build\w*|grow|grows|growing(?=\s+(?:a|an|the|your|our|this|its|their)\b)|head\w*|run|runs|running|oversee\w*|"
-    r"supervis\w*|inherit\w*|direct|directs|directing|coach\w*|develop\w*|hir\w*|scal\w*|own|owns|owning|in\s+charge\s+of|"
+    # Whole verbs, not stems: "leadership team of 10 directors" and "management team of 8 people" are no verb of the role's.
+    r"\b(?P<verb>lead|leads|leading|manag(?:e|es|ing)|build|builds|building|grow|grows|growing(?=\s+(?:a|an|the|your|our|this|its|their)\b)|"
+    r"head|heads|heading|run|runs|running|oversee|oversees|overseeing|supervis(?:e|es|ing)|inherit|inherits|inheriting|direct|directs|directing|"
+    r"coach|coaches|coaching|develop|develops|developing|hire|hires|hiring|scale|scales|scaling|own|owns|owning|in\s+charge\s+of|"
+    r"(?:leadership|management|supervision|oversight|line\s+management)\s+of|"
     r"take\s+over|takes\s+over|taking\s+over|you(?:['’]ll|\s+will)?\s+have(?=\s+(?:a|an|the|your)\s))"
-    r"\s+(?:(?:and|&)\s+\w+\s+)?(?:(?:a|an|the|your|our|this|its|their)\s+)?(?:[\w'’-]+\s+){0,3}$"
+    # ... then what it leads, up to the team: a few words that are no preposition ("hiring for our team of 12 PMs" is the
+    # employer's; "scaling fintech with a team of 60" is the company), and "and the" ("lead this product line and the team").
+    r"\s+(?:(?:and|&)\s+\w+\s+)?(?:(?:a|an|the|your|our|this|its|their)\s+)?"
+    r"(?:(?!(?:for|with|within|in|at|on|from|into|to|of|alongside|beside|among)\s)[\w'’-]+\s+){0,3}(?:(?:and|&)\s+(?:the|a|an|your|its|their)\s+)?$"
 )
+# The employer as the subject of that verb: "We're growing our team of 40 people", "we are hiring for our team of 12 PMs".
+_EMPLOYER_SUBJECT = re.compile(r"\bwe(?:['’](?:re|ll|ve))?(?:\s+(?:are|were|will|have|be|been|now|currently|rapidly|quickly|also|actively|still))*\s+$")
 # ... or the team reports to the role: "The team of five product managers reports to you".
 _REPORTS_TO_THE_ROLE = re.compile(r"[ \t]+(?:who[ \t]+)?(?:will[ \t]+)?report(?:s|ing)?[ \t]+(?:directly[ \t]+)?(?:in)?to[ \t]+(?:you|this[ \t]+role)\b")
 _SOMEONE_ELSES_TEAM = re.compile(r"\b(?:who|that|which)\s+(?:\w+\s+)?(?:lead|manag|run|head|oversee|direct|build)\w*\s+(?:[\w'’-]+\s+){0,4}$")
 _RELATIVE_CLAUSE = re.compile(r"\b(?:who|whom|which)\b[^.;:,\n]*$")  # "..., who joined in 2023 and manages 5 directors"
+# ... unless it describes the hire: "we are looking for a Director who will lead 6 PMs", "someone who can manage 4 PMs".
+_THE_HIRE_WHO = re.compile(
+    r"(?<!\bto\s)(?<!\bwith\s)\b(?:a|an|someone|somebody|the\s+right\s+(?:person|candidate|leader))\s+(?:[\w'’&-]+\s+){0,5}?who\s+"
+    r"(?:will|would|can|could|is\s+able\s+to|is\s+ready\s+to|wants\s+to)\s+[^.;:,\n]*$"
+)
 # "Manage three product managers" counts when the role is the subject: a bullet or sentence that opens with the
 # verb, or "you will", "to", "and" before it; not "Our Head of Product manages 3 directors", "(who manages ...)".
 _ROLE_DOES = re.compile(
-    r"(?:(?:[\n.;:•●▪*>)–—,]|\s-|\*\*)\s*(?:[\w'’]+\s+)?|\b(?:you|you['’]ll|you['’]d|you\s+will|you\s+would|will|shall|must|to|and|also|"
+    r"(?:(?:[\n.;:•●▪*>)–—,]|\s-|\*\*)\s*(?:[\w'’]+\s+)?|\b(?:you|you['’]ll|you['’]d|you\s+will|you\s+would|will|would|can|shall|must|to|and|also|"
     r"responsible\s+for|accountable\s+for)\s+)(?:(?:be|also|directly)\s+)*(?:line[- ]?)?$"
 )
 # ... and not when a colleague is the subject of the clause: "Our Head of Product also manages 3 directors", "She leads
@@ -233,11 +246,16 @@ def _counts_the_roles_team(text: str, match: re.Match[str]) -> bool:
     if match.group("m") is None and match.group("j") is None:
         return True
     lead_in = ("\n" if match.start() <= 60 else "") + text[max(0, match.start() - 60) : match.start()]
-    if _COLLEAGUE_SUBJECT.search(lead_in) or _RELATIVE_CLAUSE.search(lead_in):
+    if _COLLEAGUE_SUBJECT.search(lead_in) or (_RELATIVE_CLAUSE.search(lead_in) and not _THE_HIRE_WHO.search(lead_in)):
         return False
     if match.group("j") is not None:
         return bool(_ROLE_DOES.search(lead_in))
-    return not _SOMEONE_ELSES_TEAM.search(lead_in) and bool(_LEADS_THE_TEAM.search(lead_in) or _REPORTS_TO_THE_ROLE.match(text, match.end()))
+    if _SOMEONE_ELSES_TEAM.search(lead_in) and not _THE_HIRE_WHO.search(lead_in):
+        return False
+    leads = _LEADS_THE_TEAM.search(lead_in)
+    if leads and _EMPLOYER_SUBJECT.search(lead_in, 0, leads.start("verb")):
+        return False
+    return bool(leads or _REPORTS_TO_THE_ROLE.match(text, match.end()))
 
 
 def reporting_line(who: str) -> str:

@@ -255,6 +255,22 @@ def test_performance_reviews_count_only_when_they_are_of_product_managers(text: 
         ("You'll line-manage five product managers.", 5),
         ("Reports to the Deputy Librarian, and supervises four product managers.", 4),
         ("**Scope** - Leads two Senior Directors", 2),
+        # Whole verbs: a company's team is no team the role leads.
+        ("Join our leadership team of 10 directors.", None),
+        ("Our management team of 8 people meets weekly.", None),
+        ("We're growing our team of 40 people.", None),
+        ("We are a rapidly scaling fintech with a team of 60 people.", None),
+        ("We're hiring for our team of 12 product managers.", None),
+        ("You will grow our team of 5 PMs.", 5),
+        ("You will lead this product line and the team of five PMs.", 5),
+        ("- Disciplinary leadership of a team of seven product managers", 7),
+        # A relative clause that describes the hire is the role's; a colleague's or a boss's is not.
+        ("We are looking for a Director who will lead 6 PMs.", 6),
+        ("We need a leader who will build a team of 6 product managers.", 6),
+        ("Someone who can manage 4 PMs.", 4),
+        ("Our CPO, who will manage 5 directors, joins in May.", None),
+        ("You will report to a VP who will manage 5 directors.", None),
+        ("Our CPO can manage 4 PMs.", None),
     ],
 )
 def test_a_team_counts_as_reports_only_when_the_role_leads_it(text: str, reports: int | None) -> None:
