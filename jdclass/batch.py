@@ -23,7 +23,7 @@ from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path, PurePath
 from typing import Any, Protocol, Self, TypeVar
 
-from jdclass.errors import InputError, InputTooLarge, JdclassError, MissingExtra
+from jdclass.errors import InputError, InputTooLarge, JdclassError, MissingExtra, one_line
 from jdclass.judgement import FLAGS
 from jdclass.levels import CODES
 from jdclass.model import LevelClassifier, load
@@ -215,11 +215,6 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
                 yield number, f"not JSON ({error.msg} at column {error.colno})"
                 continue
             yield number, record if isinstance(record, dict) else "not a JSON object"
-
-
-def one_line(error: BaseException) -> str:
-    """An error as the one line the ``error`` column holds."""
-    return " ".join(str(error).split()) or type(error).__name__
 
 
 def _clean(value: str | None) -> str | None:

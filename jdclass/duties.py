@@ -14,6 +14,7 @@ from jdclass.corpus import Duty
 from jdclass.levels import Level
 from jdclass.nlp import Analysis, analyze
 from jdclass.posting import parse_text
+from jdclass.saving import PlainState, plain_csr
 from jdclass.sections import heading_text
 
 MIN_SCORE = 0.12
@@ -78,7 +79,7 @@ def _rivals(best: np.ndarray) -> np.ndarray:
     return rivals
 
 
-class DutyMatcher:
+class DutyMatcher(PlainState):
     """Scores sentences against the duty catalogue by TF-IDF cosine similarity of their normalized lemmas."""
 
     def __init__(self, duties: tuple[Duty, ...], background: list[str]) -> None:
@@ -88,7 +89,7 @@ class DutyMatcher:
         """
         from jdclass.vectors import token_tfidf  # scikit-learn: fitting needs it, classifying does not
 
-        self.levels = [duty.level for duty in duties]
+        self.levels = [duty.level.code for duty in duties]  # codes, not Levels: a model file builds no Level
         self.statements = [duty.text for duty in duties]
         normalized = normalize_statements(self.statements)
         self.vectorizer = token_tfidf(ngram_range=(1, 2), sublinear_tf=True).fit(background + normalized).table()
@@ -99,7 +100,20 @@ class DutyMatcher:
         """The duty matrix transposed (CSR, as the product wants it) and each ladder level's duty indexes: made once, not
         at every call (0.15 ms, most of the duty scores of a single posting)."""
         ladder = Level.ladder()
-        return self.matrix.T.tocsr(), [np.array([i for i, duty_level in enumerate(self.levels) if duty_level is level]) for level in ladder]
+        return self.matrix.T.tocsr(), [np.array([i for i, code in enumerate(self.levels) if code == level.code]) for level in ladder]
+
+    saved = frozenset({"levels", "statements", "vectorizer", "matrix"})
+
+    def check(self) -> None:
+        """A ValueError unless the duties, their TF-IDF table and their matrix are of matching sizes and kinds; the
+        matrix is rebuilt from its checked arrays as a plain scipy CSR matrix."""
+        codes = {level.code for level in Level.ladder()}
+        if not isinstance(self.levels, list) or not all(isinstance(code, str) and code in codes for code in self.levels):
+            raise ValueError("the duty matcher's levels are no ladder levels")
+        if not isinstance(self.statements, list) or len(self.statements) != len(self.levels) or not all(isinstance(s, str) for s in self.statements):
+            raise ValueError("the duty matcher's statements do not match its levels")
+        columns = self.vectorizer.check("the duty matcher's TF-IDF")
+        self.matrix = plain_csr(self.matrix, "the duty matrix", (len(self.statements), columns))
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)

@@ -55,3 +55,8 @@ class ModelIntegrityError(ModelError):
 
 class TrainingError(JdclassError):
     """The training data cannot produce a model."""
+
+
+def one_line(error: BaseException) -> str:
+    """An error as one line (a batch row's ``error`` column, a message that quotes another error)."""
+    return " ".join(str(error).split()) or type(error).__name__

@@ -13,9 +13,10 @@ from scipy.special import expit
 from jdclass.fields import FieldTable
 from jdclass.grams import TfidfTable
 from jdclass.nlp import Analysis
+from jdclass.saving import PlainState, check_array
 
 
-class Linear:
+class Linear(PlainState):
     """A fitted logistic regression's coefficients: ``probabilities`` is scikit-learn's ``predict_proba`` (binary:
     the logistic of the score; more classes: the softmax), the same arithmetic to the last bit (tested)."""
 
@@ -23,6 +24,16 @@ class Linear:
         self.coef = np.asarray(coef, dtype=np.float64)
         self.intercept = np.asarray(intercept, dtype=np.float64)
         self.classes = np.asarray(classes)
+
+    saved = frozenset({"coef", "intercept", "classes"})
+
+    def check(self, what: str, features: int) -> None:
+        """A ValueError unless the coefficients fit ``features`` columns and the classes, one row per class (one for two)."""
+        if not isinstance(self.classes, np.ndarray) or self.classes.ndim != 1 or len(self.classes) < 2 or len(set(self.classes.tolist())) != len(self.classes):
+            raise ValueError(f"{what}'s classes are not a list of two or more")
+        rows = 1 if len(self.classes) == 2 else len(self.classes)
+        check_array(self.coef, f"{what}'s coefficients", "f", (rows, features))
+        check_array(self.intercept, f"{what}'s intercept", "f", (rows,))
 
     def probabilities(self, X: Any) -> np.ndarray:
         """One row of class probabilities per row of ``X`` (a CSR matrix), columns in the order of ``classes``."""
@@ -36,7 +47,7 @@ class Linear:
         return scores
 
 
-class TwoQuestions:
+class TwoQuestions(PlainState):
     """``training.FamilyThenRung`` once fitted, as arrays: is it a PM role (``family``, absent when the training data
     held no OTHER posting), and which rung (``rung``), each reading the shared ``text`` TF-IDF beside its own fields."""
 
@@ -57,6 +68,27 @@ class TwoQuestions:
         self.fields_weight = fields_weight
         self.classes_ = np.asarray(classes)
         self.other_label = other_label
+
+    saved = frozenset({"text", "family", "family_fields", "rung", "rung_fields", "fields_weight", "classes_", "other_label"})
+
+    def check(self) -> None:
+        """A ValueError (or TypeError) unless every part is what ``predict_proba`` reads, of matching sizes."""
+        words = self.text.check("the model's TF-IDF")
+        if type(self.fields_weight) is not float or not 0.0 < self.fields_weight < 1e6 or not isinstance(self.other_label, str):
+            raise ValueError("the model has settings no model has")
+        rung_columns = words + (0 if self.rung_fields is None else self.rung_fields.check("the rung model's fields"))
+        self.rung.check("the rung model", rung_columns)
+        labels = check_array(self.classes_, "the model's classes", "U", (None,)).tolist()
+        if sorted(set(labels)) != labels or not set(self.rung.classes.tolist()) <= set(labels) - {self.other_label}:
+            raise ValueError("the model's classes do not match its rung model's")
+        if self.family is None:
+            if self.family_fields is not None or self.other_label in labels:
+                raise ValueError("the model has fields or a class for a family model it lacks")
+            return
+        family_columns = words + (0 if self.family_fields is None else self.family_fields.check("the family model's fields"))
+        self.family.check("the family model", family_columns)
+        if self.family.classes.tolist() != [False, True] or self.other_label not in labels:
+            raise ValueError("the family model does not answer whether a posting is a PM role")
 
     def predict_proba(self, analyses: Sequence[Analysis]) -> np.ndarray:
         """P(level) for each analysis, columns in the order of ``classes_``."""

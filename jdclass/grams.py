@@ -9,8 +9,10 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
+from jdclass.saving import PlainState, check_array, check_vocabulary
 
-class TfidfTable:
+
+class TfidfTable(PlainState):
     """What a fitted ``vectors.TokenTfidf`` (scikit-learn's ``TfidfVectorizer``, set up for space-separated tokens)
     needs to transform: its vocabulary, inverse document frequencies and settings. ``transform`` gives the same
     matrix (tested), counting the words and word pairs of each text in one pass, and loads without scikit-learn,
@@ -31,6 +33,18 @@ class TfidfTable:
         self.sublinear_tf = sublinear_tf
         self.norm = norm
         self.dtype = dtype
+
+    saved = frozenset({"vocabulary", "idf", "ngram_range", "sublinear_tf", "norm", "dtype"})
+
+    def check(self, what: str) -> int:
+        """The number of columns, once the table's parts are checked to be what ``transform`` needs; else a ValueError."""
+        size = check_vocabulary(self.vocabulary, f"{what}'s vocabulary")
+        check_array(self.idf, f"{what}'s weights", "f", (size,))
+        if self.ngram_range not in ((1, 1), (1, 2), (2, 2)) or self.norm not in ("l2", None) or type(self.sublinear_tf) is not bool:
+            raise ValueError(f"{what} has settings no TF-IDF table has")
+        if self.dtype not in (np.float64, np.float32):
+            raise ValueError(f"{what} holds weights of type {self.dtype!r}")
+        return size
 
     def transform(self, texts: Iterable[str]) -> Any:
         """The TF-IDF matrix of texts of space-separated tokens, one row each."""
@@ -67,7 +81,7 @@ def _normalize_rows(matrix: Any) -> None:
     matrix.data /= norms[rows]
 
 
-class SharedGrams:
+class SharedGrams(PlainState):
     """Each word and word pair of a batch looked up once for two ``TfidfTable``: one over whole texts, one over
     their parts (a posting's normalized text and its sentences).
 
@@ -113,6 +127,21 @@ class SharedGrams:
         order = np.argsort(keys)
         self.pair_keys = keys[order]
         self.pair_ids = np.fromiter((pair[2] for pair in pairs), dtype=np.int64, count=len(pairs))[order]
+
+    saved = frozenset({"whole", "parts", "part_columns", "whole_columns", "words", "unknown", "word_ids", "pair_keys", "pair_ids"})
+
+    def check(self, whole: TfidfTable, parts: TfidfTable) -> None:
+        """A ValueError unless these tables were made for ``whole`` and ``parts`` and every number in them is in range."""
+        if self.whole is not whole or self.parts is not parts:
+            raise ValueError("the look-up tables were made for other TF-IDF tables")
+        ids = len(check_array(self.part_columns, "the look-up tables", "i", (None,), -1, len(parts.vocabulary))) - 1
+        check_array(self.whole_columns, "the look-up tables", "i", (ids + 1,), -1, len(whole.vocabulary))
+        self.unknown = check_vocabulary(self.words, "the look-up tables' words")
+        check_array(self.word_ids, "the look-up tables", "i", (self.unknown + 1,), -1, ids)
+        keys = check_array(self.pair_keys, "the look-up tables", "i", (None,), 0, (self.unknown + 1) ** 2)
+        check_array(self.pair_ids, "the look-up tables", "i", (len(keys),), 0, ids)
+        if (np.diff(keys) < 0).any():
+            raise ValueError("the look-up tables' pairs are not sorted")
 
     def transform(self, texts: list[list[str]]) -> tuple[Any, Any]:
         """``whole.transform`` of the texts (each given as its parts) and ``parts.transform`` of all their parts."""

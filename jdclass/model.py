@@ -19,10 +19,11 @@ from typing import Any
 
 import numpy as np
 import spacy
+from scipy import sparse
 
 from jdclass import __version__
 from jdclass.duties import DutyMatcher
-from jdclass.errors import ModelError, ModelIntegrityError, ModelNotFound
+from jdclass.errors import JdclassError, ModelError, ModelIntegrityError, ModelNotFound, one_line
 from jdclass.fields import FieldTable
 from jdclass.fitted import Linear, TwoQuestions
 from jdclass.grams import SharedGrams, TfidfTable
@@ -225,55 +226,86 @@ def read_manifest(directory: Path | str) -> dict[str, Any]:
     return manifest
 
 
-# Every type a model file may name: the model's own classes, numpy's arrays and scipy's sparse matrix. Unpickling
-# calls nothing else, so a model file cannot run code when it is loaded (the pickle documentation's "restricting
-# globals"); since format 5 the file holds no scikit-learn object, which made this list short.
-_MODEL_TYPES = frozenset(
-    {
-        ("jdclass.duties", "DutyMatcher"),
-        ("jdclass.fields", "FieldTable"),
-        ("jdclass.fitted", "Linear"),
-        ("jdclass.fitted", "TwoQuestions"),
-        ("jdclass.grams", "SharedGrams"),
-        ("jdclass.grams", "TfidfTable"),
-        ("jdclass.levels", "Level"),
-        ("numpy", "dtype"),
-        ("numpy", "float64"),
-        ("numpy", "ndarray"),
-        ("scipy.sparse._csr", "csr_matrix"),
-        ("_codecs", "encode"),  # bytes, under pickle protocol 2
-    }
-    # How numpy rebuilds arrays and scalars (protocol 5, and older protocols), in numpy 2 and numpy 1.
-    | {
-        (f"numpy.{core}.{module}", name)
-        for core in ("_core", "core")
-        for module, name in (("numeric", "_frombuffer"), ("multiarray", "_reconstruct"), ("multiarray", "scalar"))
-    }
+# Every type a model file may name: the model's own classes, numpy's arrays, dtypes and scalars, scipy's CSR matrix, and
+# the codec pickle's protocol 2 writes bytes with. Unpickling calls nothing else, so a model file cannot run code when
+# it is loaded (the pickle documentation's "restricting globals"); since format 5 the file holds no scikit-learn
+# object, which made this list short. jdclass's classes restore only the attributes they save (``saving.PlainState``);
+# the two Python objects below that could take attributes (a numpy function, scipy's matrix class) are replaced, for
+# each file, by stand-ins made for it, so that what a file sets on them does not outlive its loading.
+_MODEL_CLASSES: dict[tuple[str, str], type] = {
+    ("jdclass.duties", "DutyMatcher"): DutyMatcher,
+    ("jdclass.fields", "FieldTable"): FieldTable,
+    ("jdclass.fitted", "Linear"): Linear,
+    ("jdclass.fitted", "TwoQuestions"): TwoQuestions,
+    ("jdclass.grams", "SharedGrams"): SharedGrams,
+    ("jdclass.grams", "TfidfTable"): TfidfTable,
+}
+_IMMUTABLE_TYPES = frozenset(
+    {("numpy", "dtype"), ("numpy", "float64"), ("numpy", "float32"), ("numpy", "ndarray"), ("_codecs", "encode")}
+    # How numpy rebuilds arrays and scalars (built-in functions), in numpy 2 and numpy 1.
+    | {(f"numpy.{core}.multiarray", name) for core in ("_core", "core") for name in ("_reconstruct", "scalar")}
 )
+_FROMBUFFER = frozenset({("numpy._core.numeric", "_frombuffer"), ("numpy.core.numeric", "_frombuffer")})
+_CSR = ("scipy.sparse._csr", "csr_matrix")
+_CSR_STATE = frozenset({"_shape", "data", "indices", "indptr", "maxprint", "_has_sorted_indices", "_has_canonical_format"})
+_MODEL_TYPES = frozenset(_MODEL_CLASSES) | _IMMUTABLE_TYPES | _FROMBUFFER | {_CSR}
+# The largest model file, unpacked, that ``load`` reads: the shipped one unpacks to about 20 MB.
+MAX_MODEL_BYTES = 256 * 1024 * 1024
 
 
 class _ForeignType(pickle.UnpicklingError):
     """A model file names a type that no jdclass model holds."""
 
 
+def _csr_setstate(matrix: Any, state: Any) -> None:
+    if not isinstance(matrix, sparse.csr_matrix) or not isinstance(state, dict) or not set(state) <= _CSR_STATE:
+        raise TypeError("not the saved state of a sparse matrix")
+    matrix.__dict__.update(state)
+
+
 class _ModelUnpickler(pickle.Unpickler):
     """Unpickles a model file, building only ``_MODEL_TYPES``: any other name (``os.system``, ``Path.touch``) is refused
     before it is looked up, so nothing in the file runs."""
 
+    def __init__(self, file: io.BytesIO) -> None:
+        super().__init__(file)
+        frombuffer = np.frombuffer
+
+        def _frombuffer(buf: Any, dtype: Any, shape: Any, order: Any, axis_order: Any = None) -> Any:
+            array = frombuffer(buf, dtype=dtype)  # numpy's own _frombuffer, for the array layouts a model holds
+            if order == "K" and axis_order is not None:
+                return array.reshape(shape, order="C").transpose(axis_order)
+            return array.reshape(shape, order=order)
+
+        self._stand_ins: dict[tuple[str, str], Any] = dict.fromkeys(_FROMBUFFER, _frombuffer)
+        self._stand_ins[_CSR] = type("csr_matrix", (sparse.csr_matrix,), {"__setstate__": _csr_setstate})
+
     def find_class(self, module: str, name: str) -> Any:
-        if (module, name) not in _MODEL_TYPES:
+        key = (module, name)
+        if key not in _MODEL_TYPES:
             raise _ForeignType(f"{module}.{name}")
-        return super().find_class(module, name)
+        if key in self._stand_ins:
+            return self._stand_ins[key]
+        return _MODEL_CLASSES.get(key) or super().find_class(module, name)
 
 
-def _is_a_model(bundle: Any) -> bool:
-    """Whether an unpickled bundle holds a model, a duty matcher and look-up tables, each made of the parts classifying
-    reads: a file of the right types with parts of another kind would fail later, at the first posting."""
-    if not isinstance(bundle, dict):
-        return False
-    model, matcher, grams = bundle.get("model"), bundle.get("matcher"), bundle.get("grams")
+def _unpacked(data: bytes) -> bytes:
+    """The gzip-compressed ``data`` unpacked, refused (ValueError) past ``MAX_MODEL_BYTES``."""
+    with gzip.GzipFile(fileobj=io.BytesIO(data)) as packed:
+        unpacked = packed.read(MAX_MODEL_BYTES + 1)
+    if len(unpacked) > MAX_MODEL_BYTES:
+        raise ValueError(f"it unpacks to more than {MAX_MODEL_BYTES:,} bytes")
+    return unpacked
+
+
+def _checked(bundle: Any) -> tuple[TwoQuestions, DutyMatcher, SharedGrams | None]:
+    """The model, duty matcher and look-up tables of an unpickled bundle, each part checked to be what classifying
+    reads (types, shapes, ranges: ``check`` of each class); a ValueError or TypeError names the first that is not."""
+    if not isinstance(bundle, dict) or set(bundle) != {"model", "matcher", "grams", "format"}:
+        raise TypeError("it holds no model bundle")
+    model, matcher, grams = bundle["model"], bundle["matcher"], bundle["grams"]
     if not isinstance(model, TwoQuestions) or not isinstance(matcher, DutyMatcher) or not isinstance(grams, SharedGrams | None):
-        return False
+        raise TypeError("its parts are of other kinds")
     parts = [
         (model.text, TfidfTable),
         (model.rung, Linear),
@@ -282,9 +314,13 @@ def _is_a_model(bundle: Any) -> bool:
         (model.family_fields, FieldTable | None),
         (matcher.vectorizer, TfidfTable),
     ]
-    return all(isinstance(part, kind) for part, kind in parts) and (
-        grams is None or isinstance(grams.whole, TfidfTable) and isinstance(grams.parts, TfidfTable)
-    )
+    if not all(isinstance(part, kind) for part, kind in parts):
+        raise TypeError("its parts are of other kinds")
+    model.check()
+    matcher.check()
+    if grams is not None:
+        grams.check(model.text, matcher.vectorizer)
+    return model, matcher, grams
 
 
 def load(path: Path | str | None = None) -> LevelClassifier:
@@ -311,20 +347,35 @@ def load(path: Path | str | None = None) -> LevelClassifier:
         raise ModelIntegrityError(f"{model_path} does not match the sha256 in its manifest; refusing to load it (run `jdclass train` to rebuild)")
     built = manifest["environment"] if isinstance(manifest.get("environment"), dict) else {}
     here = environment()
-    if built.get("spacy") != here["spacy"] or manifest.get("format") != FORMAT_VERSION:
+    rebuild = _rebuild_command(directory, manifest)
+    if manifest.get("format") != FORMAT_VERSION:
         raise ModelIntegrityError(
-            f"the model was built with spaCy {built.get('spacy')} (format {manifest.get('format')}); "
-            f"this is spaCy {here['spacy']} (format {FORMAT_VERSION}): run `jdclass train` to rebuild it"
+            f"{directory} holds a model of format {manifest.get('format')!r}, which this jdclass ({__version__}) does not read "
+            f"(it reads format {FORMAT_VERSION}); rebuild it: {rebuild}"
         )
+    if built.get("spacy") != here["spacy"]:
+        raise ModelIntegrityError(f"{directory} holds a model built with spaCy {built.get('spacy')}; this is spaCy {here['spacy']}: rebuild it: {rebuild}")
     try:
-        bundle = _ModelUnpickler(io.BytesIO(gzip.decompress(data))).load()
+        bundle = _ModelUnpickler(io.BytesIO(_unpacked(data))).load()
     except _ForeignType as error:
-        raise ModelIntegrityError(f"{model_path} holds {error}, which no jdclass model does; refusing to load it (run `jdclass train` to rebuild it)") from None
+        raise ModelIntegrityError(f"{model_path} holds {error}, which a jdclass model of format {FORMAT_VERSION} does not; refusing to load it") from None
     except Exception as error:  # noqa: BLE001 - a damaged pickle raises anything; the hash check makes this rare
-        raise ModelIntegrityError(f"{model_path} cannot be loaded ({type(error).__name__}); run `jdclass train` to rebuild it") from None
-    if not _is_a_model(bundle):
-        raise ModelIntegrityError(f"{model_path} is not a jdclass model; run `jdclass train` to rebuild it")
-    classifier = LevelClassifier(bundle["model"], bundle["matcher"], manifest, bundle.get("grams"))
+        raise ModelIntegrityError(f"{model_path} cannot be loaded ({type(error).__name__}: {one_line(error)}); rebuild it: {rebuild}") from None
+    try:
+        model, matcher, grams = _checked(bundle)
+        classifier = LevelClassifier(model, matcher, manifest, grams)
+    except (ValueError, TypeError, AttributeError, JdclassError) as error:
+        raise ModelIntegrityError(f"{model_path} is not a jdclass model ({one_line(error)}); rebuild it: {rebuild}") from None
     if [level.code for level in classifier.labels] != manifest.get("labels"):
-        raise ModelIntegrityError(f"{model_path} labels differ from its manifest; run `jdclass train` to rebuild it")
+        raise ModelIntegrityError(f"{model_path} labels differ from its manifest; rebuild it: {rebuild}")
     return classifier
+
+
+def _rebuild_command(directory: Path, manifest: dict[str, Any]) -> str:
+    """The command that rebuilds the model in ``directory`` from what its manifest says it was trained on."""
+    recorded = manifest.get("training_data")
+    data: dict[str, Any] = recorded if isinstance(recorded, dict) else {}
+    command = f"jdclass train --out {directory}"
+    if isinstance(data.get("file"), str):
+        command += f" --data {data['file']}" + (" --with-corpus" if data.get("corpus") else "")
+    return f"`{command}`"

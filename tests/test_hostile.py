@@ -7,6 +7,7 @@ The table lives in tests/hostile.py. Each row goes through the library (``jdclas
 from __future__ import annotations
 
 import errno
+import functools
 import gzip
 import hashlib
 import json
@@ -19,6 +20,7 @@ import threading
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 import spacy
 from click.testing import CliRunner
@@ -26,6 +28,7 @@ from click.testing import CliRunner
 import jdclass
 from jdclass.batch import BatchInput, run_batch
 from jdclass.cli import cli
+from jdclass.duties import DutyMatcher
 from jdclass.errors import CorruptFile, InputError, InputTooLarge, JdclassError, ModelIntegrityError, ModelNotFound
 from jdclass.model import DEFAULT_MODEL_DIR, FORMAT_VERSION, MANIFEST_FILE, MODEL_FILE
 from jdclass.readers import _read_bytes, docx_to_text, pdf_to_text, read_posting
@@ -294,14 +297,19 @@ def damage_model(change: str, folder: Path) -> None:
     elif change == "a matching pickle of something else":
         model.write_bytes(gzip.compress(pickle.dumps(["not", "a", "model"])))
         rehash()
-    elif change == "look-up tables of another kind":
+    elif change in BUNDLE_EDITS:
         bundle = pickle.loads(gzip.decompress(model.read_bytes()))
-        model.write_bytes(gzip.compress(pickle.dumps(dict(bundle, grams={"not": "tables"}))))
+        edited = BUNDLE_EDITS[change](bundle)
+        state = DutyMatcher.__getstate__
+        try:
+            if change == "a duty look-up planted":  # what the matcher never saves, written as if it did
+                DutyMatcher.__getstate__ = lambda self: dict(self.__dict__)  # type: ignore[method-assign]
+            model.write_bytes(gzip.compress(pickle.dumps(edited if edited is not None else bundle)))
+        finally:
+            DutyMatcher.__getstate__ = state  # type: ignore[method-assign]
         rehash()
-    elif change == "parts of another kind":
-        bundle = pickle.loads(gzip.decompress(model.read_bytes()))
-        bundle["matcher"].vectorizer = {}
-        model.write_bytes(gzip.compress(pickle.dumps(bundle)))
+    elif change in HAND_WRITTEN:
+        model.write_bytes(gzip.compress(HAND_WRITTEN[change]))
         rehash()
     elif change == "a pickle that would run code":
         model.write_bytes(gzip.compress(pickle.dumps(_RunsAtLoad())))
@@ -318,6 +326,11 @@ def damage_model(change: str, folder: Path) -> None:
         manifest["format"] = 1
     elif change == "format 2 (a text pipeline per model)":
         manifest["format"] = 2
+    elif change == "format 4 (scikit-learn's objects), with its training data":
+        manifest["format"] = 4
+        manifest["training_data"] = {"corpus": True, "file": "ours.csv", "rows": 40}
+    elif change == "the format as text":
+        manifest["format"] = str(FORMAT_VERSION)
     elif change == "a matching file that is not gzip":
         model.write_bytes(pickle.dumps(["not", "gzip"]))
         rehash()
@@ -325,9 +338,35 @@ def damage_model(change: str, folder: Path) -> None:
         manifest_path.write_text(json.dumps(manifest))
 
 
+def _set(target: object, name: str, value: object) -> None:
+    setattr(target, name, value)
+
+
+# Edits of a real model's parts, each written back with a matching sha256 (what a hand-made file can hold).
+BUNDLE_EDITS = {
+    "look-up tables of another kind": lambda bundle: dict(bundle, grams={"not": "tables"}),
+    "parts of another kind": lambda bundle: _set(bundle["matcher"], "vectorizer", {}),
+    "duty matrix indexes out of range": lambda bundle: bundle["matcher"].matrix.indices.fill(2**31 - 1),
+    "duty matrix of another shape": lambda bundle: _set(bundle["matcher"], "matrix", bundle["matcher"].matrix[:, :10]),
+    "a duty look-up planted": lambda bundle: _set(bundle["matcher"], "_by_level", "garbage"),
+    "coefficients as text": lambda bundle: _set(bundle["model"].rung, "coef", "abc"),
+    "coefficients of another shape": lambda bundle: _set(bundle["model"].rung, "coef", bundle["model"].rung.coef[:, :10]),
+    "look-up tables out of range": lambda bundle: bundle["grams"].whole_columns.fill(10**9),
+    "an unknown class": lambda bundle: _set(bundle["model"], "classes_", np.array(["APM", "XYZ"])),
+}
+# Pickles written by hand: pickle's BUILD applied to a class a model file may name, to set what it likes on it.
+HAND_WRITTEN = {
+    "a class's attributes set by the file": b"\x80\x02cjdclass.grams\nTfidfTable\nN}X\x08\x00\x00\x00weightedcnumpy\ndtype\ns\x86b.",
+    "scipy's matrix class set by the file": b"\x80\x02cscipy.sparse._csr\ncsr_matrix\nN}X\x05\x00\x00\x00tocsrcnumpy\ndtype\ns\x86b.",
+    "a level's name set by the file": b"\x80\x02cjdclass.levels\nLevel\nX\x03\x00\x00\x00SPM\x85R.",
+}
+FOREIGN = "model/jdclass-model.pkl.gz holds {}, which a jdclass model of format 5 does not; refusing to load it"
 MISMATCH = "model/jdclass-model.pkl.gz does not match the sha256 in its manifest; refusing to load it (run `jdclass train` to rebuild)"
-BUILT_WITH = "the model was built with spaCy {} (format {}); this is spaCy {} (format {}): run `jdclass train` to rebuild it"
-FOREIGN = "model/jdclass-model.pkl.gz holds {}, which no jdclass model does; refusing to load it (run `jdclass train` to rebuild it)"
+REBUILD = "rebuild it: `jdclass train --out model`"
+FORMAT = "model holds a model of format {}, which this jdclass (" + jdclass.__version__ + ") does not read (it reads format 5); {}"
+SPACY = "model holds a model built with spaCy {}; this is spaCy " + spacy.__version__ + ": " + REBUILD
+NOT_A_MODEL = "model/jdclass-model.pkl.gz is not a jdclass model ({}); " + REBUILD
+UNLOADABLE = "model/jdclass-model.pkl.gz cannot be loaded ({}); " + REBUILD
 MODELS = {
     "a byte appended": Refused(ModelIntegrityError, MISMATCH),
     "truncated": Refused(ModelIntegrityError, MISMATCH),
@@ -338,20 +377,41 @@ MODELS = {
     "manifest not JSON": Refused(ModelIntegrityError, "model/manifest.json is not a valid manifest; run `jdclass train` to rebuild the model"),
     "manifest a list": Refused(ModelIntegrityError, "model/manifest.json is not a valid manifest; run `jdclass train` to rebuild the model"),
     "model file outside its folder": Refused(ModelIntegrityError, "model/manifest.json names a model file outside its folder (/etc/passwd); refusing it"),
-    "environment not a mapping": Refused(ModelIntegrityError, BUILT_WITH.format(None, FORMAT_VERSION, spacy.__version__, FORMAT_VERSION)),
-    "another spaCy": Refused(ModelIntegrityError, BUILT_WITH.format("0.1", FORMAT_VERSION, spacy.__version__, FORMAT_VERSION)),
-    "an older format (joblib)": Refused(ModelIntegrityError, BUILT_WITH.format(spacy.__version__, 1, spacy.__version__, FORMAT_VERSION)),
-    "format 2 (a text pipeline per model)": Refused(ModelIntegrityError, BUILT_WITH.format(spacy.__version__, 2, spacy.__version__, FORMAT_VERSION)),
-    "a matching file that is not gzip": Refused(
-        ModelIntegrityError, "model/jdclass-model.pkl.gz cannot be loaded (BadGzipFile); run `jdclass train` to rebuild it"
+    "environment not a mapping": Refused(ModelIntegrityError, SPACY.format(None)),
+    "another spaCy": Refused(ModelIntegrityError, SPACY.format("0.1")),
+    "an older format (joblib)": Refused(ModelIntegrityError, FORMAT.format(1, REBUILD)),
+    "format 2 (a text pipeline per model)": Refused(ModelIntegrityError, FORMAT.format(2, REBUILD)),
+    "format 4 (scikit-learn's objects), with its training data": Refused(
+        ModelIntegrityError, FORMAT.format(4, "rebuild it: `jdclass train --out model --data ours.csv --with-corpus`")
     ),
-    "a matching pickle of something else": Refused(ModelIntegrityError, "model/jdclass-model.pkl.gz is not a jdclass model; run `jdclass train` to rebuild it"),
-    "look-up tables of another kind": Refused(ModelIntegrityError, "model/jdclass-model.pkl.gz is not a jdclass model; run `jdclass train` to rebuild it"),
-    "parts of another kind": Refused(ModelIntegrityError, "model/jdclass-model.pkl.gz is not a jdclass model; run `jdclass train` to rebuild it"),
+    "the format as text": Refused(ModelIntegrityError, FORMAT.format("'5'", REBUILD)),
+    "a matching file that is not gzip": Refused(ModelIntegrityError, UNLOADABLE.format("BadGzipFile: Not a gzipped file (b'\\x80\\x04')")),
+    "a matching pickle of something else": Refused(ModelIntegrityError, NOT_A_MODEL.format("it holds no model bundle")),
+    "look-up tables of another kind": Refused(ModelIntegrityError, NOT_A_MODEL.format("its parts are of other kinds")),
+    "parts of another kind": Refused(ModelIntegrityError, NOT_A_MODEL.format("its parts are of other kinds")),
+    "duty matrix indexes out of range": Refused(ModelIntegrityError, NOT_A_MODEL.format("the duty matrix: values out of range")),
+    "duty matrix of another shape": Refused(ModelIntegrityError, NOT_A_MODEL.format("the duty matrix: shape (230, 10), not (230, 255425)")),
+    "a duty look-up planted": Refused(ModelIntegrityError, UNLOADABLE.format("TypeError: not the saved state of a model part")),
+    "coefficients as text": Refused(ModelIntegrityError, NOT_A_MODEL.format("the rung model's coefficients: not a 2-dimensional array of kind f")),
+    "coefficients of another shape": Refused(ModelIntegrityError, NOT_A_MODEL.format("the rung model's coefficients: shape (6, 10), not (6, 82601)")),
+    "look-up tables out of range": Refused(ModelIntegrityError, NOT_A_MODEL.format("the look-up tables: values out of range")),
+    "an unknown class": Refused(ModelIntegrityError, NOT_A_MODEL.format("the model's classes do not match its rung model's")),
+    "a class's attributes set by the file": Refused(
+        ModelIntegrityError, UNLOADABLE.format("TypeError: PlainState.__setstate__() missing 1 required positional argument: 'state'")
+    ),
+    "scipy's matrix class set by the file": Refused(
+        ModelIntegrityError, UNLOADABLE.format("TypeError: _csr_setstate() missing 1 required positional argument: 'state'")
+    ),
+    "a level's name set by the file": Refused(ModelIntegrityError, FOREIGN.format("jdclass.levels.Level")),
     "a pickle that would run code": Refused(ModelIntegrityError, FOREIGN.format("pathlib.Path.touch")),
     "scikit-learn's objects (format 4)": Refused(ModelIntegrityError, FOREIGN.format("sklearn.linear_model._logistic.LogisticRegression")),
-    "labels differ": Refused(ModelIntegrityError, "model/jdclass-model.pkl.gz labels differ from its manifest; run `jdclass train` to rebuild it"),
+    "labels differ": Refused(ModelIntegrityError, "model/jdclass-model.pkl.gz labels differ from its manifest; " + REBUILD),
 }
+
+
+@functools.lru_cache(maxsize=1)
+def _SHIPPED_RESULT() -> dict[str, object]:
+    return jdclass.load().classify(ENGLISH).to_dict()
 
 
 @pytest.mark.parametrize("change", list(MODELS))
@@ -362,6 +422,8 @@ def test_a_damaged_model_is_refused_by_the_library_and_the_cli(change):
     check(outcome, lambda: jdclass.load("model"))
     result = CliRunner().invoke(cli, ["classify", "--model", "model", "-"], input=ENGLISH)
     assert (result.exit_code, result.output) == (1, f"Error: {outcome.message}\n")
+    # What the file held left nothing behind: the shipped model classifies as it did.
+    assert jdclass.load().classify(ENGLISH).to_dict() == _SHIPPED_RESULT()
 
 
 class _RunsAtLoad:
@@ -377,7 +439,7 @@ def test_a_model_file_cannot_run_code_when_loaded():
     manifest = json.loads((Path("model") / MANIFEST_FILE).read_text())
     manifest["sha256"] = hashlib.sha256((Path("model") / MODEL_FILE).read_bytes()).hexdigest()
     (Path("model") / MANIFEST_FILE).write_text(json.dumps(manifest))
-    with pytest.raises(ModelIntegrityError, match=r"holds pathlib\.Path\.touch, which no jdclass model does"):
+    with pytest.raises(ModelIntegrityError, match=r"holds pathlib\.Path\.touch, which a jdclass model of format 5 does not"):
         jdclass.load("model")
     assert not Path("ran-at-load").exists(), "unpickling ran the file's code"
     CliRunner().invoke(cli, ["classify", "--model", "model", "-"], input=ENGLISH)
@@ -394,3 +456,14 @@ def test_a_model_pickled_with_any_protocol_loads(protocol):
     manifest["sha256"] = hashlib.sha256((Path("model") / MODEL_FILE).read_bytes()).hexdigest()
     (Path("model") / MANIFEST_FILE).write_text(json.dumps(manifest))
     assert jdclass.load("model").classify(ENGLISH).to_dict() == jdclass.load().classify(ENGLISH).to_dict()
+
+
+def test_a_model_file_that_unpacks_past_the_limit_is_refused(monkeypatch):
+    monkeypatch.setattr("jdclass.model.MAX_MODEL_BYTES", 1_000_000)
+    shutil.copytree(DEFAULT_MODEL_DIR, "model")
+    (Path("model") / MODEL_FILE).write_bytes(gzip.compress(bytes(2_000_000)))  # a small file of zeros that unpacks to 2 MB
+    manifest = json.loads((Path("model") / MANIFEST_FILE).read_text())
+    manifest["sha256"] = hashlib.sha256((Path("model") / MODEL_FILE).read_bytes()).hexdigest()
+    (Path("model") / MANIFEST_FILE).write_text(json.dumps(manifest))
+    with pytest.raises(ModelIntegrityError, match=r"cannot be loaded \(ValueError: it unpacks to more than 1,000,000 bytes\)"):
+        jdclass.load("model")
