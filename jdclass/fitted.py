@@ -12,6 +12,7 @@ from scipy.special import expit
 
 from jdclass.fields import FieldTable
 from jdclass.grams import TfidfTable
+from jdclass.levels import CODES, Level
 from jdclass.nlp import Analysis
 from jdclass.saving import PlainState, check_array
 
@@ -32,8 +33,9 @@ class Linear(PlainState):
         if not isinstance(self.classes, np.ndarray) or self.classes.ndim != 1 or len(self.classes) < 2 or len(set(self.classes.tolist())) != len(self.classes):
             raise ValueError(f"{what}'s classes are not a list of two or more")
         rows = 1 if len(self.classes) == 2 else len(self.classes)
-        check_array(self.coef, f"{what}'s coefficients", "f", (rows, features))
-        check_array(self.intercept, f"{what}'s intercept", "f", (rows,))
+        # Bounded far beyond any fitted model's (|weight| < 100): a weight near the float limit gives no probability.
+        check_array(self.coef, f"{what}'s coefficients", "f", (rows, features), -1e4, 1e4)
+        check_array(self.intercept, f"{what}'s intercept", "f", (rows,), -1e4, 1e4)
 
     def probabilities(self, X: Any) -> np.ndarray:
         """One row of class probabilities per row of ``X`` (a CSR matrix), columns in the order of ``classes``."""
@@ -74,12 +76,14 @@ class TwoQuestions(PlainState):
     def check(self) -> None:
         """A ValueError (or TypeError) unless every part is what ``predict_proba`` reads, of matching sizes."""
         words = self.text.check("the model's TF-IDF")
-        if type(self.fields_weight) is not float or not 0.0 < self.fields_weight < 1e6 or not isinstance(self.other_label, str):
+        if not isinstance(self.fields_weight, int | float) or isinstance(self.fields_weight, bool) or not 0.0 < self.fields_weight < 1e4:
+            raise ValueError("the model has settings no model has")
+        if self.other_label != Level.OTHER.code:
             raise ValueError("the model has settings no model has")
         rung_columns = words + (0 if self.rung_fields is None else self.rung_fields.check("the rung model's fields"))
         self.rung.check("the rung model", rung_columns)
         labels = check_array(self.classes_, "the model's classes", "U", (None,)).tolist()
-        if sorted(set(labels)) != labels or not set(self.rung.classes.tolist()) <= set(labels) - {self.other_label}:
+        if not set(labels) <= set(CODES) or sorted(set(labels)) != labels or not set(self.rung.classes.tolist()) <= set(labels) - {self.other_label}:
             raise ValueError("the model's classes do not match its rung model's")
         if self.family is None:
             if self.family_fields is not None or self.other_label in labels:

@@ -39,7 +39,7 @@ class TfidfTable(PlainState):
     def check(self, what: str) -> int:
         """The number of columns, once the table's parts are checked to be what ``transform`` needs; else a ValueError."""
         size = check_vocabulary(self.vocabulary, f"{what}'s vocabulary")
-        check_array(self.idf, f"{what}'s weights", "f", (size,))
+        check_array(self.idf, f"{what}'s weights", "f", (size,), 0.0, 1e3)  # a fitted idf is 1 + log(n / df): under 20
         if self.ngram_range not in ((1, 1), (1, 2), (2, 2)) or self.norm not in ("l2", None) or type(self.sublinear_tf) is not bool:
             raise ValueError(f"{what} has settings no TF-IDF table has")
         if self.dtype not in (np.float64, np.float32):

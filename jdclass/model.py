@@ -23,7 +23,7 @@ from scipy import sparse
 
 from jdclass import __version__
 from jdclass.duties import DutyMatcher
-from jdclass.errors import JdclassError, ModelError, ModelIntegrityError, ModelNotFound, one_line
+from jdclass.errors import ModelError, ModelIntegrityError, ModelNotFound, one_line
 from jdclass.fields import FieldTable
 from jdclass.fitted import Linear, TwoQuestions
 from jdclass.grams import SharedGrams, TfidfTable
@@ -40,10 +40,11 @@ DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
 # Format 4: the look-up tables of ``SharedGrams`` saved beside them (built once, at training, instead of in every process).
 # Format 5: the fitted model as arrays (``fitted.TwoQuestions``, ``grams.TfidfTable``, ``fields.FieldTable``) rather than
 # scikit-learn's objects; loading checks spaCy's version rather than scikit-learn's.
+# Format 6: the duty levels as codes, and arrays written with pickle protocol 5 only (``_MODEL_TYPES``).
 MODEL_FILE = "jdclass-model.pkl.gz"
 OLD_MODEL_FILES = ("jdclass-model.joblib",)  # replaced when a model is saved in the same folder
 MANIFEST_FILE = "manifest.json"
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 # How much the stated title moves the overall level: the title's own rung, a neighbour, anything further.
 TITLE_WEIGHTS = {0: 1.0, 1: 0.35, None: 0.1}
 
@@ -226,12 +227,13 @@ def read_manifest(directory: Path | str) -> dict[str, Any]:
     return manifest
 
 
-# Every type a model file may name: the model's own classes, numpy's arrays, dtypes and scalars, scipy's CSR matrix, and
-# the codec pickle's protocol 2 writes bytes with. Unpickling calls nothing else, so a model file cannot run code when
-# it is loaded (the pickle documentation's "restricting globals"); since format 5 the file holds no scikit-learn
-# object, which made this list short. jdclass's classes restore only the attributes they save (``saving.PlainState``);
-# the two Python objects below that could take attributes (a numpy function, scipy's matrix class) are replaced, for
-# each file, by stand-ins made for it, so that what a file sets on them does not outlive its loading.
+# Every type a model file may name: the model's own classes, numpy's dtypes and the function that rebuilds an array
+# from bytes (pickle protocol 5), and scipy's CSR matrix. Unpickling calls nothing else (the pickle documentation's
+# "restricting globals"); since format 5 the file holds no scikit-learn object, which made this list short. Each is
+# handed to the file as a stand-in made for that file: jdclass's classes without their constructors (a file may only
+# restore their saved attributes, ``saving.PlainState``), numpy's function accepting only bytes and arrays of plain
+# numbers or text (no object pointers, no view of another array), scipy's class restoring only a matrix's own
+# attributes; what a file sets on a stand-in dies with it.
 _MODEL_CLASSES: dict[tuple[str, str], type] = {
     ("jdclass.duties", "DutyMatcher"): DutyMatcher,
     ("jdclass.fields", "FieldTable"): FieldTable,
@@ -240,11 +242,7 @@ _MODEL_CLASSES: dict[tuple[str, str], type] = {
     ("jdclass.grams", "SharedGrams"): SharedGrams,
     ("jdclass.grams", "TfidfTable"): TfidfTable,
 }
-_IMMUTABLE_TYPES = frozenset(
-    {("numpy", "dtype"), ("numpy", "float64"), ("numpy", "float32"), ("numpy", "ndarray"), ("_codecs", "encode")}
-    # How numpy rebuilds arrays and scalars (built-in functions), in numpy 2 and numpy 1.
-    | {(f"numpy.{core}.multiarray", name) for core in ("_core", "core") for name in ("_reconstruct", "scalar")}
-)
+_IMMUTABLE_TYPES = frozenset({("numpy", "dtype"), ("numpy", "float64"), ("numpy", "float32")})  # numpy's C types take no attribute
 _FROMBUFFER = frozenset({("numpy._core.numeric", "_frombuffer"), ("numpy.core.numeric", "_frombuffer")})
 _CSR = ("scipy.sparse._csr", "csr_matrix")
 _CSR_STATE = frozenset({"_shape", "data", "indices", "indptr", "maxprint", "_has_sorted_indices", "_has_canonical_format"})
@@ -263,30 +261,44 @@ def _csr_setstate(matrix: Any, state: Any) -> None:
     matrix.__dict__.update(state)
 
 
+def _no_constructor(self: Any, *args: Any, **kwargs: Any) -> None:
+    raise TypeError("a model file may not call a constructor")
+
+
+def _array_from_bytes(buf: Any, dtype: Any, shape: Any, order: Any, axis_order: Any = None) -> np.ndarray:
+    """numpy's ``_frombuffer`` for the arrays a model holds: numbers or text from the file's own bytes, copied."""
+    if not isinstance(buf, bytes | bytearray | pickle.PickleBuffer) or not isinstance(dtype, np.dtype):
+        raise TypeError("an array from something other than bytes")
+    if dtype.kind not in "biufU" or dtype.hasobject or dtype.fields is not None or dtype.subdtype is not None:
+        raise TypeError(f"an array of {dtype}")
+    if order not in ("C", "F") or axis_order is not None or not isinstance(shape, tuple) or not all(type(n) is int for n in shape):
+        raise TypeError("an array of another layout")
+    data = buf.raw() if isinstance(buf, pickle.PickleBuffer) else buf
+    return np.frombuffer(data, dtype=dtype).reshape(shape, order=order).copy()
+
+
 class _ModelUnpickler(pickle.Unpickler):
-    """Unpickles a model file, building only ``_MODEL_TYPES``: any other name (``os.system``, ``Path.touch``) is refused
-    before it is looked up, so nothing in the file runs."""
+    """Unpickles a model file, building only ``_MODEL_TYPES`` through stand-ins made for it: any other name
+    (``os.system``, ``Path.touch``, numpy's array constructors) is refused before it is looked up."""
 
     def __init__(self, file: io.BytesIO) -> None:
         super().__init__(file)
-        frombuffer = np.frombuffer
-
-        def _frombuffer(buf: Any, dtype: Any, shape: Any, order: Any, axis_order: Any = None) -> Any:
-            array = frombuffer(buf, dtype=dtype)  # numpy's own _frombuffer, for the array layouts a model holds
-            if order == "K" and axis_order is not None:
-                return array.reshape(shape, order="C").transpose(axis_order)
-            return array.reshape(shape, order=order)
-
-        self._stand_ins: dict[tuple[str, str], Any] = dict.fromkeys(_FROMBUFFER, _frombuffer)
-        self._stand_ins[_CSR] = type("csr_matrix", (sparse.csr_matrix,), {"__setstate__": _csr_setstate})
+        self.stand_ins: dict[tuple[str, str], Any] = {key: type(cls.__name__, (cls,), {"__init__": _no_constructor}) for key, cls in _MODEL_CLASSES.items()}
+        self.stand_ins.update(dict.fromkeys(_FROMBUFFER, _array_from_bytes))
+        self.stand_ins[_CSR] = type("csr_matrix", (sparse.csr_matrix,), {"__setstate__": _csr_setstate})
 
     def find_class(self, module: str, name: str) -> Any:
         key = (module, name)
         if key not in _MODEL_TYPES:
             raise _ForeignType(f"{module}.{name}")
-        if key in self._stand_ins:
-            return self._stand_ins[key]
-        return _MODEL_CLASSES.get(key) or super().find_class(module, name)
+        return self.stand_ins[key] if key in self.stand_ins else super().find_class(module, name)
+
+
+def _real_class(part: Any) -> type:
+    for cls in _MODEL_CLASSES.values():
+        if type(part) is cls or type(part).__bases__ == (cls,):
+            return cls
+    raise TypeError("its parts are of other kinds")
 
 
 def _unpacked(data: bytes) -> bytes:
@@ -301,7 +313,7 @@ def _unpacked(data: bytes) -> bytes:
 def _checked(bundle: Any) -> tuple[TwoQuestions, DutyMatcher, SharedGrams | None]:
     """The model, duty matcher and look-up tables of an unpickled bundle, each part checked to be what classifying
     reads (types, shapes, ranges: ``check`` of each class); a ValueError or TypeError names the first that is not."""
-    if not isinstance(bundle, dict) or set(bundle) != {"model", "matcher", "grams", "format"}:
+    if not isinstance(bundle, dict) or set(bundle) != {"model", "matcher", "grams", "format"} or bundle["format"] != FORMAT_VERSION:
         raise TypeError("it holds no model bundle")
     model, matcher, grams = bundle["model"], bundle["matcher"], bundle["grams"]
     if not isinstance(model, TwoQuestions) or not isinstance(matcher, DutyMatcher) or not isinstance(grams, SharedGrams | None):
@@ -316,6 +328,9 @@ def _checked(bundle: Any) -> tuple[TwoQuestions, DutyMatcher, SharedGrams | None
     ]
     if not all(isinstance(part, kind) for part, kind in parts):
         raise TypeError("its parts are of other kinds")
+    for part, _ in [(model, None), (matcher, None), (grams, None), *parts]:
+        if part is not None:
+            part.__class__ = _real_class(part)  # from the stand-in the file was given to jdclass's own class
     model.check()
     matcher.check()
     if grams is not None:
@@ -360,15 +375,24 @@ def load(path: Path | str | None = None) -> LevelClassifier:
     except _ForeignType as error:
         raise ModelIntegrityError(f"{model_path} holds {error}, which a jdclass model of format {FORMAT_VERSION} does not; refusing to load it") from None
     except Exception as error:  # noqa: BLE001 - a damaged pickle raises anything; the hash check makes this rare
-        raise ModelIntegrityError(f"{model_path} cannot be loaded ({type(error).__name__}: {one_line(error)}); rebuild it: {rebuild}") from None
+        raise ModelIntegrityError(f"{model_path} cannot be loaded ({type(error).__name__}: {_short(error)}); rebuild it: {rebuild}") from None
     try:
         model, matcher, grams = _checked(bundle)
         classifier = LevelClassifier(model, matcher, manifest, grams)
-    except (ValueError, TypeError, AttributeError, JdclassError) as error:
-        raise ModelIntegrityError(f"{model_path} is not a jdclass model ({one_line(error)}); rebuild it: {rebuild}") from None
+    except Exception as error:  # noqa: BLE001 - whatever a hand-made part makes the checks raise, it is no model
+        raise ModelIntegrityError(f"{model_path} is not a jdclass model ({_short(error)}); rebuild it: {rebuild}") from None
     if [level.code for level in classifier.labels] != manifest.get("labels"):
         raise ModelIntegrityError(f"{model_path} labels differ from its manifest; rebuild it: {rebuild}")
     return classifier
+
+
+def _short(error: BaseException) -> str:
+    """An error quoted in one short line (a hand-made file can make a message of any length)."""
+    try:
+        text = one_line(error)
+    except Exception:  # noqa: BLE001 - str() of a hand-made value can itself fail
+        text = type(error).__name__
+    return text if len(text) <= 200 else text[:199] + "…"
 
 
 def _rebuild_command(directory: Path, manifest: dict[str, Any]) -> str:

@@ -63,7 +63,7 @@ def plain_csr(matrix: Any, what: str, shape: tuple[int, int]) -> sparse.csr_matr
         raise TypeError(f"{what}: not a sparse matrix")
     if tuple(matrix.shape) != shape:
         raise ValueError(f"{what}: shape {tuple(matrix.shape)}, not {shape}")
-    data = check_array(matrix.data, what, "f", (None,))
+    data = check_array(matrix.data, what, "f", (None,), -1e3, 1e3)
     indices = check_array(matrix.indices, what, "i", (len(data),), 0, shape[1])
     indptr = check_array(matrix.indptr, what, "i", (shape[0] + 1,), 0, len(data) + 1)
     if indptr[0] != 0 or indptr[-1] != len(data) or (np.diff(indptr) < 0).any():

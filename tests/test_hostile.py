@@ -7,7 +7,6 @@ The table lives in tests/hostile.py. Each row goes through the library (``jdclas
 from __future__ import annotations
 
 import errno
-import functools
 import gzip
 import hashlib
 import json
@@ -304,7 +303,7 @@ def damage_model(change: str, folder: Path) -> None:
         try:
             if change == "a duty look-up planted":  # what the matcher never saves, written as if it did
                 DutyMatcher.__getstate__ = lambda self: dict(self.__dict__)  # type: ignore[method-assign]
-            model.write_bytes(gzip.compress(pickle.dumps(edited if edited is not None else bundle)))
+            model.write_bytes(gzip.compress(pickle.dumps(edited if edited is not None else bundle, protocol=5)))
         finally:
             DutyMatcher.__getstate__ = state  # type: ignore[method-assign]
         rehash()
@@ -318,7 +317,7 @@ def damage_model(change: str, folder: Path) -> None:
         from sklearn.linear_model import LogisticRegression
 
         bundle = pickle.loads(gzip.decompress(model.read_bytes()))
-        model.write_bytes(gzip.compress(pickle.dumps(dict(bundle, model=LogisticRegression()))))
+        model.write_bytes(gzip.compress(pickle.dumps(dict(bundle, model=LogisticRegression()), protocol=5)))
         rehash()
     elif change == "labels differ":
         manifest["labels"] = ["PM", "OTHER"]
@@ -329,6 +328,8 @@ def damage_model(change: str, folder: Path) -> None:
     elif change == "format 4 (scikit-learn's objects), with its training data":
         manifest["format"] = 4
         manifest["training_data"] = {"corpus": True, "file": "ours.csv", "rows": 40}
+    elif change == "format 5 (duty levels as Levels)":
+        manifest["format"] = 5
     elif change == "the format as text":
         manifest["format"] = str(FORMAT_VERSION)
     elif change == "a matching file that is not gzip":
@@ -353,17 +354,23 @@ BUNDLE_EDITS = {
     "coefficients of another shape": lambda bundle: _set(bundle["model"].rung, "coef", bundle["model"].rung.coef[:, :10]),
     "look-up tables out of range": lambda bundle: bundle["grams"].whole_columns.fill(10**9),
     "an unknown class": lambda bundle: _set(bundle["model"], "classes_", np.array(["APM", "XYZ"])),
+    "a class in lower case": lambda bundle: _set(bundle["model"], "classes_", np.array(["APM", "apm"])),
+    "coefficients near the float limit": lambda bundle: bundle["model"].rung.coef.fill(1.7e308),
 }
 # Pickles written by hand: pickle's BUILD applied to a class a model file may name, to set what it likes on it.
 HAND_WRITTEN = {
     "a class's attributes set by the file": b"\x80\x02cjdclass.grams\nTfidfTable\nN}X\x08\x00\x00\x00weightedcnumpy\ndtype\ns\x86b.",
     "scipy's matrix class set by the file": b"\x80\x02cscipy.sparse._csr\ncsr_matrix\nN}X\x05\x00\x00\x00tocsrcnumpy\ndtype\ns\x86b.",
     "a level's name set by the file": b"\x80\x02cjdclass.levels\nLevel\nX\x03\x00\x00\x00SPM\x85R.",
+    # numpy's array constructor, which reads object pointers from the file: refused by name.
+    "an array of object pointers": b"\x80\x02cnumpy\nndarray\nK\x02\x85cnumpy\ndtype\nX\x02\x00\x00\x00O8\x85RC\x10AAAAAAAAAAAAAAAA\x87R.",
+    # A constructor called while loading (here the duty matcher's, which fits a TF-IDF): refused.
+    "a constructor called by the file": b"\x80\x02cjdclass.duties\nDutyMatcher\n)]\x86R.",
 }
-FOREIGN = "model/jdclass-model.pkl.gz holds {}, which a jdclass model of format 5 does not; refusing to load it"
+FOREIGN = "model/jdclass-model.pkl.gz holds {}, which a jdclass model of format " + str(FORMAT_VERSION) + " does not; refusing to load it"
 MISMATCH = "model/jdclass-model.pkl.gz does not match the sha256 in its manifest; refusing to load it (run `jdclass train` to rebuild)"
 REBUILD = "rebuild it: `jdclass train --out model`"
-FORMAT = "model holds a model of format {}, which this jdclass (" + jdclass.__version__ + ") does not read (it reads format 5); {}"
+FORMAT = "model holds a model of format {}, which this jdclass (" + jdclass.__version__ + f") does not read (it reads format {FORMAT_VERSION}); " + "{}"
 SPACY = "model holds a model built with spaCy {}; this is spaCy " + spacy.__version__ + ": " + REBUILD
 NOT_A_MODEL = "model/jdclass-model.pkl.gz is not a jdclass model ({}); " + REBUILD
 UNLOADABLE = "model/jdclass-model.pkl.gz cannot be loaded ({}); " + REBUILD
@@ -384,7 +391,8 @@ MODELS = {
     "format 4 (scikit-learn's objects), with its training data": Refused(
         ModelIntegrityError, FORMAT.format(4, "rebuild it: `jdclass train --out model --data ours.csv --with-corpus`")
     ),
-    "the format as text": Refused(ModelIntegrityError, FORMAT.format("'5'", REBUILD)),
+    "the format as text": Refused(ModelIntegrityError, FORMAT.format(f"'{FORMAT_VERSION}'", REBUILD)),
+    "format 5 (duty levels as Levels)": Refused(ModelIntegrityError, FORMAT.format(5, REBUILD)),
     "a matching file that is not gzip": Refused(ModelIntegrityError, UNLOADABLE.format("BadGzipFile: Not a gzipped file (b'\\x80\\x04')")),
     "a matching pickle of something else": Refused(ModelIntegrityError, NOT_A_MODEL.format("it holds no model bundle")),
     "look-up tables of another kind": Refused(ModelIntegrityError, NOT_A_MODEL.format("its parts are of other kinds")),
@@ -396,6 +404,10 @@ MODELS = {
     "coefficients of another shape": Refused(ModelIntegrityError, NOT_A_MODEL.format("the rung model's coefficients: shape (6, 10), not (6, 82601)")),
     "look-up tables out of range": Refused(ModelIntegrityError, NOT_A_MODEL.format("the look-up tables: values out of range")),
     "an unknown class": Refused(ModelIntegrityError, NOT_A_MODEL.format("the model's classes do not match its rung model's")),
+    "a class in lower case": Refused(ModelIntegrityError, NOT_A_MODEL.format("the model's classes do not match its rung model's")),
+    "coefficients near the float limit": Refused(ModelIntegrityError, NOT_A_MODEL.format("the rung model's coefficients: values out of range")),
+    "an array of object pointers": Refused(ModelIntegrityError, FOREIGN.format("numpy.ndarray")),
+    "a constructor called by the file": Refused(ModelIntegrityError, UNLOADABLE.format("TypeError: a model file may not call a constructor")),
     "a class's attributes set by the file": Refused(
         ModelIntegrityError, UNLOADABLE.format("TypeError: PlainState.__setstate__() missing 1 required positional argument: 'state'")
     ),
@@ -409,13 +421,14 @@ MODELS = {
 }
 
 
-@functools.lru_cache(maxsize=1)
-def _SHIPPED_RESULT() -> dict[str, object]:
+@pytest.fixture(scope="module")
+def shipped_result() -> dict[str, object]:
+    """The shipped model's result, taken before any damaged model is loaded."""
     return jdclass.load().classify(ENGLISH).to_dict()
 
 
 @pytest.mark.parametrize("change", list(MODELS))
-def test_a_damaged_model_is_refused_by_the_library_and_the_cli(change):
+def test_a_damaged_model_is_refused_by_the_library_and_the_cli(change, shipped_result):
     shutil.copytree(DEFAULT_MODEL_DIR, "model")
     damage_model(change, Path("model"))
     outcome = MODELS[change]
@@ -423,7 +436,7 @@ def test_a_damaged_model_is_refused_by_the_library_and_the_cli(change):
     result = CliRunner().invoke(cli, ["classify", "--model", "model", "-"], input=ENGLISH)
     assert (result.exit_code, result.output) == (1, f"Error: {outcome.message}\n")
     # What the file held left nothing behind: the shipped model classifies as it did.
-    assert jdclass.load().classify(ENGLISH).to_dict() == _SHIPPED_RESULT()
+    assert jdclass.load().classify(ENGLISH).to_dict() == shipped_result
 
 
 class _RunsAtLoad:
@@ -439,23 +452,45 @@ def test_a_model_file_cannot_run_code_when_loaded():
     manifest = json.loads((Path("model") / MANIFEST_FILE).read_text())
     manifest["sha256"] = hashlib.sha256((Path("model") / MODEL_FILE).read_bytes()).hexdigest()
     (Path("model") / MANIFEST_FILE).write_text(json.dumps(manifest))
-    with pytest.raises(ModelIntegrityError, match=r"holds pathlib\.Path\.touch, which a jdclass model of format 5 does not"):
+    with pytest.raises(ModelIntegrityError, match=r"holds pathlib\.Path\.touch, which a jdclass model of format 6 does not"):
         jdclass.load("model")
     assert not Path("ran-at-load").exists(), "unpickling ran the file's code"
     CliRunner().invoke(cli, ["classify", "--model", "model", "-"], input=ENGLISH)
     assert not Path("ran-at-load").exists(), "the command line ran it"
 
 
-@pytest.mark.parametrize("protocol", [2, 4, 5])
-def test_a_model_pickled_with_any_protocol_loads(protocol):
-    # numpy rebuilds arrays by other names under older protocols: those names are a model's too.
+@pytest.mark.parametrize(("protocol", "refused"), [(2, "numpy._core.multiarray._reconstruct"), (4, "numpy._core.multiarray._reconstruct"), (5, None)])
+def test_a_model_loads_as_jdclass_writes_it_protocol_5(protocol, refused):
+    # Older protocols rebuild arrays with numpy's constructors, which read pointers from the file: refused by name.
     shutil.copytree(DEFAULT_MODEL_DIR, "model")
     bundle = pickle.loads(gzip.decompress((Path("model") / MODEL_FILE).read_bytes()))
     (Path("model") / MODEL_FILE).write_bytes(gzip.compress(pickle.dumps(bundle, protocol=protocol)))
     manifest = json.loads((Path("model") / MANIFEST_FILE).read_text())
     manifest["sha256"] = hashlib.sha256((Path("model") / MODEL_FILE).read_bytes()).hexdigest()
     (Path("model") / MANIFEST_FILE).write_text(json.dumps(manifest))
-    assert jdclass.load("model").classify(ENGLISH).to_dict() == jdclass.load().classify(ENGLISH).to_dict()
+    if refused is None:
+        assert jdclass.load("model").classify(ENGLISH).to_dict() == jdclass.load().classify(ENGLISH).to_dict()
+    else:
+        with pytest.raises(ModelIntegrityError, match=f"holds {refused}, which a jdclass model"):
+            jdclass.load("model")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((memoryview(b"12345678"), np.dtype("f8"), (1,), "C"), "an array from something other than bytes"),
+        ((b"A" * 16, np.dtype("O"), (2,), "C"), "an array of object"),
+        ((b"A" * 16, np.dtype([("a", "f8")]), (2,), "C"), "an array of"),
+        ((b"A" * 16, np.dtype("f8"), (2,), "K", (0,)), "an array of another layout"),
+    ],
+)
+def test_arrays_are_rebuilt_only_from_bytes_of_numbers_or_text(args, message):
+    from jdclass.model import _array_from_bytes
+
+    with pytest.raises(TypeError, match=message):
+        _array_from_bytes(*args)
+    copied = _array_from_bytes(b"\0" * 16, np.dtype("f8"), (2,), "C")
+    assert copied.flags.writeable and copied.tolist() == [0.0, 0.0]
 
 
 def test_a_model_file_that_unpacks_past_the_limit_is_refused(monkeypatch):
