@@ -328,7 +328,7 @@ def _checked(bundle: Any) -> tuple[TwoQuestions, DutyMatcher, SharedGrams | None
     ]
     if not all(isinstance(part, kind) for part, kind in parts):
         raise TypeError("its parts are of other kinds")
-    for part, _ in [(model, None), (matcher, None), (grams, None), *parts]:
+    for part in [model, matcher, grams, *(part for part, _ in parts)]:
         if part is not None:
             part.__class__ = _real_class(part)  # from the stand-in the file was given to jdclass's own class
     model.check()
@@ -361,15 +361,14 @@ def load(path: Path | str | None = None) -> LevelClassifier:
     if hashlib.sha256(data).hexdigest() != manifest.get("sha256"):
         raise ModelIntegrityError(f"{model_path} does not match the sha256 in its manifest; refusing to load it (run `jdclass train` to rebuild)")
     built = manifest["environment"] if isinstance(manifest.get("environment"), dict) else {}
-    here = environment()
     rebuild = _rebuild_command(directory, manifest)
     if manifest.get("format") != FORMAT_VERSION:
         raise ModelIntegrityError(
             f"{directory} holds a model of format {manifest.get('format')!r}, which this jdclass ({__version__}) does not read "
             f"(it reads format {FORMAT_VERSION}); rebuild it: {rebuild}"
         )
-    if built.get("spacy") != here["spacy"]:
-        raise ModelIntegrityError(f"{directory} holds a model built with spaCy {built.get('spacy')}; this is spaCy {here['spacy']}: rebuild it: {rebuild}")
+    if built.get("spacy") != spacy.__version__:  # the one version loading checks: no need to look the others up
+        raise ModelIntegrityError(f"{directory} holds a model built with spaCy {built.get('spacy')}; this is spaCy {spacy.__version__}: rebuild it: {rebuild}")
     try:
         bundle = _ModelUnpickler(io.BytesIO(_unpacked(data))).load()
     except _ForeignType as error:
