@@ -11,10 +11,11 @@ from typing import Any
 import numpy as np
 
 from jdclass.corpus import Duty
+from jdclass.grams import TfidfTable
 from jdclass.levels import Level
 from jdclass.nlp import Analysis, analyze
 from jdclass.posting import parse_text
-from jdclass.saving import PlainState, plain_csr
+from jdclass.saving import plain_csr
 from jdclass.sections import heading_text
 
 MIN_SCORE = 0.12
@@ -79,7 +80,7 @@ def _rivals(best: np.ndarray) -> np.ndarray:
     return rivals
 
 
-class DutyMatcher(PlainState):
+class DutyMatcher:
     """Scores sentences against the duty catalogue by TF-IDF cosine similarity of their normalized lemmas."""
 
     def __init__(self, duties: tuple[Duty, ...], background: list[str]) -> None:
@@ -102,7 +103,15 @@ class DutyMatcher(PlainState):
         ladder = Level.ladder()
         return self.matrix.T.tocsr(), [np.array([i for i, code in enumerate(self.levels) if code == level.code]) for level in ladder]
 
-    saved = frozenset({"levels", "statements", "vectorizer", "matrix"})
+    @classmethod
+    def restored(
+        cls, levels: list[str], statements: list[str], vectorizer: TfidfTable, matrix: tuple[np.ndarray, np.ndarray, np.ndarray, tuple[int, int]]
+    ) -> DutyMatcher:
+        """A matcher as a model file holds it (``matrix`` as CSR arrays and shape), for ``check`` to vet; no fitting."""
+        matcher = cls.__new__(cls)
+        matcher.levels, matcher.statements, matcher.vectorizer = levels, statements, vectorizer
+        matcher.matrix = matrix
+        return matcher
 
     def check(self) -> None:
         """A ValueError unless the duties, their TF-IDF table and their matrix are of matching sizes and kinds; the

@@ -13,7 +13,7 @@ from jdclass.experience import years_bucket
 from jdclass.management import YES_NO_SIGNALS
 from jdclass.nlp import Analysis
 from jdclass.posting import Posting, parse_text
-from jdclass.saving import PlainState, check_vocabulary
+from jdclass.saving import check_vocabulary
 
 FIELD_GROUPS = ("years", "management", "education", "role", "mentions")
 
@@ -67,7 +67,7 @@ def field_dicts(items: Sequence[Posting | Analysis | str], groups: tuple[str, ..
     return [posting_fields(item if isinstance(item, Posting) else parse_text(item), groups, boss_mentions) for item in postings]
 
 
-class FieldTable(PlainState):
+class FieldTable:
     """The columns of fitted field features: ``transform`` gives the matrix scikit-learn's ``DictVectorizer`` (fitted
     in ``features.PostingFields``) gives, with numpy and scipy alone, so that classifying needs no scikit-learn."""
 
@@ -75,8 +75,6 @@ class FieldTable(PlainState):
         self.groups = tuple(groups)
         self.boss_mentions = boss_mentions
         self.vocabulary = dict(vocabulary)
-
-    saved = frozenset({"groups", "boss_mentions", "vocabulary"})
 
     def check(self, what: str) -> int:
         """The number of columns, once the groups and columns are checked; else a ValueError."""

@@ -14,10 +14,10 @@ from jdclass.fields import FieldTable
 from jdclass.grams import TfidfTable
 from jdclass.levels import CODES, Level
 from jdclass.nlp import Analysis
-from jdclass.saving import PlainState, check_array
+from jdclass.saving import check_array
 
 
-class Linear(PlainState):
+class Linear:
     """A fitted logistic regression's coefficients: ``probabilities`` is scikit-learn's ``predict_proba`` (binary:
     the logistic of the score; more classes: the softmax), the same arithmetic to the last bit (tested)."""
 
@@ -25,8 +25,6 @@ class Linear(PlainState):
         self.coef = np.asarray(coef, dtype=np.float64)
         self.intercept = np.asarray(intercept, dtype=np.float64)
         self.classes = np.asarray(classes)
-
-    saved = frozenset({"coef", "intercept", "classes"})
 
     def check(self, what: str, features: int) -> None:
         """A ValueError unless the coefficients fit ``features`` columns and the classes, one row per class (one for two)."""
@@ -49,7 +47,7 @@ class Linear(PlainState):
         return scores
 
 
-class TwoQuestions(PlainState):
+class TwoQuestions:
     """``training.FamilyThenRung`` once fitted, as arrays: is it a PM role (``family``, absent when the training data
     held no OTHER posting), and which rung (``rung``), each reading the shared ``text`` TF-IDF beside its own fields."""
 
@@ -70,8 +68,6 @@ class TwoQuestions(PlainState):
         self.fields_weight = fields_weight
         self.classes_ = np.asarray(classes)
         self.other_label = other_label
-
-    saved = frozenset({"text", "family", "family_fields", "rung", "rung_fields", "fields_weight", "classes_", "other_label"})
 
     def check(self) -> None:
         """A ValueError (or TypeError) unless every part is what ``predict_proba`` reads, of matching sizes."""

@@ -9,10 +9,10 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from jdclass.saving import PlainState, check_array, check_vocabulary
+from jdclass.saving import check_array, check_vocabulary
 
 
-class TfidfTable(PlainState):
+class TfidfTable:
     """What a fitted ``vectors.TokenTfidf`` (scikit-learn's ``TfidfVectorizer``, set up for space-separated tokens)
     needs to transform: its vocabulary, inverse document frequencies and settings. ``transform`` gives the same
     matrix (tested), counting the words and word pairs of each text in one pass, and loads without scikit-learn,
@@ -33,8 +33,6 @@ class TfidfTable(PlainState):
         self.sublinear_tf = sublinear_tf
         self.norm = norm
         self.dtype = dtype
-
-    saved = frozenset({"vocabulary", "idf", "ngram_range", "sublinear_tf", "norm", "dtype"})
 
     def check(self, what: str) -> int:
         """The number of columns, once the table's parts are checked to be what ``transform`` needs; else a ValueError."""
@@ -81,7 +79,7 @@ def _normalize_rows(matrix: Any) -> None:
     matrix.data /= norms[rows]
 
 
-class SharedGrams(PlainState):
+class SharedGrams:
     """Each word and word pair of a batch looked up once for two ``TfidfTable``: one over whole texts, one over
     their parts (a posting's normalized text and its sentences).
 
@@ -128,7 +126,14 @@ class SharedGrams(PlainState):
         self.pair_keys = keys[order]
         self.pair_ids = np.fromiter((pair[2] for pair in pairs), dtype=np.int64, count=len(pairs))[order]
 
-    saved = frozenset({"whole", "parts", "part_columns", "whole_columns", "words", "unknown", "word_ids", "pair_keys", "pair_ids"})
+    @classmethod
+    def restored(cls, whole: TfidfTable, parts: TfidfTable, words: dict[str, int], **arrays: np.ndarray) -> SharedGrams:
+        """Tables as a model file holds them (``words`` and the arrays of ``__init__``), for ``check`` to vet."""
+        grams = cls.__new__(cls)
+        grams.whole, grams.parts, grams.words = whole, parts, words
+        for name in ("part_columns", "whole_columns", "word_ids", "pair_keys", "pair_ids"):
+            setattr(grams, name, arrays[name])
+        return grams
 
     def check(self, whole: TfidfTable, parts: TfidfTable) -> None:
         """A ValueError unless these tables were made for ``whole`` and ``parts`` and every number in them is in range."""

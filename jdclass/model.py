@@ -5,12 +5,9 @@ process that classifies starts about 0.9 s sooner."""
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import io
 import json
 import os
-import pickle
 import platform
 from collections.abc import Iterable, Iterator, Sequence
 from importlib import metadata
@@ -19,14 +16,12 @@ from typing import Any
 
 import numpy as np
 import spacy
-from scipy import sparse
 
-from jdclass import __version__
+from jdclass import __version__, model_file
 from jdclass.duties import DutyMatcher
 from jdclass.errors import ModelError, ModelIntegrityError, ModelNotFound, one_line
-from jdclass.fields import FieldTable
-from jdclass.fitted import Linear, TwoQuestions
-from jdclass.grams import SharedGrams, TfidfTable
+from jdclass.fitted import TwoQuestions
+from jdclass.grams import SharedGrams
 from jdclass.judgement import between, flags, verdict
 from jdclass.levels import Level
 from jdclass.nlp import Analysis, analyze
@@ -41,10 +36,11 @@ DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
 # Format 5: the fitted model as arrays (``fitted.TwoQuestions``, ``grams.TfidfTable``, ``fields.FieldTable``) rather than
 # scikit-learn's objects; loading checks spaCy's version rather than scikit-learn's.
 # Format 6: the duty levels as codes, and arrays written with pickle protocol 5 only (``_MODEL_TYPES``).
-MODEL_FILE = "jdclass-model.pkl.gz"
-OLD_MODEL_FILES = ("jdclass-model.joblib",)  # replaced when a model is saved in the same folder
+# Format 7: no pickle: JSON and arrays of plain numbers in a zip archive (``jdclass.model_file``).
+MODEL_FILE = "jdclass-model.zip"
+OLD_MODEL_FILES = ("jdclass-model.joblib", "jdclass-model.pkl.gz")  # replaced when a model is saved in the same folder
 MANIFEST_FILE = "manifest.json"
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 # How much the stated title moves the overall level: the title's own rung, a neighbour, anything further.
 TITLE_WEIGHTS = {0: 1.0, 1: 0.35, None: 0.1}
 
@@ -180,8 +176,7 @@ class LevelClassifier:
         directory = writable_folder(directory)
         path = directory / MODEL_FILE
         try:
-            bundle = {"model": self.model, "matcher": self.matcher, "grams": self._grams(), "format": FORMAT_VERSION}
-            data = gzip.compress(pickle.dumps(bundle, protocol=5), compresslevel=6, mtime=0)
+            data = model_file.write(self.model, self.matcher, self._grams(), FORMAT_VERSION)
             path.write_bytes(data)
             manifest = dict(self.manifest, model_file=MODEL_FILE, sha256=hashlib.sha256(data).hexdigest())
             (directory / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -227,122 +222,11 @@ def read_manifest(directory: Path | str) -> dict[str, Any]:
     return manifest
 
 
-# Every type a model file may name: the model's own classes, numpy's dtypes and the function that rebuilds an array
-# from bytes (pickle protocol 5), and scipy's CSR matrix. Unpickling calls nothing else (the pickle documentation's
-# "restricting globals"); since format 5 the file holds no scikit-learn object, which made this list short. Each is
-# handed to the file as a stand-in made for that file: jdclass's classes without their constructors (a file may only
-# restore their saved attributes, ``saving.PlainState``), numpy's function accepting only bytes and arrays of plain
-# numbers or text (no object pointers, no view of another array), scipy's class restoring only a matrix's own
-# attributes; what a file sets on a stand-in dies with it.
-_MODEL_CLASSES: dict[tuple[str, str], type] = {
-    ("jdclass.duties", "DutyMatcher"): DutyMatcher,
-    ("jdclass.fields", "FieldTable"): FieldTable,
-    ("jdclass.fitted", "Linear"): Linear,
-    ("jdclass.fitted", "TwoQuestions"): TwoQuestions,
-    ("jdclass.grams", "SharedGrams"): SharedGrams,
-    ("jdclass.grams", "TfidfTable"): TfidfTable,
-}
-_IMMUTABLE_TYPES = frozenset({("numpy", "dtype"), ("numpy", "float64"), ("numpy", "float32")})  # numpy's C types take no attribute
-_FROMBUFFER = frozenset({("numpy._core.numeric", "_frombuffer"), ("numpy.core.numeric", "_frombuffer")})
-_CSR = ("scipy.sparse._csr", "csr_matrix")
-_CSR_STATE = frozenset({"_shape", "data", "indices", "indptr", "maxprint", "_has_sorted_indices", "_has_canonical_format"})
-_MODEL_TYPES = frozenset(_MODEL_CLASSES) | _IMMUTABLE_TYPES | _FROMBUFFER | {_CSR}
-# The largest model file, unpacked, that ``load`` reads: the shipped one unpacks to about 20 MB.
-MAX_MODEL_BYTES = 256 * 1024 * 1024
-
-
-class _ForeignType(pickle.UnpicklingError):
-    """A model file names a type that no jdclass model holds."""
-
-
-def _csr_setstate(matrix: Any, state: Any) -> None:
-    if not isinstance(matrix, sparse.csr_matrix) or not isinstance(state, dict) or not set(state) <= _CSR_STATE:
-        raise TypeError("not the saved state of a sparse matrix")
-    matrix.__dict__.update(state)
-
-
-def _no_constructor(self: Any, *args: Any, **kwargs: Any) -> None:
-    raise TypeError("a model file may not call a constructor")
-
-
-def _array_from_bytes(buf: Any, dtype: Any, shape: Any, order: Any, axis_order: Any = None) -> np.ndarray:
-    """numpy's ``_frombuffer`` for the arrays a model holds: numbers or text from the file's own bytes, copied."""
-    if not isinstance(buf, bytes | bytearray | pickle.PickleBuffer) or not isinstance(dtype, np.dtype):
-        raise TypeError("an array from something other than bytes")
-    if dtype.kind not in "biufU" or dtype.hasobject or dtype.fields is not None or dtype.subdtype is not None:
-        raise TypeError(f"an array of {dtype}")
-    if order not in ("C", "F") or axis_order is not None or not isinstance(shape, tuple) or not all(type(n) is int for n in shape):
-        raise TypeError("an array of another layout")
-    data = buf.raw() if isinstance(buf, pickle.PickleBuffer) else buf
-    return np.frombuffer(data, dtype=dtype).reshape(shape, order=order).copy()
-
-
-class _ModelUnpickler(pickle.Unpickler):
-    """Unpickles a model file, building only ``_MODEL_TYPES`` through stand-ins made for it: any other name
-    (``os.system``, ``Path.touch``, numpy's array constructors) is refused before it is looked up."""
-
-    def __init__(self, file: io.BytesIO) -> None:
-        super().__init__(file)
-        self.stand_ins: dict[tuple[str, str], Any] = {key: type(cls.__name__, (cls,), {"__init__": _no_constructor}) for key, cls in _MODEL_CLASSES.items()}
-        self.stand_ins.update(dict.fromkeys(_FROMBUFFER, _array_from_bytes))
-        self.stand_ins[_CSR] = type("csr_matrix", (sparse.csr_matrix,), {"__setstate__": _csr_setstate})
-
-    def find_class(self, module: str, name: str) -> Any:
-        key = (module, name)
-        if key not in _MODEL_TYPES:
-            raise _ForeignType(f"{module}.{name}")
-        return self.stand_ins[key] if key in self.stand_ins else super().find_class(module, name)
-
-
-def _real_class(part: Any) -> type:
-    for cls in _MODEL_CLASSES.values():
-        if type(part) is cls or type(part).__bases__ == (cls,):
-            return cls
-    raise TypeError("its parts are of other kinds")
-
-
-def _unpacked(data: bytes) -> bytes:
-    """The gzip-compressed ``data`` unpacked, refused (ValueError) past ``MAX_MODEL_BYTES``."""
-    with gzip.GzipFile(fileobj=io.BytesIO(data)) as packed:
-        unpacked = packed.read(MAX_MODEL_BYTES + 1)
-    if len(unpacked) > MAX_MODEL_BYTES:
-        raise ValueError(f"it unpacks to more than {MAX_MODEL_BYTES:,} bytes")
-    return unpacked
-
-
-def _checked(bundle: Any) -> tuple[TwoQuestions, DutyMatcher, SharedGrams | None]:
-    """The model, duty matcher and look-up tables of an unpickled bundle, each part checked to be what classifying
-    reads (types, shapes, ranges: ``check`` of each class); a ValueError or TypeError names the first that is not."""
-    if not isinstance(bundle, dict) or set(bundle) != {"model", "matcher", "grams", "format"} or bundle["format"] != FORMAT_VERSION:
-        raise TypeError("it holds no model bundle")
-    model, matcher, grams = bundle["model"], bundle["matcher"], bundle["grams"]
-    if not isinstance(model, TwoQuestions) or not isinstance(matcher, DutyMatcher) or not isinstance(grams, SharedGrams | None):
-        raise TypeError("its parts are of other kinds")
-    parts = [
-        (model.text, TfidfTable),
-        (model.rung, Linear),
-        (model.family, Linear | None),
-        (model.rung_fields, FieldTable | None),
-        (model.family_fields, FieldTable | None),
-        (matcher.vectorizer, TfidfTable),
-    ]
-    if not all(isinstance(part, kind) for part, kind in parts):
-        raise TypeError("its parts are of other kinds")
-    for part in [model, matcher, grams, *(part for part, _ in parts)]:
-        if part is not None:
-            part.__class__ = _real_class(part)  # from the stand-in the file was given to jdclass's own class
-    model.check()
-    matcher.check()
-    if grams is not None:
-        grams.check(model.text, matcher.vectorizer)
-    return model, matcher, grams
-
-
 def load(path: Path | str | None = None) -> LevelClassifier:
     """Load a model folder (default: the shipped model), refusing files that do not match their manifest.
 
-    The sha256 is checked before unpickling, and unpickling builds only the types a model holds (``_MODEL_TYPES``):
-    a file that names any other type is refused without running it.
+    The sha256 is checked before the file is read further; the file holds no pickle (``jdclass.model_file``), so
+    loading builds only a model's own parts, each checked before a posting is classified.
     """
     directory = Path(path) if path is not None else DEFAULT_MODEL_DIR
     if directory.is_file():
@@ -355,6 +239,8 @@ def load(path: Path | str | None = None) -> LevelClassifier:
     if not model_path.is_file():
         raise ModelNotFound(f"no model file at {model_path}; run `jdclass train` to build one")
     try:
+        if model_path.stat().st_size > model_file.MAX_MODEL_BYTES:
+            raise ModelIntegrityError(f"{model_path} is over the {model_file.MAX_MODEL_BYTES:,}-byte limit of a model file; refusing to load it")
         data = model_path.read_bytes()
     except OSError as error:
         raise ModelError(f"{model_path}: cannot read the model ({error.strerror})") from None
@@ -370,14 +256,10 @@ def load(path: Path | str | None = None) -> LevelClassifier:
     if built.get("spacy") != spacy.__version__:  # the one version loading checks: no need to look the others up
         raise ModelIntegrityError(f"{directory} holds a model built with spaCy {built.get('spacy')}; this is spaCy {spacy.__version__}: rebuild it: {rebuild}")
     try:
-        bundle = _ModelUnpickler(io.BytesIO(_unpacked(data))).load()
-    except _ForeignType as error:
-        raise ModelIntegrityError(f"{model_path} holds {error}, which a jdclass model of format {FORMAT_VERSION} does not; refusing to load it") from None
-    except Exception as error:  # noqa: BLE001 - a damaged pickle raises anything; the hash check makes this rare
-        raise ModelIntegrityError(f"{model_path} cannot be loaded ({type(error).__name__}: {_short(error)}); rebuild it: {rebuild}") from None
-    try:
-        model, matcher, grams = _checked(bundle)
+        model, matcher, grams = model_file.read(data, FORMAT_VERSION)
         classifier = LevelClassifier(model, matcher, manifest, grams)
+    except model_file.Unreadable as error:
+        raise ModelIntegrityError(f"{model_path} cannot be loaded ({_short(error)}); rebuild it: {rebuild}") from None
     except Exception as error:  # noqa: BLE001 - whatever a hand-made part makes the checks raise, it is no model
         raise ModelIntegrityError(f"{model_path} is not a jdclass model ({_short(error)}); rebuild it: {rebuild}") from None
     if [level.code for level in classifier.labels] != manifest.get("labels"):

@@ -1,30 +1,17 @@
-"""What a saved model's parts may hold: plain attributes, restored and checked before a posting is classified.
+"""Checks of what a saved model's parts hold, run on every part before a posting is classified.
 
-A model file is a pickle of jdclass's own classes, numpy arrays and scipy's CSR matrix (``model._MODEL_TYPES``). The
-classes below restore only the attributes they save (``PlainState``), so that a file cannot set anything else on an
-object, or anything at all on a class, and each part checks that its arrays have the types, shapes and ranges that
-classifying relies on (``check``): a file whose parts were made by hand is refused when it is loaded, rather than
-crashing at the first posting or, for a sparse matrix with indexes out of range, in scipy's compiled code.
+A model file (``jdclass.model_file``) holds vocabularies, settings and arrays of plain numbers; each part checks that
+its arrays have the types, shapes and ranges that classifying relies on (``check``): a file whose parts were made by
+hand is refused when it is loaded, rather than crashing at the first posting or, for a sparse matrix with indexes out
+of range, in scipy's compiled code.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 import numpy as np
 from scipy import sparse
-
-
-class PlainState:
-    """Restores, when unpickled, exactly the attributes named in ``saved`` and nothing else."""
-
-    saved: ClassVar[frozenset[str]] = frozenset()
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        # Pickle's BUILD applied to the class itself calls this with the state as ``self``: refused, as is any other state.
-        if not isinstance(self, PlainState) or not isinstance(state, dict) or set(state) != self.saved:
-            raise TypeError("not the saved state of a model part")
-        self.__dict__.update(state)
 
 
 def check_vocabulary(vocabulary: Any, what: str) -> int:
@@ -57,15 +44,18 @@ def check_array(array: Any, what: str, kind: str, shape: tuple[int | None, ...],
 
 
 def plain_csr(matrix: Any, what: str, shape: tuple[int, int]) -> sparse.csr_matrix:
-    """A scipy CSR matrix of floats of ``shape`` built from ``matrix``'s arrays, once they are checked to be consistent
-    (scipy's full check: sorted row pointers, column indexes in range); else a ValueError."""
-    if not isinstance(matrix, sparse.csr_matrix):
+    """A scipy CSR matrix of floats of ``shape`` built from ``matrix``'s arrays (a CSR matrix, or its data, indices,
+    row pointers and shape as a model file holds them), once they are checked to be consistent (scipy's full check:
+    sorted row pointers, column indexes in range); else a ValueError."""
+    if isinstance(matrix, sparse.csr_matrix):
+        matrix = (matrix.data, matrix.indices, matrix.indptr, tuple(matrix.shape))
+    if not isinstance(matrix, tuple) or len(matrix) != 4:
         raise TypeError(f"{what}: not a sparse matrix")
-    if tuple(matrix.shape) != shape:
-        raise ValueError(f"{what}: shape {tuple(matrix.shape)}, not {shape}")
-    data = check_array(matrix.data, what, "f", (None,), -1e3, 1e3)
-    indices = check_array(matrix.indices, what, "i", (len(data),), 0, shape[1])
-    indptr = check_array(matrix.indptr, what, "i", (shape[0] + 1,), 0, len(data) + 1)
+    if tuple(matrix[3]) != shape:
+        raise ValueError(f"{what}: shape {tuple(matrix[3])}, not {shape}")
+    data = check_array(matrix[0], what, "f", (None,), -1e3, 1e3)
+    indices = check_array(matrix[1], what, "i", (len(data),), 0, shape[1])
+    indptr = check_array(matrix[2], what, "i", (shape[0] + 1,), 0, len(data) + 1)
     if indptr[0] != 0 or indptr[-1] != len(data) or (np.diff(indptr) < 0).any():
         raise ValueError(f"{what}: inconsistent row pointers")
     plain = sparse.csr_matrix((data, indices, indptr), shape=shape)

@@ -46,7 +46,9 @@ class TokenTfidf(TfidfVectorizer):
         check_is_fitted(self, msg="The TF-IDF vectorizer is not fitted")
         if not self._counts_tokens():
             raise ValueError("only a TF-IDF of space-separated words and word pairs (token_tfidf) makes a TfidfTable")
-        return TfidfTable(self.vocabulary_, self.idf_, self.ngram_range, self.sublinear_tf, self.norm, self.dtype)
+        # In column order, as a model file lists it: the look-up tables made from it are then the same before and after saving.
+        vocabulary = dict(sorted(self.vocabulary_.items(), key=lambda item: item[1]))
+        return TfidfTable(vocabulary, self.idf_, self.ngram_range, self.sublinear_tf, self.norm, self.dtype)
 
     def _counts_tokens(self) -> bool:
         """Whether this vectorizer's n-grams are the words and word pairs of the text split at spaces."""

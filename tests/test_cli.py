@@ -207,9 +207,7 @@ def test_a_tampered_model_is_refused_by_the_cli(runner, tmp_path):
         handle.write(b"tamper")
     result = runner.invoke(cli, ["info", "--model", "model"])
     assert result.exit_code == 1
-    assert result.output == (
-        "Error: model/jdclass-model.pkl.gz does not match the sha256 in its manifest; refusing to load it (run `jdclass train` to rebuild)\n"
-    )
+    assert result.output == ("Error: model/jdclass-model.zip does not match the sha256 in its manifest; refusing to load it (run `jdclass train` to rebuild)\n")
 
 
 def test_parse_exact_output(runner):

@@ -7,8 +7,8 @@ The table lives in tests/hostile.py. Each row goes through the library (``jdclas
 from __future__ import annotations
 
 import errno
-import gzip
 import hashlib
+import io
 import json
 import os
 import pickle
@@ -17,6 +17,7 @@ import socket
 import subprocess
 import threading
 import time
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -27,9 +28,9 @@ from click.testing import CliRunner
 import jdclass
 from jdclass.batch import BatchInput, run_batch
 from jdclass.cli import cli
-from jdclass.duties import DutyMatcher
 from jdclass.errors import CorruptFile, InputError, InputTooLarge, JdclassError, ModelIntegrityError, ModelNotFound
 from jdclass.model import DEFAULT_MODEL_DIR, FORMAT_VERSION, MANIFEST_FILE, MODEL_FILE
+from jdclass.model_file import STRUCTURE
 from jdclass.readers import _read_bytes, docx_to_text, pdf_to_text, read_posting
 from jdclass.report import render_classification
 from tests.hostile import (
@@ -263,14 +264,127 @@ def test_a_title_with_surrogates_is_refused():
         jdclass.parse(ENGLISH, title="Senior PM \udc80")
 
 
+def model_parts(folder: Path) -> tuple[dict, dict[str, bytes]]:
+    """The structure (``model.json``) and the other members of the model file in ``folder``."""
+    with zipfile.ZipFile(folder / MODEL_FILE) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    return json.loads(members.pop(STRUCTURE)), members
+
+
+def write_model(folder: Path, members: dict[str, bytes]) -> None:
+    """A model file holding ``members`` as they are, its manifest's sha256 made to match (whoever writes one writes both)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    rewrite(folder, buffer.getvalue())
+
+
+def rewrite(folder: Path, data: bytes) -> None:
+    (folder / MODEL_FILE).write_bytes(data)
+    manifest = json.loads((folder / MANIFEST_FILE).read_text())
+    manifest["sha256"] = hashlib.sha256(data).hexdigest()
+    (folder / MANIFEST_FILE).write_text(json.dumps(manifest))
+
+
+def edit_model(folder: Path, edit) -> None:
+    """Apply ``edit(structure, arrays)`` to a real model's parts (arrays by member name, as numpy arrays) and write
+    them back: what a hand-made file can hold."""
+    structure, members = model_parts(folder)
+    arrays = {name: np.frombuffer(data, dtype=_dtype(structure, name)).copy() for name, data in members.items()}
+    edit(structure, arrays)
+    write_model(folder, {STRUCTURE: json.dumps(structure).encode(), **{name: values.tobytes() for name, values in arrays.items()}})
+
+
+def _dtype(structure: object, name: str) -> str:
+    """The type the structure gives the array stored as ``name``."""
+    if isinstance(structure, dict):
+        if structure.get("array") == name:
+            return structure["dtype"]
+        found = [_dtype(value, name) for value in structure.values()]
+    elif isinstance(structure, list):
+        found = [_dtype(value, name) for value in structure]
+    else:
+        return ""
+    return next((dtype for dtype in found if dtype), "")
+
+
+def _replace(structure: dict, arrays: dict, path: tuple[str, ...], values: np.ndarray) -> None:
+    """Put ``values`` where ``path`` names an array, with the type and shape it has."""
+    ref = structure
+    for key in path:
+        ref = ref[key]
+    arrays[ref["array"]] = values
+    ref["dtype"], ref["shape"] = values.dtype.str, list(values.shape)
+
+
+def _array(structure: dict, arrays: dict, path: tuple[str, ...]) -> np.ndarray:
+    ref = structure
+    for key in path:
+        ref = ref[key]
+    return arrays[ref["array"]].reshape(ref["shape"])
+
+
+COEF = ("model", "rung", "coef")
+# Edits of a real model's parts, each written back with a matching sha256.
+EDITS = {
+    "model.json a list": lambda s, a: s.clear(),
+    "look-up tables of another kind": lambda s, a: s.update(grams={"not": "tables"}),
+    "parts of another kind": lambda s, a: s["matcher"].update(vectorizer={}),
+    "duty matrix indexes out of range": lambda s, a: _array(s, a, ("matcher", "matrix", "indices")).fill(2**31 - 1),
+    "duty matrix of another shape": lambda s, a: s["matcher"]["matrix"].update(shape=[230, 10]),
+    "coefficients as text": lambda s, a: s["model"]["rung"].update(coef="abc"),
+    "coefficients of another shape": lambda s, a: _replace(s, a, COEF, _array(s, a, COEF)[:, :10].copy()),
+    "coefficients near the float limit": lambda s, a: _array(s, a, COEF).fill(1.7e308),
+    "an array of objects": lambda s, a: s["model"]["rung"]["coef"].update(dtype="|O"),
+    "an array of big-endian numbers": lambda s, a: s["model"]["rung"]["coef"].update(dtype=">f8"),
+    "an array longer than its bytes": lambda s, a: s["model"]["rung"]["coef"].update(shape=[6, 82602]),
+    "an array of three dimensions": lambda s, a: s["model"]["rung"]["coef"].update(shape=[6, 82601, 1]),
+    "an array named twice": lambda s, a: s["model"]["family"].update(intercept=s["model"]["rung"]["intercept"]),
+    "an array outside the archive": lambda s, a: s["model"]["rung"]["coef"].update(array="../../etc/passwd"),
+    "an array the structure names as itself": lambda s, a: s["model"]["rung"]["coef"].update(array=STRUCTURE),
+    "a member no part names": lambda s, a: a.update({"arrays/extra": np.zeros(3)}),
+    "look-up tables out of range": lambda s, a: _array(s, a, ("grams", "whole_columns")).fill(10**9),
+    "a vocabulary with a word twice": lambda s, a: s["model"]["text"]["vocabulary"].__setitem__(1, s["model"]["text"]["vocabulary"][0]),
+    "a vocabulary of numbers": lambda s, a: s["model"]["text"]["vocabulary"].__setitem__(0, 7),
+    "an unknown class": lambda s, a: s["model"].update(classes=["APM", "XYZ"]),
+    "a class in lower case": lambda s, a: s["model"].update(classes=["APM", "apm"]),
+    "family classes as text": lambda s, a: s["model"]["family"].update(classes=["False", "True"]),
+    "a duty of no level": lambda s, a: s["matcher"]["levels"].__setitem__(0, "XYZ"),
+    "settings no TF-IDF table has": lambda s, a: s["model"]["text"].update(ngram_range=[1, 3]),
+    "a fields weight of infinity": lambda s, a: s["model"].update(fields_weight=1e999),
+    "an older format inside": lambda s, a: s.update(format=6),
+}
+# Files written whole, each with a matching sha256.
+FILES_WRITTEN = {
+    "a matching file that is not a zip": lambda folder: rewrite(folder, b"\x80\x05not a zip"),
+    "a matching zip of something else": lambda folder: write_model(folder, {"readme.txt": b"hello"}),
+    "model.json not JSON": lambda folder: write_model(folder, {STRUCTURE: b"{not json"}),
+    "model.json not UTF-8": lambda folder: write_model(folder, {STRUCTURE: b"\xff\xfe{}"}),
+    # A pickle of this depth crashed format 6's loader (the interpreter's C stack); JSON's parser counts its depth.
+    "model.json nested 100,000 deep": lambda folder: write_model(folder, {STRUCTURE: b"[" * 100_000 + b"]" * 100_000}),
+    "a compressed member damaged": lambda folder: rewrite(folder, _damaged_member((folder / MODEL_FILE).read_bytes())),
+}
+
+
+def _damaged_member(data: bytes) -> bytes:
+    """The model file with the rung model's coefficients damaged: their checksum in the archive's directory changed."""
+    name = b"arrays/model.rung.coef"
+    entry = data.rindex(b"PK\x01\x02", 0, data.rindex(name))  # the member's entry in the central directory
+    crc = entry + 16
+    return data[:crc] + bytes(b ^ 0xFF for b in data[crc : crc + 4]) + data[crc + 4 :]
+
+
 def damage_model(change: str, folder: Path) -> None:
     """Apply one kind of damage to the model copy in ``folder``; manifest edits keep the JSON valid."""
     model, manifest_path = folder / MODEL_FILE, folder / MANIFEST_FILE
     manifest = json.loads(manifest_path.read_text())
-
-    def rehash() -> None:
-        manifest["sha256"] = hashlib.sha256(model.read_bytes()).hexdigest()
-
+    if change in EDITS:
+        edit_model(folder, EDITS[change])
+        return
+    if change in FILES_WRITTEN:
+        FILES_WRITTEN[change](folder)
+        return
     if change == "a byte appended":
         model.write_bytes(model.read_bytes() + b"\0")
     elif change == "truncated":
@@ -293,32 +407,6 @@ def damage_model(change: str, folder: Path) -> None:
         manifest["environment"] = "spacy"
     elif change == "another spaCy":
         manifest["environment"]["spacy"] = "0.1"
-    elif change == "a matching pickle of something else":
-        model.write_bytes(gzip.compress(pickle.dumps(["not", "a", "model"])))
-        rehash()
-    elif change in BUNDLE_EDITS:
-        bundle = pickle.loads(gzip.decompress(model.read_bytes()))
-        edited = BUNDLE_EDITS[change](bundle)
-        state = DutyMatcher.__getstate__
-        try:
-            if change == "a duty look-up planted":  # what the matcher never saves, written as if it did
-                DutyMatcher.__getstate__ = lambda self: dict(self.__dict__)  # type: ignore[method-assign]
-            model.write_bytes(gzip.compress(pickle.dumps(edited if edited is not None else bundle, protocol=5)))
-        finally:
-            DutyMatcher.__getstate__ = state  # type: ignore[method-assign]
-        rehash()
-    elif change in HAND_WRITTEN:
-        model.write_bytes(gzip.compress(HAND_WRITTEN[change]))
-        rehash()
-    elif change == "a pickle that would run code":
-        model.write_bytes(gzip.compress(pickle.dumps(_RunsAtLoad())))
-        rehash()
-    elif change == "scikit-learn's objects (format 4)":
-        from sklearn.linear_model import LogisticRegression
-
-        bundle = pickle.loads(gzip.decompress(model.read_bytes()))
-        model.write_bytes(gzip.compress(pickle.dumps(dict(bundle, model=LogisticRegression()), protocol=5)))
-        rehash()
     elif change == "labels differ":
         manifest["labels"] = ["PM", "OTHER"]
     elif change == "an older format (joblib)":
@@ -328,58 +416,27 @@ def damage_model(change: str, folder: Path) -> None:
     elif change == "format 4 (scikit-learn's objects), with its training data":
         manifest["format"] = 4
         manifest["training_data"] = {"corpus": True, "file": "ours.csv", "rows": 40}
-    elif change == "format 5 (duty levels as Levels)":
-        manifest["format"] = 5
+    elif change == "format 6 (a pickle)":
+        manifest["format"] = 6
     elif change == "the format as text":
         manifest["format"] = str(FORMAT_VERSION)
-    elif change == "a matching file that is not gzip":
-        model.write_bytes(pickle.dumps(["not", "gzip"]))
-        rehash()
     if manifest_path.is_file() and change not in ("manifest not JSON", "manifest a list"):
         manifest_path.write_text(json.dumps(manifest))
 
 
-def _set(target: object, name: str, value: object) -> None:
-    setattr(target, name, value)
-
-
-# Edits of a real model's parts, each written back with a matching sha256 (what a hand-made file can hold).
-BUNDLE_EDITS = {
-    "look-up tables of another kind": lambda bundle: dict(bundle, grams={"not": "tables"}),
-    "parts of another kind": lambda bundle: _set(bundle["matcher"], "vectorizer", {}),
-    "duty matrix indexes out of range": lambda bundle: bundle["matcher"].matrix.indices.fill(2**31 - 1),
-    "duty matrix of another shape": lambda bundle: _set(bundle["matcher"], "matrix", bundle["matcher"].matrix[:, :10]),
-    "a duty look-up planted": lambda bundle: _set(bundle["matcher"], "_by_level", "garbage"),
-    "coefficients as text": lambda bundle: _set(bundle["model"].rung, "coef", "abc"),
-    "coefficients of another shape": lambda bundle: _set(bundle["model"].rung, "coef", bundle["model"].rung.coef[:, :10]),
-    "look-up tables out of range": lambda bundle: bundle["grams"].whole_columns.fill(10**9),
-    "an unknown class": lambda bundle: _set(bundle["model"], "classes_", np.array(["APM", "XYZ"])),
-    "a class in lower case": lambda bundle: _set(bundle["model"], "classes_", np.array(["APM", "apm"])),
-    "coefficients near the float limit": lambda bundle: bundle["model"].rung.coef.fill(1.7e308),
-}
-# Pickles written by hand: pickle's BUILD applied to a class a model file may name, to set what it likes on it.
-HAND_WRITTEN = {
-    "a class's attributes set by the file": b"\x80\x02cjdclass.grams\nTfidfTable\nN}X\x08\x00\x00\x00weightedcnumpy\ndtype\ns\x86b.",
-    "scipy's matrix class set by the file": b"\x80\x02cscipy.sparse._csr\ncsr_matrix\nN}X\x05\x00\x00\x00tocsrcnumpy\ndtype\ns\x86b.",
-    "a level's name set by the file": b"\x80\x02cjdclass.levels\nLevel\nX\x03\x00\x00\x00SPM\x85R.",
-    # numpy's array constructor, which reads object pointers from the file: refused by name.
-    "an array of object pointers": b"\x80\x02cnumpy\nndarray\nK\x02\x85cnumpy\ndtype\nX\x02\x00\x00\x00O8\x85RC\x10AAAAAAAAAAAAAAAA\x87R.",
-    # A constructor called while loading (here the duty matcher's, which fits a TF-IDF): refused.
-    "a constructor called by the file": b"\x80\x02cjdclass.duties\nDutyMatcher\n)]\x86R.",
-}
-FOREIGN = "model/jdclass-model.pkl.gz holds {}, which a jdclass model of format " + str(FORMAT_VERSION) + " does not; refusing to load it"
-MISMATCH = "model/jdclass-model.pkl.gz does not match the sha256 in its manifest; refusing to load it (run `jdclass train` to rebuild)"
+MISMATCH = "model/jdclass-model.zip does not match the sha256 in its manifest; refusing to load it (run `jdclass train` to rebuild)"
 REBUILD = "rebuild it: `jdclass train --out model`"
 FORMAT = "model holds a model of format {}, which this jdclass (" + jdclass.__version__ + f") does not read (it reads format {FORMAT_VERSION}); " + "{}"
 SPACY = "model holds a model built with spaCy {}; this is spaCy " + spacy.__version__ + ": " + REBUILD
-NOT_A_MODEL = "model/jdclass-model.pkl.gz is not a jdclass model ({}); " + REBUILD
-UNLOADABLE = "model/jdclass-model.pkl.gz cannot be loaded ({}); " + REBUILD
+NOT_A_MODEL = "model/jdclass-model.zip is not a jdclass model ({}); " + REBUILD
+UNLOADABLE = "model/jdclass-model.zip cannot be loaded ({}); " + REBUILD
+NOT_HELD = "an array of type {!r}, which a model does not hold"
 MODELS = {
     "a byte appended": Refused(ModelIntegrityError, MISMATCH),
     "truncated": Refused(ModelIntegrityError, MISMATCH),
     "emptied": Refused(ModelIntegrityError, MISMATCH),
     "no sha256": Refused(ModelIntegrityError, MISMATCH),
-    "model file missing": Refused(ModelNotFound, "no model file at model/jdclass-model.pkl.gz; run `jdclass train` to build one"),
+    "model file missing": Refused(ModelNotFound, "no model file at model/jdclass-model.zip; run `jdclass train` to build one"),
     "manifest missing": Refused(ModelNotFound, "no model manifest at model/manifest.json; run `jdclass train` to build one"),
     "manifest not JSON": Refused(ModelIntegrityError, "model/manifest.json is not a valid manifest; run `jdclass train` to rebuild the model"),
     "manifest a list": Refused(ModelIntegrityError, "model/manifest.json is not a valid manifest; run `jdclass train` to rebuild the model"),
@@ -391,33 +448,51 @@ MODELS = {
     "format 4 (scikit-learn's objects), with its training data": Refused(
         ModelIntegrityError, FORMAT.format(4, "rebuild it: `jdclass train --out model --data ours.csv --with-corpus`")
     ),
+    "format 6 (a pickle)": Refused(ModelIntegrityError, FORMAT.format(6, REBUILD)),
     "the format as text": Refused(ModelIntegrityError, FORMAT.format(f"'{FORMAT_VERSION}'", REBUILD)),
-    "format 5 (duty levels as Levels)": Refused(ModelIntegrityError, FORMAT.format(5, REBUILD)),
-    "a matching file that is not gzip": Refused(ModelIntegrityError, UNLOADABLE.format("BadGzipFile: Not a gzipped file (b'\\x80\\x04')")),
-    "a matching pickle of something else": Refused(ModelIntegrityError, NOT_A_MODEL.format("it holds no model bundle")),
-    "look-up tables of another kind": Refused(ModelIntegrityError, NOT_A_MODEL.format("its parts are of other kinds")),
-    "parts of another kind": Refused(ModelIntegrityError, NOT_A_MODEL.format("its parts are of other kinds")),
+    "labels differ": Refused(ModelIntegrityError, "model/jdclass-model.zip labels differ from its manifest; " + REBUILD),
+    "a matching file that is not a zip": Refused(ModelIntegrityError, UNLOADABLE.format("not a zip archive: File is not a zip file")),
+    "a matching zip of something else": Refused(ModelIntegrityError, UNLOADABLE.format("no model.json in the archive")),
+    "model.json not JSON": Refused(
+        ModelIntegrityError, UNLOADABLE.format("model.json cannot be read: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)")
+    ),
+    "model.json not UTF-8": Refused(
+        ModelIntegrityError, UNLOADABLE.format("model.json cannot be read: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte")
+    ),
+    "model.json nested 100,000 deep": Refused(
+        ModelIntegrityError, UNLOADABLE.format("model.json cannot be read: maximum recursion depth exceeded while decoding a JSON array from a unicode string")
+    ),
+    "a compressed member damaged": Refused(
+        ModelIntegrityError, UNLOADABLE.format("the rung model's coefficients cannot be unpacked: Bad CRC-32 for file 'arrays/model.rung.coef'")
+    ),
+    "model.json a list": Refused(ModelIntegrityError, NOT_A_MODEL.format("the file: not the parts a model holds")),
+    "look-up tables of another kind": Refused(ModelIntegrityError, NOT_A_MODEL.format("the look-up tables: not the parts a model holds")),
+    "parts of another kind": Refused(ModelIntegrityError, NOT_A_MODEL.format("the duty matcher's TF-IDF: not the parts a model holds")),
     "duty matrix indexes out of range": Refused(ModelIntegrityError, NOT_A_MODEL.format("the duty matrix: values out of range")),
     "duty matrix of another shape": Refused(ModelIntegrityError, NOT_A_MODEL.format("the duty matrix: shape (230, 10), not (230, 255425)")),
-    "a duty look-up planted": Refused(ModelIntegrityError, UNLOADABLE.format("TypeError: not the saved state of a model part")),
-    "coefficients as text": Refused(ModelIntegrityError, NOT_A_MODEL.format("the rung model's coefficients: not a 2-dimensional array of kind f")),
+    "coefficients as text": Refused(ModelIntegrityError, NOT_A_MODEL.format("the rung model's coefficients: not the parts a model holds")),
     "coefficients of another shape": Refused(ModelIntegrityError, NOT_A_MODEL.format("the rung model's coefficients: shape (6, 10), not (6, 82601)")),
+    "coefficients near the float limit": Refused(ModelIntegrityError, NOT_A_MODEL.format("the rung model's coefficients: values out of range")),
+    "an array of objects": Refused(ModelIntegrityError, NOT_A_MODEL.format("the rung model's coefficients: " + NOT_HELD.format("|O"))),
+    "an array of big-endian numbers": Refused(ModelIntegrityError, NOT_A_MODEL.format("the rung model's coefficients: " + NOT_HELD.format(">f8"))),
+    "an array longer than its bytes": Refused(
+        ModelIntegrityError, NOT_A_MODEL.format("the rung model's coefficients: 3,964,848 bytes for an array of 3,964,896")
+    ),
+    "an array of three dimensions": Refused(ModelIntegrityError, NOT_A_MODEL.format("the rung model's coefficients: not the shape of an array a model holds")),
+    "an array named twice": Refused(ModelIntegrityError, NOT_A_MODEL.format("the rung model's intercept: an array named twice")),
+    "an array outside the archive": Refused(ModelIntegrityError, NOT_A_MODEL.format("the rung model's coefficients: names no array of the archive")),
+    "an array the structure names as itself": Refused(ModelIntegrityError, NOT_A_MODEL.format("the rung model's coefficients: names no array of the archive")),
+    "a member no part names": Refused(ModelIntegrityError, NOT_A_MODEL.format("it holds 1 member(s) no part names, such as 'arrays/extra'")),
     "look-up tables out of range": Refused(ModelIntegrityError, NOT_A_MODEL.format("the look-up tables: values out of range")),
+    "a vocabulary with a word twice": Refused(ModelIntegrityError, NOT_A_MODEL.format("the model's TF-IDF's vocabulary: an entry listed twice")),
+    "a vocabulary of numbers": Refused(ModelIntegrityError, NOT_A_MODEL.format("the model's TF-IDF's vocabulary: not a list of names")),
     "an unknown class": Refused(ModelIntegrityError, NOT_A_MODEL.format("the model's classes do not match its rung model's")),
     "a class in lower case": Refused(ModelIntegrityError, NOT_A_MODEL.format("the model's classes do not match its rung model's")),
-    "coefficients near the float limit": Refused(ModelIntegrityError, NOT_A_MODEL.format("the rung model's coefficients: values out of range")),
-    "an array of object pointers": Refused(ModelIntegrityError, FOREIGN.format("numpy.ndarray")),
-    "a constructor called by the file": Refused(ModelIntegrityError, UNLOADABLE.format("TypeError: a model file may not call a constructor")),
-    "a class's attributes set by the file": Refused(
-        ModelIntegrityError, UNLOADABLE.format("TypeError: PlainState.__setstate__() missing 1 required positional argument: 'state'")
-    ),
-    "scipy's matrix class set by the file": Refused(
-        ModelIntegrityError, UNLOADABLE.format("TypeError: _csr_setstate() missing 1 required positional argument: 'state'")
-    ),
-    "a level's name set by the file": Refused(ModelIntegrityError, FOREIGN.format("jdclass.levels.Level")),
-    "a pickle that would run code": Refused(ModelIntegrityError, FOREIGN.format("pathlib.Path.touch")),
-    "scikit-learn's objects (format 4)": Refused(ModelIntegrityError, FOREIGN.format("sklearn.linear_model._logistic.LogisticRegression")),
-    "labels differ": Refused(ModelIntegrityError, "model/jdclass-model.pkl.gz labels differ from its manifest; " + REBUILD),
+    "family classes as text": Refused(ModelIntegrityError, NOT_A_MODEL.format("the family model does not answer whether a posting is a PM role")),
+    "a duty of no level": Refused(ModelIntegrityError, NOT_A_MODEL.format("the duty matcher's levels are no ladder levels")),
+    "settings no TF-IDF table has": Refused(ModelIntegrityError, NOT_A_MODEL.format("a TF-IDF table counts words and word pairs, not n-grams of (1, 3)")),
+    "a fields weight of infinity": Refused(ModelIntegrityError, NOT_A_MODEL.format("the model's fields weight is not a number")),
+    "an older format inside": Refused(ModelIntegrityError, NOT_A_MODEL.format("the file says it is of format 6, not 7")),
 }
 
 
@@ -439,66 +514,53 @@ def test_a_damaged_model_is_refused_by_the_library_and_the_cli(change, shipped_r
     assert jdclass.load().classify(ENGLISH).to_dict() == shipped_result
 
 
+def test_the_model_file_holds_no_pickle_and_names_no_type():
+    """The shipped file: JSON and arrays of plain numbers, each array named once, nothing else."""
+    structure, members = model_parts(DEFAULT_MODEL_DIR)
+    text = json.dumps(structure)
+    assert "pickle" not in text and "__" not in text
+    assert {_dtype(structure, name) for name in members} <= {"<f8", "<f4", "<i4", "<i8", "|b1"}
+    assert all(not data.startswith(b"\x80") for data in members.values())  # no pickle's protocol mark opens a member
+
+
 class _RunsAtLoad:
     def __reduce__(self):
         return (Path.touch, (Path("ran-at-load"),))
 
 
 def test_a_model_file_cannot_run_code_when_loaded():
-    """Whoever writes a model file writes its manifest too, so a matching sha256 proves nothing; unpickling builds
-    only the types a model holds, so the file's code never runs."""
+    """Whoever writes a model file writes its manifest too, so a matching sha256 proves nothing; the file is read as
+    a zip of JSON and numbers, so a pickle's code never runs, whether the pickle is the file or a member of it."""
     shutil.copytree(DEFAULT_MODEL_DIR, "model")
-    (Path("model") / MODEL_FILE).write_bytes(gzip.compress(pickle.dumps(_RunsAtLoad())))
-    manifest = json.loads((Path("model") / MANIFEST_FILE).read_text())
-    manifest["sha256"] = hashlib.sha256((Path("model") / MODEL_FILE).read_bytes()).hexdigest()
-    (Path("model") / MANIFEST_FILE).write_text(json.dumps(manifest))
-    with pytest.raises(ModelIntegrityError, match=r"holds pathlib\.Path\.touch, which a jdclass model of format 6 does not"):
+    rewrite(Path("model"), pickle.dumps(_RunsAtLoad()))
+    with pytest.raises(ModelIntegrityError, match=r"cannot be loaded \(not a zip archive: File is not a zip file\)"):
         jdclass.load("model")
-    assert not Path("ran-at-load").exists(), "unpickling ran the file's code"
+    shutil.rmtree("model")
+    shutil.copytree(DEFAULT_MODEL_DIR, "model")
+    structure, members = model_parts(Path("model"))
+    coef = structure["model"]["rung"]["coef"]
+    members[coef["array"]] = pickle.dumps(_RunsAtLoad())
+    coef["shape"] = [len(members[coef["array"]])]
+    coef["dtype"] = "|b1"
+    write_model(Path("model"), {STRUCTURE: json.dumps(structure).encode(), **members})
+    with pytest.raises(ModelIntegrityError, match=r"the rung model's coefficients: not a 2-dimensional array of kind f"):
+        jdclass.load("model")
+    assert not Path("ran-at-load").exists(), "loading ran the file's code"
     CliRunner().invoke(cli, ["classify", "--model", "model", "-"], input=ENGLISH)
     assert not Path("ran-at-load").exists(), "the command line ran it"
 
 
-@pytest.mark.parametrize(("protocol", "refused"), [(2, "numpy._core.multiarray._reconstruct"), (4, "numpy._core.multiarray._reconstruct"), (5, None)])
-def test_a_model_loads_as_jdclass_writes_it_protocol_5(protocol, refused):
-    # Older protocols rebuild arrays with numpy's constructors, which read pointers from the file: refused by name.
-    shutil.copytree(DEFAULT_MODEL_DIR, "model")
-    bundle = pickle.loads(gzip.decompress((Path("model") / MODEL_FILE).read_bytes()))
-    (Path("model") / MODEL_FILE).write_bytes(gzip.compress(pickle.dumps(bundle, protocol=protocol)))
-    manifest = json.loads((Path("model") / MANIFEST_FILE).read_text())
-    manifest["sha256"] = hashlib.sha256((Path("model") / MODEL_FILE).read_bytes()).hexdigest()
-    (Path("model") / MANIFEST_FILE).write_text(json.dumps(manifest))
-    if refused is None:
-        assert jdclass.load("model").classify(ENGLISH).to_dict() == jdclass.load().classify(ENGLISH).to_dict()
-    else:
-        with pytest.raises(ModelIntegrityError, match=f"holds {refused}, which a jdclass model"):
-            jdclass.load("model")
-
-
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        ((memoryview(b"12345678"), np.dtype("f8"), (1,), "C"), "an array from something other than bytes"),
-        ((b"A" * 16, np.dtype("O"), (2,), "C"), "an array of object"),
-        ((b"A" * 16, np.dtype([("a", "f8")]), (2,), "C"), "an array of"),
-        ((b"A" * 16, np.dtype("f8"), (2,), "K", (0,)), "an array of another layout"),
-    ],
-)
-def test_arrays_are_rebuilt_only_from_bytes_of_numbers_or_text(args, message):
-    from jdclass.model import _array_from_bytes
-
-    with pytest.raises(TypeError, match=message):
-        _array_from_bytes(*args)
-    copied = _array_from_bytes(b"\0" * 16, np.dtype("f8"), (2,), "C")
-    assert copied.flags.writeable and copied.tolist() == [0.0, 0.0]
-
-
 def test_a_model_file_that_unpacks_past_the_limit_is_refused(monkeypatch):
-    monkeypatch.setattr("jdclass.model.MAX_MODEL_BYTES", 1_000_000)
+    monkeypatch.setattr("jdclass.model_file.MAX_MODEL_BYTES", 1_000_000)
     shutil.copytree(DEFAULT_MODEL_DIR, "model")
-    (Path("model") / MODEL_FILE).write_bytes(gzip.compress(bytes(2_000_000)))  # a small file of zeros that unpacks to 2 MB
-    manifest = json.loads((Path("model") / MANIFEST_FILE).read_text())
-    manifest["sha256"] = hashlib.sha256((Path("model") / MODEL_FILE).read_bytes()).hexdigest()
-    (Path("model") / MANIFEST_FILE).write_text(json.dumps(manifest))
-    with pytest.raises(ModelIntegrityError, match=r"cannot be loaded \(ValueError: it unpacks to more than 1,000,000 bytes\)"):
+    write_model(Path("model"), {STRUCTURE: b"{}", "arrays/zeros": bytes(2_000_000)})  # 2 KB packed: sizes are checked first
+    assert (Path("model") / MODEL_FILE).stat().st_size < 1_000_000
+    with pytest.raises(ModelIntegrityError, match=r"cannot be loaded \(it unpacks to 2,\d{3},\d{3} bytes, over the 1,000,000-byte limit\)"):
+        jdclass.load("model")
+
+
+def test_a_model_file_over_the_limit_is_not_read(monkeypatch):
+    monkeypatch.setattr("jdclass.model_file.MAX_MODEL_BYTES", 1_000_000)
+    shutil.copytree(DEFAULT_MODEL_DIR, "model")
+    with pytest.raises(ModelIntegrityError, match=r"^model/jdclass-model\.zip is over the 1,000,000-byte limit of a model file; refusing to load it$"):
         jdclass.load("model")

@@ -150,8 +150,9 @@ def test_too_few_examples_is_a_training_error(small_corpus, tmp_path):
         train(root, None)
 
 
-def test_saving_replaces_a_model_of_the_old_format(tmp_path):
+def test_saving_replaces_a_model_of_the_old_formats(tmp_path):
     (tmp_path / "jdclass-model.joblib").write_bytes(b"format 1")
+    (tmp_path / "jdclass-model.pkl.gz").write_bytes(b"formats 2 to 6")
     load().save(tmp_path)
     assert sorted(path.name for path in tmp_path.iterdir()) == [MODEL_FILE, MANIFEST_FILE]
     assert load(tmp_path).version == load().version  # and it loads: the manifest names the new file
