@@ -32,8 +32,7 @@ __all__ = [
     "classify_many",
     "load",
     "parse",
-    "train",
-]
+]  # not ``train``: ``from jdclass import *`` would import scikit-learn (about a second) for a name classifying never uses
 
 if TYPE_CHECKING:
     from jdclass.batch import classify_many
@@ -43,7 +42,7 @@ if TYPE_CHECKING:
     from jdclass.model import LevelClassifier, load
     from jdclass.posting import Posting, parse
     from jdclass.result import Classification
-    from jdclass.training import train
+    from jdclass.training import train as train  # public, but not in __all__ (above)
 
 
 if not TYPE_CHECKING:  # type checkers see the imports above, so a misspelt name is an error there

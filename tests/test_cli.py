@@ -65,7 +65,9 @@ def test_help_version_and_a_mistyped_path_need_neither_scikit_learn_nor_spacy():
 def test_the_package_names_load_on_first_use():
     probe = "import sys, jdclass; before = 'jdclass.model' in sys.modules; jdclass.load; print(before, 'jdclass.model' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True).stdout == "False True\n"
-    assert set(jdclass.__all__) == {"__version__", *jdclass._PUBLIC}
+    assert set(jdclass.__all__) == {"__version__", *jdclass._PUBLIC} - {"train"}
+    star = "import sys; from jdclass import *; print(load.__module__, 'sklearn' in sys.modules, callable(__import__('jdclass').train))"
+    assert subprocess.run([sys.executable, "-c", star], check=True, capture_output=True, text=True).stdout == "jdclass.model False True\n"
     assert {"load", "classify_many", "Level"} <= set(dir(jdclass))
     assert jdclass.Level.SPM.code == "SPM" and callable(jdclass.classify_many)
     with pytest.raises(AttributeError, match="module 'jdclass' has no attribute 'nope'"):
