@@ -148,9 +148,11 @@ def load_rubric_file(path: Path) -> list[Duty]:
         if stripped.startswith("#"):
             section = stripped.lstrip("# ").strip()
         elif stripped.startswith("- "):
-            statement = stripped[2:].strip()
+            statement = " ".join(stripped[2:].split())  # a tab or run of spaces is one space, as the report prints it
             if len(statement.split()) < 4:
                 raise CorpusError(f"{path}:{number}: a duty needs at least four words")
+            if not statement.isprintable():
+                raise CorpusError(f"{path}:{number}: a duty holds a control or invisible character")
             duties.append(Duty(level, statement, section, path, number))
         elif stripped:
             raise CorpusError(f"{path}:{number}: expected a '- ' bullet or a '#' heading")

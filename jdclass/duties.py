@@ -121,6 +121,8 @@ class DutyMatcher:
             raise ValueError("the duty matcher's levels are no ladder levels")
         if not isinstance(self.statements, list) or len(self.statements) != len(self.levels) or not all(isinstance(s, str) for s in self.statements):
             raise ValueError("the duty matcher's statements do not match its levels")
+        if not all(statement.isprintable() for statement in self.statements):  # the report prints them: no line breaks or escapes
+            raise ValueError("the duty matcher's statements hold control characters")
         columns = self.vectorizer.check("the duty matcher's TF-IDF")
         self.matrix = plain_csr(self.matrix, "the duty matrix", (len(self.statements), columns))
 

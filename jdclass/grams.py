@@ -143,6 +143,9 @@ class SharedGrams:
         check_array(self.whole_columns, "the look-up tables", "i", (ids + 1,), -1, len(whole.vocabulary))
         self.unknown = check_vocabulary(self.words, "the look-up tables' words")
         check_array(self.word_ids, "the look-up tables", "i", (self.unknown + 1,), -1, ids)
+        # The last entries stand for what no vocabulary holds (id -1, an unknown word): found nowhere, counted nowhere.
+        if ids < 0 or self.part_columns[-1] != -1 or self.whole_columns[-1] != -1 or self.word_ids[-1] != -1:
+            raise ValueError("the look-up tables count unknown words")
         keys = check_array(self.pair_keys, "the look-up tables", "i", (None,), 0, (self.unknown + 1) ** 2)
         check_array(self.pair_ids, "the look-up tables", "i", (len(keys),), 0, ids)
         if (np.diff(keys) < 0).any():

@@ -40,6 +40,7 @@ DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
 MODEL_FILE = "jdclass-model.zip"
 OLD_MODEL_FILES = ("jdclass-model.joblib", "jdclass-model.pkl.gz")  # replaced when a model is saved in the same folder
 MANIFEST_FILE = "manifest.json"
+MAX_MANIFEST_BYTES = 1024 * 1024  # the shipped one has 1 KB
 FORMAT_VERSION = 7
 # How much the stated title moves the overall level: the title's own rung, a neighbour, anything further.
 TITLE_WEIGHTS = {0: 1.0, 1: 0.35, None: 0.1}
@@ -214,8 +215,15 @@ def read_manifest(directory: Path | str) -> dict[str, Any]:
     if not path.is_file():
         raise ModelNotFound(f"no model manifest at {path}; run `jdclass train` to build one")
     try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError):
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_MANIFEST_BYTES + 1)
+    except OSError as error:
+        raise ModelError(f"{path}: cannot read the manifest ({error.strerror})") from None
+    try:
+        if len(raw) > MAX_MANIFEST_BYTES:
+            raise ValueError("too large")
+        manifest = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError):  # not UTF-8, not JSON, nested too deep, a number of thousands of digits
         raise ModelIntegrityError(f"{path} is not a valid manifest; run `jdclass train` to rebuild the model") from None
     if not isinstance(manifest, dict):
         raise ModelIntegrityError(f"{path} is not a valid manifest; run `jdclass train` to rebuild the model")
@@ -250,11 +258,13 @@ def load(path: Path | str | None = None) -> LevelClassifier:
     rebuild = _rebuild_command(directory, manifest)
     if manifest.get("format") != FORMAT_VERSION:
         raise ModelIntegrityError(
-            f"{directory} holds a model of format {manifest.get('format')!r}, which this jdclass ({__version__}) does not read "
+            f"{directory} holds a model of format {_shown(repr(manifest.get('format')))}, which this jdclass ({__version__}) does not read "
             f"(it reads format {FORMAT_VERSION}); rebuild it: {rebuild}"
         )
     if built.get("spacy") != spacy.__version__:  # the one version loading checks: no need to look the others up
-        raise ModelIntegrityError(f"{directory} holds a model built with spaCy {built.get('spacy')}; this is spaCy {spacy.__version__}: rebuild it: {rebuild}")
+        recorded = built.get("spacy")
+        shown = _shown(recorded if isinstance(recorded, str) else repr(recorded))
+        raise ModelIntegrityError(f"{directory} holds a model built with spaCy {shown}; this is spaCy {spacy.__version__}: rebuild it: {rebuild}")
     try:
         model, matcher, grams = model_file.read(data, FORMAT_VERSION)
         classifier = LevelClassifier(model, matcher, manifest, grams)
@@ -282,5 +292,13 @@ def _rebuild_command(directory: Path, manifest: dict[str, Any]) -> str:
     data: dict[str, Any] = recorded if isinstance(recorded, dict) else {}
     command = f"jdclass train --out {directory}"
     if isinstance(data.get("file"), str):
-        command += f" --data {data['file']}" + (" --with-corpus" if data.get("corpus") else "")
+        command += f" --data {_shown(data['file'])}" + (" --with-corpus" if data.get("corpus") else "")
     return f"`{command}`"
+
+
+def _shown(text: str, limit: int = 80) -> str:
+    """A value from a manifest, in a message: as it is when short and printable, else quoted and cut (a manifest could
+    put a line break, a terminal escape or a megabyte into the one line of an error)."""
+    if len(text) <= limit and text.isprintable():
+        return text
+    return repr(text[:limit]) + ("…" if len(text) > limit else "")

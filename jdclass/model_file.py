@@ -4,9 +4,11 @@
 duty statements) and names each array, with its type and shape, as a member of the archive that holds its bytes.
 Reading builds only jdclass's own parts from strings, numbers and arrays of numbers: nothing in the file names a
 type or a function, so no file can make loading run code, build an object of its choosing or, as a pickle of
-deeply nested data could, overflow the interpreter's stack. Every size is checked against the archive's directory
-before anything is unpacked (``MAX_MODEL_BYTES`` in all), and every part checks its kinds, shapes and ranges
-(``check`` of each class) before a posting is classified.
+deeply nested data could, overflow the interpreter's stack. What loading may unpack is bounded before it starts:
+at most ``MAX_MEMBERS`` members, stored or deflated only, unpacked no further than the size the archive's directory
+gives each (``MAX_MODEL_BYTES`` in all), and ``model.json`` at most ``MAX_STRUCTURE_BYTES`` with at most
+``MAX_CONTAINERS`` objects and lists, so that parsing it cannot take gigabytes. Every part then checks its kinds,
+shapes and ranges (``check`` of each class) before a posting is classified.
 """
 
 from __future__ import annotations
@@ -28,14 +30,20 @@ from jdclass.grams import SharedGrams, TfidfTable
 STRUCTURE = "model.json"
 # The largest model that ``read`` unpacks, all members together: the shipped one unpacks to about 25 MB.
 MAX_MODEL_BYTES = 256 * 1024 * 1024
+# ``model.json`` of the shipped model: 5.7 MB holding 17 objects and 15 lists (each vocabulary, the duty statements).
+# JSON of many small objects takes about 25 times its size in memory; these bound it to a few hundred MB.
+MAX_STRUCTURE_BYTES = 32 * 1024 * 1024
+MAX_CONTAINERS = 10_000
+MAX_MEMBERS = 64  # the shipped model has 15
 # The array types a model holds, little-endian as written on every platform numpy supports.
-_DTYPES = {"<f8": np.float64, "<f4": np.float32, "<i4": np.int32, "<i8": np.int64, "|b1": np.bool_}
+_DTYPES = {"<f8": np.float64, "<f4": np.float32, "<i4": np.int32, "<i8": np.int64}
 _WEIGHT_TYPES = {"float64": np.float64, "float32": np.float32}
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the same bytes from the same model, whenever it is written
 
 
 class Unreadable(Exception):
-    """The file is no archive of a model: not a zip, no ``model.json``, or JSON that does not parse."""
+    """The file is no archive a model is read from: not a zip, members past the limits or that cannot be unpacked,
+    no ``model.json``, or JSON that does not parse."""
 
 
 def write(model: TwoQuestions, matcher: DutyMatcher, grams: SharedGrams, version: int) -> bytes:
@@ -124,27 +132,56 @@ def read(data: bytes, version: int) -> tuple[TwoQuestions, DutyMatcher, SharedGr
     not what a model holds."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
+    except (zipfile.BadZipFile, ValueError, EOFError) as error:
         raise Unreadable(f"not a zip archive: {error}") from None
     with archive:
-        members = {info.filename: info for info in archive.infolist()}
-        if len(members) != len(archive.infolist()):
+        infos = archive.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise Unreadable(f"it holds {len(infos):,} members; a model holds at most {MAX_MEMBERS}")
+        members = {info.filename: info for info in infos}
+        if len(members) != len(infos):
             raise Unreadable("a member named twice")
+        for info in infos:
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or info.flag_bits & 0x1:
+                raise Unreadable(f"the member {_clip(info.filename)} is encrypted or packed in a way a model file is not")
         if STRUCTURE not in members:
             raise Unreadable(f"no {STRUCTURE} in the archive")
-        unpacked = sum(info.file_size for info in members.values())
+        unpacked = sum(info.file_size for info in infos)
         if unpacked > MAX_MODEL_BYTES:
             raise Unreadable(f"it unpacks to {unpacked:,} bytes, over the {MAX_MODEL_BYTES:,}-byte limit")
+        if members[STRUCTURE].file_size > MAX_STRUCTURE_BYTES:
+            raise Unreadable(f"{STRUCTURE} unpacks to {members[STRUCTURE].file_size:,} bytes, over the {MAX_STRUCTURE_BYTES:,}-byte limit")
+        raw = unpack(archive, members[STRUCTURE], STRUCTURE)
+        if raw.count(b"{") + raw.count(b"[") > MAX_CONTAINERS:  # an upper bound: a bracket inside a string counts too
+            raise Unreadable(f"{STRUCTURE} holds more than {MAX_CONTAINERS:,} objects and lists")
         try:
-            structure = json.loads(archive.read(STRUCTURE).decode("utf-8"))
-        except (ValueError, RecursionError, zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:  # JSON, UTF-8, CRC
+            structure = json.loads(raw.decode("utf-8"))
+        except (ValueError, RecursionError) as error:  # not UTF-8, not JSON, nested too deep
             raise Unreadable(f"{STRUCTURE} cannot be read: {error}") from None
         reader = _Reader(archive, members)
         parts = reader.parts(structure, version)
         unused = set(members) - reader.used - {STRUCTURE}
         if unused:
-            raise ValueError(f"it holds {len(unused)} member(s) no part names, such as {min(unused)!r}")
+            raise ValueError(f"it holds {len(unused)} member(s) no part names, such as {_clip(min(unused))}")
     return parts
+
+
+def unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo, what: str) -> bytes:
+    """A member's bytes, unpacked no further than the size the archive's directory gives it (``ZipFile.read``
+    unpacks a whole block before it cuts, up to gigabytes from a few bytes), its checksum checked."""
+    try:
+        with archive.open(info) as member:
+            data = member.read(info.file_size + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as error:
+        raise Unreadable(f"{what} cannot be unpacked: {error}") from None
+    if len(data) != info.file_size:
+        raise Unreadable(f"{what} cannot be unpacked: {len(data):,} bytes where the archive says {info.file_size:,}")
+    return data
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    """A name from the file, quoted, on one short line."""
+    return repr(text[:limit]) + ("…" if len(text) > limit else "")
 
 
 class _Reader:
@@ -157,8 +194,11 @@ class _Reader:
 
     def parts(self, structure: Any, version: int) -> tuple[TwoQuestions, DutyMatcher, SharedGrams]:
         top = _fields(structure, {"format", "model", "matcher", "grams"}, "the file")
-        if top["format"] != version or type(top["format"]) is not int:
-            raise ValueError(f"the file says it is of format {top['format']!r}, not {version}")
+        if type(top["format"]) is not int:
+            raise ValueError(f"the file says no format, not format {version}")
+        if top["format"] != version:
+            shown = top["format"] if abs(top["format"]) < 10**6 else "a larger number"
+            raise ValueError(f"the file says it is of format {shown}, not {version}")
         model = self.model(top["model"])
         matcher = self.matcher(top["matcher"])
         grams = self.grams(top["grams"], model.text, matcher.vectorizer)
@@ -199,7 +239,7 @@ class _Reader:
     def grams(self, value: Any, whole: TfidfTable, parts: TfidfTable) -> SharedGrams:
         names = ("part_columns", "whole_columns", "word_ids", "pair_keys", "pair_ids")
         part = _fields(value, {"words", *names}, "the look-up tables")
-        arrays = {name: self.array(part[name], "the look-up tables") for name in names}
+        arrays = {name: self.array(part[name], f"the look-up tables' {name}") for name in names}
         return SharedGrams.restored(whole, parts, words=_vocabulary(part["words"], "the look-up tables' words"), **arrays)
 
     def table(self, value: Any, what: str) -> TfidfTable:
@@ -239,22 +279,25 @@ class _Reader:
         if name in self.used:
             raise ValueError(f"{what}: an array named twice")
         if type(dtype) is not str or dtype not in _DTYPES:
-            raise ValueError(f"{what}: an array of type {dtype!r}, which a model does not hold")
+            shown = _clip(dtype) if type(dtype) is str else f"a {type(dtype).__name__}"
+            raise ValueError(f"{what}: an array of type {shown}, which a model does not hold")
         shape = _shape(ref["shape"], None, what)
         size = math.prod(shape) * np.dtype(_DTYPES[dtype]).itemsize
         if self.members[name].file_size != size:
             raise ValueError(f"{what}: {self.members[name].file_size:,} bytes for an array of {size:,}")
         self.used.add(name)
-        try:
-            raw = self.archive.read(name)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:  # a bad CRC, damaged deflate data
-            raise Unreadable(f"{what} cannot be unpacked: {error}") from None
+        raw = unpack(self.archive, self.members[name], what)
         return np.frombuffer(bytearray(raw), dtype=_DTYPES[dtype]).reshape(shape)
 
 
 def _fields(value: Any, keys: set[str], what: str) -> dict[str, Any]:
-    if not isinstance(value, dict) or set(value) != keys:
-        raise ValueError(f"{what}: not the parts a model holds")
+    """``value`` when it is an object of exactly these keys; else a ValueError naming a key missing or unexpected."""
+    detail = ""
+    if isinstance(value, dict) and set(value) != keys:
+        missing, unexpected = sorted(keys - set(value)), sorted(set(value) - keys)
+        detail = f" (no {missing[0]!r})" if missing else f" (an unexpected {_clip(unexpected[0])})"
+    if not isinstance(value, dict) or detail:
+        raise ValueError(f"{what}: not the parts a model holds{detail}")
     return value
 
 
@@ -278,7 +321,7 @@ def _strings(value: Any, what: str) -> list[str]:
 def _vocabulary(value: Any, what: str) -> dict[str, int]:
     """A list of n-grams in column order as the vocabulary (n-gram to column) it stands for; each n-gram once."""
     words = _strings(value, what)
-    vocabulary = dict(zip(words, range(len(words)), strict=True))
+    vocabulary = dict(zip(words, range(len(words))))
     if len(vocabulary) != len(words):
         raise ValueError(f"{what}: an entry listed twice")
     return vocabulary

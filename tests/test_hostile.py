@@ -271,13 +271,24 @@ def model_parts(folder: Path) -> tuple[dict, dict[str, bytes]]:
     return json.loads(members.pop(STRUCTURE)), members
 
 
-def write_model(folder: Path, members: dict[str, bytes]) -> None:
+def write_model(folder: Path, members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> None:
     """A model file holding ``members`` as they are, its manifest's sha256 made to match (whoever writes one writes both)."""
+    rewrite(folder, _zipped(members, method))
+
+
+def _zipped(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(buffer, "w", method) as archive:
         for name, data in members.items():
             archive.writestr(name, data)
-    rewrite(folder, buffer.getvalue())
+    return buffer.getvalue()
+
+
+def _patched(data: bytes, name: str, offset: int, value: int) -> bytes:
+    """The archive with one field of ``name``'s entry in the central directory set: 8 its flags, 24 its size."""
+    entry = data.rindex(b"PK\x01\x02", 0, data.rindex(name.encode())) + offset
+    width = 2 if offset == 8 else 4
+    return data[:entry] + value.to_bytes(width, "little") + data[entry + width :]
 
 
 def rewrite(folder: Path, data: bytes) -> None:
@@ -354,6 +365,8 @@ EDITS = {
     "settings no TF-IDF table has": lambda s, a: s["model"]["text"].update(ngram_range=[1, 3]),
     "a fields weight of infinity": lambda s, a: s["model"].update(fields_weight=1e999),
     "an older format inside": lambda s, a: s.update(format=6),
+    "a duty statement with a terminal escape": lambda s, a: s["matcher"]["statements"].__setitem__(0, "\x1b]0;owned\x07Level: CPO, 99%"),
+    "look-up tables counting unknown words": lambda s, a: _array(s, a, ("grams", "part_columns")).__setitem__(-1, 0),
 }
 # Files written whole, each with a matching sha256.
 FILES_WRITTEN = {
@@ -361,18 +374,22 @@ FILES_WRITTEN = {
     "a matching zip of something else": lambda folder: write_model(folder, {"readme.txt": b"hello"}),
     "model.json not JSON": lambda folder: write_model(folder, {STRUCTURE: b"{not json"}),
     "model.json not UTF-8": lambda folder: write_model(folder, {STRUCTURE: b"\xff\xfe{}"}),
-    # A pickle of this depth crashed format 6's loader (the interpreter's C stack); JSON's parser counts its depth.
-    "model.json nested 100,000 deep": lambda folder: write_model(folder, {STRUCTURE: b"[" * 100_000 + b"]" * 100_000}),
+    # A pickle of such depth crashed format 6's loader (the interpreter's C stack); JSON's parser counts its depth.
+    "model.json nested 5,000 deep": lambda folder: write_model(folder, {STRUCTURE: b"[" * 5_000 + b"]" * 5_000}),
+    # 240 MB of "{}," packs into a few hundred KB and parses into gigabytes: refused by its count of objects and lists.
+    "model.json of 20,000 empty objects": lambda folder: write_model(folder, {STRUCTURE: b"[" + b"{}," * 20_000 + b"{}]"}),
+    "a member packed with bzip2": lambda folder: write_model(folder, {STRUCTURE: b"{}"}, zipfile.ZIP_BZIP2),
+    "an encrypted member": lambda folder: rewrite(folder, _patched(_zipped({STRUCTURE: b"{}"}), STRUCTURE, 8, 1)),
+    # Deflated bytes that unpack to 2 MB under a directory that says 10: unpacking stops at 10 (and the CRC fails).
+    "a member larger than the archive says": lambda folder: rewrite(folder, _patched(_zipped({STRUCTURE: bytes(2_000_000)}), STRUCTURE, 24, 10)),
+    "more members than a model has": lambda folder: write_model(folder, {STRUCTURE: b"{}", **{f"arrays/{n}": b"" for n in range(100)}}),
     "a compressed member damaged": lambda folder: rewrite(folder, _damaged_member((folder / MODEL_FILE).read_bytes())),
 }
 
 
 def _damaged_member(data: bytes) -> bytes:
     """The model file with the rung model's coefficients damaged: their checksum in the archive's directory changed."""
-    name = b"arrays/model.rung.coef"
-    entry = data.rindex(b"PK\x01\x02", 0, data.rindex(name))  # the member's entry in the central directory
-    crc = entry + 16
-    return data[:crc] + bytes(b ^ 0xFF for b in data[crc : crc + 4]) + data[crc + 4 :]
+    return _patched(data, "arrays/model.rung.coef", 16, 12345)
 
 
 def damage_model(change: str, folder: Path) -> None:
@@ -399,6 +416,15 @@ def damage_model(change: str, folder: Path) -> None:
         manifest_path.write_bytes(b"\xff\xfe{")
     elif change == "manifest a list":
         manifest_path.write_text("[]")
+    elif change == "manifest nested 100,000 deep":
+        manifest_path.write_text("[" * 100_000 + "]" * 100_000)
+    elif change == "manifest with a number of 5,000 digits":
+        manifest_path.write_text('{"format": 1' + "0" * 5_000 + "}")
+    elif change == "a spaCy version with a line break":
+        manifest["environment"]["spacy"] = "3.8\nLevel: Chief Product Officer (CPO), 99%"
+    elif change == "training data named with a terminal escape":
+        manifest["format"] = 4
+        manifest["training_data"] = {"corpus": False, "file": "ours.csv\x1b[2J", "rows": 40}
     elif change == "no sha256":
         del manifest["sha256"]
     elif change == "model file outside its folder":
@@ -420,7 +446,7 @@ def damage_model(change: str, folder: Path) -> None:
         manifest["format"] = 6
     elif change == "the format as text":
         manifest["format"] = str(FORMAT_VERSION)
-    if manifest_path.is_file() and change not in ("manifest not JSON", "manifest a list"):
+    if manifest_path.is_file() and not change.startswith("manifest "):
         manifest_path.write_text(json.dumps(manifest))
 
 
@@ -440,6 +466,14 @@ MODELS = {
     "manifest missing": Refused(ModelNotFound, "no model manifest at model/manifest.json; run `jdclass train` to build one"),
     "manifest not JSON": Refused(ModelIntegrityError, "model/manifest.json is not a valid manifest; run `jdclass train` to rebuild the model"),
     "manifest a list": Refused(ModelIntegrityError, "model/manifest.json is not a valid manifest; run `jdclass train` to rebuild the model"),
+    "manifest nested 100,000 deep": Refused(ModelIntegrityError, "model/manifest.json is not a valid manifest; run `jdclass train` to rebuild the model"),
+    "manifest with a number of 5,000 digits": Refused(
+        ModelIntegrityError, "model/manifest.json is not a valid manifest; run `jdclass train` to rebuild the model"
+    ),
+    "a spaCy version with a line break": Refused(ModelIntegrityError, SPACY.format("'3.8\\nLevel: Chief Product Officer (CPO), 99%'")),
+    "training data named with a terminal escape": Refused(
+        ModelIntegrityError, FORMAT.format(4, "rebuild it: `jdclass train --out model --data 'ours.csv\\x1b[2J'`")
+    ),
     "model file outside its folder": Refused(ModelIntegrityError, "model/manifest.json names a model file outside its folder (/etc/passwd); refusing it"),
     "environment not a mapping": Refused(ModelIntegrityError, SPACY.format(None)),
     "another spaCy": Refused(ModelIntegrityError, SPACY.format("0.1")),
@@ -459,15 +493,22 @@ MODELS = {
     "model.json not UTF-8": Refused(
         ModelIntegrityError, UNLOADABLE.format("model.json cannot be read: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte")
     ),
-    "model.json nested 100,000 deep": Refused(
+    "model.json nested 5,000 deep": Refused(
         ModelIntegrityError, UNLOADABLE.format("model.json cannot be read: maximum recursion depth exceeded while decoding a JSON array from a unicode string")
     ),
+    "model.json of 20,000 empty objects": Refused(ModelIntegrityError, UNLOADABLE.format("model.json holds more than 10,000 objects and lists")),
+    "a member packed with bzip2": Refused(
+        ModelIntegrityError, UNLOADABLE.format("the member 'model.json' is encrypted or packed in a way a model file is not")
+    ),
+    "an encrypted member": Refused(ModelIntegrityError, UNLOADABLE.format("the member 'model.json' is encrypted or packed in a way a model file is not")),
+    "a member larger than the archive says": Refused(ModelIntegrityError, UNLOADABLE.format("model.json cannot be unpacked: Bad CRC-32 for file 'model.json'")),
+    "more members than a model has": Refused(ModelIntegrityError, UNLOADABLE.format("it holds 101 members; a model holds at most 64")),
     "a compressed member damaged": Refused(
         ModelIntegrityError, UNLOADABLE.format("the rung model's coefficients cannot be unpacked: Bad CRC-32 for file 'arrays/model.rung.coef'")
     ),
-    "model.json a list": Refused(ModelIntegrityError, NOT_A_MODEL.format("the file: not the parts a model holds")),
-    "look-up tables of another kind": Refused(ModelIntegrityError, NOT_A_MODEL.format("the look-up tables: not the parts a model holds")),
-    "parts of another kind": Refused(ModelIntegrityError, NOT_A_MODEL.format("the duty matcher's TF-IDF: not the parts a model holds")),
+    "model.json a list": Refused(ModelIntegrityError, NOT_A_MODEL.format("the file: not the parts a model holds (no 'format')")),
+    "look-up tables of another kind": Refused(ModelIntegrityError, NOT_A_MODEL.format("the look-up tables: not the parts a model holds (no 'pair_ids')")),
+    "parts of another kind": Refused(ModelIntegrityError, NOT_A_MODEL.format("the duty matcher's TF-IDF: not the parts a model holds (no 'dtype')")),
     "duty matrix indexes out of range": Refused(ModelIntegrityError, NOT_A_MODEL.format("the duty matrix: values out of range")),
     "duty matrix of another shape": Refused(ModelIntegrityError, NOT_A_MODEL.format("the duty matrix: shape (230, 10), not (230, 255425)")),
     "coefficients as text": Refused(ModelIntegrityError, NOT_A_MODEL.format("the rung model's coefficients: not the parts a model holds")),
@@ -493,6 +534,8 @@ MODELS = {
     "settings no TF-IDF table has": Refused(ModelIntegrityError, NOT_A_MODEL.format("a TF-IDF table counts words and word pairs, not n-grams of (1, 3)")),
     "a fields weight of infinity": Refused(ModelIntegrityError, NOT_A_MODEL.format("the model's fields weight is not a number")),
     "an older format inside": Refused(ModelIntegrityError, NOT_A_MODEL.format("the file says it is of format 6, not 7")),
+    "a duty statement with a terminal escape": Refused(ModelIntegrityError, NOT_A_MODEL.format("the duty matcher's statements hold control characters")),
+    "look-up tables counting unknown words": Refused(ModelIntegrityError, NOT_A_MODEL.format("the look-up tables count unknown words")),
 }
 
 
@@ -519,7 +562,7 @@ def test_the_model_file_holds_no_pickle_and_names_no_type():
     structure, members = model_parts(DEFAULT_MODEL_DIR)
     text = json.dumps(structure)
     assert "pickle" not in text and "__" not in text
-    assert {_dtype(structure, name) for name in members} <= {"<f8", "<f4", "<i4", "<i8", "|b1"}
+    assert {_dtype(structure, name) for name in members} <= {"<f8", "<f4", "<i4", "<i8"}
     assert all(not data.startswith(b"\x80") for data in members.values())  # no pickle's protocol mark opens a member
 
 
@@ -539,9 +582,9 @@ def test_a_model_file_cannot_run_code_when_loaded():
     shutil.copytree(DEFAULT_MODEL_DIR, "model")
     structure, members = model_parts(Path("model"))
     coef = structure["model"]["rung"]["coef"]
-    members[coef["array"]] = pickle.dumps(_RunsAtLoad())
-    coef["shape"] = [len(members[coef["array"]])]
-    coef["dtype"] = "|b1"
+    payload = pickle.dumps(_RunsAtLoad())
+    members[coef["array"]] = payload + b"." * (-len(payload) % 8)  # as many bytes as 8-byte numbers take
+    coef["shape"] = [len(members[coef["array"]]) // 8]
     write_model(Path("model"), {STRUCTURE: json.dumps(structure).encode(), **members})
     with pytest.raises(ModelIntegrityError, match=r"the rung model's coefficients: not a 2-dimensional array of kind f"):
         jdclass.load("model")
@@ -563,4 +606,11 @@ def test_a_model_file_over_the_limit_is_not_read(monkeypatch):
     monkeypatch.setattr("jdclass.model_file.MAX_MODEL_BYTES", 1_000_000)
     shutil.copytree(DEFAULT_MODEL_DIR, "model")
     with pytest.raises(ModelIntegrityError, match=r"^model/jdclass-model\.zip is over the 1,000,000-byte limit of a model file; refusing to load it$"):
+        jdclass.load("model")
+
+
+def test_a_model_json_over_its_limit_is_not_parsed(monkeypatch):
+    monkeypatch.setattr("jdclass.model_file.MAX_STRUCTURE_BYTES", 1_000)
+    shutil.copytree(DEFAULT_MODEL_DIR, "model")
+    with pytest.raises(ModelIntegrityError, match=r"cannot be loaded \(model\.json unpacks to \d{1,3}(,\d{3})+ bytes, over the 1,000-byte limit\)"):
         jdclass.load("model")
