@@ -31,6 +31,8 @@ class Level(Enum):
     @classmethod
     def from_code(cls, code: str) -> Level:
         """The level for a code such as ``"SPM"`` (case-insensitive)."""
+        if not isinstance(code, str):
+            raise TypeError(f"a level code is a str such as 'SPM', not {type(code).__name__}")
         try:
             return cls[code.strip().upper()]
         except KeyError:

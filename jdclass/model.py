@@ -19,7 +19,7 @@ import spacy
 
 from jdclass import __version__, model_file
 from jdclass.duties import DutyMatcher
-from jdclass.errors import ModelError, ModelIntegrityError, ModelNotFound, one_line
+from jdclass.errors import JdclassError, ModelError, ModelIntegrityError, ModelNotFound, one_line
 from jdclass.fitted import TwoQuestions
 from jdclass.grams import SharedGrams
 from jdclass.judgement import between, flags, verdict
@@ -90,13 +90,14 @@ class LevelClassifier:
     def version(self) -> str:
         return str(self.manifest.get("model_version", "unsaved"))
 
-    def classify(self, text: str | Posting, *, title: str | None = None, max_chars: int | None = None) -> Classification:
-        """Classify one posting given as text (or as a parsed ``Posting``); ``title`` overrides title detection."""
-        return next(self.classify_many([text], title=title, max_chars=max_chars))
+    def classify(self, text: str | os.PathLike[str] | Posting, *, title: str | None = None, max_chars: int | None = None) -> Classification:
+        """Classify one posting given as text, a ``pathlib.Path`` to a file, or a parsed ``Posting``; ``title``
+        overrides title detection (a ``Posting`` given with a ``title`` is parsed again with it)."""
+        return next(self._classify_batch([_posting(text, title, max_chars)]))
 
     def classify_many(
         self,
-        texts: Iterable[str | Posting],
+        texts: Iterable[str | os.PathLike[str] | Posting],
         *,
         title: str | None = None,
         batch_size: int = 256,
@@ -105,23 +106,28 @@ class LevelClassifier:
     ) -> Iterator[Classification]:
         """Classify postings lazily, in input order, batching spaCy's work and the models' arithmetic.
 
-        ``details=False`` leaves out the evidence for every rung and the highlights (the evidence for the
-        level found is kept): a batch table shows only that, and it saves the work.
+        An input that cannot be classified raises its ``JdclassError`` once the results of the inputs before it
+        are yielded, its message starting with its place, counted from 1 ("input 40: ..."), as
+        ``jdclass.classify_many`` does. ``details=False`` leaves out the evidence for every rung and the highlights
+        (the evidence for the level found is kept): a batch table shows only that, and it saves the work.
         """
-        from jdclass.posting import parse  # the entry point that validates raw text
-
         if isinstance(texts, (str, bytes)):
             raise TypeError("classify_many takes an iterable of postings, not one string; for one posting use classify(text)")
         batch: list[Posting] = []
-        for item in texts:
-            batch.append(item if isinstance(item, Posting) else parse(item, max_chars=max_chars, title=title))
+        for number, item in enumerate(texts, start=1):
+            try:
+                batch.append(_posting(item, title, max_chars))
+            except JdclassError as error:
+                yield from self._classify_batch(batch, details)
+                raise type(error)(f"input {number}: {error}") from None
             if len(batch) >= batch_size:
                 yield from self._classify_batch(batch, details)
                 batch = []
-        if batch:
-            yield from self._classify_batch(batch, details)
+        yield from self._classify_batch(batch, details)
 
     def _classify_batch(self, postings: list[Posting], details: bool = True) -> Iterator[Classification]:
+        if not postings:
+            return
         analyses = list(analyze(postings))
         if all(" ".join(s.tokens for s in a.sentences) == a.tokens for a in analyses):
             text, sentences = self._grams().transform([[s.tokens for s in a.sentences] for a in analyses])
@@ -187,6 +193,15 @@ class LevelClassifier:
             raise ModelError(f"{directory}: cannot save the model ({error.strerror})") from None
         self.manifest = manifest
         return path
+
+
+def _posting(item: str | os.PathLike[str] | Posting, title: str | None, max_chars: int | None) -> Posting:
+    """``item`` parsed (and validated) as ``parse`` does; a ``Posting`` as it is, or parsed again when a title is given."""
+    from jdclass.posting import parse  # the entry point that validates raw text
+
+    if isinstance(item, Posting):
+        return item if title is None else parse(item.text, title=title, max_chars=max_chars)
+    return parse(item, max_chars=max_chars, title=title)
 
 
 def writable_folder(directory: Path | str) -> Path:

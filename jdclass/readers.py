@@ -349,7 +349,10 @@ def is_html_document(text: str) -> bool:
 def looks_like_html(text: str) -> bool:
     """True when text pasted or stored as a posting is HTML markup rather than prose."""
     head = text.lstrip()[:2000].lower()
-    return head.startswith(("<!doctype html", "<html")) or len(re.findall(r"</?(?:p|div|li|ul|h[1-6]|br|strong|span)\b", head)) >= 3
+    tags = len(re.findall(r"</?(?:p|div|li|ul|h[1-6]|br|strong|span)\b", head))
+    # An applicant-tracking system's rich-text field may be one short fragment ("<p></p>", "<p>Own the roadmap.</p>").
+    fragment = tags >= 1 and head.startswith("<") and text.rstrip().endswith(">")
+    return head.startswith(("<!doctype html", "<html")) or tags >= 3 or fragment
 
 
 class _OutOfTime(Exception):

@@ -428,3 +428,38 @@ def test_read_back_undoes_spreadsheet_safe(text):
     assert read_back(cell) == text
     assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
     assert cell == text or cell == "'" + text
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_a_bad_input_raises_after_the_results_before_it(classifier, n_jobs):
+    """A script's loop gets every result before the bad input, then its error naming its place; both forms agree."""
+    ads = [f"Product Manager {n}\n\nOwn the roadmap for payments and work with engineering." for n in range(7)]
+    items = [*ads[:5], None, *ads[5:]]
+    for run in (
+        lambda: jdclass.classify_many(iter(items), n_jobs=n_jobs, model=classifier, chunk_size=3),
+        lambda: classifier.classify_many(iter(items), batch_size=3),
+    ):
+        got = []
+        with pytest.raises(InputError, match=r"^input 6: cannot parse a NoneType; give text or a pathlib\.Path$"):
+            got.extend(run())
+        assert [result.posting.text for result in got] == ads[:5]
+
+
+def test_a_posting_given_with_a_title_is_read_with_it(classifier):
+    posting = jdclass.parse("Own the product roadmap for our payments platform and work with engineering and design.")
+    assert posting.title is None
+    result = classifier.classify(posting, title="VP of Product")
+    assert (result.posting.title.value, result.title_level) == ("VP of Product", jdclass.Level.VP)
+    assert classifier.classify(posting).title_level is None
+
+
+def test_classify_many_loads_the_shipped_model_once(monkeypatch):
+    from jdclass import batch
+
+    loads = []
+    batch._shipped_model.cache_clear()
+    monkeypatch.setattr(batch, "load", lambda path=None: loads.append(path) or jdclass.load(path))
+    for _ in range(3):
+        assert next(jdclass.classify_many(["Product Manager\n\nOwn the roadmap."])).level is not None
+    assert loads == [None]
+    batch._shipped_model.cache_clear()

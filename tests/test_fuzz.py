@@ -87,7 +87,8 @@ def test_any_text_classifies_or_raises_the_domain_error(classifier, text):
     result = outcome(lambda: classifier.classify(text))
     if result is not None:
         assert_well_formed(result)
-        assert result.posting.text in (text, html_to_text(text))
+        unmarked = text.removeprefix("\ufeff")  # a pasted byte-order mark is dropped, as a file's is
+        assert result.posting.text in (unmarked, html_to_text(unmarked))
 
 
 @budget(600)

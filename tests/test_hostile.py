@@ -6,6 +6,7 @@ The table lives in tests/hostile.py. Each row goes through the library (``jdclas
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import hashlib
 import io
@@ -28,7 +29,7 @@ from click.testing import CliRunner
 import jdclass
 from jdclass.batch import BatchInput, run_batch
 from jdclass.cli import cli
-from jdclass.errors import CorruptFile, InputError, InputTooLarge, JdclassError, ModelIntegrityError, ModelNotFound
+from jdclass.errors import CorruptFile, EmptyInput, InputError, InputTooLarge, JdclassError, ModelIntegrityError, ModelNotFound
 from jdclass.model import DEFAULT_MODEL_DIR, FORMAT_VERSION, MANIFEST_FILE, MODEL_FILE
 from jdclass.model_file import STRUCTURE
 from jdclass.readers import _read_bytes, docx_to_text, pdf_to_text, read_posting
@@ -122,7 +123,9 @@ def test_a_hostile_file_through_the_library_and_the_batch(name, monkeypatch, cla
     path = make(name, monkeypatch)
     outcome = FILES[name][1]
     check(outcome, lambda: classifier.classify(jdclass.parse(path)))
-    check(outcome, lambda: next(classifier.classify_many([path])))
+    check(outcome, lambda: classifier.classify(path))
+    many = dataclasses.replace(outcome, message=f"input 1: {outcome.message}") if isinstance(outcome, Refused) else outcome
+    check(many, lambda: next(classifier.classify_many([path])))  # classify_many names the input's place
     check_row(batch_row(BatchInput(name, path=name), classifier), outcome)
 
 
@@ -614,3 +617,35 @@ def test_a_model_json_over_its_limit_is_not_parsed(monkeypatch):
     shutil.copytree(DEFAULT_MODEL_DIR, "model")
     with pytest.raises(ModelIntegrityError, match=r"cannot be loaded \(model\.json unpacks to \d{1,3}(,\d{3})+ bytes, over the 1,000-byte limit\)"):
         jdclass.load("model")
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: jdclass.parse(ENGLISH, title=123), TypeError, "title must be a str or None, not int"),
+        (lambda: jdclass.parse(ENGLISH, max_chars="10"), TypeError, "max_chars must be an int or None, not str"),
+        (lambda: jdclass.parse(ENGLISH, max_chars=True), TypeError, "max_chars must be an int or None, not bool"),
+        (lambda: jdclass.parse(ENGLISH, max_chars=-1), ValueError, "max_chars must be at least 1, not -1"),
+        (lambda: jdclass.parse(Path("ad.txt"), max_bytes=0), ValueError, "max_bytes must be at least 1, not 0"),
+        (lambda: jdclass.Level.from_code(None), TypeError, "a level code is a str such as 'SPM', not NoneType"),
+    ],
+)
+def test_a_script_passing_a_wrong_argument_is_told_which(call, error, message):
+    """A programming error gets Python's own exception for it, with the argument named: not a failure deep inside."""
+    with pytest.raises(error) as raised:
+        call()
+    assert str(raised.value) == message
+
+
+@pytest.mark.parametrize("fragment", ["<p></p>", "<div></div>", "<p>&nbsp;</p>", "<p><br></p>", " <p> </p>\n"])
+def test_an_empty_rich_text_fragment_is_an_empty_posting(fragment):
+    with pytest.raises(EmptyInput, match="^the posting is empty$"):
+        jdclass.parse(fragment)
+    assert jdclass.parse("<p>Own the roadmap for payments.</p>").text == "Own the roadmap for payments."
+    assert jdclass.parse("<Acme> is hiring a PM <apply>").text == "<Acme> is hiring a PM <apply>"  # no tag it knows: prose
+
+
+def test_a_pasted_byte_order_mark_and_invisible_edges_are_not_part_of_the_title():
+    posting = jdclass.parse("\ufeff# Associate Product Manager\u200b\n\nOwn the roadmap for payments.")
+    assert posting.title.value == "Associate Product Manager"
+    assert posting.text[posting.title.span.start : posting.title.span.end] == posting.title.value
