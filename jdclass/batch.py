@@ -7,7 +7,6 @@ Every chunk is written with one call and flushed, so an interrupted run leaves a
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
 import logging
@@ -28,7 +27,7 @@ from typing import Any, Protocol, Self, TypeVar
 from jdclass.errors import InputError, InputTooLarge, JdclassError, MissingExtra, one_line
 from jdclass.judgement import FLAGS
 from jdclass.levels import CODES
-from jdclass.model import LevelClassifier, load
+from jdclass.model import DEFAULT_MODEL_DIR, MANIFEST_FILE, MODEL_FILE, LevelClassifier, load
 from jdclass.posting import Posting, parse
 from jdclass.readers import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES
 from jdclass.result import Classification
@@ -362,10 +361,15 @@ class _Workers:
             return
         # Not Pool.imap: its feeder thread reads the whole input ahead, and memory would grow with the folder.
         pending: deque[AsyncResult[list[Any]]] = deque()
-        for chunk in chunks:
-            pending.append(self.pool.apply_async(_run_in_worker, (method, chunk)))
-            if len(pending) >= 2 * self.n_jobs:
+        try:
+            for chunk in chunks:
+                pending.append(self.pool.apply_async(_run_in_worker, (method, chunk)))
+                if len(pending) >= 2 * self.n_jobs:
+                    yield pending.popleft().get()
+        except Exception:  # the inputs raised: the chunks in flight are yielded first
+            while pending:
                 yield pending.popleft().get()
+            raise
         while pending:
             yield pending.popleft().get()
 
@@ -379,12 +383,18 @@ class _Workers:
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size``; when ``items`` raises, the items read before it come first, then the exception."""
     chunk: list[T] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
+    try:
+        for item in items:
+            chunk.append(item)
+            if len(chunk) >= size:
+                yield chunk
+                chunk = []
+    except Exception:
+        if chunk:
             yield chunk
-            chunk = []
+        raise
     if chunk:
         yield chunk
 
@@ -396,11 +406,22 @@ def _classifier(model: LevelClassifier | str | os.PathLike[str] | None) -> Level
     return _shipped_model() if model is None else load(Path(model))
 
 
-@functools.lru_cache(maxsize=1)
+_shipped: dict[object, LevelClassifier] = {}
+
+
 def _shipped_model() -> LevelClassifier:
-    """The shipped model, loaded once per process: a script calling ``classify_many`` page by page pays 0.2-0.6 s
-    for each load otherwise."""
-    return load(None)
+    """The shipped model, loaded again only when its files change (``jdclass train`` rebuilt it): a script calling
+    ``classify_many`` page by page pays 0.2-0.6 s for each load otherwise."""
+    try:
+        stamp: object = tuple(
+            (info.st_mtime_ns, info.st_size) for info in (path.stat() for path in (DEFAULT_MODEL_DIR / MANIFEST_FILE, DEFAULT_MODEL_DIR / MODEL_FILE))
+        )
+    except OSError:
+        return load(None)  # missing or unreadable: its error
+    if stamp not in _shipped:
+        _shipped.clear()
+        _shipped[stamp] = load(None)
+    return _shipped[stamp]
 
 
 def _jobs(n_jobs: int | None) -> int:

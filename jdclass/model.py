@@ -108,13 +108,21 @@ class LevelClassifier:
 
         An input that cannot be classified raises its ``JdclassError`` once the results of the inputs before it
         are yielded, its message starting with its place, counted from 1 ("input 40: ..."), as
-        ``jdclass.classify_many`` does. ``details=False`` leaves out the evidence for every rung and the highlights
+        ``jdclass.classify_many`` does; an exception of ``texts`` itself is raised once those results are yielded. ``details=False`` leaves out the evidence for every rung and the highlights
         (the evidence for the level found is kept): a batch table shows only that, and it saves the work.
         """
         if isinstance(texts, (str, bytes)):
             raise TypeError("classify_many takes an iterable of postings, not one string; for one posting use classify(text)")
         batch: list[Posting] = []
-        for number, item in enumerate(texts, start=1):
+        items = enumerate(texts, start=1)
+        while True:
+            try:
+                number, item = next(items)
+            except StopIteration:
+                break
+            except Exception:  # the caller's own iterable failed (a cursor that died): what was read is classified first
+                yield from self._classify_batch(batch, details)
+                raise
             try:
                 batch.append(_posting(item, title, max_chars))
             except JdclassError as error:
@@ -197,11 +205,14 @@ class LevelClassifier:
 
 def _posting(item: str | os.PathLike[str] | Posting, title: str | None, max_chars: int | None) -> Posting:
     """``item`` parsed (and validated) as ``parse`` does; a ``Posting`` as it is, or parsed again when a title is given."""
-    from jdclass.posting import parse  # the entry point that validates raw text
+    from jdclass.posting import check_title, parse, parse_text  # parse: the entry point that validates raw text
 
-    if isinstance(item, Posting):
-        return item if title is None else parse(item.text, title=title, max_chars=max_chars)
-    return parse(item, max_chars=max_chars, title=title)
+    if not isinstance(item, Posting):
+        return parse(item, max_chars=max_chars, title=title)
+    if title is None:
+        return item
+    check_title(title)
+    return parse_text(item.text, title=title, source=item.source)  # the text as read: no limit or HTML reading again
 
 
 def writable_folder(directory: Path | str) -> Path:

@@ -30,7 +30,7 @@ from jdclass.grams import SharedGrams, TfidfTable
 STRUCTURE = "model.json"
 # The largest model that ``read`` unpacks, all members together: the shipped one unpacks to about 25 MB.
 MAX_MODEL_BYTES = 256 * 1024 * 1024
-# ``model.json`` of the shipped model: 5.7 MB holding 17 objects and 15 lists (each vocabulary, the duty statements).
+# ``model.json`` of the shipped model: 5.7 MB holding 25 objects and 29 lists (vocabularies, statements, shapes, classes).
 # JSON of many small objects takes about 25 times its size in memory; these bound it to a few hundred MB.
 MAX_STRUCTURE_BYTES = 32 * 1024 * 1024
 MAX_CONTAINERS = 10_000

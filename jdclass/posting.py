@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 import os
 import re
 from dataclasses import dataclass, field
@@ -202,12 +203,12 @@ def parse(source: str | os.PathLike[str], *, max_chars: int | None = None, title
     or unpaired surrogates, and empty text raise an ``InputError``.
     """
     for name, limit in (("max_chars", max_chars), ("max_bytes", max_bytes)):
-        if limit is not None and type(limit) is not int:
+        if limit is not None and (not isinstance(limit, numbers.Integral) or isinstance(limit, bool)):
             raise TypeError(f"{name} must be an int or None, not {type(limit).__name__}")
         if limit is not None and limit < 1:
             raise ValueError(f"{name} must be at least 1, not {limit}")
-    if title is not None and not isinstance(title, str):
-        raise TypeError(f"title must be a str or None, not {type(title).__name__}")
+    if title is not None:
+        check_title(title)
     text_limit = min(max_chars if max_chars is not None else DEFAULT_MAX_CHARS, SPACY_MAX_CHARS)
     origin = None
     if isinstance(source, os.PathLike):
@@ -215,7 +216,7 @@ def parse(source: str | os.PathLike[str], *, max_chars: int | None = None, title
         file_limit = max_bytes if max_bytes is not None else max_chars if max_chars is not None else DEFAULT_MAX_BYTES
         text = read_posting(Path(source), max_bytes=file_limit)
     elif isinstance(source, str):
-        source = source.removeprefix("\ufeff")  # a byte-order mark pasted in with the text, as a file's is dropped when read
+        source = source.replace("\ufeff", "")  # byte-order marks pasted in with the text, as a file's is dropped when read
         text = html_to_text(source) if looks_like_html(source) else source
     else:
         raise InputError(f"cannot parse a {type(source).__name__}; give text or a pathlib.Path")
@@ -225,9 +226,14 @@ def parse(source: str | os.PathLike[str], *, max_chars: int | None = None, title
     check_text(text, origin)
     if not text.strip():
         raise EmptyInput(f"{where}the posting is empty")
-    if title is not None:
-        check_text(title, "the title")
     return parse_text(text, title=title, source=origin)
+
+
+def check_title(title: str) -> None:
+    """Refuse a title that is not text (TypeError) or holds what no text holds (``CorruptFile``)."""
+    if not isinstance(title, str):
+        raise TypeError(f"title must be a str or None, not {type(title).__name__}")
+    check_text(title, "the title")
 
 
 def parse_text(text: str, *, title: str | None = None, source: str | None = None) -> Posting:
@@ -354,16 +360,17 @@ def find_company(text: str) -> TextField | None:
 
 # The invisible characters that pasted text carries at the ends of a line (zero-width spaces and joiners, word
 # joiners, byte-order marks): like spaces, not part of a field's value, nor of its span.
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+_INVISIBLE = frozenset("\u00ad\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff")
 
 
-def _field(text: str, start: int, end: int) -> TextField:
-    """The field at ``text[start:end]``, its span narrowed to the value without spaces or invisible characters at its ends."""
+def _field(text: str, start: int, end: int) -> TextField | None:
+    """The field at ``text[start:end]``, its span narrowed to the value without spaces or invisible characters at its
+    ends; None when nothing else is there."""
     while start < end and (text[start].isspace() or text[start] in _INVISIBLE):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in _INVISIBLE):
         end -= 1
-    return TextField(text[start:end], Span(start, end))
+    return TextField(text[start:end], Span(start, end)) if start < end else None
 
 
 def _first(pattern: re.Pattern[str], text: str, group: str | None) -> TextField | None:

@@ -350,9 +350,12 @@ def looks_like_html(text: str) -> bool:
     """True when text pasted or stored as a posting is HTML markup rather than prose."""
     head = text.lstrip()[:2000].lower()
     tags = len(re.findall(r"</?(?:p|div|li|ul|h[1-6]|br|strong|span)\b", head))
-    # An applicant-tracking system's rich-text field may be one short fragment ("<p></p>", "<p>Own the roadmap.</p>").
-    fragment = tags >= 1 and head.startswith("<") and text.rstrip().endswith(">")
-    return head.startswith(("<!doctype html", "<html")) or tags >= 3 or fragment
+    return head.startswith(("<!doctype html", "<html")) or tags >= 3 or (tags >= 1 and _empty_markup(text))
+
+
+def _empty_markup(text: str) -> bool:
+    """An applicant-tracking system's empty rich-text field ("<p></p>", "<p>&nbsp;</p>"): a few tags and no text."""
+    return len(text) <= 1000 and not html.unescape(_TAG.sub("", text)).strip()
 
 
 class _OutOfTime(Exception):

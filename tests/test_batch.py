@@ -4,6 +4,7 @@ import csv
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -23,6 +24,7 @@ from jdclass.corpus import DEFAULT_CORPUS, POSTING_FIELDS, read_front_matter
 from jdclass.errors import EmptyInput, InputError, InputTooLarge
 from jdclass.judgement import FLAGS
 from jdclass.levels import CODES
+from jdclass.model import DEFAULT_MODEL_DIR
 from jdclass.readers import html_to_text
 from tests.fixtures import make_docx, make_html, make_pdf
 
@@ -446,20 +448,49 @@ def test_a_bad_input_raises_after_the_results_before_it(classifier, n_jobs):
 
 
 def test_a_posting_given_with_a_title_is_read_with_it(classifier):
-    posting = jdclass.parse("Own the product roadmap for our payments platform and work with engineering and design.")
+    Path("ad.md").write_text("Own the product roadmap for our payments platform. " * 5_000, encoding="utf-8")  # 255,000 characters
+    posting = jdclass.parse(Path("ad.md"), max_chars=300_000)
     assert posting.title is None
-    result = classifier.classify(posting, title="VP of Product")
-    assert (result.posting.title.value, result.title_level) == ("VP of Product", jdclass.Level.VP)
+    result = classifier.classify(posting, title="VP of Product")  # read as it is: no limit applied again, source kept
+    assert (result.posting.title.value, result.title_level, result.posting.source) == ("VP of Product", jdclass.Level.VP, "ad.md")
+    assert result.posting.text == posting.text
     assert classifier.classify(posting).title_level is None
 
 
-def test_classify_many_loads_the_shipped_model_once(monkeypatch):
+def test_classify_many_loads_the_shipped_model_once_until_it_changes(monkeypatch, tmp_path):
     from jdclass import batch
 
+    shutil.copytree(DEFAULT_MODEL_DIR, tmp_path / "models")
+    monkeypatch.setattr(batch, "DEFAULT_MODEL_DIR", tmp_path / "models")
+    monkeypatch.setattr(batch, "_shipped", {})
     loads = []
-    batch._shipped_model.cache_clear()
-    monkeypatch.setattr(batch, "load", lambda path=None: loads.append(path) or jdclass.load(path))
+    monkeypatch.setattr(batch, "load", lambda path=None: loads.append(path) or jdclass.load(tmp_path / "models"))
     for _ in range(3):
         assert next(jdclass.classify_many(["Product Manager\n\nOwn the roadmap."])).level is not None
     assert loads == [None]
-    batch._shipped_model.cache_clear()
+    manifest = tmp_path / "models" / "manifest.json"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # rebuilt, say, by jdclass train
+    next(jdclass.classify_many(["Product Manager\n\nOwn the roadmap."]))
+    assert loads == [None, None]
+
+
+class _CursorDied(Exception):
+    pass
+
+
+def _dying(ads: list[str]):
+    yield from ads
+    raise _CursorDied("the connection dropped")
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_when_the_callers_iterable_raises_the_results_before_it_come_first(classifier, n_jobs):
+    ads = [f"Product Manager {n}\n\nOwn the roadmap for payments and work with engineering." for n in range(20)]
+    for run in (
+        lambda: jdclass.classify_many(_dying(ads), n_jobs=n_jobs, model=classifier, chunk_size=8),
+        lambda: classifier.classify_many(_dying(ads), batch_size=8),
+    ):
+        got = []
+        with pytest.raises(_CursorDied):
+            got.extend(run())
+        assert [result.posting.text for result in got] == ads

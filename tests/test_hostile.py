@@ -641,11 +641,25 @@ def test_a_script_passing_a_wrong_argument_is_told_which(call, error, message):
 def test_an_empty_rich_text_fragment_is_an_empty_posting(fragment):
     with pytest.raises(EmptyInput, match="^the posting is empty$"):
         jdclass.parse(fragment)
-    assert jdclass.parse("<p>Own the roadmap for payments.</p>").text == "Own the roadmap for payments."
-    assert jdclass.parse("<Acme> is hiring a PM <apply>").text == "<Acme> is hiring a PM <apply>"  # no tag it knows: prose
 
 
-def test_a_pasted_byte_order_mark_and_invisible_edges_are_not_part_of_the_title():
-    posting = jdclass.parse("\ufeff# Associate Product Manager\u200b\n\nOwn the roadmap for payments.")
-    assert posting.title.value == "Associate Product Manager"
-    assert posting.text[posting.title.span.start : posting.title.span.end] == posting.title.value
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<Acme Payments> Senior Product Manager\n\n- 5+ years of product management\n\nContact: Priya Shah <p.shah@acme.com>",
+        "<!-- synced -->\n# Senior PM\n**Acme** | Remote<br>Full-time\n- 5+ years of product management\n\nApply: <jobs@acme.com>",
+    ],
+)
+def test_prose_that_opens_and_closes_with_angle_brackets_is_taken_as_written(text):
+    """Only markup with no text at all is read as an empty fragment; a posting with a tag or two keeps its lines."""
+    assert jdclass.parse(text).text == text
+    Path("ad.md").write_text(text, encoding="utf-8")
+    assert read_posting(Path("ad.md")) == text
+
+
+def test_pasted_byte_order_marks_and_invisible_edges_are_not_part_of_the_title():
+    for text in ("\ufeff\ufeff# Associate Product Manager\u200b\u2063\n\nOwn the roadmap.", "  \ufeff# Associate Product Manager\u00ad\n\nOwn it."):
+        posting = jdclass.parse(text)
+        assert posting.title.value == "Associate Product Manager"
+        assert posting.text[posting.title.span.start : posting.title.span.end] == posting.title.value
+    assert jdclass.parse("Job title: \u200b\u200b\n\nOwn the roadmap for payments and work with engineering.").title is None
