@@ -74,6 +74,10 @@ def flag_notes(result: Classification) -> list[str]:
         notes.append(f"the content sits between {low.display_name} and {high.display_name}")
     elif "low_confidence" in result.flags:
         notes.append("no level stands out in the content")
+    overall = dict(result.probabilities)
+    other = overall.get(Level.OTHER, 0.0)
+    if result.level.on_ladder and other > result.confidence:  # the tallest bar is not the level: say why
+        notes.append(f"not a PM role ({other:.0%}) is likelier than any one rung, but under 50%, so the level shown is the likeliest rung")
     guess = bool({"too_short", "not_english"} & set(result.flags))  # the notes below would only repeat that the level is a guess
     if "pm_role_unsure" in result.flags and not guess:
         notes.append("the content is close to the line between a PM role and a neighbouring role")

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 import jdclass
 from jdclass.cli import cli
+from jdclass.corpus import DEFAULT_CORPUS
 from jdclass.model import DEFAULT_MODEL_DIR, MODEL_FILE
 from jdclass.report import render_classification
 from tests.conftest import HELD_BACK
@@ -119,6 +120,20 @@ def test_classify_says_when_the_content_is_near_the_line_between_pm_and_not(runn
     assert result.output.splitlines()[3] + "\n" == UNSURE_NOTE
     plain = runner.invoke(cli, ["classify", "-"], input=(HELD_BACK / "pm.md").read_text(encoding="utf-8"))
     assert UNSURE_NOTE not in plain.output
+
+
+TALLER_OTHER_NOTE = "Note: not a PM role (45%) is likelier than any one rung, but under 50%, so the level shown is the likeliest rung.\n"
+
+
+def test_classify_says_why_the_tallest_bar_is_not_the_level(runner, classifier):
+    """OTHER is the answer at 50% or more; below, the likeliest rung is, even when OTHER's bar is the tallest."""
+    path = DEFAULT_CORPUS / "postings" / "apm" / "dc-04.md"  # an associate product owner's ad: OTHER 45%, APM 28%
+    result = runner.invoke(cli, ["classify", str(path)])
+    assert result.exit_code == 0
+    assert result.output.startswith("Level: Associate Product Manager (APM), 28%\n")
+    assert result.output.count(TALLER_OTHER_NOTE) == 1
+    plain = runner.invoke(cli, ["classify", "-"], input=(HELD_BACK / "pm.md").read_text(encoding="utf-8"))
+    assert "Note: not a PM role" not in plain.output
 
 
 def test_classify_json_validates(runner):
@@ -236,8 +251,6 @@ def test_info(runner):
 
 
 def test_corpus_check_output(runner, tmp_path):
-    from jdclass.corpus import DEFAULT_CORPUS
-
     root = tmp_path / "corpus"
     shutil.copytree(DEFAULT_CORPUS / "rubric", root / "rubric")
     for level in ("pm", "other"):
