@@ -447,7 +447,7 @@ def classify_many(
     """Classify postings (text, ``pathlib.Path`` to a file, or ``Posting``) lazily, in input order.
 
     ``n_jobs`` worker processes share the work (None or 1: this process; -1: all cores); each loads the model
-    once. ``model`` is a loaded classifier or a model folder (default: the shipped model, loaded once per process). ``max_chars`` is
+    once. ``model`` is a loaded classifier or a model folder (default: the shipped model, kept between calls). ``max_chars`` is
     ``parse``'s limit (a text's characters; a file's bytes, when given). The first input that cannot be
     classified raises its ``JdclassError`` once the results of the inputs before it are yielded, its message
     starting with the input's place, counted from 1 ("input 40: ..."); ``run_batch`` instead records it and goes on.
@@ -544,7 +544,7 @@ def output_format(path: Path, given: str | None = None) -> str:
 
 # A spreadsheet runs a cell that opens with one of these as a formula ("CSV injection"); a posting's title or sentence
 # can open with one, or be written to. Such a cell, or one of apostrophes and then one, gets one more apostrophe in front,
-# which spreadsheets hide and ``read_back`` takes off: every text reads back as it was.
+# so that a spreadsheet shows it as text, and ``read_back`` takes it off: every text reads back as it was.
 _FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
 _ESCAPED_FORMULA = re.compile(r"''*[=+\-@\t\r]")
 TEXT_COLUMNS = frozenset({"id", "title", "evidence", "error"})  # the columns of text from the inputs
