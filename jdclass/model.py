@@ -29,8 +29,8 @@ from jdclass.posting import Posting
 from jdclass.result import Classification
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
-# A gzip-compressed pickle: Python's C unpickler loads it in about a quarter of the time joblib's pure-Python
-# one takes (0.25 s against 0.9 s), and every CLI call and batch worker loads the model (format 1 was joblib).
+# Formats 2 to 6 were a gzip-compressed pickle: Python's C unpickler loaded it in about a quarter of the time joblib's
+# pure-Python one took (0.25 s against 0.9 s), and every CLI call and batch worker loads the model (format 1 was joblib).
 # Format 3: one text transform shared by both classifiers (FamilyThenRung's attributes changed).
 # Format 4: the look-up tables of ``SharedGrams`` saved beside them (built once, at training, instead of in every process).
 # Format 5: the fitted model as arrays (``fitted.TwoQuestions``, ``grams.TfidfTable``, ``fields.FieldTable``) rather than
