@@ -25,7 +25,7 @@ from jdclass.grams import SharedGrams
 from jdclass.judgement import between, flags, verdict
 from jdclass.levels import Level
 from jdclass.nlp import Analysis, analyze
-from jdclass.posting import Posting
+from jdclass.posting import Posting, check_title, parse, parse_text
 from jdclass.result import Classification
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
@@ -205,8 +205,6 @@ class LevelClassifier:
 
 def _posting(item: str | os.PathLike[str] | Posting, title: str | None, max_chars: int | None) -> Posting:
     """``item`` parsed (and validated) as ``parse`` does; a ``Posting`` as it is, or parsed again when a title is given."""
-    from jdclass.posting import check_title, parse, parse_text  # parse: the entry point that validates raw text
-
     if not isinstance(item, Posting):
         return parse(item, max_chars=max_chars, title=title)
     if title is None:
