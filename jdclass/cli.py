@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -104,6 +105,14 @@ def cli() -> None:
 def classify(source: str | None, as_json: bool, model_path: Path | None, html_path: Path | None, show_text: bool | None) -> None:
     """Classify one job posting: a file, '-' for stdin, or paste it.
 
+    The report gives the level (title and duties weighed together) with its
+    probability; the verdict on the stated title against the duties; the level
+    of the duties alone; a bar per level (APM, PM, SPM, DIR, VP, CPO, OTHER:
+    not a product-management role); the signals read (years asked, people
+    managed, budget, P&L, reporting line); and up to five sentences that match
+    the level's duties, each with the duty it matches. Notes say when to doubt
+    the level. Files: txt, md, html; pdf and docx with the pdf and docx extras.
+
     Example:
 
         jdclass classify posting.txt
@@ -124,9 +133,11 @@ def classify(source: str | None, as_json: bool, model_path: Path | None, html_pa
         click.echo(to_json(result.to_dict()))
         return
     color = use_color()
+    terminal = sys.stdout.isatty()
     if show_text is None:
-        show_text = sys.stdout.isatty()
-    click.echo(render_classification(result, color=color, show_text=show_text), color=color)
+        show_text = terminal
+    width = min(max(shutil.get_terminal_size().columns, 60), 100) if terminal else 80  # piped: 80, the same every run
+    click.echo(render_classification(result, color=color, show_text=show_text, width=width), color=color)
 
 
 @cli.command("parse")

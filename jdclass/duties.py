@@ -178,8 +178,9 @@ class DutyMatcher:
         start, end = _without_marker(text, span.start, span.end)
         return Evidence(text=text[start:end], start=start, end=end, level=level, score=score, duty=self.statements[duty])
 
-    def evidence(self, analysis: Analysis, level: Level, limit: int = 5, minimum: int = 3) -> tuple[Evidence, ...]:
-        """The sentences that best match ``level``'s duties: up to ``limit``, at least ``minimum`` when any match."""
+    def evidence(self, analysis: Analysis, level: Level, limit: int = 5, minimum: int = 0) -> tuple[Evidence, ...]:
+        """The sentences that best match ``level``'s duties: up to ``limit`` that score at least ``MIN_SCORE``, and
+        weaker ones after them up to ``minimum`` when asked (none by default: a weak match is noise, not evidence)."""
         return self.explain(analysis, level, limit, minimum).evidence
 
     def explain(
@@ -187,7 +188,7 @@ class DutyMatcher:
         analysis: Analysis,
         level: Level,
         limit: int = 5,
-        minimum: int = 3,
+        minimum: int = 0,
         scores: tuple[np.ndarray, np.ndarray] | None = None,
         details: bool = True,
     ) -> Explanation:

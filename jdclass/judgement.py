@@ -145,6 +145,8 @@ def verdict(posting: Posting, content: dict[Level, float], content_level: Level,
     confident = content[content_level] >= MISMATCH_CONFIDENCE and content.get(title, 0.0) <= MISMATCH_TITLE_CEILING
     if title is content_level:
         return Verdict("agrees", f"{titled}; the duties{reads_as}, as the title says.")
+    if title.on_ladder and title.display_name.lower() not in posting.title.value.lower():
+        titled += f" (a {title.display_name} title)"  # the rung "Group PM" or "Sr. PM" names, beside the duties' rung
     if not confident:
         if level is not None and level is not title:
             return Verdict(

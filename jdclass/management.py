@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from jdclass.experience import number_value
@@ -47,7 +48,7 @@ _THE_HIRE_WHO = re.compile(
 # "Manage three product managers" counts when the role is the subject: a bullet or sentence that opens with the
 # verb, or "you will", "to", "and" before it; not "Our Head of Product manages 3 directors", "(who manages ...)".
 _ROLE_DOES = re.compile(
-    r"(?:(?:[\n.;:•●▪*>)–—,]|\s-|\*\*)\s*(?:[\w'’]+\s+)?|\b(?:you|you['’]ll|you['’]d|you\s+will|you\s+would|will|would|can|shall|must|to|and|also|"
+    r"(?:(?:[\n.;:•●▪>)–—,]|\s-)\s*(?:[\w'’]+\s+)?|\b(?:you|you['’]ll|you['’]d|you\s+will|you\s+would|will|would|can|shall|must|to|and|also|"
     r"responsible\s+for|accountable\s+for)\s+)(?:(?:be|also|directly)\s+)*(?:line[- ]?)?$"
 )
 # ... and not when a colleague is the subject of the clause: "Our Head of Product also manages 3 directors", "She leads
@@ -258,6 +259,32 @@ def _counts_the_roles_team(text: str, match: re.Match[str]) -> bool:
     return bool(leads or _REPORTS_TO_THE_ROLE.match(text, match.end()))
 
 
+# The lower end of a range before a count: "2-3 direct reports", "3 to 5 direct reports".
+_RANGE_BEFORE = re.compile(rf"\b(?P<lo>{_NUM})\s*(?:-|–|—|to)\s*$")
+
+
+def _reports_count(text: str, matches: Iterator[re.Match[str]]) -> tuple[int, Span] | None:
+    """The number of direct reports and its span, from the role's ``_DIRECT_REPORTS`` matches in text order: a count
+    of reports ("5 direct reports", "with 4 reports") before the size of a team the role leads ("an organization of
+    60 people ... with 5 direct reports" has 5); the lower end of a range ("2-3 direct reports" has 2)."""
+    chosen = None
+    for match in matches:
+        if match.group("n") is not None or match.group("k") is not None:
+            chosen = match
+            break
+        chosen = chosen or match
+    if chosen is None:
+        return None
+    group = next(name for name in ("n", "k", "m", "j") if chosen.group(name) is not None)
+    start = chosen.start(group)
+    lower = _RANGE_BEFORE.search(text, max(0, start - 16), start)
+    try:
+        count = int(number_value(lower.group("lo") if lower else chosen.group(group)))
+    except ValueError:
+        return None
+    return count, Span(min(chosen.start(), lower.start() if lower else start), chosen.end())
+
+
 def reporting_line(who: str) -> str:
     """The normalized boss in a 'reports to ...' phrase: board, ceo, cpo, vp, head_of_product, director, ..."""
     who = _BOSS_GAPS.sub(" ", who)  # "Vice  President", "Vice–President": one space, so the rules see one form
@@ -271,11 +298,14 @@ def extract_management_scope(text: str) -> ManagementScope:
     """The management signals in ``text``, each with the span of its first mention."""
     spans: dict[str, Span] = {}
     original, text = text, lowered(text)  # the patterns are lower case; spans are unchanged
+    if "*" in text:
+        text = text.replace("*", " ")  # Markdown emphasis: "lead a team of **4 product managers**"; offsets kept
     starts = _STARTS if "report" in text else _STARTS_WITHOUT_REPORT
 
-    def first(name: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    def found(name: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """The matches of ``pattern`` that state the role's own signal, in text order."""
         if name in _NEEDS and not any(word in text for word in _NEEDS[name]):
-            return None  # a word that every match contains is missing: no need to scan with the pattern
+            return  # a word that every match contains is missing: no need to scan with the pattern
         for match in matches_from(pattern, text, starts[name]) if name in starts else pattern.finditer(text):
             if _negated(text, match.start()) or (name == "budget" and _perk_budget(text, match)):
                 continue
@@ -287,19 +317,17 @@ def extract_management_scope(text: str) -> ManagementScope:
                     _NAMED_EMPLOYER_HIRING.search(original[before : match.start()]) and _NAMED_EMPLOYER_OBJECT.match(original, match.start())
                 ):
                     continue
-                spans[name] = Span(match.start(), match.end("tail"))
-            else:
-                spans[name] = Span(*match.span())
-            return match
-        return None
+            yield match
 
-    reports = first("direct_reports", _DIRECT_REPORTS)
+    def first(name: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        match = next(found(name, pattern), None)
+        if match:
+            spans[name] = Span(match.start(), match.end("tail")) if name == "hires" else Span(*match.span())
+        return match
+
     direct_reports = None
-    if reports:
-        try:
-            direct_reports = int(number_value(reports.group("n") or reports.group("m") or reports.group("k") or reports.group("j")))
-        except ValueError:
-            direct_reports = None
+    if reports := _reports_count(text, found("direct_reports", _DIRECT_REPORTS)):
+        direct_reports, spans["direct_reports"] = reports
     reports_to = None
     for match in _REPORTS_TO.finditer(text):
         if re.search(r"\bwho\s+(?:directly\s+)?$", text[max(0, match.start() - 12) : match.start()]):  # text is lowered

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from jdclass.evaluation import Evaluation
 
 BAR_WIDTH = 30
+WIDTH = 80  # the report's lines, wrapped with a hanging indent; a posting's own text is printed as it is
 
 
 def to_json(data: Any) -> str:
@@ -37,7 +39,9 @@ def signals_line(posting: Posting) -> str:
     if scope.direct_reports:
         parts.append(f"{scope.direct_reports} direct reports")
     elif scope.manages_product_managers:
-        parts.append("manages product managers")
+        said = scope.spans["manages_product_managers"].of(posting.text).lower() if "manages_product_managers" in scope.spans else ""
+        # "people management" and "direct reports" say that the role manages, not whom: an engineering manager does too
+        parts.append("manages people" if said.startswith(("people", "direct")) else "manages product managers")
     if scope.manages_managers:
         parts.append("manages managers")
     if scope.pnl:
@@ -80,7 +84,7 @@ def flag_notes(result: Classification) -> list[str]:
         notes.append(f"not a PM role ({other:.0%}) is likelier than any one rung, but under 50%, so the level shown is the likeliest rung")
     guess = bool({"too_short", "not_english"} & set(result.flags))  # the notes below would only repeat that the level is a guess
     if "pm_role_unsure" in result.flags and not guess:
-        notes.append("the content is close to the line between a PM role and a neighbouring role")
+        notes.append("the content is near the line between a PM role and a neighbouring role")
     if "no_level_cue" in result.flags and not guess:
         notes.append("the body asks no years, states no management scope and names no role, so the level rests on its topic words alone")
     return notes
@@ -103,26 +107,41 @@ def highlighted_text(result: Classification, color: bool) -> str:
     return "".join(out)
 
 
-def render_classification(result: Classification, color: bool = False, show_text: bool = False) -> str:
-    """The human-readable report of one classification; ``color`` adds ANSI colours, ``show_text`` the highlighted posting."""
+def _wrapped(text: str, first: str, rest: str, width: int, paint: Any = None) -> list[str]:
+    """``text`` in lines of at most ``width`` columns (a word longer than a line stays whole), the first after
+    ``first`` and the others after ``rest``; ``paint`` colours each line's text, not its prefix."""
+    lines = textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest, break_long_words=False, break_on_hyphens=False)
+    if paint is None or not lines:
+        return lines or [first.rstrip()]
+    return [first + paint(lines[0][len(first) :])] + [rest + paint(line[len(rest) :]) for line in lines[1:]]
+
+
+def render_classification(result: Classification, color: bool = False, show_text: bool = False, width: int = WIDTH) -> str:
+    """The human-readable report of one classification; ``color`` adds ANSI colours, ``show_text`` the highlighted
+    posting; the report's own lines are wrapped to ``width`` columns with a hanging indent."""
     level = result.level
     lines = [_paint(f"Level: {level.display_name} ({level.code}), {result.confidence:.0%}", level, color, bold=True)]
-    lines.append(f"Verdict: {result.verdict.message}")
+    lines += _wrapped(result.verdict.message, "Verdict: ", "  ", width)
     content = dict(result.content_probabilities)[result.content_level]
     lines.append(f"Content alone: {result.content_level.display_name} ({result.content_level.code}), {content:.0%}")
-    lines += [f"Note: {note}." for note in flag_notes(result)]
+    for note in flag_notes(result):
+        lines += _wrapped(f"{note}.", "Note: ", "  ", width)
     lines.append("")
     for each, probability in result.probabilities:
         lines.append(f"  {_paint(f'{each.code:<5}', each, color)} {probability:>4.0%} {_paint(bar(probability), each, color)}".rstrip())
     lines.append("")
-    lines.append(f"Signals: {signals_line(result.posting)}")
+    lines += _wrapped(signals_line(result.posting), "Signals: ", "  ", width)
     if result.evidence:
         lines.append(f"Evidence for {result.evidence[0].level.display_name}:")
         for item in result.evidence:
-            lines.append(f"  - {_paint(' '.join(item.text.split()), item.level, color)}")
-            lines.append(f"      matches: {item.duty}")
+            lines += _wrapped(" ".join(item.text.split()), "  - ", "    ", width, lambda piece, item=item: _paint(piece, item.level, color))
+            lines += _wrapped(item.duty, "      matches: ", "        ", width)
     elif level is Level.OTHER:
         lines.append("Evidence: the duties do not read as a product-management role.")
+    else:
+        lines += _wrapped(
+            f"no sentence matches the duties of {level.display_name} closely; the level rests on the posting as a whole.", "Evidence: ", "  ", width
+        )
     if show_text:
         if color:
             legend = "  ".join(_paint(each.code, each, color) for each in Level.ladder())

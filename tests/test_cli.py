@@ -89,7 +89,7 @@ def test_classify_prints_the_library_report(runner, classifier):
     assert result.output.startswith("Level: VP of Product (VP), ")
 
 
-NO_CUE_NOTE = "Note: the body asks no years, states no management scope and names no role, so the level rests on its topic words alone.\n"
+NO_CUE_NOTE = "Note: the body asks no years, states no management scope and names no role, so\n  the level rests on its topic words alone.\n"
 
 
 def test_classify_says_when_the_body_states_no_level_cue(runner, classifier):
@@ -98,11 +98,13 @@ def test_classify_says_when_the_body_states_no_level_cue(runner, classifier):
     assert result.exit_code == 0
     assert result.output == render_classification(classifier.classify(text)) + "\n"
     assert result.output.count(NO_CUE_NOTE) == 1
+    # No sentence reaches the duties' threshold: the report says so rather than filling the list with weak matches.
+    assert result.output.endswith("Evidence: no sentence matches the duties of Product Manager closely; the level\n  rests on the posting as a whole.\n")
     with_years = runner.invoke(cli, ["classify", "-"], input=text + "You have 3+ years of product experience.\n")
     assert "Note: the body asks no years" not in with_years.output
 
 
-UNSURE_NOTE = "Note: the content is close to the line between a PM role and a neighbouring role.\n"
+UNSURE_NOTE = "Note: the content is near the line between a PM role and a neighbouring role.\n"
 
 
 def test_classify_says_when_the_content_is_near_the_line_between_pm_and_not(runner, classifier):
@@ -122,7 +124,7 @@ def test_classify_says_when_the_content_is_near_the_line_between_pm_and_not(runn
     assert UNSURE_NOTE not in plain.output
 
 
-TALLER_OTHER_NOTE = "Note: not a PM role (45%) is likelier than any one rung, but under 50%, so the level shown is the likeliest rung.\n"
+TALLER_OTHER_NOTE = "Note: not a PM role (45%) is likelier than any one rung, but under 50%, so the\n  level shown is the likeliest rung.\n"
 
 
 def test_classify_says_why_the_tallest_bar_is_not_the_level(runner, classifier):

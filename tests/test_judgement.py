@@ -8,6 +8,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from jdclass.judgement import english_share, flags, pm_role_unsure, reads_as_english, verdict
 from jdclass.levels import Level
 from jdclass.posting import parse_text
+from jdclass.report import signals_line
 
 _PIECES = [
     "the",
@@ -138,3 +139,28 @@ def test_an_unsure_verdict_says_whether_the_level_left_the_title(level: Level | 
     content = dict.fromkeys(Level, 0.0) | {Level.PM: 0.55, Level.SPM: 0.30, Level.APM: 0.15}
     found = verdict(parse_text(_SENIOR_AD), content, Level.PM, level)
     assert (found.kind, found.mismatch, found.message) == ("unsure", False, message)
+
+
+@pytest.mark.parametrize(
+    ("title", "message"),
+    [
+        ("Sr. PM", "Titled Sr. PM (a Senior Product Manager title); the duties read as Director of Product."),
+        ("Senior Product Manager, Payments", "Titled Senior Product Manager, Payments; the duties read as Director of Product."),
+    ],
+)
+def test_a_mismatch_verdict_names_the_rung_of_a_title_that_does_not_say_it(title: str, message: str) -> None:
+    content = dict.fromkeys(Level, 0.0) | {Level.DIR: 0.9, Level.SPM: 0.05, Level.VP: 0.05}
+    found = verdict(parse_text(f"{title}\n\nOwn the roadmap and work with engineering and design on what ships."), content, Level.DIR)
+    assert (found.kind, found.message) == ("title_understates", message)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        ("You bring 5+ years of people management experience.", "manages people"),
+        ("You will have direct reports.", "manages people"),
+        ("You will manage a team of product managers.", "manages product managers"),
+    ],
+)
+def test_the_signals_line_says_whom_the_role_manages_only_when_the_posting_does(sentence: str, said: str) -> None:
+    assert signals_line(parse_text(f"Own the roadmap. {sentence}")).split("; ")[-1] == said

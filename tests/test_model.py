@@ -7,6 +7,7 @@ import spacy
 
 import jdclass
 from jdclass.corpus import DEFAULT_CORPUS
+from jdclass.duties import MIN_SCORE
 from jdclass.errors import ModelIntegrityError, ModelNotFound, TrainingError
 from jdclass.levels import Level
 from jdclass.model import DEFAULT_MODEL_DIR, MANIFEST_FILE, MODEL_FILE, load
@@ -31,6 +32,7 @@ def test_result_is_well_formed_and_immutable(classifier):
     assert 3 <= len(result.evidence) <= 5
     for item in result.evidence:
         assert text[item.start : item.end] == item.text
+        assert item.score >= MIN_SCORE  # evidence is never filled up with weak matches
     with pytest.raises(AttributeError):
         result.level = Level.PM  # type: ignore[misc]
     data = result.to_dict()

@@ -271,10 +271,25 @@ def test_performance_reviews_count_only_when_they_are_of_product_managers(text: 
         ("Our CPO, who will manage 5 directors, joins in May.", None),
         ("You will report to a VP who will manage 5 directors.", None),
         ("Our CPO can manage 4 PMs.", None),
+        # A count of reports before the size of a team; the lower end of a range; Markdown emphasis is no word.
+        ("You will lead an organization of 60 people across four teams, with 5 direct reports.", 5),
+        ("Lead a group of 12 product managers. You will have 3 direct reports.", 3),
+        ("You will have 2-3 direct reports.", 2),
+        ("With 3 to 5 direct reports.", 3),
+        ("Up to 5 direct reports.", 5),
+        ("You will lead a team of **4 product managers** and own the roadmap.", 4),
+        ("You'll manage *3 PMs*.", 3),
+        ("- **Manage 4 product managers** across payments", 4),
     ],
 )
 def test_a_team_counts_as_reports_only_when_the_role_leads_it(text: str, reports: int | None) -> None:
     assert extract_management_scope(text).direct_reports == reports
+
+
+def test_the_span_of_a_range_of_reports_holds_the_whole_range() -> None:
+    text = "An organization of 60 people; you will have 2 – 3 direct reports."
+    scope = extract_management_scope(text)
+    assert (scope.direct_reports, scope.spans["direct_reports"].of(text)) == (2, "2 – 3 direct reports")
 
 
 @pytest.mark.parametrize(
