@@ -12,6 +12,7 @@ from pathlib import Path
 from jdclass.education import EducationRequirement, extract_education
 from jdclass.errors import EmptyInput, InputError, InputTooLarge
 from jdclass.experience import YearsRequirement, extract_years_of_experience, main_requirement, people_management_years
+from jdclass.hyphenation import join_broken_words
 from jdclass.management import ManagementScope, extract_management_scope
 from jdclass.readers import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, SPACY_MAX_CHARS, check_text, html_to_text, looks_like_html, read_posting
 from jdclass.sections import Section, heading_kind, heading_text, split_sections
@@ -237,9 +238,14 @@ def check_title(title: str) -> None:
 
 
 def parse_text(text: str, *, title: str | None = None, source: str | None = None) -> Posting:
-    """Parse text already read into memory (``parse`` validates raw input; this only refuses what spaCy cannot take)."""
+    """Parse text already read into memory (``parse`` validates raw input; this only refuses what spaCy cannot take).
+
+    Words hyphenated at a line end, as in a PDF, are joined first ("Data Plat-\\nform" reads "Data Platform"): the
+    posting holds the joined text, and its spans index that.
+    """
     if len(text) > SPACY_MAX_CHARS:
         raise InputTooLarge(f"the text has {len(text):,} characters, over spaCy's {SPACY_MAX_CHARS:,}-character limit")
+    text = join_broken_words(text)
     stated = locate_title(text, title) if title else find_title(text)
     sections = tuple(split_sections(text))
     head = text[:FIELD_SCAN_CHARS]

@@ -241,6 +241,12 @@ def test_parse_json(runner):
     assert data["management"]["direct_reports"] == 5
 
 
+def test_parse_joins_words_hyphenated_at_line_ends_on_stdin(runner):
+    text = "Senior Product Manager, Data Plat-\r\nform\r\n\r\nRequirements\r\n- 7+ years of product manage-\r\nment experience\r\n"
+    data = json.loads(runner.invoke(cli, ["parse", "--json", "-"], input=text).output)
+    assert (data["title"]["value"], data["main_years"]["field_text"]) == ("Senior Product Manager, Data Platform", "of product management experience")
+
+
 def test_info(runner):
     manifest = json.loads((DEFAULT_MODEL_DIR / "manifest.json").read_text())
     result = runner.invoke(cli, ["info"])

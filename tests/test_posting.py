@@ -860,3 +860,84 @@ def test_clause_around_is_the_walk_outward(text: str, data: st.DataObject) -> No
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert clause_around(text, start, end) == _clause_by_walking(text, start, end)
+
+
+# A posting copied out of a PDF, words hyphenated at the line ends, and the same posting as its author wrote it.
+BROKEN_AT_LINE_ENDS = """Senior Product Manager, Data Plat-
+form
+
+We are looking for an experi-
+enced product manager to own the
+road-
+map for our data platform. You
+will work with engi-
+neering and design and mentor
+two associate product man-
+agers.
+
+Requirements
+- 7+ years of product manage-
+ment experience, including 2+
+years in data infra-
+structure.
+- Proven track record of ship-
+ping B2B products.
+"""
+WRITTEN_WHOLE = """Senior Product Manager, Data Platform
+
+We are looking for an experienced product manager to own the roadmap for our data platform. You will work with engineering and design and mentor two associate product managers.
+
+Requirements
+- 7+ years of product management experience, including 2+ years in data infrastructure.
+- Proven track record of shipping B2B products.
+"""
+
+
+def _without_spans(data: object) -> object:
+    if isinstance(data, dict):
+        return {key: _without_spans(value) for key, value in data.items() if key not in ("span", "spans")}
+    if isinstance(data, list):
+        return [_without_spans(item) for item in data]
+    return data
+
+
+def test_words_hyphenated_at_line_ends_are_read_whole() -> None:
+    posting = parse(BROKEN_AT_LINE_ENDS)
+    assert posting.text == (
+        "Senior Product Manager, Data Platform\n\nWe are looking for an experienced product manager to own the\nroadmap for our data platform. You\n"
+        "will work with engineering and design and mentor\ntwo associate product managers.\n\nRequirements\n"
+        "- 7+ years of product management experience, including 2+\nyears in data infrastructure.\n- Proven track record of shipping B2B products.\n"
+    )
+    assert posting.title is not None and posting.title.value == "Senior Product Manager, Data Platform"
+    assert posting.title.span.of(posting.text) == "Senior Product Manager, Data Platform"
+    assert posting.minimum_years == 7
+    assert [(item.minimum, item.field, item.span.of(posting.text)) for item in posting.years] == [
+        (7, "product_management", "7+ years"),
+        (2, "specialty", "2+\nyears"),
+    ]
+    assert [item.field_text for item in posting.years] == ["of product management experience", "in data infrastructure"]
+
+
+def test_a_posting_hyphenated_at_line_ends_parses_as_written_whole() -> None:
+    broken, whole = parse(BROKEN_AT_LINE_ENDS).to_dict(), parse(WRITTEN_WHOLE).to_dict()
+    for name in broken:
+        assert _without_spans(broken[name]) == _without_spans(whole[name]), name
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        ("Product Manager\n\nYou will manage three product man-\nagers.\n", 3),
+        ("Group Product Manager\n\nLead a team of five product mana-  \r\n  gers.\n", 5),
+    ],
+)
+def test_managing_product_managers_is_read_across_a_hyphenated_line_end(text: str, reports: int) -> None:
+    management = parse(text).management
+    assert (management.direct_reports, management.manages_product_managers) == (reports, True)
+
+
+def test_compounds_hyphenated_at_line_ends_keep_their_hyphen() -> None:
+    body = "Work with cross-\nfunctional teams on the end-\nto-end journey of B2B-\nfocused tools.\n"
+    posting = parse("Senior Product Manager, Self-\nServe Analytics\n\n" + body)
+    assert posting.title is not None and posting.title.value == "Senior Product Manager, Self-Serve Analytics"
+    assert posting.text.splitlines()[2] == "Work with cross-functional teams on the end-to-end journey of B2B-focused tools."

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from jdclass.errors import CorruptFile, EmptyInput, InputError, InputTooLarge, MissingExtra, UnsupportedFormat
 from jdclass.readers import _control_share, decode_text, html_to_text, looks_binary, read_posting
-from tests.fixtures import POSTING_LINES, write_all
+from tests.fixtures import POSTING_LINES, make_pdf, write_all
 
 
 @pytest.fixture
@@ -21,6 +21,18 @@ def test_every_reader_returns_the_posting_lines(files, kind):
         assert line in text
     assert "\r" not in text
     assert not text.startswith("\ufeff")
+
+
+def test_a_pdf_with_words_hyphenated_at_line_ends_parses_them_whole(tmp_path):
+    from jdclass import parse
+
+    lines = ["Senior Product Manager, Data Plat-", "form", "We need 7+ years of product manage-", "ment experience and a self-", "serve mindset."]
+    path = tmp_path / "posting.pdf"
+    path.write_bytes(make_pdf(lines))
+    assert read_posting(path) == "\n".join(lines) + "\n"  # the reader gives the text as the PDF has it; parsing joins
+    posting = parse(path)
+    assert posting.text == "Senior Product Manager, Data Platform\nWe need 7+ years of product management experience and a self-serve mindset.\n"
+    assert (posting.title.value if posting.title else None, posting.minimum_years) == ("Senior Product Manager, Data Platform", 7)
 
 
 def test_cp1252_is_decoded(files):
