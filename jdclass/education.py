@@ -13,7 +13,9 @@ from jdclass.spans import BOUNDARY_BEHIND, Span, clause_around, lowered
 # "a" and "t" among them); tests/test_posting.py checks each pattern against its ``\b`` form.
 _B = BOUNDARY_BEHIND
 _NOT_OF = r"\b(?!\s+of\b)"
-# The bachelor's pattern: its abbreviations and names, all beginning with "b", then the phrases with "degree".
+# The bachelor's pattern: its abbreviations and names, all beginning with "b", then the phrases with "degree". Those
+# that begin with "a", "d", "r" or "t" name no level ("a degree in any field", "a relevant degree", "degree in economics"):
+# one scan finds both, and ``extract_education`` reads these as level "degree" (``_NAMES_NO_LEVEL``).
 _BACHELOR_B = (
     rf"b{_B}(?:achelor['’]?s?\b|\.?s\.?c?\.?(?=[\s/,]+(?:in|degree|or|ba)\b)|\.?a\.?(?=[\s/,]+(?:in|degree|or|bs)\b)|\.?tech\b|\.?e\.?(?=\s*(?:/|in\b|or\b)))"
 )
@@ -47,12 +49,16 @@ _FIELD = re.compile(
 )
 
 
+_NAMES_NO_LEVEL = ("a", "d", "r", "t")
 _FIELD_TAIL = re.compile(r"\s+(?:is\s+)?(?:required|preferred|a\s+plus|(?:is\s+)?(?:strongly\s+)?desired|or\s+equivalent.*)$", re.IGNORECASE)
+# "in any field", "in any discipline or none": no particular subject.
+_ANY_FIELD = re.compile(r"any\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class EducationRequirement:
-    """A degree a posting names: ``level`` is bachelor, master, mba or phd."""
+    """A degree a posting names: ``level`` is bachelor, master, mba, phd, or degree when it names no level ("a degree in
+    any field", "a relevant degree"); ``field`` is None when it names no subject, or any ("in any discipline")."""
 
     level: str
     field: str | None
@@ -65,7 +71,7 @@ class EducationRequirement:
 
 def extract_education(text: str) -> list[EducationRequirement]:
     """Each degree mentioned as a requirement or preference, in order, one entry per degree level per clause."""
-    found: list[EducationRequirement] = []
+    found: list[tuple[EducationRequirement, int]] = []
     seen: set[tuple[str, int]] = set()
     lower = lowered(text)
     for level, pattern in _DEGREES:
@@ -74,16 +80,26 @@ def extract_education(text: str) -> list[EducationRequirement]:
         if level in _WITHOUT_DEGREE and "degree" not in lower:
             pattern = _WITHOUT_DEGREE[level]
         for match in pattern.finditer(lower):
+            named = "degree" if level == "bachelor" and match.group().startswith(_NAMES_NO_LEVEL) else level
             clause = clause_around(text, *match.span())
-            if (level, clause[0]) in seen or (level == "bachelor" and match.group() == "degree" and _other_degree_in(lower, clause)):
+            if (named, clause[0]) in seen or (named == "degree" and _names_its_level(lower, clause, match.group(), seen)):
                 continue
-            seen.add((level, clause[0]))
+            seen.add((named, clause[0]))
             sentence = text[clause[0] : clause[1]]
             after = text[match.end() : clause[1]]
             field_match = _FIELD.search(after)
             field = _FIELD_TAIL.sub("", field_match.group("field")).strip(" ,.") if field_match else None
-            found.append(EducationRequirement(level, field, not _PREFERRED.search(sentence), Span(*match.span())))
-    return sorted(found, key=lambda item: item.span.start)
+            field = None if field is not None and _ANY_FIELD.match(field) else field
+            found.append((EducationRequirement(named, field, not _PREFERRED.search(sentence), Span(*match.span())), clause[0]))
+    # "A relevant degree (a bachelor's)": a bachelor's named after the degree in its clause is its level.
+    kept = [item for item, clause_start in found if item.level != "degree" or ("bachelor", clause_start) not in seen]
+    return sorted(kept, key=lambda item: item.span.start)
+
+
+def _names_its_level(lower: str, clause: tuple[int, int], degree: str, seen: set[tuple[str, int]]) -> bool:
+    """Whether the clause of a degree of no level names the level before it ("a bachelor's degree in economics"), or
+    names another degree beside a bare "degree" ("a master's or PhD degree in statistics")."""
+    return ("bachelor", clause[0]) in seen or (degree == "degree" and _other_degree_in(lower, clause))
 
 
 def _other_degree_in(lower: str, clause: tuple[int, int]) -> bool:

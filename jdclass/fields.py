@@ -16,6 +16,9 @@ from jdclass.posting import Posting, parse_text
 from jdclass.saving import check_vocabulary
 
 FIELD_GROUPS = ("years", "management", "education", "role", "mentions")
+# A degree of no stated level ("a degree in any field") is the feature of a first degree, a bachelor's, as the
+# shipped model was trained to read it; a model trained afresh could give it a column of its own.
+FEATURE_DEGREE = {"degree": "bachelor"}
 
 
 def posting_fields(posting: Posting, groups: tuple[str, ...] = FIELD_GROUPS, boss_mentions: bool = True) -> dict[str, float]:
@@ -57,7 +60,8 @@ def posting_fields(posting: Posting, groups: tuple[str, ...] = FIELD_GROUPS, bos
                 features[f"mentions={mention.level.level.code}"] = 1.0
     if "education" in groups:
         for degree in posting.education:
-            features[f"degree={degree.level}:{'required' if degree.required else 'preferred'}"] = 1.0
+            level = FEATURE_DEGREE.get(degree.level, degree.level)
+            features[f"degree={level}:{'required' if degree.required else 'preferred'}"] = 1.0
     return features
 
 

@@ -15,7 +15,16 @@ from jdclass.experience import YearsRequirement, extract_years_of_experience, ma
 from jdclass.hyphenation import join_broken_words
 from jdclass.management import ManagementScope, extract_management_scope
 from jdclass.readers import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, SPACY_MAX_CHARS, check_text, html_to_text, looks_like_html, read_posting
-from jdclass.sections import Section, heading_kind, heading_text, split_sections
+from jdclass.sections import (
+    PICTOGRAPHS,
+    Section,
+    heading_kind,
+    heading_text,
+    opens_with_a_bullet_symbol,
+    split_sections,
+    strip_pictographs,
+    without_pictographs,
+)
 from jdclass.spans import Span, lowered, matches_from
 from jdclass.titles import TitleLevel, title_level
 
@@ -39,8 +48,19 @@ _EMPLOYMENT = re.compile(r"\b(?P<type>full[- ]time|part[- ]time|contract(?:or)?|
 _REMOTE = re.compile(r"\b(?P<mode>remote|hybrid|on[- ]site|onsite|in[- ]office)\b")
 _LOCATION_LABEL = re.compile(r"^\s*(?:\*\*)?(?:location|based\s+in|office|where)(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?\s*(?P<location>.+?)(?:\*\*)?\s*$", re.MULTILINE)
 _MONEY = r"(?:[$£€₹]|usd|eur|gbp|inr|cad|aud|sgd)\s?\d(?:[\d,.]*\d)?(?:\s?(?:k|m|lpa|lakhs?)\b)?"
-_SALARY = re.compile(rf"(?P<low>{_MONEY})\s*(?:-|–|—|to)\s*(?P<high>(?:{_MONEY})|\d(?:[\d,.]*\d)?(?:\s?(?:k|m|lpa|lakhs?)\b)?)")
+# What the pay is for: "$50-$70 per hour", "£550/day", "$120k - $150k a year", "£60,000 pa". The hour and the day
+# are a rate's; a single figure for a month or a year is as often an allowance ("a $1,000 per year learning budget"),
+# and one for a day is pay unless an allowance follows ("a $20 daily meal allowance").
+_PER = r"(?:\s*/\s*|\s+(?:per|an?|each)\s+)"
+_RATE_PERIOD = rf"(?:{_PER}(?:hour|hr|day)\b|\s*p/?[dh]\b|\s+(?:hourly|daily)\b)"
+_PERIOD = rf"(?:{_RATE_PERIOD}|{_PER}(?:week|wk|month|mo|year|yr|annum)\b|\s+(?:weekly|monthly|annually|p\.?a\.?(?!\w)))"
+_SALARY = re.compile(
+    rf"(?P<low>{_MONEY})(?:{_PERIOD}?\s*(?:-|–|—|to)\s*(?P<high>(?:{_MONEY})|\d(?:[\d,.]*\d)?(?:\s?(?:k|m|lpa|lakhs?)\b)?){_PERIOD}?"
+    rf"|{_RATE_PERIOD}(?!\s+(?:[\w-]+\s+){{0,2}}?(?:stipend|allowance|budget|credit|reimburse|per\s+diem|meals?|lunch|food|travel|parking)\b))"
+)  # one opening for both: a pattern that opens with two alternatives is tried twice at every character
 MAX_TITLE_LINES = 6
+# A sentence that names the role it hires for opens a posting: later ones name other hires ("we're also hiring a designer").
+HIRE_SCAN_CHARS = 3000
 # Scope, education and self-reference are read from the first 100,000 characters: a job ad is rarely a
 # fifth of that, and a pasted page of many ads should not slow parsing down.
 FIELD_SCAN_CHARS = 100_000
@@ -71,6 +91,27 @@ _LADDER_MENTION = re.compile(
 _SELF_REFERENCE_STARTS = ("as", "be", "seeking", "hiring", "looking", "join", "role", "position", "need", "want")
 _LADDER_MENTION_STARTS: tuple[str, ...] = ("associate", "junior", "senior", "sr", "lead", "principal", "staff", "group", "technical", "product", "pm", "apm")
 _LADDER_MENTION_STARTS += ("director", "head", "vp", "vice", "svp", "evp", "chief", "cpo")
+# "Acme Health is seeking a Product Manager to...", "we're hiring a Director of Product who...": the employer announcing
+# the role, which names its title when no title line does. A hire verb and one role; the subject is checked apart.
+_HIRE = re.compile(
+    r"(?<![\w'’])(?:seek(?:s|ing)?|hiring|recruiting|looking\s+for|searching\s+for|needs?|wants?)\s+(?:an?|our\s+(?:first|next|new))\s+"
+    r"(?:(?:new|experienced|talented|passionate|motivated|strong|driven|seasoned|exceptional|curious|hands-on)\s+)?"
+    rf"(?P<title>[a-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}\s+[\w.&/-]+){{0,6}}?)"
+    r"(?=\s*(?:[,.;:()!?\n|–—]|\s-\s|(?<!\.)$|\s(?:to|who|with|you|will|at|in|for|on|and|that|based|position|role|reporting|responsible)\b))",
+)  # run over lowered(text)
+# Where a title begins: a hire phrase names one when it writes the role as a title, in capitals.
+_CAPITAL_WORD = re.compile(r"(?<![\w.&/-])[A-Z]")
+_HIRE_STARTS = ("seek", "hiring", "recruiting", "looking", "searching", "need", "want")
+# Who hires, in the words before the verb (original case): "we", "we're", or the employer at the start of the clause
+# ("Acme Health is", "Our payments team is", "Lagoa Trips, a 25-person startup, is"), not "you" nor a candidate.
+# A verb in -ing needs its "is", "are" or "'re": "Candidates seeking a PM role" is no employer hiring.
+_HIRE_SUBJECT = re.compile(
+    r"(?:(?<![\w'’])(?i:we)|(?:^|,)\s*(?:(?i:the|our)\s+[\w&.'’-]+|[A-Z][\w&.'’-]*)(?:\s+[\w&.'’-]+){0,4}?(?:\s*,[^,\n]{1,60},)?)"
+    r"(?P<aux>['’]re|\s+(?:is|are))?(?:\s+(?i:currently|now|actively|also|urgently|again))?\s*$"
+)
+# Words that make the one seeking a candidate, a client or a condition: "If you are seeking a PM role", "Teams that need a PM".
+_NOT_EMPLOYER = frozenset(["you", "your", "you're", "you’re", "they", "i", "he", "she", "candidate", "candidates", "applicant", "applicants"])
+_NOT_EMPLOYER |= {"people", "customers", "clients", "users", "teams", "if", "when", "that", "who", "which"}
 
 
 @dataclass(frozen=True)
@@ -137,7 +178,8 @@ class Posting:
 
     @cached_property
     def salary(self) -> TextField | None:
-        """The first pay range stated with a currency."""
+        """The first pay stated with a currency: a range, with what it is for when that follows ("£500-£600 per day",
+        "$120k - $150k a year"), or one hourly or daily rate ("£550 per day"); the text does not say a year otherwise."""
         return _first(_SALARY, self.text[:FIELD_SCAN_CHARS], None)
 
     @property
@@ -251,10 +293,11 @@ def parse_text(text: str, *, title: str | None = None, source: str | None = None
     head = text[:FIELD_SCAN_CHARS]
     requirement_spans = tuple(s.span for s in sections if s.kind == "requirements")
     preferred_spans = tuple(s.span for s in sections if s.kind == "preferred")
+    named = stated or find_hired_title(head)
     return Posting(
         text=text,
-        title=stated,
-        title_level=title_level(stated.value) if stated else None,
+        title=named,
+        title_level=title_level(named.value) if named else None,
         sections=sections,
         years=tuple(extract_years_of_experience(text, requirement_spans, preferred_spans)),
         education=tuple(extract_education(head)),
@@ -320,7 +363,7 @@ def find_title(text: str) -> TextField | None:
     for match in re.finditer(r"^.*$", text[:3000], re.MULTILINE):
         labelled = _TITLE_LABEL.match(match.group())
         if labelled:
-            return _field(text, match.start() + labelled.start("title"), match.start() + labelled.end("title"))
+            return _title_field(text, match.start() + labelled.start("title"), match.start() + labelled.end("title"))
     seen = 0
     for match in re.finditer(r"^.*\S.*$", text, re.MULTILINE):
         seen += 1
@@ -330,15 +373,55 @@ def find_title(text: str) -> TextField | None:
         candidate = heading_text(line) or line.strip()
         if not _ROLE_NOUN.search(candidate) and heading_kind(candidate) != "other":
             continue  # "About us", "Responsibilities": a section, not a title (one search first: a long line names a role)
-        cleaned = candidate.strip("#*_ ").strip()
+        cleaned = strip_pictographs(candidate.strip("#*_ ").strip()).strip("#*_ ").strip()  # "🚀 **Senior PM** 🚀"
         if re.match(r"^[\w .'’/&-]{2,30}:\s*\S", cleaned):
             continue  # "Reports to: VP of Product", "Hiring Manager: Jane Doe": a labelled field, not the title
-        if _looks_like_title(cleaned):
+        if _looks_like_title(cleaned) and not opens_with_a_bullet_symbol(line.strip()):  # "✅ Partner with the Head of Design"
             start = match.start() + line.find(cleaned)
-            return _field(text, start, start + len(cleaned))
+            return _title_field(text, start, start + len(cleaned))
         if heading_text(line) is None and len(line.split(maxsplit=12)) > 12:  # at most 13 items: enough to tell more than 12 words
             break  # prose has started; a title would have come before it
     return None
+
+
+def find_hired_title(text: str) -> TextField | None:
+    """The title a posting without a title line names where the employer announces the role: "Acme Health is seeking
+    a Product Manager to...", "We're looking for a Senior PM who...". None when no such sentence opens the posting.
+
+    Only "we" or the employer hiring counts: "you will work with a Product Manager" or "you'll be hiring a PM" names
+    no title. Its span is empty, at the start of the title: as for a title given that the text does not state at its
+    top (``locate_title``), the sentence is content, so the title is not blanked from it and still counts as the
+    self-reference and a mention.
+    """
+    lower = lowered(text)
+    for match in matches_from(_HIRE, lower, _HIRE_STARTS):  # no end position: a title does not end where the scan does
+        if match.start() >= HIRE_SCAN_CHARS:
+            break
+        start, end = match.span("title")
+        capital = _CAPITAL_WORD.search(text, start, end)  # "an experienced product manager" is a description
+        if capital is None:
+            continue
+        value = text[capital.start() : end]  # "a graduate or early-career Associate Product Manager"
+        if _ROLE_NOUN.search(value) and _names_a_title(value) and _employer_hires(text, match):
+            return TextField(value, Span(capital.start(), capital.start()))
+    return None
+
+
+def _names_a_title(value: str) -> bool:
+    """A product role or a neighbour of one: "a Director who..." or "a Software Engineer" is no title to weigh a
+    product level by (``find_self_reference`` passes them over too)."""
+    found = title_level(value)
+    return found is not None and found.rule != "not_product_management"
+
+
+def _employer_hires(text: str, match: re.Match[str]) -> bool:
+    """Whether the words before the hire verb, back to the start of the clause, make "we" or the employer the subject."""
+    start = match.start()
+    left = max(text.rfind(mark, max(0, start - 150), start) for mark in "\n.;:!?") + 1
+    subject = _HIRE_SUBJECT.search(text[max(left, start - 150) : start])  # a slice: "^" is the start of the clause
+    if subject is None or not _NOT_EMPLOYER.isdisjoint(subject.group().lower().split()):
+        return False
+    return match.group().startswith(("seek ", "seeks", "need", "want")) or subject.group("aux") is not None
 
 
 def _looks_like_title(line: str) -> bool:
@@ -369,14 +452,27 @@ def find_company(text: str) -> TextField | None:
 _INVISIBLE = frozenset("\u00ad\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff")
 
 
-def _field(text: str, start: int, end: int) -> TextField | None:
-    """The field at ``text[start:end]``, its span narrowed to the value without spaces or invisible characters at its
-    ends; None when nothing else is there."""
-    while start < end and (text[start].isspace() or text[start] in _INVISIBLE):
+def _field(text: str, start: int, end: int, edges: frozenset[str] = _INVISIBLE) -> TextField | None:
+    """The field at ``text[start:end]``, its span narrowed to the value without spaces or invisible characters (or
+    other ``edges``) at its ends; None when nothing else is there."""
+    while start < end and (text[start].isspace() or text[start] in edges):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in _INVISIBLE):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in edges):
         end -= 1
     return TextField(text[start:end], Span(start, end)) if start < end else None
+
+
+_TITLE_EDGES = _INVISIBLE | PICTOGRAPHS
+
+
+def _title_field(text: str, start: int, end: int) -> TextField | None:
+    """The title at ``text[start:end]`` without the emoji that decorate it: its span narrowed past those at its ends,
+    its value without those inside ("Senior PM – Growth 💡 | Remote" is "Senior PM – Growth | Remote")."""
+    found = _field(text, start, end, _TITLE_EDGES)
+    if found is None:
+        return None
+    value = without_pictographs(found.value)
+    return found if value is found.value else TextField(value, found.span)
 
 
 def _first(pattern: re.Pattern[str], text: str, group: str | None) -> TextField | None:

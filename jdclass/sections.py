@@ -34,6 +34,51 @@ _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+(.+?)\s*#*")
 _BOLD_HEADING = re.compile(r"(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?")
 
 
+def _chars(*ranges: tuple[int, int]) -> frozenset[str]:
+    return frozenset(chr(code) for low, high in ranges for code in range(low, high + 1))
+
+
+# Emoji and the symbol blocks they come from (arrows, shapes, dingbats, pictographs), with the joiners, variation
+# selectors and tags that build them: decoration, no part of a title or a heading.
+PICTOGRAPHS = _chars((0x2190, 0x21FF), (0x2300, 0x23FF), (0x25A0, 0x27BF), (0x2900, 0x297F), (0x2B00, 0x2BFF), (0x1F000, 0x1FAFF))
+PICTOGRAPHS |= _chars((0x200D, 0x200D), (0x20E3, 0x20E3), (0xFE0E, 0xFE0F), (0xE0020, 0xE007F))
+# Those of them that open a bullet as "-" and "•" do: check marks and crosses, stars, arrows, pointing hands, small
+# shapes and coloured dots ("✅ Own the growth roadmap", "⭐ 6+ years in product management"). Others (🚀, 💼, 🎯)
+# may lead a heading as well as a bullet, which the words then tell apart.
+BULLET_SYMBOLS = _chars((0x2022, 0x2023), (0x2043, 0x2043), (0x2190, 0x21FF), (0x25A0, 0x25FF), (0x2605, 0x2606), (0x2610, 0x2612))
+BULLET_SYMBOLS |= _chars((0x261B, 0x261B), (0x261E, 0x261E), (0x2666, 0x2666), (0x2705, 0x2705), (0x2713, 0x2718), (0x2726, 0x2728))
+BULLET_SYMBOLS |= _chars((0x2733, 0x2734), (0x2747, 0x2747), (0x274C, 0x274C), (0x274E, 0x274E), (0x2756, 0x2756), (0x2794, 0x27BF))
+BULLET_SYMBOLS |= _chars((0x2B05, 0x2B07), (0x2B1B, 0x2B1C), (0x2B50, 0x2B50), (0x2B55, 0x2B55), (0x1F31F, 0x1F31F), (0x1F449, 0x1F449))
+BULLET_SYMBOLS |= _chars((0x1F4A0, 0x1F4A0), (0x1F518, 0x1F518), (0x1F534, 0x1F539), (0x1F7E0, 0x1F7EB))
+
+
+_DECORATION = PICTOGRAPHS | BULLET_SYMBOLS
+
+
+def strip_pictographs(text: str) -> str:
+    """``text`` without the pictographs and spaces at its ends (``text`` itself when it has none there)."""
+    if not text or (text[0] not in PICTOGRAPHS and text[-1] not in PICTOGRAPHS and not text[0].isspace() and not text[-1].isspace()):
+        return text
+    start, end = 0, len(text)
+    while start < end and (text[start] in PICTOGRAPHS or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in PICTOGRAPHS or text[end - 1].isspace()):
+        end -= 1
+    return text[start:end] if (start, end) != (0, len(text)) else text
+
+
+def without_pictographs(text: str) -> str:
+    """``text`` with its pictographs taken out and the spaces around each made one: "Growth 💡 | Remote" is "Growth | Remote"."""
+    if PICTOGRAPHS.isdisjoint(text):
+        return text
+    return " ".join("".join(" " if char in PICTOGRAPHS else char for char in text).split())
+
+
+def opens_with_a_bullet_symbol(line: str) -> bool:
+    """Whether a bullet symbol begins a stripped line, unless a pictograph ends it too, as decoration does ("⭐ Benefits ⭐")."""
+    return line[:1] in BULLET_SYMBOLS and line[-1] not in PICTOGRAPHS
+
+
 @dataclass(frozen=True)
 class Section:
     """A run of lines under one heading; ``kind`` is what the heading says it holds."""
@@ -60,6 +105,12 @@ def heading_text(line: str) -> str | None:
         return bold.group(1).strip(" :")
     if stripped.startswith(("-", "*", "•", "·")) or len(stripped.split()) > 8:
         return None
+    if stripped[0] in _DECORATION or stripped[-1] in PICTOGRAPHS:  # two look-ups for the common line, which has neither
+        if opens_with_a_bullet_symbol(stripped):
+            return None
+        stripped = strip_pictographs(stripped)  # "🚀 What you'll do 🚀" is read as "What you'll do"
+        if not stripped:
+            return None
     if stripped.endswith(":"):
         return stripped.rstrip(":").strip()
     if stripped.isupper() and len(stripped) > 3:

@@ -234,6 +234,38 @@ def test_parse_exact_output(runner):
     assert (result.exit_code, result.output) == (0, PARSE_OUTPUT)
 
 
+# A recruiter's paste (issue 6): the title only in the opening sentence, emoji bullets, a degree of no level, a day rate.
+PASTED_AD = """Acme Health is seeking a Product Manager to join our growing team.
+
+What you'll do 🚀
+✅ Own the growth roadmap for our self-serve funnel
+✅ Excellent communication skills with clinicians
+
+What we're looking for
+⭐ 3+ years in product management
+⭐ A degree in any field; recent graduates welcome.
+
+Contract, £550 per day (outside IR35).
+"""
+
+
+PASTED_AD_OUTPUT = """Title: Product Manager
+Title level: PM (rule: product_manager)
+Company: none
+Sections: role, responsibilities (What you'll do), requirements (What we're looking for)
+Years: 3+ (product_management, required): '3+ years'
+Education: degree (required)
+Signals: 3+ years asked
+Employment type: Contract
+Salary: £550 per day
+"""
+
+
+def test_parse_a_pasted_ad_exact_output(runner):
+    result = runner.invoke(cli, ["parse", "-"], input=PASTED_AD)
+    assert (result.exit_code, result.output) == (0, PASTED_AD_OUTPUT)
+
+
 def test_parse_json(runner):
     result = runner.invoke(cli, ["parse", "--json", "-"], input=PARSE_INPUT)
     data = json.loads(result.output)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from jdclass import parse
 from jdclass.corpus import DEFAULT_CORPUS
-from jdclass.education import _DEGREES, _WITHOUT_DEGREE, extract_education
+from jdclass.education import _DEGREES, _WITHOUT_DEGREE, EducationRequirement, extract_education
 from jdclass.education import _NEEDS as _DEGREE_NEEDS
 from jdclass.errors import InputError, JdclassError
 from jdclass.experience import (
@@ -26,6 +26,7 @@ from jdclass.experience import (
     _tried_where_they_start,
     extract_years_of_experience,
 )
+from jdclass.fields import posting_fields
 from jdclass.management import (
     _BOARD,
     _BUDGET,
@@ -41,16 +42,21 @@ from jdclass.management import (
     extract_management_scope,
 )
 from jdclass.posting import (
+    _HIRE,
+    _HIRE_STARTS,
     _LADDER_MENTION,
     _LADDER_MENTION_STARTS,
     _SELF_REFERENCE,
     _SELF_REFERENCE_STARTS,
+    TextField,
     find_company,
+    find_hired_title,
     find_mentions,
     find_self_reference,
     find_title,
 )
-from jdclass.spans import clause_around, lowered, matches_from
+from jdclass.sections import PICTOGRAPHS, heading_text, split_sections
+from jdclass.spans import Span, clause_around, lowered, matches_from
 
 POSTING = """# Director of Product Management
 
@@ -442,7 +448,7 @@ def test_a_narrower_degree_pattern_finds_the_same_in_a_text_without_degree(text:
     [
         ("A college degree or the equivalent in practice.", [("bachelor", True)]),  # "degree": the whole pattern
         ("BA/BS in economics; a PhD is a plus.", [("bachelor", True), ("phd", False)]),  # no "degree": the "b" alternatives
-        ("You hold a relevant degree.\nB.Tech preferred.", [("bachelor", True), ("bachelor", False)]),
+        ("You hold a relevant degree.\nB.Tech preferred.", [("degree", True), ("bachelor", False)]),
     ],
 )
 def test_degrees_are_read_with_or_without_the_word_degree(text: str, expected: list[tuple[str, bool]]) -> None:
@@ -474,7 +480,7 @@ _MANAGEMENT_PATTERNS = {
     "executive_team": _EXEC_TEAM,
 }
 _STARTED = [(pattern, _STARTS[name]) for name, pattern in _MANAGEMENT_PATTERNS.items()]
-_STARTED += [(_SELF_REFERENCE, _SELF_REFERENCE_STARTS), (_LADDER_MENTION, _LADDER_MENTION_STARTS)]
+_STARTED += [(_SELF_REFERENCE, _SELF_REFERENCE_STARTS), (_LADDER_MENTION, _LADDER_MENTION_STARTS), (_HIRE, _HIRE_STARTS)]
 _STARTED += [(YEARS_PATTERN, _YEARS_STARTS), (MONTHS_PATTERN, _MONTHS_STARTS), (_UNIT_WORD, _UNIT_WORD_STARTS), (_MONTH_WORD, _MONTH_WORD_STARTS)]
 _STARTED_WORDS = [
     "٣ direct reports",
@@ -499,6 +505,7 @@ _STARTED_WORDS += ["leadership team", "as", "as our", "be", "become", "seeking",
 _STARTED_WORDS += ["associate", "junior", "Sr.", "principal", "staff", "technical", "Product Manager", "PM", "APM", "Director of Product"]
 _STARTED_WORDS += ["head of product", "VP", "vice president", "SVP", "chief product officer", "CPO", "you", "will", "+", "-", "x", "İ", "é"]
 _STARTED_WORDS += [" ", " ", " ", "\n", ", ", ". ", "", "not "]
+_STARTED_WORDS += ["seeks", "seek", "recruiting", "searching for", "needs", "wants", "an", "our first", "experienced", "!", "'"]
 _STARTED_WORDS += ["recruiter", "recruiting team", "hiring process", "performance reviews", "for", "we are", "we're", "is", "who"]
 _STARTED_WORDS += ["years", "Yrs.", "year's", "YOE", "decade", "months", "mos", "at least", "minimum", "min.", "up to", "between", "and", "to"]
 _STARTED_WORDS += ["or more", "plus", "(5)", "3", "10", "2.5", ".5", "twenty-five", "Thirteen", "often", "in excess of", "no more than", "under"]
@@ -518,6 +525,8 @@ _STARTED_PHRASES += ["CPO", "APM", "Senior Product Managers", "VP, Product", "vi
 _STARTED_PHRASES += ["Chief Product Officer", "Head of Product", "staff PM", "technical product manager", "junior PM", "associate product manager"]
 _STARTED_PHRASES += ["principal PM", "lead PM", "Sr. PM", "group PM", "Director, Product"]
 _STARTED_PHRASES += ["be the PM who", "become our APM to", "seeking a VP of Product to", "hiring a Group PM to", "position of Lead PM;"]
+_STARTED_PHRASES += ["seeks a Product Manager.", "recruiting an APM", "searching for our first Head of Product who", "needs a Senior PM - Growth"]
+_STARTED_PHRASES += ["wants an experienced Principal PM!"]
 _STARTED_PHRASES += ["C-suite", "C level", "csuite", "CLevel", "SLT", "our board", "manage the budget", "set budgets", "responsible for the budget"]
 _STARTED_PHRASES += ["financial management of budgets", "management of the budget", "manager of a budget"]
 _STARTED_PHRASES += [f"{count} years" for count in ["zero", "one", "two", "twelve", "twenty", "three", "thirteen", "thirty", "four", "fourteen"]]
@@ -941,3 +950,192 @@ def test_compounds_hyphenated_at_line_ends_keep_their_hyphen() -> None:
     posting = parse("Senior Product Manager, Self-\nServe Analytics\n\n" + body)
     assert posting.title is not None and posting.title.value == "Senior Product Manager, Self-Serve Analytics"
     assert posting.text.splitlines()[2] == "Work with cross-functional teams on the end-to-end journey of B2B-focused tools."
+
+
+# What a recruiter's pasted ads showed (issue 6): a title stated only in a sentence, emoji in titles and bullets,
+# a degree of no level, a day rate.
+@pytest.mark.parametrize(
+    ("text", "title", "code"),
+    [
+        ("Acme Health is seeking a Product Manager to join our growing team.", "Product Manager", "PM"),
+        ("We are looking for a Senior Product Manager to lead our payments roadmap.", "Senior Product Manager", "SPM"),
+        ("Northwind is hiring a Director of Product who will own the platform strategy.", "Director of Product", "DIR"),
+        ("We're recruiting an Associate Product Manager for our data team.", "Associate Product Manager", "APM"),
+        ("Fernhill Labs is searching for a Group Product Manager, Payments.", "Group Product Manager", "SPM"),
+        ("Acme needs a Head of Product to build the team.", "Head of Product", "DIR"),
+        ("We want a Principal PM who loves data.", "Principal PM", "SPM"),
+        ("We seek an experienced Product Manager to join us.", "Product Manager", "PM"),
+        ("Lagoa Trips, a 25-person startup, is looking for a Product Manager to own booking.", "Product Manager", "PM"),
+        ("At Acme, we are currently hiring a Senior Product Manager.", "Senior Product Manager", "SPM"),
+        ("Our payments team is looking for a Product Manager to own checkout.", "Product Manager", "PM"),
+        ("Clydebank Power is looking for a graduate or early-career Associate Product Manager.", "Associate Product Manager", "APM"),
+        ("We're hiring a Technical Program Manager to run the migration.", "Technical Program Manager", "OTHER"),
+        ("🚀 We're HIRING a Product Manager! 🚀\nAbout us\nWe build tools.", "Product Manager", "PM"),
+    ],
+)
+def test_a_title_stated_only_in_a_hire_sentence_is_the_title(text: str, title: str, code: str) -> None:
+    posting = parse(text)
+    start = text.index(title)
+    assert (posting.title, posting.title_level.level.code) == (TextField(title, Span(start, start)), code)
+    # The sentence is content: nothing is blanked, and it still names the role and a ladder title.
+    assert posting.content_text() == text
+
+
+def test_a_hire_sentence_title_keeps_the_self_reference_and_mentions() -> None:
+    posting = parse("Acme Health is seeking a Senior Product Manager to join our growing team.")
+    assert (posting.self_reference.value, posting.self_reference.span) == ("Senior Product Manager", Span(25, 47))
+    assert [(m.value, m.span) for m in posting.mentions] == [("Senior Product Manager", Span(25, 47))]
+    assert posting_fields(posting) == {"self_title=SPM": 1.0, "mentions=SPM": 1.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You will work with a Product Manager on every release.",
+        "Reporting to the Director of Product, you will own onboarding.",
+        "Partner with product managers across the company.",
+        "You will be hiring a Product Manager in your first quarter.",
+        "You'll be recruiting a Senior PM for the team.",
+        "We'll be hiring a Product Manager who reports to you.",
+        "Candidates seeking a Product Manager role should apply.",
+        "Are you looking for a Product Manager role?",
+        "If you are seeking a Senior PM position, apply now.",
+        "We're looking for someone to own the booking flow.",
+        "We are looking for an experienced product manager to take charge of onboarding.",
+        "We're hiring a Software Engineer to build the API.",
+        "We are looking for a Director to run the team.",
+        "Teams that need a Product Manager come to us.",
+        "The ideal candidate is looking for a Product Manager role.",
+        "Our customers need a Product Manager who understands them.",
+        "We are hiring two Product Managers to join your team.",
+    ],
+)
+def test_no_title_is_read_from_a_sentence_that_hires_no_one_or_names_no_title(text: str) -> None:
+    assert (find_hired_title(text), parse(text).title) == (None, None)
+
+
+def test_a_title_line_comes_before_a_hire_sentence() -> None:
+    text = "Senior Product Manager, Search\n\nAcme is hiring a Director of Product to lead search."
+    assert parse(text).title.value == "Senior Product Manager, Search"
+
+
+def test_a_hire_sentence_is_looked_for_at_the_top_only() -> None:
+    text = "About Acme\n" + "We build tools for clinics. " * 120 + "\nWe're also hiring a Product Manager for our data team."
+    assert parse(text).title is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_STARTED_WORDS + _STARTED_PHRASES + ["We are", "Acme is", "You are", "Acme, a startup,", "🚀"]), max_size=12).map("".join))
+def test_a_hire_sentence_title_is_the_text_where_its_span_starts(text: str) -> None:
+    found = find_hired_title(text)
+    assert found is None or (found.value and found.span.start == found.span.end and text.startswith(found.value, found.span.start))
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "span_text"),
+    [
+        (
+            "Senior Product Manager – Growth 💡 | Remote (US) 🌎\n\nWe build tools.",
+            "Senior Product Manager – Growth | Remote (US)",
+            "Senior Product Manager – Growth 💡 | Remote (US)",
+        ),
+        ("🚀 We're HIRING! 🚀\nSenior Product Manager – Growth\n\nAbout us", "Senior Product Manager – Growth", "Senior Product Manager – Growth"),
+        ("Job title: Senior PM 🚀\nWe build tools.", "Senior PM", "Senior PM"),
+        ("⭐ Senior Product Manager ⭐\nWe build tools.", "Senior Product Manager", "Senior Product Manager"),
+        ("# 🚀 **Head of Product** 🚀\nWe build tools.", "Head of Product", "Head of Product"),
+        ("Head of Design ✏️\nWe build tools.", "Head of Design", "Head of Design"),
+    ],
+)
+def test_emoji_are_no_part_of_a_title(text: str, title: str, span_text: str) -> None:
+    found = find_title(text)
+    assert (found.value, found.span.of(text)) == (title, span_text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Senior", " Product Manager", "Job title: ", "🚀", "💡", "✅", "⭐", "️", "\u200d", " ", "\n", "|", "-", "We're"]), max_size=12
+    ).map("".join)
+)
+def test_a_title_never_keeps_an_emoji(text: str) -> None:
+    found = find_title(text)
+    assert found is None or (found.value.strip() == found.value != "" and not set(found.value) & PICTOGRAPHS)
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("✅ Own the growth roadmap for our self-serve funnel", None),
+        ("⭐ 6+ years in product management", None),
+        ("✅ 5+ years of experience", None),
+        ("✅ Excellent communication skills", None),
+        ("🔹 Strong analytical skills", None),
+        ("👉 Benefits", None),
+        ("→ Requirements:", None),
+        ("🚀 What you'll do", "What you'll do"),
+        ("What you'll do 🚀", "What you'll do"),
+        ("⭐ Benefits ⭐", "Benefits"),
+        ("🎁", None),
+    ],
+)
+def test_an_emoji_bullet_is_no_heading(line: str, heading: str | None) -> None:
+    assert heading_text(line) == heading
+
+
+def test_emoji_bullets_stay_in_their_section() -> None:
+    text = "What you'll do 🚀\n✅ Own the growth roadmap for our self-serve funnel\n✅ Strong analytical skills\n⭐ 5+ years of experience\n🎁 Benefits\n✅ Equity\n"
+    assert [(s.kind, s.heading, s.span) for s in split_sections(text)] == [
+        ("responsibilities", "What you'll do", Span(0, 120)),
+        ("benefits", "Benefits", Span(120, 140)),
+    ]
+
+
+def test_an_emoji_bullet_at_the_top_is_no_title() -> None:
+    assert find_title("Responsibilities\n✅ Partner with the Head of Design on the roadmap\n✅ Ship weekly") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A degree in any field; recent graduates welcome.", [EducationRequirement("degree", None, True, Span(0, 8))]),
+        ("A degree (any subject) completed by June.", [EducationRequirement("degree", None, True, Span(0, 8))]),
+        ("Degree in economics or statistics preferred.", [EducationRequirement("degree", "economics or statistics", False, Span(0, 6))]),
+        ("A relevant degree (a bachelor's) is required.", [EducationRequirement("bachelor", None, True, Span(21, 31))]),
+        (
+            "A bachelor's or master's degree in any discipline.",
+            [EducationRequirement("bachelor", None, True, Span(2, 12)), EducationRequirement("master", None, True, Span(16, 24))],
+        ),
+        ("University degree in any subject.", [EducationRequirement("bachelor", None, True, Span(0, 17))]),
+    ],
+)
+def test_a_degree_of_no_level_is_read_as_one(text: str, expected: list[EducationRequirement]) -> None:
+    assert extract_education(text) == expected
+
+
+def test_a_degree_of_no_level_is_the_models_first_degree_feature() -> None:
+    # The shipped model learned "a degree" as a bachelor's: its feature stays that until a model is trained afresh.
+    assert posting_fields(parse("A degree in any field; recent graduates welcome.")) == {"degree=bachelor:required": 1.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "salary"),
+    [
+        ("Contract: £550 per day (outside IR35).", "£550 per day"),
+        ("Rate: $700/day, 6 months.", "$700/day"),
+        ("£500pd inside IR35", "£500pd"),
+        ("£500-£600 per day", "£500-£600 per day"),
+        ("$50 - $70 per hour, paid weekly", "$50 - $70 per hour"),
+        ("Interns earn $42/hour and a housing stipend.", "$42/hour"),
+        ("$700/day - $800/day", "$700/day - $800/day"),
+        ("$120k - $150k a year plus equity", "$120k - $150k a year"),
+        ("£60,000 - £70,000 pa, 25 days' holiday", "£60,000 - £70,000 pa"),
+        ("Salary: $100,000 to $120,000.", "$100,000 to $120,000"),
+        ("A $20 per day meal allowance; pay $90k-$110k.", "$90k-$110k"),
+        ("A $1,000 per year learning budget; pay $90k-$110k.", "$90k-$110k"),
+        ("A $5,000 signing bonus.", None),
+    ],
+)
+def test_pay_keeps_what_it_is_for(text: str, salary: str | None) -> None:
+    found = parse(text).salary
+    assert (found.value if found else None) == salary
+    assert found is None or found.span.of(text) == salary
