@@ -16,7 +16,7 @@ from jdclass.levels import Level
 from jdclass.nlp import Analysis, analyze
 from jdclass.posting import parse_text
 from jdclass.saving import plain_csr
-from jdclass.sections import heading_text
+from jdclass.sections import BULLET_SYMBOLS, PICTOGRAPHS, heading_text
 
 MIN_SCORE = 0.12
 MIN_TOKENS = 3
@@ -50,13 +50,21 @@ def normalize_statements(statements: list[str]) -> list[str]:
     return [analysis.tokens for analysis in analyze(postings)]
 
 
+_DECORATION = BULLET_SYMBOLS | PICTOGRAPHS
 _MARKER = re.compile(r"^(?:[-*•·▪]\s+|\d{1,2}[.)]\s+|#+\s+)+")
 
 
 def _without_marker(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of a sentence without its bullet or heading marker."""
-    marker = _MARKER.match(text[start:end])
-    return (start + marker.end(), end) if marker else (start, end)
+    """The span of a sentence without its bullet or heading marker, and without emoji at its ends ("✅ Mentor two
+    junior PMs 🙌" is "Mentor two junior PMs")."""
+    marker = _MARKER.match(text[start:end])  # a slice: "^" holds only at the start of the string, not at ``pos``
+    if marker:
+        start += marker.end()
+    while start < end and (text[start] in _DECORATION or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in _DECORATION or text[end - 1].isspace()):
+        end -= 1
+    return start, end
 
 
 @dataclass(frozen=True)

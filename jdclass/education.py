@@ -80,6 +80,8 @@ def extract_education(text: str) -> list[EducationRequirement]:
         if level in _WITHOUT_DEGREE and "degree" not in lower:
             pattern = _WITHOUT_DEGREE[level]
         for match in pattern.finditer(lower):
+            if _not_a_degree(text, lower, match):
+                continue
             named = "degree" if level == "bachelor" and match.group().startswith(_NAMES_NO_LEVEL) else level
             clause = clause_around(text, *match.span())
             if (named, clause[0]) in seen or (named == "degree" and _names_its_level(lower, clause, match.group(), seen)):
@@ -94,6 +96,19 @@ def extract_education(text: str) -> list[EducationRequirement]:
     # "A relevant degree (a bachelor's)": a bachelor's named after the degree in its clause is its level.
     kept = [item for item, clause_start in found if item.level != "degree" or ("bachelor", clause_start) not in seen]
     return sorted(kept, key=lambda item: item.span.start)
+
+
+# "You do not need a degree", "no degree required", "without a college degree": a degree stated as not asked.
+_NOT_ASKED = re.compile(r"(?:\b(?:no|not|without|never)|n['’]t)\b(?:\s+(?:need|needs|require|required|requires|have|hold|a|an|any|necessarily|formal))*\s+$")
+
+
+def _not_a_degree(text: str, lower: str, match: re.Match[str]) -> bool:
+    """Whether a degree pattern's match is none the posting asks: a two-letter abbreviation in lower case ("be in the
+    room", "BA in economics" is one) or a degree stated as not needed."""
+    found = match.group()
+    if len(found) == 2 and text[match.start() : match.end()] != found.upper():
+        return True
+    return bool(_NOT_ASKED.search(lower, max(0, match.start() - 40), match.start()))
 
 
 def _names_its_level(lower: str, clause: tuple[int, int], degree: str, seen: set[tuple[str, int]]) -> bool:

@@ -16,8 +16,8 @@ from jdclass.posting import Posting, parse_text
 from jdclass.saving import check_vocabulary
 
 FIELD_GROUPS = ("years", "management", "education", "role", "mentions")
-# A degree of no stated level ("a degree in any field") is the feature of a first degree, a bachelor's, as the
-# shipped model was trained to read it; a model trained afresh could give it a column of its own.
+# A degree of no stated level ("a degree in any field", "a relevant degree") is the feature of a first degree, a
+# bachelor's: that is the degree such a phrase asks for, and a column of its own would split one signal in two.
 FEATURE_DEGREE = {"degree": "bachelor"}
 
 

@@ -282,3 +282,12 @@ def test_the_duty_lookup_is_made_once_and_not_saved(classifier):
     assert "_by_level" in matcher.__dict__ and "_by_level" not in pickle.loads(pickle.dumps(matcher)).__dict__
     again = pickle.loads(pickle.dumps(matcher)).level_scores_many(analyses)
     assert all(np.array_equal(a, b) for pair_a, pair_b in zip(first, again, strict=True) for a, b in zip(pair_a, pair_b, strict=True))
+
+
+def test_evidence_leaves_out_the_emoji_around_a_bullet(classifier):
+    text = "Senior Product Manager\n\nWhat you'll do:\n✅ Mentor two junior PMs on discovery and delivery 🙌\n⭐ 6+ years in product management\n"
+    result = classifier.classify(text)
+    assert "Mentor two junior PMs on discovery and delivery" in [item.text for item in result.evidence]
+    for item in result.evidence:
+        assert item.text == item.text.strip() and item.text[0].isalnum() and item.text[-1].isalnum()
+        assert text[item.start : item.end] == item.text

@@ -1112,8 +1112,26 @@ def test_a_degree_of_no_level_is_read_as_one(text: str, expected: list[Education
     assert extract_education(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("You will be in the room with customers, or be on call.", []),
+        ("BE in Computer Science or equivalent.", [("bachelor", "Computer Science")]),
+        ("BA in Economics.", [("bachelor", "Economics")]),
+        ("B.E. in Mechanical Engineering.", [("bachelor", "Mechanical Engineering")]),
+        ("You do not need a degree.", []),
+        ("No degree required; we hire for skills.", []),
+        ("We don't require a bachelor's degree.", []),
+        ("Without a college degree is fine.", []),
+        ("A bachelor's degree, not a master's.", [("bachelor", None)]),
+    ],
+)
+def test_a_degree_is_read_only_where_one_is_asked(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(item.level, item.field) for item in extract_education(text)] == expected
+
+
 def test_a_degree_of_no_level_is_the_models_first_degree_feature() -> None:
-    # The shipped model learned "a degree" as a bachelor's: its feature stays that until a model is trained afresh.
+    # "A degree" asks for a first degree: the model reads it as a bachelor's (fields.FEATURE_DEGREE).
     assert posting_fields(parse("A degree in any field; recent graduates welcome.")) == {"degree=bachelor:required": 1.0}
 
 
