@@ -16,7 +16,7 @@ from jdclass.levels import Level
 from jdclass.nlp import Analysis, analyze
 from jdclass.posting import parse_text
 from jdclass.saving import plain_csr
-from jdclass.sections import BULLET_SYMBOLS, PICTOGRAPHS, heading_text
+from jdclass.sections import DECORATION, heading_text
 
 MIN_SCORE = 0.12
 MIN_TOKENS = 3
@@ -50,7 +50,6 @@ def normalize_statements(statements: list[str]) -> list[str]:
     return [analysis.tokens for analysis in analyze(postings)]
 
 
-_DECORATION = BULLET_SYMBOLS | PICTOGRAPHS
 _MARKER = re.compile(r"^(?:[-*•·▪]\s+|\d{1,2}[.)]\s+|#+\s+)+")
 
 
@@ -60,9 +59,9 @@ def _without_marker(text: str, start: int, end: int) -> tuple[int, int]:
     marker = _MARKER.match(text[start:end])  # a slice: "^" holds only at the start of the string, not at ``pos``
     if marker:
         start += marker.end()
-    while start < end and (text[start] in _DECORATION or text[start].isspace()):
+    while start < end and (text[start] in DECORATION or text[start].isspace()):
         start += 1
-    while end > start and (text[end - 1] in _DECORATION or text[end - 1].isspace()):
+    while end > start and (text[end - 1] in DECORATION or text[end - 1].isspace()):
         end -= 1
     return start, end
 
@@ -173,10 +172,19 @@ class DutyMatcher:
         best = best.copy()
         text = analysis.posting.text
         sentences = analysis.sentences
+        title = analysis.posting.title.span if analysis.posting.title is not None else None
+        seen: set[str] = set()
         for i in np.flatnonzero(best.any(axis=1)).tolist():  # a sentence that matches no duty has nothing to clear
             sentence = sentences[i]
-            if len(sentence.tokens.split()) < MIN_TOKENS or heading_text(text[sentence.span.start : sentence.span.end]) is not None:
-                best[i, :] = 0.0  # headings and fragments are not evidence
+            start, end = sentence.span.start, sentence.span.end
+            if (
+                len(sentence.tokens.split()) < MIN_TOKENS
+                or heading_text(text[start:end]) is not None
+                or (title is not None and title.start < end and start < title.end)
+                or sentence.tokens in seen
+            ):
+                best[i, :] = 0.0  # headings, fragments, the title's line and a sentence said twice are not evidence
+            seen.add(sentence.tokens)
         return best, which
 
     def _item(self, analysis: Analysis, index: int, level: Level, score: float, duty: int) -> Evidence:

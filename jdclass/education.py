@@ -98,15 +98,15 @@ def extract_education(text: str) -> list[EducationRequirement]:
     return sorted(kept, key=lambda item: item.span.start)
 
 
-# "You do not need a degree", "no degree required", "without a college degree": a degree stated as not asked.
-_NOT_ASKED = re.compile(r"(?:\b(?:no|not|without|never)|n['’]t)\b(?:\s+(?:need|needs|require|required|requires|have|hold|a|an|any|necessarily|formal))*\s+$")
+# "You do not need a degree", "no degree required": a degree stated as not asked. Not "without" nor "never": "we never
+# hire without a bachelor's degree" asks for one.
+_NOT_ASKED = re.compile(r"(?:\b(?:no|not)|n['’]t)\b(?:\s+(?:need|needs|require|required|requires|have|hold|a|an|any|necessarily|formal))*\s+$")
 
 
 def _not_a_degree(text: str, lower: str, match: re.Match[str]) -> bool:
-    """Whether a degree pattern's match is none the posting asks: a two-letter abbreviation in lower case ("be in the
-    room", "BA in economics" is one) or a degree stated as not needed."""
-    found = match.group()
-    if len(found) == 2 and text[match.start() : match.end()] != found.upper():
+    """Whether a degree pattern's match is none the posting asks: "be" not in capitals ("be in the room"; "BE in
+    mechanical engineering" is one) or a degree stated as not needed."""
+    if match.group() == "be" and text[match.start() : match.end()] != "BE":
         return True
     return bool(_NOT_ASKED.search(lower, max(0, match.start() - 40), match.start()))
 

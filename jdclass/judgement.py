@@ -146,7 +146,8 @@ def verdict(posting: Posting, content: dict[Level, float], content_level: Level,
     if title is content_level:
         return Verdict("agrees", f"{titled}; the duties{reads_as}, as the title says.")
     if title.on_ladder and title.display_name.lower() not in posting.title.value.lower():
-        titled += f" (a {title.display_name} title)"  # the rung "Group PM" or "Sr. PM" names, beside the duties' rung
+        article = "an" if title.display_name[0] in "AEIOU" else "a"
+        titled += f" ({article} {title.display_name} title)"  # the rung "Group PM" or "Sr. PM" names, beside the duties' rung
     if not confident:
         if level is not None and level is not title:
             return Verdict(

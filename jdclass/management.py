@@ -13,7 +13,7 @@ from jdclass.spans import BOUNDARY_BEHIND, Span, lowered, matches_from
 _NUM = r"(?:[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
 
 _DIRECT_REPORTS = re.compile(
-    rf"\b(?P<n>{_NUM})\+?\s+(?:direct\s+reports|(?:senior\s+|product\s+)?(?:product\s+managers|pms|people|product\s+leaders|directors|managers)\s+(?:report|reporting)\s+to\s+you)"
+    rf"\b(?P<n>{_NUM})\+?\s+(?:direct\s+reports|directs\b|(?:senior\s+|product\s+)?(?:product\s+managers|pms|people|product\s+leaders|directors|managers)\s+(?:report|reporting)\s+to\s+you)"
     rf"|\b(?:with|have|has|manage|managing|lead|leading)\s+(?P<k>{_NUM})\+?\s+reports\b"
     rf"|\b(?:team|group|organi[sz]ation)\s+of\s+(?P<m>{_NUM})\+?\s+(?:\w+\s+){{0,2}}(?:product\s+managers|pms|people|product\s+people|managers|directors|product\s+leaders)"
     rf"|\b(?:manag(?:e|es|ing)|lead(?:s|ing)?|supervis(?:e|es|ing)|oversee(?:s|ing)?)\s+(?P<j>{_NUM})\+?\s+(?:senior\s+|associate\s+|group\s+)?"
@@ -116,7 +116,9 @@ _BUDGET = re.compile(
 )
 _REPORTS_TO = re.compile(
     # The word boundary is checked behind the first letter (BOUNDARY_BEHIND): five times faster here.
-    rf"r{BOUNDARY_BEHIND}eport(?:s|ing)?\s+(?:directly\s+)?(?:in)?to\s*:?\s+(?:the\s+|our\s+|a\s+|an\s+)?(?P<who>[A-Za-z&,./\- \u00a0‐‑–—]{{2,60}})",
+    # "Reports to: VP", "| Reports to | Head of Product |" (a Markdown table), "Reporting line: CTO"; not "4 PMs reporting to you".
+    rf"r{BOUNDARY_BEHIND}eport(?:s|ing)?\s+(?:(?:directly\s+)?(?:in)?to|line)\s*[:|]?\s+(?!you\b)(?:the\s+|our\s+|a\s+|an\s+)?"
+    r"(?P<who>[A-Za-z&,./\- \u00a0‐‑–—]{2,60})",
 )
 _BOSS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
@@ -131,7 +133,7 @@ _BOSS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("head_of_product", r"head\s+of\s+product(?!\s+(?:marketing|design|engineering|operations))"),
         ("director", r"\bdirector\b"),
         ("executive", r"\bc(?:-|\s)?(?:suite|level)\b|\bcoo\b|\bcto\b|chief\s+\w+\s+officer"),
-        ("senior_pm", r"group\s+product\s+manager|\bgpm\b|(?:senior|sr\.?|lead|principal)\s+(?:product\s+manager|pm)"),
+        ("senior_pm", r"group\s+(?:product\s+manager|pm)|\bgpm\b|(?:senior|sr\.?|lead|principal)\s+(?:product\s+manager|pm)"),
         ("pm", r"product\s+manager|\bpm\b"),
     )
 )
@@ -241,14 +243,15 @@ def _perk_budget(text: str, match: re.Match[str]) -> bool:
 
 
 def _counts_the_roles_team(text: str, match: re.Match[str]) -> bool:
-    """Whether a ``_DIRECT_REPORTS`` match is the role's own count: always for "5 direct reports" and "with 4 reports";
-    a team ("a team of six PMs") only when the role leads it or it reports to the role, and "manage three PMs" only
-    when the role is the subject; never when a colleague or a relative clause is."""
-    if match.group("m") is None and match.group("j") is None:
-        return True
+    """Whether a ``_DIRECT_REPORTS`` match is the role's own count: "5 direct reports" and "with 4 reports" unless a
+    colleague or a relative clause has them; a team ("a team of six PMs") only when the role leads it or it reports
+    to the role, and "manage three PMs" only when the role is the subject; never when a colleague or a relative
+    clause is."""
     lead_in = ("\n" if match.start() <= 60 else "") + text[max(0, match.start() - 60) : match.start()]
     if _COLLEAGUE_SUBJECT.search(lead_in) or (_RELATIVE_CLAUSE.search(lead_in) and not _THE_HIRE_WHO.search(lead_in)):
-        return False
+        return False  # "Our CPO has 6 direct reports", "a VP who has 5 direct reports"
+    if match.group("m") is None and match.group("j") is None:
+        return True
     if match.group("j") is not None:
         return bool(_ROLE_DOES.search(lead_in))
     if _SOMEONE_ELSES_TEAM.search(lead_in) and not _THE_HIRE_WHO.search(lead_in):
@@ -260,16 +263,17 @@ def _counts_the_roles_team(text: str, match: re.Match[str]) -> bool:
 
 
 # The lower end of a range before a count: "2-3 direct reports", "3 to 5 direct reports".
-_RANGE_BEFORE = re.compile(rf"\b(?P<lo>{_NUM})\s*(?:-|–|—|to)\s*$")
+_RANGE_BEFORE = re.compile(rf"\b(?:(?P<lo>{_NUM})\s*(?:-|–|—|to)|between\s+(?P<from>{_NUM})\s+and)\s*$")
 
 
 def _reports_count(text: str, matches: Iterator[re.Match[str]]) -> tuple[int, Span] | None:
     """The number of direct reports and its span, from the role's ``_DIRECT_REPORTS`` matches in text order: a count
-    of reports ("5 direct reports", "with 4 reports") before the size of a team the role leads ("an organization of
-    60 people ... with 5 direct reports" has 5); the lower end of a range ("2-3 direct reports" has 2)."""
+    of reports ("5 direct reports", "with 4 reports", "manage 3 PMs") before the size of a team the role leads ("an
+    organization of 60 people ... with 5 direct reports" has 5); the lower end of a range ("2-3 direct reports" has
+    2, "Team size: 40 - 6 direct reports" 6)."""
     chosen = None
     for match in matches:
-        if match.group("n") is not None or match.group("k") is not None:
+        if match.group("m") is None:  # "5 direct reports", "with 4 reports", "manage 3 PMs": a count of reports
             chosen = match
             break
         chosen = chosen or match
@@ -277,12 +281,15 @@ def _reports_count(text: str, matches: Iterator[re.Match[str]]) -> tuple[int, Sp
         return None
     group = next(name for name in ("n", "k", "m", "j") if chosen.group(name) is not None)
     start = chosen.start(group)
-    lower = _RANGE_BEFORE.search(text, max(0, start - 16), start)
     try:
-        count = int(number_value(lower.group("lo") if lower else chosen.group(group)))
+        count = int(number_value(chosen.group(group)))
+        lower = _RANGE_BEFORE.search(text, max(0, start - 24), start)
+        low = int(number_value(lower.group("lo") or lower.group("from"))) if lower else None
     except ValueError:
         return None
-    return count, Span(min(chosen.start(), lower.start() if lower else start), chosen.end())
+    if lower is None or low is None or low >= count:  # "Team size: 40 – 6 direct reports" is no range
+        return count, Span(chosen.start(), chosen.end())
+    return low, Span(min(chosen.start(), lower.start()), chosen.end())
 
 
 def reporting_line(who: str) -> str:
@@ -300,7 +307,7 @@ def extract_management_scope(text: str) -> ManagementScope:
     original, text = text, lowered(text)  # the patterns are lower case; spans are unchanged
     if "*" in text:
         text = text.replace("*", " ")  # Markdown emphasis: "lead a team of **4 product managers**"; offsets kept
-    starts = _STARTS if "report" in text else _STARTS_WITHOUT_REPORT
+    starts = _STARTS if "report" in text or "directs" in text else _STARTS_WITHOUT_REPORT
 
     def found(name: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """The matches of ``pattern`` that state the role's own signal, in text order."""

@@ -34,7 +34,7 @@ _ROLE_NOUN = re.compile(
     re.IGNORECASE,
 )
 _TITLE_LABEL = re.compile(
-    r"^\s*(?:\*\*)?(?:job\s+title|position(?:\s+title)?|role(?:\s+title)?|title|job|vacancy|opening)(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?\s*(?P<title>.+?)(?:\*\*)?\s*$",
+    r"^\s*(?:\*\*)?(?:job\s+title|position(?:\s+title)?|role(?:\s+title)?|title|job|vacancy|opening|(?P<hiring>(?:we(?:['’]re|\s+are)\s+|now\s+)?hiring))(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?\s*(?P<title>.+?)(?:\*\*)?\s*$",
     re.IGNORECASE,
 )
 _COMPANY_LABEL = re.compile(
@@ -56,7 +56,7 @@ _RATE_PERIOD = rf"(?:{_PER}(?:hour|hr|day)\b|\s*p/?[dh]\b|\s+(?:hourly|daily)\b)
 _PERIOD = rf"(?:{_RATE_PERIOD}|{_PER}(?:week|wk|month|mo|year|yr|annum)\b|\s+(?:weekly|monthly|annually|p\.?a\.?(?!\w)))"
 _SALARY = re.compile(
     rf"(?P<low>{_MONEY})(?:{_PERIOD}?\s*(?:-|–|—|to)\s*(?P<high>(?:{_MONEY})|\d(?:[\d,.]*\d)?(?:\s?(?:k|m|lpa|lakhs?)\b)?){_PERIOD}?"
-    rf"|{_RATE_PERIOD}(?!\s+(?:[\w-]+\s+){{0,2}}?(?:stipend|allowance|budget|credit|reimburse|per\s+diem|meals?|lunch|food|travel|parking)\b))"
+    rf"|{_RATE_PERIOD}(?!\s+(?:[\w-]+\s+){{0,2}}?(?:stipends?|allowances?|budgets?|credits?|reimburs\w*|per\s+diem|meals?|lunch|food|travel|parking|coworking|wellness)\b))"
 )  # one opening for both: a pattern that opens with two alternatives is tried twice at every character
 MAX_TITLE_LINES = 6
 # A sentence that names the role it hires for opens a posting: later ones name other hires ("we're also hiring a designer").
@@ -112,6 +112,10 @@ _HIRE_SUBJECT = re.compile(
 # Words that make the one seeking a candidate, a client or a condition: "If you are seeking a PM role", "Teams that need a PM".
 _NOT_EMPLOYER = frozenset(["you", "your", "you're", "you’re", "they", "i", "he", "she", "candidate", "candidates", "applicant", "applicants"])
 _NOT_EMPLOYER |= {"people", "customers", "clients", "users", "teams", "if", "when", "that", "who", "which"}
+# ... nor one that names no hire now: "does not need", "no longer needs", "we're also hiring" (another role), "eventually".
+_NOT_EMPLOYER |= {"not", "never", "no", "longer", "also", "eventually", "later", "someday", "one", "day"}
+_NEGATED = re.compile(r"n['’]t\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 @dataclass(frozen=True)
@@ -180,7 +184,15 @@ class Posting:
     def salary(self) -> TextField | None:
         """The first pay stated with a currency: a range, with what it is for when that follows ("£500-£600 per day",
         "$120k - $150k a year"), or one hourly or daily rate ("£550 per day"); the text does not say a year otherwise."""
-        return _first(_SALARY, self.text[:FIELD_SCAN_CHARS], None)
+        head = self.text[:FIELD_SCAN_CHARS]
+        lower = lowered(head)
+        found = None
+        for match in _SALARY.finditer(lower):
+            if match.group("high") is not None:  # a range is pay; a single rate only when no range is stated
+                found = match
+                break
+            found = found or match
+        return TextField(head[found.start() : found.end()], Span(*found.span())) if found else None
 
     @property
     def main_years(self) -> YearsRequirement | None:
@@ -362,7 +374,7 @@ def find_title(text: str) -> TextField | None:
     """The stated job title: a 'Job title:' line, else a heading or title-like line at the top; None when absent."""
     for match in re.finditer(r"^.*$", text[:3000], re.MULTILINE):
         labelled = _TITLE_LABEL.match(match.group())
-        if labelled:
+        if labelled and not (labelled.group("hiring") and not _looks_like_title(labelled.group("title"))):  # "Hiring: a new colleague"
             return _title_field(text, match.start() + labelled.start("title"), match.start() + labelled.end("title"))
     seen = 0
     for match in re.finditer(r"^.*\S.*$", text, re.MULTILINE):
@@ -376,7 +388,8 @@ def find_title(text: str) -> TextField | None:
         cleaned = strip_pictographs(candidate.strip("#*_ ").strip()).strip("#*_ ").strip()  # "🚀 **Senior PM** 🚀"
         if re.match(r"^[\w .'’/&-]{2,30}:\s*\S", cleaned):
             continue  # "Reports to: VP of Product", "Hiring Manager: Jane Doe": a labelled field, not the title
-        if _looks_like_title(cleaned) and not opens_with_a_bullet_symbol(line.strip()):  # "✅ Partner with the Head of Design"
+        bullet = opens_with_a_bullet_symbol(line.strip())  # "✅ Partner with the Head of Design" is a point; "★ Senior PM" a title
+        if _looks_like_title(cleaned) and not (bullet and not _title_case(cleaned)):
             start = match.start() + line.find(cleaned)
             return _title_field(text, start, start + len(cleaned))
         if heading_text(line) is None and len(line.split(maxsplit=12)) > 12:  # at most 13 items: enough to tell more than 12 words
@@ -394,17 +407,26 @@ def find_hired_title(text: str) -> TextField | None:
     self-reference and a mention.
     """
     lower = lowered(text)
-    for match in matches_from(_HIRE, lower, _HIRE_STARTS):  # no end position: a title does not end where the scan does
+    # Up to a little past the opening, so that a title begun in it ends where it does; the starts are found there only.
+    for match in matches_from(_HIRE, lower, _HIRE_STARTS, 0, min(len(lower), HIRE_SCAN_CHARS + 300)):
         if match.start() >= HIRE_SCAN_CHARS:
             break
         start, end = match.span("title")
         capital = _CAPITAL_WORD.search(text, start, end)  # "an experienced product manager" is a description
         if capital is None:
             continue
-        value = text[capital.start() : end]  # "a graduate or early-career Associate Product Manager"
+        rung = _RUNG_WORDS_BEFORE.search(text, start, capital.start())  # "a senior Product Manager" is a senior one
+        begin = rung.start() if rung else capital.start()
+        value = text[begin:end]  # "a graduate or early-career Associate Product Manager"
+        if value.endswith(".") and not _ABBREVIATION_END.search(value):
+            value = value[:-1]  # "We're hiring a Product Manager. You will...": the full stop ends the sentence
         if _ROLE_NOUN.search(value) and _names_a_title(value) and _employer_hires(text, match):
-            return TextField(value, Span(capital.start(), capital.start()))
+            return TextField(value, Span(begin, begin))
     return None
+
+
+_RUNG_WORDS_BEFORE = re.compile(r"(?:\b(?:senior|sr\.?|lead|principal|staff|group|associate|junior|technical)\s+)+$", re.IGNORECASE)
+_ABBREVIATION_END = re.compile(r"\b(?:sr|jr|dir|mgr|assoc|inc|co|ltd)\.$", re.IGNORECASE)
 
 
 def _names_a_title(value: str) -> bool:
@@ -419,9 +441,18 @@ def _employer_hires(text: str, match: re.Match[str]) -> bool:
     start = match.start()
     left = max(text.rfind(mark, max(0, start - 150), start) for mark in "\n.;:!?") + 1
     subject = _HIRE_SUBJECT.search(text[max(left, start - 150) : start])  # a slice: "^" is the start of the clause
-    if subject is None or not _NOT_EMPLOYER.isdisjoint(subject.group().lower().split()):
-        return False
+    if subject is None or not _NOT_EMPLOYER.isdisjoint(subject.group().lower().split()) or _NEGATED.search(subject.group()):
+        return False  # "Acme does not need a VP of Product", "We're also hiring a Director"
+    stop = _SENTENCE_END.search(text, match.end())
+    if stop and stop.group() == "?":
+        return False  # "Do we need a VP of Product?"
     return match.group().startswith(("seek ", "seeks", "need", "want")) or subject.group("aux") is not None
+
+
+def _title_case(text: str) -> bool:
+    """Whether every word of four letters or more begins with a capital: "Senior Product Manager, Payments", not
+    "Partner with the Head of Design"."""
+    return all(word[0].isupper() or not word[0].isalpha() for word in text.split() if len(word) >= 4)
 
 
 def _looks_like_title(line: str) -> bool:

@@ -109,3 +109,7 @@ def test_joining_only_removes_break_characters_and_is_idempotent(text: str) -> N
 def test_a_text_with_no_hyphen_at_a_line_end_is_unchanged(text: str) -> None:
     if not re.search(r"-[ \t]*\r?\n", text):
         assert join_broken_words(text) is text
+
+
+def test_a_first_half_that_writers_hyphenate_keeps_its_hyphen() -> None:
+    assert join_broken_words("part-\ntime, full-\ntime, re-\nview, pre-\nsent") == "part-time, full-time, review, present"

@@ -291,3 +291,11 @@ def test_evidence_leaves_out_the_emoji_around_a_bullet(classifier):
     for item in result.evidence:
         assert item.text == item.text.strip() and item.text[0].isalnum() and item.text[-1].isalnum()
         assert text[item.start : item.end] == item.text
+
+
+def test_the_title_line_and_a_repeated_sentence_are_no_evidence(classifier):
+    body = "Own the payments roadmap and mentor two junior PMs on discovery and delivery.\n"
+    text = "We're hiring: Senior Product Manager – Payments\n\n" + body + body + "6+ years of product management experience.\n"
+    texts = [item.text for item in classifier.classify(text).evidence]
+    assert not any("hiring" in each for each in texts)
+    assert len(texts) == len(set(texts))

@@ -286,6 +286,10 @@ def test_performance_reviews_count_only_when_they_are_of_product_managers(text: 
         ("You will lead a team of **4 product managers** and own the roadmap.", 4),
         ("You'll manage *3 PMs*.", 3),
         ("- **Manage 4 product managers** across payments", 4),
+        ("You will manage 4 product managers. Our CPO has 6 direct reports.", 4),
+        ("Team size: 40 – 6 direct reports", 6),
+        ("You will have between three and five direct reports.", 3),
+        ("You will run an org of 60 with 5 directs.", 5),
     ],
 )
 def test_a_team_counts_as_reports_only_when_the_role_leads_it(text: str, reports: int | None) -> None:
@@ -764,6 +768,10 @@ def test_job_like_text_parses_or_raises_the_domain_error(text):
         ("Reports to the Vice – President, Digital", "vp"),
         ("Reports to the Vice\u00a0President of Engineering", "vp"),
         ("Reports to the President of the company", "ceo"),
+        ("| Reports to | Head of Product |", "head_of_product"),
+        ("Reporting line: Chief Technology Officer", "executive"),
+        ("Report to a Group PM.", "senior_pm"),
+        ("Team: 4 PMs reporting to you.", None),
     ],
 )
 def test_reporting_line_in_any_case(text: str, boss: str) -> None:
@@ -1070,8 +1078,8 @@ def test_a_title_never_keeps_an_emoji(text: str) -> None:
         ("✅ 5+ years of experience", None),
         ("✅ Excellent communication skills", None),
         ("🔹 Strong analytical skills", None),
-        ("👉 Benefits", None),
-        ("→ Requirements:", None),
+        ("👉 Benefits", "Benefits"),  # a bullet symbol before the words of a section: a heading
+        ("→ Requirements:", "Requirements"),
         ("🚀 What you'll do", "What you'll do"),
         ("What you'll do 🚀", "What you'll do"),
         ("⭐ Benefits ⭐", "Benefits"),
@@ -1122,7 +1130,8 @@ def test_a_degree_of_no_level_is_read_as_one(text: str, expected: list[Education
         ("You do not need a degree.", []),
         ("No degree required; we hire for skills.", []),
         ("We don't require a bachelor's degree.", []),
-        ("Without a college degree is fine.", []),
+        ("Candidates without a bachelor's degree will not be considered.", [("bachelor", None)]),
+        ("requirements: bs in computer science or equivalent", [("bachelor", "computer science")]),
         ("A bachelor's degree, not a master's.", [("bachelor", None)]),
     ],
 )
@@ -1157,3 +1166,55 @@ def test_pay_keeps_what_it_is_for(text: str, salary: str | None) -> None:
     found = parse(text).salary
     assert (found.value if found else None) == salary
     assert found is None or found.span.of(text) == salary
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("We are looking for a senior Product Manager to lead growth.", "senior Product Manager"),
+        ("We're hiring a Product Manager. You will own onboarding.", "Product Manager"),
+        ("We are looking for a Sr. PM. You will own it.", "Sr. PM"),
+        ("Acme does not need a VP of Product; you will own onboarding.", None),
+        ("Most startups don't need a Head of Product.", None),
+        ("We no longer need a Chief Product Officer.", None),
+        ("Do we need a VP of Product? Not yet.", None),
+        ("As a Senior Product Manager at Acme you own growth.\nWe're also hiring a Director of Product to lead platform.", None),
+    ],
+)
+def test_a_hire_sentence_names_the_title_only_when_the_employer_hires_for_it(text: str, title: str | None) -> None:
+    found = find_hired_title(text)
+    assert (found.value if found else None) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("★ Senior Product Manager\n\nWe build tools for clinics.", "Senior Product Manager"),
+        ("▶ Product Manager, Payments\n\nWe build tools.", "Product Manager, Payments"),
+        ("✅ Partner with the Head of Design\n\nWe build tools.", None),
+        ("We're hiring: Senior Product Manager – Payments\n\nOwn the payments roadmap.", "Senior Product Manager – Payments"),
+        ("Hiring: a new colleague for our team\n\nWe build software.", None),
+    ],
+)
+def test_a_title_line_after_a_bullet_symbol_or_a_hiring_label(text: str, title: str | None) -> None:
+    found = parse(text).title
+    assert (found.value if found else None) == title
+
+
+def test_a_heading_after_a_bullet_symbol_keeps_its_section() -> None:
+    text = "Senior Product Manager\n\n▶ What you will do\nOwn the roadmap.\n▶ Requirements\n5+ years of product management.\n▶ Nice to have\n8+ years in fintech.\n"
+    assert [section.kind for section in parse(text).sections][-3:] == ["responsibilities", "requirements", "preferred"]
+
+
+@pytest.mark.parametrize(
+    ("text", "salary"),
+    [
+        ("Our customers save $5 per day using the app; salary $120k-$140k.", "$120k-$140k"),
+        ("Perks: $25/day DoorDash credits. Salary $100k - $120k.", "$100k - $120k"),
+        ("Up to $50 per day in reimbursements.", None),
+        ("£550 per day (outside IR35).", "£550 per day"),
+    ],
+)
+def test_a_pay_range_comes_before_a_single_rate(text: str, salary: str | None) -> None:
+    found = parse(text + "\nProduct Manager role.").salary
+    assert (found.value if found else None) == salary
