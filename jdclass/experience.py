@@ -109,7 +109,7 @@ _PM_FIELD = re.compile(
     re.IGNORECASE,
 )
 _PEOPLE_FIELD = re.compile(
-    r"\b(?:(?:people|team|line)\s+manag\w*|manag\w*\s+(?:and\s+\w+\s+)?(?:a\s+team|teams|people|product\s+managers|pms|managers|others|direct\s+reports)|"
+    r"\b(?:(?:people|team|line)\s+manag\w*|manag\w*\s+(?:and\s+\w+\s+)?(?:a\s+team|teams|people|product\s+managers|pms|managers|others|direct\s+reports|engineers|designers|analysts|staff|employees)|"
     r"lead\w*\s+(?:and\s+\w+\s+)?(?:a\s+team|teams|product\s+managers|pms|people|managers)|leadership\s+(?:experience|role)|"
     r"managerial|supervis\w*|as\s+a\s+(?:people\s+)?manager|hiring\s+and\s+(?:developing|coaching))",
     re.IGNORECASE,

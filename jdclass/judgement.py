@@ -161,7 +161,7 @@ def verdict(posting: Posting, content: dict[Level, float], content_level: Level,
     if content_level is Level.OTHER:
         return Verdict("content_not_pm", f"{titled}; the duties do not read as a product-management role.")
     kind = "title_overstates" if title > content_level else "title_understates"
-    return Verdict(kind, f"{titled}; the duties{reads_as}.")
+    return Verdict(kind, f"{titled}; the duties{reads_as}, {'below' if title > content_level else 'above'} the title.")
 
 
 def _reads_as(posting: Posting, level: Level) -> str:

@@ -423,7 +423,14 @@ def pdf_to_text(data: bytes, name: str = "input.pdf", max_pages: int = PDF_MAX_P
     except Exception as error:  # noqa: BLE001 - pypdf raises many unrelated types on damaged files
         raise CorruptFile(f"{name}: not a readable PDF ({type(error).__name__})") from None
     # Broken font maps can put control characters in the text; they are not part of the posting.
-    return re.sub(r"[\x00-\x08\x0b\x0e-\x1f\x7f]", "", "\n".join(pages))
+    text = re.sub(r"[\x00-\x08\x0b\x0e-\x1f\x7f]", "", "\n".join(pages))
+    return _SOFT_WRAP.sub(" ", text)
+
+
+# A PDF breaks its lines where the page's width ran out: a line that ends in a word or a comma and a next line that
+# goes on in lower case are one sentence ("work with engineering, sales\nand customer success"). A bullet, a heading
+# or a capital starts a line of its own; a hyphen at a line end is the parser's (``jdclass.hyphenation``).
+_SOFT_WRAP = re.compile(r"(?<=[^\W_]|,)[ \t]*\n[ \t]*(?=[a-z])")
 
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -14,8 +14,13 @@ def duration(low: float, high: float | None = None) -> str:
 
 
 def years_phrase(posting: Posting) -> str | None:
-    """ "5+ years asked", "3-5 years asked", "6+ months asked", or None when the posting states no years."""
+    """ "5+ years asked", "3-5 years asked", "6+ months asked", "20+ years asked (8+ years in product management)", or
+    None when the posting states no years."""
     main = posting.main_years
     if main is None or main.minimum is None:
         return None
+    if main.field == "product_management":  # the headline; a larger total asked beside it is said first
+        totals = [r.minimum for r in posting.years if r.field == "general" and r.required is main.required and r.minimum is not None]
+        if totals and max(totals) > main.minimum:
+            return f"{duration(max(totals))} asked ({duration(main.minimum, main.maximum)} in product management)"
     return f"{duration(main.minimum, main.maximum)} asked"

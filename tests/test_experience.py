@@ -3,6 +3,7 @@
 import pytest
 
 from jdclass.experience import extract_years_of_experience, main_requirement, people_management_years, years_bucket
+from jdclass.posting import parse
 from jdclass.spans import Span
 
 # (text, minimum, maximum, field, required) of the headline requirement; None where no requirement is stated.
@@ -251,3 +252,8 @@ def test_a_run_of_spaces_after_the_years_does_not_backtrack():
     # An earlier company-subject pattern tried every split of such a run: 16,000 spaces took 7 s, 32,000 took 27 s.
     [found] = extract_years_of_experience("- 5 years" + " " * 30_000 + "x")
     assert (found.minimum, found.required) == (5, True)
+
+
+def test_years_of_managing_engineers_are_years_of_managing_people() -> None:
+    posting = parse("Engineering Manager\n\n6+ years of software engineering, 2+ years managing engineers.\n")
+    assert (posting.people_management_years, [(r.minimum, r.field) for r in posting.years]) == (2, [(6, "specialty"), (2, "people_management")])

@@ -340,6 +340,16 @@ def _array(structure: dict, arrays: dict, path: tuple[str, ...]) -> np.ndarray:
 
 
 COEF = ("model", "rung", "coef")
+
+
+def _shipped_columns() -> tuple[int, int]:
+    """The shipped model's vocabulary size (the duty matrix's columns) and its rung model's number of features."""
+    with zipfile.ZipFile(DEFAULT_MODEL_DIR / MODEL_FILE) as archive:
+        structure = json.loads(archive.read(STRUCTURE))
+    return structure["matcher"]["matrix"]["shape"][1], structure["model"]["rung"]["coef"]["shape"][1]
+
+
+VOCABULARY, RUNG_FEATURES = _shipped_columns()  # they change with every corpus or parser change: read, not written here
 # Edits of a real model's parts, each written back with a matching sha256.
 EDITS = {
     "model.json a list": lambda s, a: s.clear(),
@@ -352,8 +362,8 @@ EDITS = {
     "coefficients near the float limit": lambda s, a: _array(s, a, COEF).fill(1.7e308),
     "an array of objects": lambda s, a: s["model"]["rung"]["coef"].update(dtype="|O"),
     "an array of big-endian numbers": lambda s, a: s["model"]["rung"]["coef"].update(dtype=">f8"),
-    "an array longer than its bytes": lambda s, a: s["model"]["rung"]["coef"].update(shape=[6, 82602]),
-    "an array of three dimensions": lambda s, a: s["model"]["rung"]["coef"].update(shape=[6, 82601, 1]),
+    "an array longer than its bytes": lambda s, a: s["model"]["rung"]["coef"].update(shape=[6, RUNG_FEATURES + 1]),
+    "an array of three dimensions": lambda s, a: s["model"]["rung"]["coef"].update(shape=[6, RUNG_FEATURES, 1]),
     "an array named twice": lambda s, a: s["model"]["family"].update(intercept=s["model"]["rung"]["intercept"]),
     "an array outside the archive": lambda s, a: s["model"]["rung"]["coef"].update(array="../../etc/passwd"),
     "an array the structure names as itself": lambda s, a: s["model"]["rung"]["coef"].update(array=STRUCTURE),
@@ -513,14 +523,16 @@ MODELS = {
     "look-up tables of another kind": Refused(ModelIntegrityError, NOT_A_MODEL.format("the look-up tables: not the parts a model holds (no 'pair_ids')")),
     "parts of another kind": Refused(ModelIntegrityError, NOT_A_MODEL.format("the duty matcher's TF-IDF: not the parts a model holds (no 'dtype')")),
     "duty matrix indexes out of range": Refused(ModelIntegrityError, NOT_A_MODEL.format("the duty matrix: values out of range")),
-    "duty matrix of another shape": Refused(ModelIntegrityError, NOT_A_MODEL.format("the duty matrix: shape (230, 10), not (230, 255425)")),
+    "duty matrix of another shape": Refused(ModelIntegrityError, NOT_A_MODEL.format(f"the duty matrix: shape (230, 10), not (230, {VOCABULARY})")),
     "coefficients as text": Refused(ModelIntegrityError, NOT_A_MODEL.format("the rung model's coefficients: not the parts a model holds")),
-    "coefficients of another shape": Refused(ModelIntegrityError, NOT_A_MODEL.format("the rung model's coefficients: shape (6, 10), not (6, 82601)")),
+    "coefficients of another shape": Refused(
+        ModelIntegrityError, NOT_A_MODEL.format(f"the rung model's coefficients: shape (6, 10), not (6, {RUNG_FEATURES})")
+    ),
     "coefficients near the float limit": Refused(ModelIntegrityError, NOT_A_MODEL.format("the rung model's coefficients: values out of range")),
     "an array of objects": Refused(ModelIntegrityError, NOT_A_MODEL.format("the rung model's coefficients: " + NOT_HELD.format("|O"))),
     "an array of big-endian numbers": Refused(ModelIntegrityError, NOT_A_MODEL.format("the rung model's coefficients: " + NOT_HELD.format(">f8"))),
     "an array longer than its bytes": Refused(
-        ModelIntegrityError, NOT_A_MODEL.format("the rung model's coefficients: 3,964,848 bytes for an array of 3,964,896")
+        ModelIntegrityError, NOT_A_MODEL.format(f"the rung model's coefficients: {48 * RUNG_FEATURES:,} bytes for an array of {48 * (RUNG_FEATURES + 1):,}")
     ),
     "an array of three dimensions": Refused(ModelIntegrityError, NOT_A_MODEL.format("the rung model's coefficients: not the shape of an array a model holds")),
     "an array named twice": Refused(ModelIntegrityError, NOT_A_MODEL.format("the rung model's intercept: an array named twice")),

@@ -144,9 +144,9 @@ def test_an_unsure_verdict_says_whether_the_level_left_the_title(level: Level | 
 @pytest.mark.parametrize(
     ("title", "message"),
     [
-        ("Sr. PM", "Titled Sr. PM (a Senior Product Manager title); the duties read as Director of Product."),
-        ("Senior Product Manager, Payments", "Titled Senior Product Manager, Payments; the duties read as Director of Product."),
-        ("APM, Growth", "Titled APM, Growth (an Associate Product Manager title); the duties read as Director of Product."),
+        ("Sr. PM", "Titled Sr. PM (a Senior Product Manager title); the duties read as Director of Product, above the title."),
+        ("Senior Product Manager, Payments", "Titled Senior Product Manager, Payments; the duties read as Director of Product, above the title."),
+        ("APM, Growth", "Titled APM, Growth (an Associate Product Manager title); the duties read as Director of Product, above the title."),
     ],
 )
 def test_a_mismatch_verdict_names_the_rung_of_a_title_that_does_not_say_it(title: str, message: str) -> None:

@@ -35,6 +35,26 @@ def test_a_pdf_with_words_hyphenated_at_line_ends_parses_them_whole(tmp_path):
     assert (posting.title.value if posting.title else None, posting.minimum_years) == ("Senior Product Manager, Data Platform", 7)
 
 
+def test_a_pdf_line_broken_where_the_page_ran_out_is_one_line(tmp_path):
+    lines = [
+        "Senior Product Manager",
+        "You will work closely with engineering, sales",
+        "and customer success to prioritize the",
+        "backlog.",
+        "- 5+ years of product",
+        "management experience",
+        "Requirements",
+    ]
+    path = tmp_path / "posting.pdf"
+    path.write_bytes(make_pdf(lines))
+    assert read_posting(path).splitlines() == [
+        "Senior Product Manager",
+        "You will work closely with engineering, sales and customer success to prioritize the backlog.",
+        "- 5+ years of product management experience",
+        "Requirements",
+    ]
+
+
 def test_cp1252_is_decoded(files):
     assert "We’re hiring – café team" in read_posting(files["cp1252"])
 

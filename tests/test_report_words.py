@@ -16,6 +16,11 @@ from jdclass.report_words import duration, years_phrase
         ("You have 2.25+ years of product management experience.", "2.25+ years asked"),
         ("You have 1.75 years of product management experience.", "1.75+ years asked"),
         ("You will own the roadmap.", None),
+        (
+            "You bring 20+ years of experience, including 8+ years in executive product leadership.",
+            "20+ years asked (8+ years in product management)",
+        ),
+        ("You bring 10+ years of experience, including 10+ years in product management.", "10+ years asked"),
     ],
 )
 def test_years_phrase_says_what_was_asked(sentence: str, phrase: str | None) -> None:
