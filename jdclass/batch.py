@@ -6,6 +6,7 @@ Every chunk is written with one call and flushed, so an interrupted run leaves a
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -68,6 +69,7 @@ class BatchInput:
     path: str | None = None
     text: str | None = None
     error: str | None = None
+    title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class BatchInputs:
     globs: tuple[str, ...] = ()
     text_column: str = "text"
     id_column: str | None = None
+    title_column: str | None = None
 
     def __iter__(self) -> Iterator[BatchInput]:
         for source in self.sources:
@@ -131,7 +134,7 @@ class BatchInputs:
     def _check_table(self, path: Path) -> None:
         """A table without the text column is a usage error, found before any work starts."""
         try:
-            with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+            with path.open(encoding=table_encoding(path), errors="replace", newline="") as handle:
                 if path.suffix.lower() == ".csv":
                     columns = next(csv.reader(handle), [])
                 else:
@@ -143,6 +146,8 @@ class BatchInputs:
             raise InputError(f"{path}: no {self.text_column!r} column (columns: {found}); name the text column with --text-column")
         if self.id_column is not None and self.id_column not in columns:
             raise InputError(f"{path}: no {self.id_column!r} column (columns: {found}); name the id column with --id-column")
+        if self.title_column is not None and self.title_column not in columns:
+            raise InputError(f"{path}: no {self.title_column!r} column (columns: {found}); name the title column with --title-column")
 
     def _table(self, path: Path) -> Iterator[BatchInput]:
         rows = _csv_records(path) if path.suffix.lower() == ".csv" else _jsonl_records(path)
@@ -154,10 +159,28 @@ class BatchInputs:
             given = record.get(self.id_column) if self.id_column else None
             row_id = str(given) if given not in (None, "") else default_id
             text = record.get(self.text_column)
+            title = record.get(self.title_column) if self.title_column else None
             if not isinstance(text, str):
                 yield BatchInput(row_id, error=f"{default_id}: no text in the {self.text_column!r} column")
-            else:
-                yield BatchInput(row_id, text=text)
+            else:  # an empty or non-text title is none: the posting's own title line, if any, is read instead
+                yield BatchInput(row_id, text=text, title=(title.strip() or None) if isinstance(title, str) else None)
+
+
+def table_encoding(path: Path, chunk: int = 1 << 20) -> str:
+    """The encoding of a CSV/JSONL table: UTF-8 (a BOM skipped) when every byte decodes so, else Windows-1252, as a
+    spreadsheet on Windows saves it ("Café" would otherwise read "Caf\ufffd" and ids would no longer join). The
+    file is read through once in chunks, so memory stays flat however large it is."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with path.open("rb") as handle:
+            while block := handle.read(chunk):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return "cp1252"
+    except OSError:
+        pass  # reading it again reports the error
+    return "utf-8-sig"
 
 
 def _jsonl_columns(path: Path, handle: Iterable[str], lines: int = 100) -> list[str]:
@@ -186,7 +209,7 @@ def _csv_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
     """(record number, record) for each data row (blank lines skipped); a row that cannot be read gives its error message."""
     # Postings are long: let parse() judge size against --max-bytes rather than csv's 128 KB field limit.
     csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
-    with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+    with path.open(encoding=table_encoding(path), errors="replace", newline="") as handle:
         reader = csv.reader(handle)
         header = next(reader, [])
         number = 0
@@ -206,14 +229,14 @@ def _csv_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
 
 def _jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
     """(line number, record) for each non-blank line; a line that is not a JSON object gives an error message."""
-    with path.open(encoding="utf-8-sig", errors="replace") as handle:
+    with path.open(encoding=table_encoding(path), errors="replace") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as error:
-                yield number, f"not JSON ({error.msg} at column {error.colno})"
+                yield number, f"not JSON ({error.msg.removesuffix(' at')} at column {error.colno})"  # "Invalid control character at"
                 continue
             yield number, record if isinstance(record, dict) else "not a JSON object"
 
@@ -283,7 +306,8 @@ class _Scorer:
             source: str | os.PathLike[str] = Path(item.path) if item.path is not None else item.text or ""
         else:
             source = item
-        return parse(source, max_bytes=self.max_bytes, max_chars=self.max_chars)
+        title = item.title if isinstance(item, BatchInput) else None
+        return parse(source, max_bytes=self.max_bytes, max_chars=self.max_chars, title=title)
 
     def classify(self, chunk: list[tuple[int, Item]]) -> tuple[list[Classification], JdclassError | None]:
         """The library's path: the results in order up to the first input that cannot be classified, and that
@@ -499,7 +523,8 @@ class BatchSummary:
 
     def lines(self) -> list[str]:
         """The summary as a few lines of text."""
-        lines = [f"Wrote {self.written:,} rows to {self.output}: {self.classified:,} classified, {self.errors:,} with an error"]
+        rows = "row" if self.written == 1 else "rows"
+        lines = [f"Wrote {self.written:,} {rows} to {self.output}: {self.classified:,} classified, {self.errors:,} with an error"]
         if self.skipped:
             lines.append(f"Skipped {self.skipped:,} inputs already in {self.output}")
         lines.append("Levels: " + ", ".join(f"{code} {count:,}" for code, count in self.levels.items()))

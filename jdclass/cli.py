@@ -299,9 +299,10 @@ def corpus_check(corpus_dir: Path, threshold: float) -> None:
 @click.option("--glob", "globs", multiple=True, help="In folders, only paths matching this pattern, e.g. '*.md' (repeatable).")
 @click.option("--text-column", default="text", show_default=True, help="The column of a CSV/JSONL input that holds the posting.")
 @click.option("--id-column", default=None, help="The column of a CSV/JSONL input that names each row (default: FILE:ROW).")
+@click.option("--title-column", default=None, help="The column of a CSV/JSONL input that holds each posting's job title, weighed in as a title line is.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
 @click.option("--resume", is_flag=True, help="Skip the inputs already in the output and append the rest.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True, help="Larger postings get an error row.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True, help="Larger postings get an error row (as do texts over 200,000 characters).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @model_option
 @domain_errors
@@ -312,6 +313,7 @@ def batch_command(
     globs: tuple[str, ...],
     text_column: str,
     id_column: str | None,
+    title_column: str | None,
     jobs: int | None,
     resume: bool,
     max_bytes: int,
@@ -328,10 +330,15 @@ def batch_command(
         jdclass batch postings/ -o levels.csv
 
         jdclass batch ads.jsonl --text-column body --id-column url -o levels.jsonl --resume
+
+        jdclass batch export.csv --text-column description --title-column title -o levels.csv
+
+    A table's text may be UTF-8 or, as Excel on Windows saves it, Windows-1252.
+    The columns written are listed in the README ("Score many postings").
     """
     from jdclass.batch import BatchInputs, BatchInterrupted, BatchSummary, default_jobs, run_batch
 
-    found = BatchInputs(inputs, globs=globs, text_column=text_column, id_column=id_column)
+    found = BatchInputs(inputs, globs=globs, text_column=text_column, id_column=id_column, title_column=title_column)
     show = not quiet and sys.stderr.isatty()
     total = found.count() if show else 0
     interrupted = False
@@ -350,7 +357,7 @@ def batch_command(
     if not quiet:
         click.echo("\n".join(summary.lines()))
     if interrupted:
-        click.echo(f"Interrupted: the rows above are in {output}; run the same command with --resume to finish.", err=True)
+        click.echo(f"Interrupted: the rows finished are in {output}; run the same command with --resume to finish.", err=True)
         click.get_current_context().exit(130)
 
 

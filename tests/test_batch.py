@@ -103,7 +103,7 @@ def summary_lines(rows: list[dict[str, str]], output: str, jobs: int, skipped: i
     """The summary the CLI must print for these rows, the time line as a pattern."""
     errors = sum(1 for row in rows if row["error"])
     levels = Counter(row["level"] for row in rows if not row["error"])
-    lines = [f"Wrote {len(rows)} rows to {output}: {len(rows) - errors} classified, {errors} with an error"]
+    lines = [f"Wrote {len(rows)} {'row' if len(rows) == 1 else 'rows'} to {output}: {len(rows) - errors} classified, {errors} with an error"]
     if skipped:
         lines.append(f"Skipped {skipped} inputs already in {output}")
     lines.append("Levels: " + ", ".join(f"{code} {levels[code]}" for code in CODES))
@@ -163,7 +163,7 @@ def test_ctrl_c_leaves_a_valid_file_and_resume_finishes_it(tmp_path):
     run.send_signal(signal.SIGINT)
     stdout, stderr = run.communicate(timeout=60)
     assert run.returncode == 130, stderr
-    assert stderr.endswith("Interrupted: the rows above are in levels.csv; run the same command with --resume to finish.\n")
+    assert stderr.endswith("Interrupted: the rows finished are in levels.csv; run the same command with --resume to finish.\n")
     first = read_rows(output)
     assert 0 < len(first) < len(postings)
     assert_summary(stdout, summary_lines(first, "levels.csv", jobs=2))
@@ -217,6 +217,19 @@ def test_a_jsonl_whose_first_line_is_bad_gets_an_error_row_for_it(tmp_path, clas
         run_batch(BatchInputs((Path("bad.jsonl"),), text_column="body"), "out.jsonl", model=classifier)
 
 
+def test_a_table_saved_by_a_windows_spreadsheet_keeps_its_ids_and_a_title_column_is_weighed_in(tmp_path, classifier):
+    body = "Own the roadmap for our payments products and lead a team of five product managers. 10+ years of product management."
+    with open("ads.csv", "w", newline="", encoding="cp1252") as handle:
+        csv.writer(handle).writerows([["Job ID", "title", "text"], ["Café-1", "Director of Product", body], ["Café-2", "", body]])
+    run_batch(BatchInputs((Path("ads.csv"),), id_column="Job ID", title_column="title"), "levels.jsonl", model=classifier)
+    rows = [json.loads(line) for line in Path("levels.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(row["id"], row["title"], row["title_level"], row["error"]) for row in rows] == [
+        ("Café-1", "Director of Product", "DIR", None),
+        ("Café-2", None, None, None),
+    ]
+    assert rows[0]["level"] == classifier.classify(jdclass.parse(body, title="Director of Product")).level.code
+
+
 def test_an_id_column_that_the_first_record_leaves_out_is_still_found(tmp_path, classifier):
     Path("ads.jsonl").write_text('{"body": "Product Manager. Own the roadmap."}\n{"url": "u2", "body": "Senior Product Manager."}\n', encoding="utf-8")
     run_batch(BatchInputs((Path("ads.jsonl"),), text_column="body", id_column="url"), "levels.jsonl", model=classifier)
@@ -244,6 +257,10 @@ def test_resume_mends_a_cut_last_line_and_appends_the_rest(tmp_path, classifier)
         (
             ["batch", "ads.csv", "--text-column", "body", "--id-column", "link", "-o", "out.csv"],
             "Error: ads.csv: no 'link' column (columns: url, body); name the id column with --id-column\n",
+        ),
+        (
+            ["batch", "ads.csv", "--text-column", "body", "--title-column", "job_title", "-o", "out.csv"],
+            "Error: ads.csv: no 'job_title' column (columns: url, body); name the title column with --title-column\n",
         ),
         (
             ["batch", "ads.csv", "--text-column", "body", "-o", "out.txt"],
@@ -494,3 +511,12 @@ def test_when_the_callers_iterable_raises_the_results_before_it_come_first(class
         with pytest.raises(_CursorDied):
             got.extend(run())
         assert [result.posting.text for result in got] == ads
+
+
+def test_a_tables_encoding_is_read_from_all_of_it_in_chunks(tmp_path):
+    from jdclass.batch import table_encoding
+
+    Path("utf8.csv").write_bytes("id,text\nCafé-é,Product Manager\n".encode())
+    Path("late.csv").write_bytes("id,text\nCafé,Product Manager\n".encode() + "x,Caf\xe9\n".encode("cp1252"))
+    # chunks of 3 bytes split "é" (two bytes in UTF-8) across reads: still UTF-8; a cp1252 byte at the end is found
+    assert (table_encoding(Path("utf8.csv"), chunk=3), table_encoding(Path("late.csv"), chunk=3)) == ("utf-8-sig", "cp1252")

@@ -29,3 +29,12 @@ def test_the_python_example_runs(monkeypatch, capsys):
 def test_quick_start_is_exactly_two_commands():
     block = re.search(r"## Quick start.*?```console\n(.*?)```", README, re.DOTALL).group(1)
     assert [line.split("#")[0].strip() for line in block.strip().splitlines()] == ["make demo", "make test"]
+
+
+def test_the_readme_explains_every_column_batch_writes():
+    from jdclass.batch import COLUMNS
+
+    table = README.split("The columns, in order:", 1)[1].split("\n\n", 2)[1]
+    documented = re.findall(r"`([\w]+)`", "\n".join(line.split(" | ")[0] for line in table.splitlines()))
+    named = [column for column in COLUMNS if not column.startswith("p_")] + ["p_APM", "p_OTHER"]
+    assert sorted(set(named)) == sorted(set(documented))
