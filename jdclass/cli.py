@@ -302,7 +302,13 @@ def corpus_check(corpus_dir: Path, threshold: float) -> None:
 @click.option("--title-column", default=None, help="The column of a CSV/JSONL input that holds each posting's job title, weighed in as a title line is.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
 @click.option("--resume", is_flag=True, help="Skip the inputs already in the output and append the rest.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True, help="Larger postings get an error row (as do texts over 200,000 characters).")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Larger postings get an error row (as do texts over 200,000 characters).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @model_option
 @domain_errors
