@@ -151,6 +151,12 @@ class BatchInputs:
 
     def _table(self, path: Path) -> Iterator[BatchInput]:
         rows = _csv_records(path) if path.suffix.lower() == ".csv" else _jsonl_records(path)
+        try:
+            yield from self._rows(path, rows)
+        except OSError as error:  # the table went away, or its disk failed, after it was checked: one row says so
+            yield BatchInput(str(path), error=f"{path}: cannot read ({error.strerror or error})")
+
+    def _rows(self, path: Path, rows: Iterator[tuple[int, dict[str, Any] | str]]) -> Iterator[BatchInput]:
         for number, record in rows:
             default_id = f"{path}:{number}"
             if isinstance(record, str):
@@ -160,6 +166,8 @@ class BatchInputs:
             row_id = str(given) if given not in (None, "") else default_id
             text = record.get(self.text_column)
             title = record.get(self.title_column) if self.title_column else None
+            if isinstance(title, str) and title.strip().lower() in _NO_VALUE:
+                title = None  # a spreadsheet's empty cell written out: "nan", "N/A", "#N/A", "null", "-"
             if not isinstance(text, str):
                 yield BatchInput(row_id, error=f"{default_id}: no text in the {self.text_column!r} column")
             else:  # an empty or non-text title is none: the posting's own title line, if any, is read instead
@@ -167,20 +175,42 @@ class BatchInputs:
 
 
 def table_encoding(path: Path, chunk: int = 1 << 20) -> str:
-    """The encoding of a CSV/JSONL table: UTF-8 (a BOM skipped) when every byte decodes so, else Windows-1252, as a
-    spreadsheet on Windows saves it ("Café" would otherwise read "Caf\ufffd" and ids would no longer join). The
-    file is read through once in chunks, so memory stays flat however large it is."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
+    """The encoding of a CSV/JSONL table: Windows-1252, as a spreadsheet on Windows saves it, when some bytes are not
+    UTF-8 and none is UTF-8 beyond ASCII ("Café" would otherwise read "Caf\ufffd" and ids would no longer join);
+    else UTF-8 (a BOM skipped; a stray byte in a UTF-8 file is replaced, so its other ids stay as they are).
+    The file is read in chunks, so memory stays flat however large it is; the answer is kept for the file as it is."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return "utf-8-sig"  # reading it reports the error
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if key not in _ENCODINGS:
+        _ENCODINGS.clear()  # one table at a time is asked about, several times a run
+        _ENCODINGS[key] = _sniff_encoding(path, chunk)
+    return _ENCODINGS[key]
+
+
+_ENCODINGS: dict[tuple[str, int, int], str] = {}
+_BEYOND_ASCII = re.compile("[^\x00-\x7f\ufffd]")
+
+
+def _sniff_encoding(path: Path, chunk: int) -> str:
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    invalid = False
     try:
         with path.open("rb") as handle:
             while block := handle.read(chunk):
-                decoder.decode(block)
-            decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return "cp1252"
+                decoded = decoder.decode(block)
+                if _BEYOND_ASCII.search(decoded):
+                    return "utf-8-sig"  # real UTF-8 text: a stray byte elsewhere is no reason to misread it all
+                invalid = invalid or "\ufffd" in decoded
+            invalid = invalid or "\ufffd" in decoder.decode(b"", final=True)
     except OSError:
-        pass  # reading it again reports the error
-    return "utf-8-sig"
+        return "utf-8-sig"
+    return "cp1252" if invalid else "utf-8-sig"
+
+
+_NO_VALUE = frozenset(["", "nan", "none", "null", "n/a", "na", "#n/a", "-", "--"])
 
 
 def _jsonl_columns(path: Path, handle: Iterable[str], lines: int = 100) -> list[str]:

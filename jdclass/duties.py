@@ -180,7 +180,7 @@ class DutyMatcher:
             if (
                 len(sentence.tokens.split()) < MIN_TOKENS
                 or heading_text(text[start:end]) is not None
-                or (title is not None and title.start < end and start < title.end)
+                or (title is not None and title.start < title.end and title.start < end and start < title.end)  # a line, not a hire sentence
                 or sentence.tokens in seen
             ):
                 best[i, :] = 0.0  # headings, fragments, the title's line and a sentence said twice are not evidence

@@ -105,9 +105,12 @@ _NOT_ASKED = re.compile(r"(?:\b(?:no|not)|n['’]t)\b(?:\s+(?:need|needs|require
 
 def _not_a_degree(text: str, lower: str, match: re.Match[str]) -> bool:
     """Whether a degree pattern's match is none the posting asks: "be" not in capitals ("be in the room"; "BE in
-    mechanical engineering" is one) or a degree stated as not needed."""
-    if match.group() == "be" and text[match.start() : match.end()] != "BE":
+    mechanical engineering" is one), "ms" after a number ("300 ms in production") or a degree stated as not needed."""
+    found = match.group()
+    if found == "be" and text[match.start() : match.end()] != "BE":
         return True
+    if found in ("ms", "bs") and re.search(r"\d\s*$", text[max(0, match.start() - 8) : match.start()]):
+        return True  # "page loads under 300 ms in production": milliseconds
     return bool(_NOT_ASKED.search(lower, max(0, match.start() - 40), match.start()))
 
 

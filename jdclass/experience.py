@@ -109,7 +109,7 @@ _PM_FIELD = re.compile(
     re.IGNORECASE,
 )
 _PEOPLE_FIELD = re.compile(
-    r"\b(?:(?:people|team|line)\s+manag\w*|manag\w*\s+(?:and\s+\w+\s+)?(?:a\s+team|teams|people|product\s+managers|pms|managers|others|direct\s+reports|engineers|designers|analysts|staff|employees)|"
+    r"\b(?:(?:people|team|line)\s+manag\w*|manag\w*\s+(?:and\s+\w+\s+)?(?:a\s+team|teams|people|product\s+managers|pms|managers|others|direct\s+reports|engineers|designers|analysts|staff|employees)\b|"
     r"lead\w*\s+(?:and\s+\w+\s+)?(?:a\s+team|teams|product\s+managers|pms|people|managers)|leadership\s+(?:experience|role)|"
     r"managerial|supervis\w*|as\s+a\s+(?:people\s+)?manager|hiring\s+and\s+(?:developing|coaching))",
     re.IGNORECASE,
@@ -178,9 +178,10 @@ def _field_of(text: str, start: int, end: int, clause: tuple[int, int]) -> tuple
     # The words right after the number ("of product management", "managing people") say what the years are of.
     near_after = re.split(r"\b(?:and|including|with\s+at\s+least|of\s+which|plus|,)\b|,|\(", after, maxsplit=1)[0]
     near_after = near_after.strip()[:90]
-    if _PEOPLE_FIELD.search(near_after):
+    people, product = _PEOPLE_FIELD.search(near_after), _PM_FIELD.search(near_after)
+    if people and not (product and product.start() < people.start()):  # "of product management ... managing engineers"
         return "people_management", near_after
-    if _PM_FIELD.search(near_after):
+    if product:
         return "product_management", near_after
     if re.match(r"(?:of\s+\w+\s+)?(?:experience\s+)?as\s+an?\s+\w", near_after, re.IGNORECASE):
         return "specialty", near_after  # "5+ years as a software engineer": years in another role

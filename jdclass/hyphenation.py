@@ -21,9 +21,8 @@ _COMPOUND = re.compile(r"(?<![^\W_])[^\W_]++(?:-[^\W_]++)+")  # a look-behind an
 # spaCy's English lookup tables (spacy-lookups-data, a dependency): the forms and lemmas of the lemma look-up
 # ("managers", "experienced") and WordNet's base forms ("infrastructure"). Their hyphenated entries are left out:
 # the tables hold "infra-structure" and "e-mail" as well, so a compound listed is no evidence against the word.
-# Words that writers join to another with a hyphen ("part-time" is not "parttime"). Not "re", "pre" nor "co": a
-# break in "re-view", "pre-sent" or "co-de" is far likelier than "re-sign" or "co-op".
-_PREFIXES = frozenset(["part", "full", "half", "self", "cross", "multi"])
+# Compounds of job ads that a word table may also hold written as one word.
+_COMPOUNDS = frozenset(["part-time", "full-time", "half-time", "self-serve", "self-service", "self-starter", "cross-team", "multi-year"])
 _WORD_TABLES = ("en_lemma_lookup.json.gz", "en_lemma_index.json.gz")
 
 
@@ -89,8 +88,8 @@ def is_one_word(head: str, tail: str, context: _Spellings | None = None) -> bool
     word, compound = (head + tail).lower(), f"{head}-{tail}".lower()
     if context is not None and compound in context.compounds:
         return False
-    if head.lower() in _PREFIXES and tail.lower() in known_words():
-        return False  # "part-time", "cross-team": such a first half before a word is the author's hyphen
+    if compound in _COMPOUNDS:
+        return False  # "part-time": a compound of job ads, though the tables know "parttime" as well
     return (context is not None and word in context.words) or word in known_words()
 
 

@@ -39,6 +39,12 @@ _EMPLOYER_SUBJECT = re.compile(r"\bwe(?:['’](?:re|ll|ve))?(?:\s+(?:are|were|wi
 # ... or the team reports to the role: "The team of five product managers reports to you".
 _REPORTS_TO_THE_ROLE = re.compile(r"[ \t]+(?:who[ \t]+)?(?:will[ \t]+)?report(?:s|ing)?[ \t]+(?:directly[ \t]+)?(?:in)?to[ \t]+(?:you|this[ \t]+role)\b")
 _SOMEONE_ELSES_TEAM = re.compile(r"\b(?:who|that|which)\s+(?:\w+\s+)?(?:lead|manag|run|head|oversee|direct|build)\w*\s+(?:[\w'’-]+\s+){0,4}$")
+# A colleague named as the one with the reports: "Our CPO has 6 direct reports", "She has 4 direct reports", "our VP,
+# who has 5 direct reports".
+_COLLEAGUE_HAS = re.compile(
+    r"(?:\b(?:our|their|his|her|the\s+company['’]s)\s+(?:[\w&-]+\s+){0,3}?(?:cpo|ceo|cto|coo|vp|svp|evp|head|director|founder|chief|president|manager|boss)\b"
+    r"|(?:^|[\n.;:(])\s*(?:she|he|they)\b)[^.;:\n]*$"
+)
 _RELATIVE_CLAUSE = re.compile(r"\b(?:who|whom|which)\b[^.;:,\n]*$")  # "..., who joined in 2023 and manages 5 directors"
 # ... unless it describes the hire: "we are looking for a Director who will lead 6 PMs", "someone who can manage 4 PMs".
 _THE_HIRE_WHO = re.compile(
@@ -117,7 +123,7 @@ _BUDGET = re.compile(
 _REPORTS_TO = re.compile(
     # The word boundary is checked behind the first letter (BOUNDARY_BEHIND): five times faster here.
     # "Reports to: VP", "| Reports to | Head of Product |" (a Markdown table), "Reporting line: CTO"; not "4 PMs reporting to you".
-    rf"r{BOUNDARY_BEHIND}eport(?:s|ing)?\s+(?:(?:directly\s+)?(?:in)?to|line)\s*[:|]?\s+(?!you\b)(?:the\s+|our\s+|a\s+|an\s+)?"
+    rf"r{BOUNDARY_BEHIND}eport(?:s|ing)?\s+(?:(?:directly\s+)?(?:in)?to|line(?=\s*[:|–—-]))\s*[:|–—-]?\s+(?!you\b)(?:the\s+|our\s+|a\s+|an\s+)?"
     r"(?P<who>[A-Za-z&,./\- \u00a0‐‑–—]{2,60})",
 )
 _BOSS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -248,10 +254,10 @@ def _counts_the_roles_team(text: str, match: re.Match[str]) -> bool:
     to the role, and "manage three PMs" only when the role is the subject; never when a colleague or a relative
     clause is."""
     lead_in = ("\n" if match.start() <= 60 else "") + text[max(0, match.start() - 60) : match.start()]
+    if match.group("m") is None and match.group("j") is None:  # "5 direct reports": the role's, unless a colleague's
+        return not _COLLEAGUE_HAS.search(lead_in)  # "Our CPO has 6 direct reports", not "Our ideal candidate will have 5"
     if _COLLEAGUE_SUBJECT.search(lead_in) or (_RELATIVE_CLAUSE.search(lead_in) and not _THE_HIRE_WHO.search(lead_in)):
-        return False  # "Our CPO has 6 direct reports", "a VP who has 5 direct reports"
-    if match.group("m") is None and match.group("j") is None:
-        return True
+        return False
     if match.group("j") is not None:
         return bool(_ROLE_DOES.search(lead_in))
     if _SOMEONE_ELSES_TEAM.search(lead_in) and not _THE_HIRE_WHO.search(lead_in):

@@ -112,9 +112,12 @@ _HIRE_SUBJECT = re.compile(
 # Words that make the one seeking a candidate, a client or a condition: "If you are seeking a PM role", "Teams that need a PM".
 _NOT_EMPLOYER = frozenset(["you", "your", "you're", "you’re", "they", "i", "he", "she", "candidate", "candidates", "applicant", "applicants"])
 _NOT_EMPLOYER |= {"people", "customers", "clients", "users", "teams", "if", "when", "that", "who", "which"}
-# ... nor one that names no hire now: "does not need", "no longer needs", "we're also hiring" (another role), "eventually".
-_NOT_EMPLOYER |= {"not", "never", "no", "longer", "also", "eventually", "later", "someday", "one", "day"}
-_NEGATED = re.compile(r"n['’]t\b", re.IGNORECASE)
+# ... nor one that names no hire now: "eventually we want", and (``_NEGATED``, phrases: "One Medical is hiring" is a
+# hire) "does not need", "no longer needs", "one day we will need", "we're also hiring" (another role).
+_NOT_EMPLOYER |= {"eventually", "someday"}
+_PAY_PERIOD = re.compile(r"(?:per|/|an?|each)\s*(?:hour|hr|day|week|month|year|yr|annum)\b|annually|hourly|daily|\bp\.?a\.?(?!\w)")
+_PAY_LABEL = re.compile(r"\b(?:salary|pay|compensation|base|range|ote|wage)\b[^.\n]{0,30}$")
+_NEGATED = re.compile(r"n['’]t\b|\b(?:not|never|no\s+longer|one\s+day)\b|\balso\s*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
 
@@ -183,15 +186,19 @@ class Posting:
     @cached_property
     def salary(self) -> TextField | None:
         """The first pay stated with a currency: a range, with what it is for when that follows ("£500-£600 per day",
-        "$120k - $150k a year"), or one hourly or daily rate ("£550 per day"); the text does not say a year otherwise."""
+        "$120k - $150k a year"), or one hourly or daily rate ("£550 per day"), unless a later range says it is pay
+        (a period, or "salary", "pay", "compensation", "base" or "range" before it)."""
         head = self.text[:FIELD_SCAN_CHARS]
         lower = lowered(head)
         found = None
         for match in _SALARY.finditer(lower):
-            if match.group("high") is not None:  # a range is pay; a single rate only when no range is stated
+            if found is None:
                 found = match
+                if match.group("high") is not None:
+                    break  # the first pay stated is a range
+            elif match.group("high") is not None and (_PAY_PERIOD.search(match.group()) or _PAY_LABEL.search(lower, max(0, match.start() - 40), match.start())):
+                found = match  # "save $5 per day ... Salary $120k-$140k": a range that says it is pay beats an earlier rate
                 break
-            found = found or match
         return TextField(head[found.start() : found.end()], Span(*found.span())) if found else None
 
     @property
@@ -372,9 +379,15 @@ def locate_title(text: str, title: str) -> TextField:
 
 def find_title(text: str) -> TextField | None:
     """The stated job title: a 'Job title:' line, else a heading or title-like line at the top; None when absent."""
+    lines = 0
     for match in re.finditer(r"^.*$", text[:3000], re.MULTILINE):
+        lines += bool(match.group().strip())
         labelled = _TITLE_LABEL.match(match.group())
-        if labelled and not (labelled.group("hiring") and not _looks_like_title(labelled.group("title"))):  # "Hiring: a new colleague"
+        # "We're hiring: Senior PM" names the title at the top only, and only as a title: not "Hiring: a new colleague",
+        # nor a later "Now hiring: Engineering Manager, Product Designer and Data Analyst" (the employer's other roles).
+        if labelled and labelled.group("hiring") and (lines > 2 or not _looks_like_title(labelled.group("title"))):
+            continue
+        if labelled:
             return _title_field(text, match.start() + labelled.start("title"), match.start() + labelled.end("title"))
     seen = 0
     for match in re.finditer(r"^.*\S.*$", text, re.MULTILINE):
@@ -444,8 +457,8 @@ def _employer_hires(text: str, match: re.Match[str]) -> bool:
     if subject is None or not _NOT_EMPLOYER.isdisjoint(subject.group().lower().split()) or _NEGATED.search(subject.group()):
         return False  # "Acme does not need a VP of Product", "We're also hiring a Director"
     stop = _SENTENCE_END.search(text, match.end())
-    if stop and stop.group() == "?":
-        return False  # "Do we need a VP of Product?"
+    if stop and stop.group() == "?" and not re.search(r"[(:]", text[match.end() : stop.start()]):
+        return False  # "Do we need a VP of Product?", not "a Product Manager (remote?)" nor "one question: what next?"
     return match.group().startswith(("seek ", "seeks", "need", "want")) or subject.group("aux") is not None
 
 

@@ -424,13 +424,21 @@ def pdf_to_text(data: bytes, name: str = "input.pdf", max_pages: int = PDF_MAX_P
         raise CorruptFile(f"{name}: not a readable PDF ({type(error).__name__})") from None
     # Broken font maps can put control characters in the text; they are not part of the posting.
     text = re.sub(r"[\x00-\x08\x0b\x0e-\x1f\x7f]", "", "\n".join(pages))
-    return _SOFT_WRAP.sub(" ", text)
+    return _SOFT_WRAP.sub(_soft_wrap, text)
 
 
-# A PDF breaks its lines where the page's width ran out: a line that ends in a word or a comma and a next line that
-# goes on in lower case are one sentence ("work with engineering, sales\nand customer success"). A bullet, a heading
-# or a capital starts a line of its own; a hyphen at a line end is the parser's (``jdclass.hyphenation``).
+# A PDF breaks its lines where the page's width ran out: a long line that ends in a word or a comma and a next line
+# that goes on in lower case are one sentence ("work with engineering, sales\nand customer success"). A short line
+# (a title, a heading: under 40 characters) keeps its break, as does one before a bullet or a capital; a hyphen at a
+# line end is the parser's (``jdclass.hyphenation``).
 _SOFT_WRAP = re.compile(r"(?<=[^\W_]|,)[ \t]*\n[ \t]*(?=[a-z])")
+_WRAPPED_LINE_CHARS = 40
+
+
+def _soft_wrap(match: re.Match[str]) -> str:
+    text = match.string
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    return " " if match.start() - line_start >= _WRAPPED_LINE_CHARS else match.group()
 
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

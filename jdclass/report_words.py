@@ -13,14 +13,26 @@ def duration(low: float, high: float | None = None) -> str:
     return f"{low:g}-{high:g} {unit}" if high is not None else f"{low:g}+ {unit}"
 
 
+_SAME_BREATH = 120  # characters between a total and the product years it includes, not a company blurb's "25+ years"
+
+
 def years_phrase(posting: Posting) -> str | None:
     """ "5+ years asked", "3-5 years asked", "6+ months asked", "20+ years asked (8+ years in product management)", or
     None when the posting states no years."""
     main = posting.main_years
     if main is None or main.minimum is None:
         return None
-    if main.field == "product_management":  # the headline; a larger total asked beside it is said first
-        totals = [r.minimum for r in posting.years if r.field == "general" and r.required is main.required and r.minimum is not None]
-        if totals and max(totals) > main.minimum:
-            return f"{duration(max(totals))} asked ({duration(main.minimum, main.maximum)} in product management)"
+    if main.field == "product_management":  # the headline; a larger total asked in the same breath is said first
+        totals = [
+            r
+            for r in posting.years
+            if r.field == "general"
+            and r.required is main.required
+            and r.minimum is not None
+            and r.minimum > main.minimum
+            and abs(r.span.start - main.span.start) <= _SAME_BREATH  # "10+ years of experience, including 5+ in product"
+        ]
+        if totals:
+            total = max(totals, key=lambda r: r.minimum or 0)
+            return f"{duration(total.minimum or 0, total.maximum)} asked ({duration(main.minimum, main.maximum)} in product management)"
     return f"{duration(main.minimum, main.maximum)} asked"

@@ -52,6 +52,7 @@ BULLET_SYMBOLS |= _chars((0x2B05, 0x2B07), (0x2B1B, 0x2B1C), (0x2B50, 0x2B50), (
 BULLET_SYMBOLS |= _chars((0x1F4A0, 0x1F4A0), (0x1F518, 0x1F518), (0x1F534, 0x1F539), (0x1F7E0, 0x1F7EB))
 
 
+_BULLET_CHARS = "".join(sorted(BULLET_SYMBOLS))  # for str.lstrip, built once
 DECORATION = PICTOGRAPHS | BULLET_SYMBOLS  # what may stand around a line's words: no part of them
 
 
@@ -107,7 +108,7 @@ def heading_text(line: str) -> str | None:
         return None
     if stripped[0] in DECORATION or stripped[-1] in PICTOGRAPHS:  # two look-ups for the common line, which has neither
         bullet = opens_with_a_bullet_symbol(stripped)
-        stripped = strip_pictographs(stripped.lstrip("".join(BULLET_SYMBOLS)))  # "🚀 What you'll do 🚀": "What you'll do"
+        stripped = strip_pictographs(stripped.lstrip(_BULLET_CHARS))  # "🚀 What you'll do 🚀": "What you'll do"
         if not stripped or (bullet and not _names_a_section(stripped)):
             return None  # "✅ Own the growth roadmap", "⭐ 6+ years in product management": bullets
     if stripped.endswith(":"):
@@ -120,15 +121,17 @@ def heading_text(line: str) -> str | None:
 
 
 def _names_a_section(text: str) -> bool:
-    """Whether the words after a bullet symbol name a section ("▶ Requirements", "🔹 What you'll do:"), not a point
-    ("✅ Excellent communication skills" names a skill): a short line whose first word opens a heading."""
+    """Whether the words after a bullet symbol name a section ("▶ Requirements", "🔹 What you'll do:", "▶ Nice to
+    have"), not a point ("✅ Excellent communication skills", "✅ Bonus points for SQL", "✅ Our benefits are great")."""
     words = text.rstrip(":").split()
     if not words or len(words) > 5 or any(char.isdigit() for char in text) or heading_kind(text) == "other":
         return False
-    return text.endswith(":") or words[0].lower() in _HEADING_OPENERS or heading_kind(words[0]) != "other"
+    if text.endswith(":") or words[0].lower() in _QUESTION_WORDS:
+        return True
+    return len(words) <= 3 and (words[0].lower() in ("nice", "about") or heading_kind(words[0]) != "other")
 
 
-_HEADING_OPENERS = frozenset(["what", "who", "why", "how", "about", "your", "our", "the", "nice", "bonus", "where"])
+_QUESTION_WORDS = frozenset(["what", "who", "why", "how", "where"])
 
 
 def heading_kind(heading: str) -> str:

@@ -220,7 +220,7 @@ def test_a_jsonl_whose_first_line_is_bad_gets_an_error_row_for_it(tmp_path, clas
 def test_a_table_saved_by_a_windows_spreadsheet_keeps_its_ids_and_a_title_column_is_weighed_in(tmp_path, classifier):
     body = "Own the roadmap for our payments products and lead a team of five product managers. 10+ years of product management."
     with open("ads.csv", "w", newline="", encoding="cp1252") as handle:
-        csv.writer(handle).writerows([["Job ID", "title", "text"], ["Café-1", "Director of Product", body], ["Café-2", "", body]])
+        csv.writer(handle).writerows([["Job ID", "title", "text"], ["Café-1", "Director of Product", body], ["Café-2", "N/A", body]])
     run_batch(BatchInputs((Path("ads.csv"),), id_column="Job ID", title_column="title"), "levels.jsonl", model=classifier)
     rows = [json.loads(line) for line in Path("levels.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [(row["id"], row["title"], row["title_level"], row["error"]) for row in rows] == [
@@ -517,6 +517,9 @@ def test_a_tables_encoding_is_read_from_all_of_it_in_chunks(tmp_path):
     from jdclass.batch import table_encoding
 
     Path("utf8.csv").write_bytes("id,text\nCafé-é,Product Manager\n".encode())
-    Path("late.csv").write_bytes("id,text\nCafé,Product Manager\n".encode() + "x,Caf\xe9\n".encode("cp1252"))
-    # chunks of 3 bytes split "é" (two bytes in UTF-8) across reads: still UTF-8; a cp1252 byte at the end is found
-    assert (table_encoding(Path("utf8.csv"), chunk=3), table_encoding(Path("late.csv"), chunk=3)) == ("utf-8-sig", "cp1252")
+    Path("late.csv").write_bytes(b"id,text\nx,Product Manager\n" + "y,Caf\xe9\n".encode("cp1252"))
+    Path("stray.csv").write_bytes("id,text\ncafé-1,Product Manager\n".encode() + b"y,Caf\xe9\n")
+    # chunks of 3 bytes split "é" (two bytes in UTF-8) across reads: still UTF-8; a cp1252 byte at the end is found;
+    # a stray byte in a file of UTF-8 text does not turn the rest of it into mojibake
+    found = [table_encoding(Path(name), chunk=3) for name in ("utf8.csv", "late.csv", "stray.csv")]
+    assert found == ["utf-8-sig", "cp1252", "utf-8-sig"]

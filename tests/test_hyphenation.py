@@ -113,3 +113,7 @@ def test_a_text_with_no_hyphen_at_a_line_end_is_unchanged(text: str) -> None:
 
 def test_a_first_half_that_writers_hyphenate_keeps_its_hyphen() -> None:
     assert join_broken_words("part-\ntime, full-\ntime, re-\nview, pre-\nsent") == "part-time, full-time, review, present"
+
+
+def test_a_compound_of_job_ads_keeps_its_hyphen_and_a_suffix_joins() -> None:
+    assert join_broken_words("part-\nly remote and multi-\nplied, part-\ntime") == "partly remote and multiplied, part-time"

@@ -290,6 +290,10 @@ def test_performance_reviews_count_only_when_they_are_of_product_managers(text: 
         ("Team size: 40 – 6 direct reports", 6),
         ("You will have between three and five direct reports.", 3),
         ("You will run an org of 60 with 5 directs.", 5),
+        ("This is a senior role in which you will have 5 direct reports.", 5),
+        ("Our ideal candidate will have 5 direct reports.", 5),
+        ("Our CPO has 6 direct reports.", None),
+        ("She has 4 direct reports.", None),
     ],
 )
 def test_a_team_counts_as_reports_only_when_the_role_leads_it(text: str, reports: int | None) -> None:
@@ -772,6 +776,8 @@ def test_job_like_text_parses_or_raises_the_domain_error(text):
         ("Reporting line: Chief Technology Officer", "executive"),
         ("Report to a Group PM.", "senior_pm"),
         ("Team: 4 PMs reporting to you.", None),
+        ("We offer a clear reporting line and regular 1:1s.", None),
+        ("Reporting line - VP Product", "vp"),
     ],
 )
 def test_reporting_line_in_any_case(text: str, boss: str) -> None:
@@ -1132,6 +1138,7 @@ def test_a_degree_of_no_level_is_read_as_one(text: str, expected: list[Education
         ("We don't require a bachelor's degree.", []),
         ("Candidates without a bachelor's degree will not be considered.", [("bachelor", None)]),
         ("requirements: bs in computer science or equivalent", [("bachelor", "computer science")]),
+        ("Keep p95 page loads under 300 ms in production.", []),
         ("A bachelor's degree, not a master's.", [("bachelor", None)]),
     ],
 )
@@ -1178,6 +1185,9 @@ def test_pay_keeps_what_it_is_for(text: str, salary: str | None) -> None:
         ("Most startups don't need a Head of Product.", None),
         ("We no longer need a Chief Product Officer.", None),
         ("Do we need a VP of Product? Not yet.", None),
+        ("Acme, one of Europe's fastest-growing fintechs, is hiring a Senior Product Manager to lead payments.", "Senior Product Manager"),
+        ("One Medical is hiring a Product Manager to own scheduling.", "Product Manager"),
+        ("We're hiring a Product Manager (remote?) to own onboarding.", "Product Manager"),
         ("As a Senior Product Manager at Acme you own growth.\nWe're also hiring a Director of Product to lead platform.", None),
     ],
 )
@@ -1194,6 +1204,10 @@ def test_a_hire_sentence_names_the_title_only_when_the_employer_hires_for_it(tex
         ("✅ Partner with the Head of Design\n\nWe build tools.", None),
         ("We're hiring: Senior Product Manager – Payments\n\nOwn the payments roadmap.", "Senior Product Manager – Payments"),
         ("Hiring: a new colleague for our team\n\nWe build software.", None),
+        (
+            "Senior Product Manager, Payments\nAbout us\nNow hiring: Engineering Manager, Product Designer and Data Analyst\n",
+            "Senior Product Manager, Payments",
+        ),
     ],
 )
 def test_a_title_line_after_a_bullet_symbol_or_a_hiring_label(text: str, title: str | None) -> None:
@@ -1212,9 +1226,20 @@ def test_a_heading_after_a_bullet_symbol_keeps_its_section() -> None:
         ("Our customers save $5 per day using the app; salary $120k-$140k.", "$120k-$140k"),
         ("Perks: $25/day DoorDash credits. Salary $100k - $120k.", "$100k - $120k"),
         ("Up to $50 per day in reimbursements.", None),
+        ("Day rate: £550 per day. You will manage a £2m-£5m budget.", "£550 per day"),
         ("£550 per day (outside IR35).", "£550 per day"),
     ],
 )
 def test_a_pay_range_comes_before_a_single_rate(text: str, salary: str | None) -> None:
     found = parse(text + "\nProduct Manager role.").salary
     assert (found.value if found else None) == salary
+
+
+def test_a_bullet_symbol_before_a_point_opens_no_section() -> None:
+    posting = parse("Senior Product Manager\nRequirements\n✅ Bonus points for SQL\n✅ 6+ years of product management experience\n")
+    assert [(item.minimum, item.required) for item in posting.years] == [(6.0, True)]
+
+
+def test_years_of_product_management_managing_engineers_are_product_years() -> None:
+    posting = parse("Senior PM\nRequirements\n- 7+ years of product management experience managing engineers\n")
+    assert (posting.minimum_years, [item.field for item in posting.years]) == (7.0, ["product_management"])

@@ -38,20 +38,20 @@ def test_a_pdf_with_words_hyphenated_at_line_ends_parses_them_whole(tmp_path):
 def test_a_pdf_line_broken_where_the_page_ran_out_is_one_line(tmp_path):
     lines = [
         "Senior Product Manager",
-        "You will work closely with engineering, sales",
-        "and customer success to prioritize the",
-        "backlog.",
-        "- 5+ years of product",
-        "management experience",
-        "Requirements",
+        "remote, full-time",
+        "You will work closely with engineering, sales and design",
+        "and customer success to prioritize the product",
     ]
+    lines += ["backlog.", "- 5+ years of product management and people", "leadership experience", "Responsibilities", "own the product strategy"]
     path = tmp_path / "posting.pdf"
     path.write_bytes(make_pdf(lines))
     assert read_posting(path).splitlines() == [
-        "Senior Product Manager",
-        "You will work closely with engineering, sales and customer success to prioritize the backlog.",
-        "- 5+ years of product management experience",
-        "Requirements",
+        "Senior Product Manager",  # a short line keeps its break: a title or a heading, not a sentence cut short
+        "remote, full-time",
+        "You will work closely with engineering, sales and design and customer success to prioritize the product backlog.",
+        "- 5+ years of product management and people leadership experience",
+        "Responsibilities",
+        "own the product strategy",
     ]
 
 

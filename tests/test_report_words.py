@@ -21,6 +21,7 @@ from jdclass.report_words import duration, years_phrase
             "20+ years asked (8+ years in product management)",
         ),
         ("You bring 10+ years of experience, including 10+ years in product management.", "10+ years asked"),
+        ("You bring 10-15 years of overall experience, including 8+ years in product management.", "10-15 years asked (8+ years in product management)"),
     ],
 )
 def test_years_phrase_says_what_was_asked(sentence: str, phrase: str | None) -> None:
