@@ -17,6 +17,7 @@ from jdclass.nlp import Analysis, analyze
 from jdclass.posting import parse_text
 from jdclass.saving import plain_csr
 from jdclass.sections import DECORATION, heading_text
+from jdclass.spans import trimmed
 
 MIN_SCORE = 0.12
 MIN_TOKENS = 3
@@ -57,13 +58,7 @@ def _without_marker(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of a sentence without its bullet or heading marker, and without emoji at its ends ("✅ Mentor two
     junior PMs 🙌" is "Mentor two junior PMs")."""
     marker = _MARKER.match(text[start:end])  # a slice: "^" holds only at the start of the string, not at ``pos``
-    if marker:
-        start += marker.end()
-    while start < end and (text[start] in DECORATION or text[start].isspace()):
-        start += 1
-    while end > start and (text[end - 1] in DECORATION or text[end - 1].isspace()):
-        end -= 1
-    return start, end
+    return trimmed(text, start + marker.end() if marker else start, end, DECORATION)
 
 
 @dataclass(frozen=True)

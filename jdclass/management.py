@@ -182,6 +182,7 @@ _REPORT_STARTS: dict[str, frozenset[str]] = {
     "direct_reports": frozenset((*_NUMBER_STARTS, "with", "have", "has")),
     "manages_product_managers": frozenset(("product", "pms", "direct")),
 }
+_REPORT_WORDS = ("report", "directs")  # the words those matches hold: "5 direct reports", "5 directs"
 _STARTS_WITHOUT_REPORT = {name: tuple(start for start in starts if start not in _REPORT_STARTS.get(name, ())) for name, starts in _STARTS.items()}
 
 
@@ -313,7 +314,7 @@ def extract_management_scope(text: str) -> ManagementScope:
     original, text = text, lowered(text)  # the patterns are lower case; spans are unchanged
     if "*" in text:
         text = text.replace("*", " ")  # Markdown emphasis: "lead a team of **4 product managers**"; offsets kept
-    starts = _STARTS if "report" in text or "directs" in text else _STARTS_WITHOUT_REPORT
+    starts = _STARTS if any(word in text for word in _REPORT_WORDS) else _STARTS_WITHOUT_REPORT
 
     def found(name: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """The matches of ``pattern`` that state the role's own signal, in text order."""

@@ -25,7 +25,7 @@ from jdclass.sections import (
     strip_pictographs,
     without_pictographs,
 )
-from jdclass.spans import Span, lowered, matches_from
+from jdclass.spans import Span, lowered, matches_from, trimmed
 from jdclass.titles import TitleLevel, title_level
 
 _ROLE_NOUN = re.compile(
@@ -499,10 +499,7 @@ _INVISIBLE = frozenset("\u00ad\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u
 def _field(text: str, start: int, end: int, edges: frozenset[str] = _INVISIBLE) -> TextField | None:
     """The field at ``text[start:end]``, its span narrowed to the value without spaces or invisible characters (or
     other ``edges``) at its ends; None when nothing else is there."""
-    while start < end and (text[start].isspace() or text[start] in edges):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in edges):
-        end -= 1
+    start, end = trimmed(text, start, end, edges)
     return TextField(text[start:end], Span(start, end)) if start < end else None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jdclass.spans import Span, lowered
+from jdclass.spans import Span, lowered, trimmed
 
 SECTION_KINDS = ("title", "about", "role", "responsibilities", "requirements", "preferred", "benefits", "eeo", "other")
 
@@ -60,11 +60,7 @@ def strip_pictographs(text: str) -> str:
     """``text`` without the pictographs and spaces at its ends (``text`` itself when it has none there)."""
     if not text or (text[0] not in PICTOGRAPHS and text[-1] not in PICTOGRAPHS and not text[0].isspace() and not text[-1].isspace()):
         return text
-    start, end = 0, len(text)
-    while start < end and (text[start] in PICTOGRAPHS or text[start].isspace()):
-        start += 1
-    while end > start and (text[end - 1] in PICTOGRAPHS or text[end - 1].isspace()):
-        end -= 1
+    start, end = trimmed(text, 0, len(text), PICTOGRAPHS)
     return text[start:end] if (start, end) != (0, len(text)) else text
 
 

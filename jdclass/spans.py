@@ -59,6 +59,15 @@ def matches_from(pattern: re.Pattern[str], text: str, starts: tuple[str, ...], p
             end = match.end()
 
 
+def trimmed(text: str, start: int, end: int, edges: frozenset[str] | str = "") -> tuple[int, int]:
+    """``(start, end)`` narrowed past the spaces and ``edges`` characters at both ends of ``text[start:end]``."""
+    while start < end and (text[start].isspace() or text[start] in edges):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in edges):
+        end -= 1
+    return start, end
+
+
 _FOLDED = str.maketrans({"ı": "i", "ſ": "s"})
 _last: tuple[str, str] = ("", "")
 
