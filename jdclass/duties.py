@@ -173,7 +173,7 @@ class DutyMatcher:
             sentence = sentences[i]
             start, end = sentence.span.start, sentence.span.end
             if (
-                len(sentence.tokens.split()) < MIN_TOKENS
+                sentence.tokens.count(" ") + 1 < MIN_TOKENS  # tokens are joined by one space
                 or heading_text(text[start:end]) is not None
                 or (title is not None and title.start < title.end and title.start < end and start < title.end)  # a line, not a hire sentence
                 or sentence.tokens in seen
@@ -237,9 +237,9 @@ class DutyMatcher:
         column = Level.ladder().index(level)
         own = best[:, column]
         # Sentences that read as this level more than any other come first; ties go to the closer match.
-        ranking = np.lexsort((-own, own < rivals[:, column])).tolist()
-        chosen = [i for i in ranking if own[i] >= MIN_SCORE][:limit]
+        ranking = np.lexsort((-own, own < rivals[:, column]))
+        chosen = ranking[own[ranking] >= MIN_SCORE][:limit].tolist()  # in numpy: a posting has 50 sentences or so
         if len(chosen) < minimum:
-            chosen += [i for i in ranking if i not in chosen and own[i] > 0][: minimum - len(chosen)]
+            chosen += [i for i in ranking[own[ranking] > 0].tolist() if i not in chosen][: minimum - len(chosen)]
         chosen.sort(key=lambda i: -own[i])
         return tuple(self._item(analysis, i, level, float(own[i]), int(which[i, column])) for i in chosen)

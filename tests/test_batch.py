@@ -1,6 +1,7 @@
 """`jdclass batch` and `jdclass.classify_many`: one row per input whatever the input, in order, resumable."""
 
 import csv
+import gc
 import json
 import os
 import re
@@ -18,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import jdclass
-from jdclass.batch import COLUMNS, TEXT_COLUMNS, BatchInputs, BatchSummary, _interrupt_after, read_back, run_batch, spreadsheet_safe
+from jdclass.batch import COLUMNS, GC_YOUNG_THRESHOLD, TEXT_COLUMNS, BatchInputs, BatchSummary, _interrupt_after, read_back, run_batch, spreadsheet_safe
 from jdclass.cli import cli
 from jdclass.corpus import DEFAULT_CORPUS, POSTING_FIELDS, read_front_matter
 from jdclass.errors import EmptyInput, InputError, InputTooLarge
@@ -523,3 +524,22 @@ def test_a_tables_encoding_is_read_from_all_of_it_in_chunks(tmp_path):
     # a stray byte in a file of UTF-8 text does not turn the rest of it into mojibake
     found = [table_encoding(Path(name), chunk=3) for name in ("utf8.csv", "late.csv", "stray.csv")]
     assert found == ["utf-8-sig", "cp1252", "utf-8-sig"]
+
+
+def test_a_batch_leaves_the_garbage_collector_as_it_found_it(tmp_path, classifier):
+    ads = [body for _, kind, body in corpus_ads(4) if kind != "html"][:2]
+    Path("ads.jsonl").write_text("".join(json.dumps({"body": ad}) + "\n" for ad in ads), encoding="utf-8")
+    before = gc.get_threshold()
+    seen: list[tuple[tuple[int, int, int], int]] = []
+    run_batch(
+        BatchInputs((Path("ads.jsonl"),), text_column="body"),
+        "levels.jsonl",
+        model=classifier,
+        progress=lambda *_: seen.append((gc.get_threshold(), gc.get_freeze_count())),
+    )
+    assert seen[0][0] == (GC_YOUNG_THRESHOLD, *before[1:]) and seen[0][1] > 0  # while it runs: fewer collections, the model set aside
+    assert (gc.get_threshold(), gc.get_freeze_count()) == (before, 0)
+    Path("levels.jsonl").unlink()
+    with pytest.raises(ZeroDivisionError):  # a caller's progress callback that fails
+        run_batch(BatchInputs((Path("ads.jsonl"),), text_column="body"), "levels.jsonl", model=classifier, progress=lambda *_: 1 / 0)
+    assert (gc.get_threshold(), gc.get_freeze_count()) == (before, 0)

@@ -119,6 +119,15 @@ def test_shared_grams_find_pairs_whatever_words_the_vocabulary_holds() -> None:
         assert (mine_parts != parts.transform([part for p in texts for part in p])).nnz == 0
 
 
+def test_shared_grams_read_parts_spaced_any_way() -> None:
+    # Parts as analyses give them are single-spaced; others (doubled, leading, trailing spaces, empty) count the same.
+    tfidf = TokenTfidf(tokenizer=split_tokens, token_pattern=None, lowercase=False, ngram_range=(1, 2)).fit(["own the roadmap", "the roadmap"])
+    texts = [["own  the", " roadmap", ""], ["the roadmap ", "own"]]
+    whole, parts = SharedGrams(tfidf.table(), tfidf.table()).transform(texts)
+    assert (whole != tfidf.transform([" ".join(p) for p in texts])).nnz == 0
+    assert (parts != tfidf.transform([part for p in texts for part in p])).nnz == 0
+
+
 def test_only_a_tfidf_of_words_and_pairs_has_a_table() -> None:
     with pytest.raises(ValueError, match="only a TF-IDF of space-separated words and word pairs"):
         TokenTfidf(lowercase=True).fit(["Own the Roadmap", "ship"]).table()
