@@ -26,7 +26,7 @@ from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path, PurePath
 from typing import Any, Protocol, Self, TypeVar
 
-from jdclass.errors import InputError, InputTooLarge, JdclassError, MissingExtra, one_line
+from jdclass.errors import InputError, InputTooLarge, JdclassError, MissingExtra, OutputExists, one_line
 from jdclass.judgement import FLAGS
 from jdclass.levels import CODES
 from jdclass.model import DEFAULT_MODEL_DIR, MANIFEST_FILE, MODEL_FILE, LevelClassifier, load
@@ -137,11 +137,13 @@ class BatchInputs:
         try:
             with path.open(encoding=table_encoding(path), errors="replace", newline="") as handle:
                 if path.suffix.lower() == ".csv":
-                    columns = next(csv.reader(handle), [])
+                    columns = next(csv.reader(handle, strict=True), [])
                 else:
                     columns = _jsonl_columns(path, handle)
         except OSError as error:
             raise InputError(f"{path}: cannot read ({error.strerror})") from None
+        except csv.Error as error:  # a quote left open in the header would make one header of the whole file
+            raise InputError(f"{path}: unreadable CSV header ({error})") from None
         found = ", ".join(str(column) for column in columns) or "none"
         if self.text_column not in columns:
             raise InputError(f"{path}: no {self.text_column!r} column (columns: {found}); name the text column with --text-column")
@@ -164,7 +166,10 @@ class BatchInputs:
                 yield BatchInput(default_id, error=f"{default_id}: {record}")
                 continue
             given = record.get(self.id_column) if self.id_column else None
-            row_id = str(given) if given not in (None, "") else default_id
+            if given in (None, ""):
+                row_id = default_id
+            else:  # a JSONL id that is no string is written as its JSON text: true, 12, 1.5
+                row_id = given if isinstance(given, str) else json.dumps(given, ensure_ascii=False)
             text = record.get(self.text_column)
             title = record.get(self.title_column) if self.title_column else None
             if isinstance(title, str) and title.strip().lower() in _NO_VALUE:
@@ -237,25 +242,32 @@ def _jsonl_columns(path: Path, handle: Iterable[str], lines: int = 100) -> list[
 
 
 def _csv_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
-    """(record number, record) for each data row (blank lines skipped); a row that cannot be read gives its error message."""
+    """(row number, record) for each data row; a row that cannot be read gives its error message.
+
+    The number is the row a spreadsheet shows the record on: the header is row 1, and a blank line is a row (of no
+    posting), however many lines a record's cells span. Quotes are read strictly: a quote left open would otherwise
+    make one cell of the rows after it, to the next quote or the end of the file, and they would vanish."""
     # Postings are long: let parse() judge size against --max-bytes rather than csv's 128 KB field limit.
     csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
     with path.open(encoding=table_encoding(path), errors="replace", newline="") as handle:
-        reader = csv.reader(handle)
+        reader = csv.reader(handle, strict=True)
         header = next(reader, [])
-        number = 0
+        number = 1
         while True:
             number += 1
+            first = reader.line_num + 1
             try:
                 values = next(reader)
             except StopIteration:
                 return
             except csv.Error as error:
-                yield number, f"unreadable CSV row ({error})"
+                if reader.line_num <= first:
+                    yield number, f"unreadable CSV row ({error}) on line {first}"
+                else:
+                    yield number, f"unreadable CSV row ({error}) on lines {first}-{reader.line_num}: a quote left open makes one cell of the rows it runs over"
                 continue
-            if not values:
-                continue  # a blank line holds no posting (pandas skips it too), as in JSONL
-            yield number, dict(zip(header, values, strict=False))
+            if values:  # a blank line holds no posting (pandas skips it too), as in JSONL
+                yield number, dict(zip(header, values, strict=False))
 
 
 def _jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
@@ -276,19 +288,10 @@ def _clean(value: str | None) -> str | None:
     return " ".join(value.split()) if value is not None else None
 
 
-def output_id(value: str) -> str:
-    """An input's id as its row holds it: the path or the table's id exactly, spaces and all, so that ids stay
-    distinct and join back to the inputs. Only a line break is escaped (with the backslashes, to keep ids apart),
-    since a row is one physical line of the file."""
-    if "\n" not in value and "\r" not in value:
-        return value
-    return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
-
-
 def error_row(row_id: str, message: str) -> Row:
     """The row of an input that could not be classified."""
     row: Row = dict.fromkeys(COLUMNS)
-    row.update(id=output_id(row_id), error=message)
+    row.update(id=row_id, error=message)
     return row
 
 
@@ -297,7 +300,7 @@ def result_row(row_id: str, result: Classification) -> Row:
     posting = result.posting
     scope = posting.management.to_dict()
     row: Row = {
-        "id": output_id(row_id),
+        "id": row_id,
         "level": result.level.code,
         "confidence": round(result.confidence, 4),
         "content_level": result.content_level.code,
@@ -543,10 +546,12 @@ def classify_many(
 
 @dataclass
 class BatchSummary:
-    """What a batch run did: rows written by this run (per level, mismatches, errors), inputs skipped, time."""
+    """What a batch run did: rows written by this run (per level, mismatches, errors), inputs skipped, the rows the
+    output held before the run (``before``, when resuming), time."""
 
     output: Path
     jobs: int = 1
+    before: int = 0
     written: int = 0
     errors: int = 0
     mismatches: int = 0
@@ -578,10 +583,11 @@ class BatchSummary:
 
     def lines(self) -> list[str]:
         """The summary as a few lines of text."""
-        rows = "row" if self.written == 1 else "rows"
-        lines = [f"Wrote {self.written:,} {rows} to {self.output}: {self.classified:,} classified, {self.errors:,} with an error"]
+        lines = [f"Wrote {_count(self.written, 'row')} to {self.output}: {self.classified:,} classified, {self.errors:,} with an error"]
         if self.skipped:
-            lines.append(f"Skipped {self.skipped:,} inputs already in {self.output}")
+            lines.append(f"Skipped {_count(self.skipped, 'input')} already in {self.output}")
+        if self.before:
+            lines.append(f"{self.output} now holds {_count(self.before + self.written, 'row')} ({self.before:,} from earlier runs)")
         lines.append("Levels: " + ", ".join(f"{code} {count:,}" for code, count in self.levels.items()))
         lines.append(f"Title and content disagree: {self.mismatches:,}")
         flagged = [f"{flag} {count:,}" for flag, count in self.flags.items() if count]
@@ -589,9 +595,12 @@ class BatchSummary:
             lines.append(f"Flagged (see the flags column): {', '.join(flagged)}")
         if self.errors:
             lines.append(f"Errors: {self.errors:,} (see the error column)")
-        jobs = f"{self.jobs} job" + ("s" if self.jobs != 1 else "")
-        lines.append(f"Time: {self.seconds:.1f} s, {self.rate:.1f} postings/s, {jobs}")
+        lines.append(f"Time: {self.seconds:.1f} s, {self.rate:.1f} postings/s, {_count(self.jobs, 'job')}")
         return lines
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
 
 
 class BatchInterrupted(KeyboardInterrupt):
@@ -640,6 +649,26 @@ def read_back(cell: str) -> str:
     return cell[1:] if _ESCAPED_FORMULA.match(cell) else cell
 
 
+def csv_id(value: str) -> str:
+    """An id as a CSV cell: as it is, unless it holds a line break (a row of the file is one line) or opens with a
+    double quote; such an id is written as a JSON string ("a\\nb"), which ``id_from_csv`` reads back exactly."""
+    if "\n" in value or "\r" in value or value.startswith('"'):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def id_from_csv(cell: str) -> str:
+    """The id ``csv_id`` made ``cell`` of."""
+    if cell.startswith('"'):
+        try:
+            value = json.loads(cell)
+        except json.JSONDecodeError:
+            return cell  # written by an older jdclass, which kept such an id as it was
+        if isinstance(value, str):
+            return value
+    return cell
+
+
 def _csv_value(value: object) -> object:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -647,8 +676,8 @@ def _csv_value(value: object) -> object:
 
 
 def _csv_row(row: Row) -> list[object]:
-    cells = []
-    for name in COLUMNS:
+    cells: list[object] = [spreadsheet_safe(csv_id(row["id"]))]
+    for name in COLUMNS[1:]:
         value = row[name]
         cells.append(spreadsheet_safe(value) if name in TEXT_COLUMNS and isinstance(value, str) else _csv_value(value))
     return cells
@@ -697,7 +726,7 @@ class _TextOutput:
                 reader = csv.reader(handle)
                 if tuple(next(reader, ())) != COLUMNS:
                     raise JdclassError(f"{self.path}: its columns are not those jdclass batch writes; cannot resume it")
-                ids.update(read_back(values[0]) for values in reader if values)
+                ids.update(id_from_csv(read_back(values[0])) for values in reader if values)
                 return ids
             for number, line in enumerate(handle, start=1):
                 try:
@@ -748,7 +777,7 @@ class _ParquetOutput:
         types.update((f"p_{code}", numbers) for code in CODES)
         types.update((name, flags) for name in ("manages_product_managers", "manages_managers", "pnl", "budget", "board"))
         self.schema = pa.schema([(name, types.get(name, strings)) for name in COLUMNS])
-        self.target = path.with_name(path.name + ".partial") if resume and path.exists() else path
+        self.target = path.with_name(path.name + ".partial") if resume and path.exists() and path.stat().st_size > 0 else path
         existing = None
         if self.target != path:
             try:
@@ -789,17 +818,21 @@ def run_batch(
     n_jobs: int | None = None,
     model: LevelClassifier | str | os.PathLike[str] | None = None,
     resume: bool = False,
+    overwrite: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     progress: Callable[[BatchSummary, int], None] | None = None,
 ) -> BatchSummary:
     """Classify every input into one row of ``output`` (CSV, JSONL or Parquet), errors included; return the summary.
 
-    An input that cannot be read or classified gets a row whose ``error`` column says why. ``resume`` skips the
-    inputs whose id is already in ``output`` and appends the others. ``n_jobs`` and ``model`` as in
-    ``classify_many``. ``progress(summary, rows)`` is called after each chunk. Ctrl-C raises ``BatchInterrupted``
-    after the rows finished so far are safely in the file.
+    An input that cannot be read or classified gets a row whose ``error`` column says why. An ``output`` that holds
+    rows is continued with ``resume`` (the inputs whose id is in it are skipped, the others appended), replaced with
+    ``overwrite``, and otherwise refused (``OutputExists``). ``n_jobs`` and ``model`` as in ``classify_many``.
+    ``progress(summary, rows)`` is called after each chunk. Ctrl-C raises ``BatchInterrupted`` after the rows
+    finished so far are safely in the file.
     """
+    if resume and overwrite:
+        raise InputError("give --resume (continue the output) or --overwrite (replace it), not both")
     started = time.perf_counter()
     output = Path(output)
     jobs = _jobs(n_jobs)
@@ -813,16 +846,19 @@ def run_batch(
         _pyarrow()  # a missing extra should stop the run before the model loads, not after
     if isinstance(inputs, BatchInputs):
         _check_output_is_no_input(output, inputs)
+    if not resume and not overwrite and output.is_file() and output.stat().st_size > 0:
+        raise OutputExists(f"{output}: already holds rows; give --resume to continue it or --overwrite to replace it")
     classifier = _classifier(model)
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged PDFs are reported in their rows
     writer = open_output(output, fmt, resume)
     done = writer.done
-    if done and isinstance(inputs, BatchInputs) and not any(output_id(item.id) in done for item in inputs):
-        writer.close()  # nothing written: appending would score every input a second time
-        raise InputError(
-            f"{output}: none of its {done.total():,} rows is one of these inputs, so --resume would add them all again; "
-            "give the inputs as the first run did (the same paths), or write to a new file"
-        )
+    summary.before = done.total()
+    if done and isinstance(inputs, BatchInputs):
+        try:
+            _check_resumable(output, done, inputs)
+        except InputError:
+            writer.close()  # nothing written
+            raise
 
     written_to = {os.path.abspath(output), os.path.abspath(f"{output}.partial")}
 
@@ -830,9 +866,8 @@ def run_batch(
         for item in _prepend(first, pending):
             if item.path is not None and os.path.abspath(item.path) in written_to:
                 continue  # the output itself, inside an input folder
-            key = output_id(item.id)
-            if done[key] > 0:  # a row per input: an id that two inputs share is skipped as often as it was written
-                done[key] -= 1
+            if done[item.id] > 0:  # a row per input: an id that two inputs share is skipped as often as it was written
+                done[item.id] -= 1
                 summary.skipped += 1
             else:
                 yield item
@@ -862,6 +897,21 @@ def _check_output_is_no_input(output: Path, inputs: BatchInputs) -> None:
     for source in inputs.sources:
         if source.is_file() and os.path.samefile(source, output):
             raise InputError(f"{output}: is also an input; write the results to another file")
+
+
+def _check_resumable(output: Path, done: Counter[str], inputs: BatchInputs) -> None:
+    """Refuse to append to an output whose ids cannot be those of these inputs."""
+    for source in inputs.sources:
+        if source.suffix.lower() == ".csv" and f"{source}:1" in done:  # the header's row: no record's id now
+            raise InputError(
+                f"{output}: it numbers the rows of {source} from 1, as jdclass did before FILE:ROW became the row a "
+                "spreadsheet shows (from 2); finish it with the jdclass that began it, or start over with --overwrite"
+            )
+    if not any(item.id in done for item in inputs):  # appending would score every input a second time
+        raise InputError(
+            f"{output}: none of its {done.total():,} rows is one of these inputs, so --resume would add them all again; "
+            "give the inputs as the first run did (the same paths), or write to a new file"
+        )
 
 
 @contextmanager

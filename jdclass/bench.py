@@ -257,7 +257,7 @@ def batch_section(count: int = BATCH_POSTINGS, rounds: int = BATCH_ROUNDS) -> li
         joblib.dump(baseline, model_file)
 
         def jdclass_batch(root: Path, out: str) -> list[str]:
-            return [sys.executable, "-m", "jdclass", "batch", str(root), "-o", str(Path(scratch, out)), "--quiet", "--jobs"]
+            return [sys.executable, "-m", "jdclass", "batch", str(root), "-o", str(Path(scratch, out)), "--quiet", "--overwrite", "--jobs"]
 
         ours = jdclass_batch(folder, "out.csv")
         # The baseline's own module: its process imports neither spaCy nor jdclass's parsing (jdclass.baseline).
@@ -295,7 +295,7 @@ def batch_section(count: int = BATCH_POSTINGS, rounds: int = BATCH_ROUNDS) -> li
         "(peak memory: the largest), and peak memory is that of the largest process (with N jobs there are N workers and a parent, which",
         "share the model pages they inherited). CPU time adds up every process of the run: when it stays level from 1 to 2 jobs and the",
         f"wall time does not fall, the cores were busy with other work (load average {load:.1f} on {os.cpu_count()} cores when this section started).",
-        "Command: `jdclass batch FOLDER -o out.csv --quiet --jobs N`; the baseline's: `python -m jdclass.baseline FOLDER MODEL OUT N`, a",
+        "Command: `jdclass batch FOLDER -o out.csv --quiet --overwrite --jobs N`; the baseline's: `python -m jdclass.baseline FOLDER MODEL OUT N`, a",
         "process that imports scikit-learn and our file reader but not spaCy or our parsing (before 2026-11-27 it imported both, about",
         "0.7 s of start-up a run, so earlier ratios were lower than they should have been). The last row's postings each end with 15 made-up words, 15",
         "reference numbers and 15 links (`jdclass.bench.with_unseen_strings`): strings met nowhere else, which spaCy would keep for the",

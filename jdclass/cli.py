@@ -302,6 +302,7 @@ def corpus_check(corpus_dir: Path, threshold: float) -> None:
 @click.option("--title-column", default=None, help="The column of a CSV/JSONL input that holds each posting's job title, weighed in as a title line is.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
 @click.option("--resume", is_flag=True, help="Skip the inputs already in the output and append the rest.")
+@click.option("--overwrite", is_flag=True, help="Replace an output that already holds rows (without it, or --resume, such an output is refused).")
 @click.option(
     "--max-bytes",
     type=click.IntRange(min=1),
@@ -322,6 +323,7 @@ def batch_command(
     title_column: str | None,
     jobs: int | None,
     resume: bool,
+    overwrite: bool,
     max_bytes: int,
     quiet: bool,
     model_path: Path | None,
@@ -356,7 +358,15 @@ def batch_command(
 
         try:
             summary = run_batch(
-                found, output, fmt=output_format, n_jobs=jobs or default_jobs(), model=model_path, resume=resume, max_bytes=max_bytes, progress=advance
+                found,
+                output,
+                fmt=output_format,
+                n_jobs=jobs or default_jobs(),
+                model=model_path,
+                resume=resume,
+                overwrite=overwrite,
+                max_bytes=max_bytes,
+                progress=advance,
             )
         except BatchInterrupted as stop:
             summary, interrupted = stop.summary, True

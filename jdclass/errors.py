@@ -37,6 +37,10 @@ class EncryptedFile(InputError):
     """The file needs a password to open."""
 
 
+class OutputExists(JdclassError):
+    """The output file already holds rows, and neither resuming nor overwriting it was asked for."""
+
+
 class MissingExtra(JdclassError):
     """An optional dependency is needed; the message names the pip command."""
 

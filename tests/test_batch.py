@@ -2,6 +2,7 @@
 
 import csv
 import gc
+import io
 import json
 import os
 import re
@@ -19,10 +20,22 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import jdclass
-from jdclass.batch import COLUMNS, GC_YOUNG_THRESHOLD, TEXT_COLUMNS, BatchInputs, BatchSummary, _interrupt_after, read_back, run_batch, spreadsheet_safe
+from jdclass.batch import (
+    COLUMNS,
+    GC_YOUNG_THRESHOLD,
+    TEXT_COLUMNS,
+    BatchInputs,
+    BatchSummary,
+    _interrupt_after,
+    csv_id,
+    id_from_csv,
+    read_back,
+    run_batch,
+    spreadsheet_safe,
+)
 from jdclass.cli import cli
 from jdclass.corpus import DEFAULT_CORPUS, POSTING_FIELDS, read_front_matter
-from jdclass.errors import EmptyInput, InputError, InputTooLarge
+from jdclass.errors import EmptyInput, InputError, InputTooLarge, OutputExists
 from jdclass.judgement import FLAGS
 from jdclass.levels import CODES
 from jdclass.model import DEFAULT_MODEL_DIR
@@ -100,13 +113,15 @@ def read_rows(path: Path) -> list[dict[str, str]]:
     return rows
 
 
-def summary_lines(rows: list[dict[str, str]], output: str, jobs: int, skipped: int = 0) -> list[str]:
-    """The summary the CLI must print for these rows, the time line as a pattern."""
+def summary_lines(rows: list[dict[str, str]], output: str, jobs: int, skipped: int = 0, before: int = 0) -> list[str]:
+    """The summary the CLI must print for these rows (``before``: the rows the output held already), the time line as a pattern."""
     errors = sum(1 for row in rows if row["error"])
     levels = Counter(row["level"] for row in rows if not row["error"])
     lines = [f"Wrote {len(rows)} {'row' if len(rows) == 1 else 'rows'} to {output}: {len(rows) - errors} classified, {errors} with an error"]
     if skipped:
-        lines.append(f"Skipped {skipped} inputs already in {output}")
+        lines.append(f"Skipped {skipped} {'input' if skipped == 1 else 'inputs'} already in {output}")
+    if before:
+        lines.append(f"{output} now holds {before + len(rows)} rows ({before} from earlier runs)")
     lines.append("Levels: " + ", ".join(f"{code} {levels[code]}" for code in CODES))
     lines.append(f"Title and content disagree: {sum(1 for row in rows if row['mismatch'] == 'true')}")
     flags = Counter(flag for row in rows for flag in row["flags"].split(";") if flag)
@@ -175,7 +190,7 @@ def test_ctrl_c_leaves_a_valid_file_and_resume_finishes_it(tmp_path):
     ids = [row["id"] for row in rows]
     assert sorted(ids) == sorted(str(Path(path).relative_to(tmp_path)) for path in postings)
     assert len(ids) == len(set(ids))
-    assert_summary(resumed.stdout, summary_lines(rows[len(first) :], "levels.csv", jobs=2, skipped=len(first)))
+    assert_summary(resumed.stdout, summary_lines(rows[len(first) :], "levels.csv", jobs=2, skipped=len(first), before=len(first)))
 
 
 def test_tables_give_a_row_per_record_with_their_ids(tmp_path, classifier):
@@ -192,7 +207,7 @@ def test_tables_give_a_row_per_record_with_their_ids(tmp_path, classifier):
     rows = [json.loads(line) for line in Path("levels.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [(row["id"], row["error"]) for row in rows] == [
         ("https://jobs.example/1", None),
-        ("ads.csv:2", None),
+        ("ads.csv:3", None),
         ("https://jobs.example/3", "the posting is empty"),
         ("a", None),
         ("ads.jsonl:3", "ads.jsonl:3: not JSON (Expecting property name enclosed in double quotes at column 2)"),
@@ -376,7 +391,7 @@ def test_the_output_stays_one_line_per_row_and_is_not_an_input(tmp_path, classif
     Path("ads", "two\nlines.txt").write_text("Senior Product Manager\n5+ years of product management experience.", encoding="utf-8")
     run_batch(BatchInputs((Path("ads"),)), "ads/levels.csv", model=classifier)
     rows = read_rows(Path("ads/levels.csv"))
-    assert [row["id"] for row in rows] == ["ads/two\\nlines.txt"]  # the line break escaped, not lost
+    assert [row["id"] for row in rows] == ['"ads/two\\nlines.txt"']  # a JSON string: the line break kept, on one line
     assert Path("ads/levels.csv").read_text(encoding="utf-8").count("\n") == 2
     again = run_batch(BatchInputs((Path("ads"),)), "ads/levels.csv", model=classifier, resume=True)
     assert (again.skipped, again.written) == (1, 0)
@@ -543,3 +558,148 @@ def test_a_batch_leaves_the_garbage_collector_as_it_found_it(tmp_path, classifie
     with pytest.raises(ZeroDivisionError):  # a caller's progress callback that fails
         run_batch(BatchInputs((Path("ads.jsonl"),), text_column="body"), "levels.jsonl", model=classifier, progress=lambda *_: 1 / 0)
     assert (gc.get_threshold(), gc.get_freeze_count()) == (before, 0)
+
+
+def test_an_output_that_holds_rows_is_replaced_only_when_asked(tmp_path):
+    Path("ad.txt").write_text("Associate Product Manager. New grads welcome.", encoding="utf-8")
+    Path("levels.csv").write_text("id,level\nearlier,PM\n", encoding="utf-8")
+    before = Path("levels.csv").read_bytes()
+    runner = CliRunner()
+    refused = runner.invoke(cli, ["batch", "ad.txt", "-o", "levels.csv", "--quiet", "--jobs", "1"])
+    assert (refused.exit_code, refused.output) == (1, "Error: levels.csv: already holds rows; give --resume to continue it or --overwrite to replace it\n")
+    both = runner.invoke(cli, ["batch", "ad.txt", "-o", "levels.csv", "--quiet", "--jobs", "1", "--resume", "--overwrite"])
+    assert (both.exit_code, both.output) == (1, "Error: give --resume (continue the output) or --overwrite (replace it), not both\n")
+    assert Path("levels.csv").read_bytes() == before
+    replaced = runner.invoke(cli, ["batch", "ad.txt", "-o", "levels.csv", "--quiet", "--jobs", "1", "--overwrite"])
+    assert (replaced.exit_code, replaced.output) == (0, "")
+    assert [row["id"] for row in read_rows(Path("levels.csv"))] == ["ad.txt"]
+    Path("empty.csv").write_bytes(b"")  # made ready by a script, say: nothing in it to lose
+    assert runner.invoke(cli, ["batch", "ad.txt", "-o", "empty.csv", "--quiet", "--jobs", "1"]).exit_code == 0
+    with pytest.raises(OutputExists, match=r"^levels.csv: already holds rows; give --resume"):
+        run_batch(BatchInputs((Path("ad.txt"),)), "levels.csv")
+
+
+def test_a_resumed_runs_summary_gives_the_rows_the_output_holds_in_all(tmp_path, classifier):
+    write_postings(Path("ads"), 5)
+    run_batch(BatchInputs((Path("ads"),), globs=("apm/*", "pm/*")), "levels.csv", model=classifier)
+    before = len(read_rows(Path("levels.csv")))
+    assert 0 < before < 5
+    summary = run_batch(BatchInputs((Path("ads"),)), "levels.csv", model=classifier, resume=True)
+    assert (summary.before, summary.skipped, summary.written) == (before, before, 5 - before)
+    assert summary.lines()[1:3] == [f"Skipped {before} inputs already in levels.csv", f"levels.csv now holds 5 rows ({before} from earlier runs)"]
+    again = run_batch(BatchInputs((Path("ads"),)), "levels.csv", model=classifier, resume=True)
+    assert again.lines()[:3] == [
+        "Wrote 0 rows to levels.csv: 0 classified, 0 with an error",
+        "Skipped 5 inputs already in levels.csv",
+        "levels.csv now holds 5 rows (5 from earlier runs)",
+    ]
+
+
+ODD_IDS = ["a\nb", "a\\nb", "a\r\nb", '"quoted"', '"', "=a\nb", "'\"x", "a\\\\nb"]
+
+
+@pytest.mark.parametrize("output", ["levels.csv", "levels.jsonl"])
+def test_ids_with_line_breaks_and_backslashes_round_trip_through_resume(tmp_path, classifier, output):
+    """An id holding a line break and one holding a backslash and an n stay apart in every format and through resume."""
+    lines = [json.dumps({"url": url, "body": f"Product Manager {n}. Own the roadmap for payments."}) for n, url in enumerate(ODD_IDS)]
+    Path("ads.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    inputs = BatchInputs((Path("ads.jsonl"),), text_column="body", id_column="url")
+    run_batch(inputs, output, model=classifier)
+    full = Path(output).read_text(encoding="utf-8")
+    assert full.count("\n") == len(ODD_IDS) + output.endswith(".csv"), "one line per row"
+    if output.endswith(".csv"):
+        assert [row["id"] for row in read_rows(Path(output))] == [
+            '"a\\nb"',
+            "a\\nb",
+            '"a\\r\\nb"',
+            '"\\"quoted\\""',
+            '"\\""',
+            '"=a\\nb"',
+            "'\"x",
+            "a\\\\nb",
+        ]
+    else:
+        assert [json.loads(line)["id"] for line in full.splitlines()] == ODD_IDS
+    Path(output).write_text("".join(full.splitlines(keepends=True)[: 4 + output.endswith(".csv")]), encoding="utf-8")
+    again = run_batch(inputs, output, model=classifier, resume=True)
+    assert (again.skipped, again.written) == (4, 4)
+    assert Path(output).read_text(encoding="utf-8") == full
+
+
+def test_ids_with_line_breaks_round_trip_through_resume_in_parquet(tmp_path, classifier):
+    pq = pytest.importorskip("pyarrow.parquet")
+    Path("ads.jsonl").write_text("".join(json.dumps({"url": url, "body": "Product Manager. Own the roadmap."}) + "\n" for url in ODD_IDS), encoding="utf-8")
+    inputs = BatchInputs((Path("ads.jsonl"),), text_column="body", id_column="url")
+    run_batch(inputs, "levels.parquet", model=classifier)
+    assert pq.read_table("levels.parquet").column("id").to_pylist() == ODD_IDS
+    again = run_batch(inputs, "levels.parquet", model=classifier, resume=True)
+    assert (again.skipped, again.written) == (len(ODD_IDS), 0)
+    Path("empty.parquet").write_bytes(b"")  # resuming a file with nothing in it starts it
+    assert run_batch(inputs, "empty.parquet", model=classifier, resume=True).written == len(ODD_IDS)
+
+
+@given(st.text(max_size=12))
+def test_a_csv_id_reads_back_exactly_from_one_line(text):
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow([spreadsheet_safe(csv_id(text)), "x"])
+    assert buffer.getvalue().count("\n") == 1 and "\r" not in buffer.getvalue()
+    (cells,) = list(csv.reader(io.StringIO(buffer.getvalue())))
+    assert id_from_csv(read_back(cells[0])) == text
+
+
+def test_jsonl_ids_that_are_no_strings_are_written_as_json_and_resume_matches_them(tmp_path, classifier):
+    values = [True, False, 12, 1.5, 1.0, None, [1, "a"], {"k": 1}, "true", "plain"]
+    Path("ads.jsonl").write_text("".join(json.dumps({"url": value, "body": "Product Manager. Own the roadmap."}) + "\n" for value in values), encoding="utf-8")
+    inputs = BatchInputs((Path("ads.jsonl"),), text_column="body", id_column="url")
+    for output in ("levels.csv", "levels.jsonl"):
+        run_batch(inputs, output, model=classifier)
+        full = Path(output).read_text(encoding="utf-8")
+        ids = [row["id"] for row in read_rows(Path(output))] if output.endswith(".csv") else [json.loads(line)["id"] for line in full.splitlines()]
+        assert ids == ["true", "false", "12", "1.5", "1.0", "ads.jsonl:6", '[1, "a"]', '{"k": 1}', "true", "plain"]
+        Path(output).write_text("".join(full.splitlines(keepends=True)[:4]), encoding="utf-8")
+        again = run_batch(inputs, output, model=classifier, resume=True)
+        assert (again.skipped, again.written) == (3 + output.endswith(".jsonl"), 6 + output.endswith(".csv"))
+        assert Path(output).read_text(encoding="utf-8") == full
+
+
+def test_a_csv_quote_left_open_gets_an_error_row_naming_the_lines_it_swallowed(tmp_path, classifier):
+    ad = "Product Manager. Own the roadmap for payments."
+    Path("ads.csv").write_text(
+        f'url,body\na,{ad}\nb,"{ad}\nc,{ad}\n\nd,"{ad}"\ne,{ad}\nf,"{ad} And then\nsome more.\ng,{ad}\n', encoding="utf-8"
+    )  # b's quote is never closed: it runs to d's opening quote; f's runs to the end of the file
+    run_batch(BatchInputs((Path("ads.csv"),), text_column="body", id_column="url"), "levels.jsonl", model=classifier)
+    rows = [json.loads(line) for line in Path("levels.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(row["id"], row["error"]) for row in rows] == [
+        ("a", None),
+        (
+            "ads.csv:3",
+            "ads.csv:3: unreadable CSV row (',' expected after '\"') on lines 3-6: a quote left open makes one cell of the rows it runs over",
+        ),
+        ("e", None),
+        (
+            "ads.csv:5",
+            "ads.csv:5: unreadable CSV row (unexpected end of data) on lines 8-10: a quote left open makes one cell of the rows it runs over",
+        ),
+    ]
+    Path("header.csv").write_text('url,"body\nx,y\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"^header.csv: unreadable CSV header \(unexpected end of data\)$"):
+        run_batch(BatchInputs((Path("header.csv"),), text_column="body"), "out.jsonl", model=classifier)
+
+
+def test_file_row_is_the_row_a_spreadsheet_shows_in_a_csv_and_the_line_in_a_jsonl(tmp_path, classifier):
+    ad = "Product Manager. Own the roadmap for payments."
+    Path("ads.csv").write_text(f'body\n{ad}\n\n"{ad}\nSecond line."\n{ad}\n', encoding="utf-8")  # rows 2, 3 (blank), 4 (two lines), 5
+    Path("ads.jsonl").write_text(json.dumps({"body": ad}) + "\n\n" + json.dumps({"body": ad}) + "\n", encoding="utf-8")
+    run_batch(BatchInputs((Path("ads.csv"), Path("ads.jsonl")), text_column="body"), "levels.jsonl", model=classifier)
+    ids = [json.loads(line)["id"] for line in Path("levels.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert ids == ["ads.csv:2", "ads.csv:4", "ads.csv:5", "ads.jsonl:1", "ads.jsonl:3"]
+
+
+def test_resume_refuses_an_output_that_numbers_a_csvs_rows_as_before(tmp_path, classifier):
+    """An older jdclass numbered a CSV's rows from 1: appending to its output would mix two numberings of one file."""
+    Path("ads.csv").write_text("body\nProduct Manager. Own the roadmap.\nSenior Product Manager. Lead the roadmap.\n", encoding="utf-8")
+    Path("levels.jsonl").write_text(json.dumps(dict.fromkeys(COLUMNS) | {"id": "ads.csv:1", "error": "x"}) + "\n", encoding="utf-8")
+    before = Path("levels.jsonl").read_bytes()
+    with pytest.raises(InputError, match=r"^levels.jsonl: it numbers the rows of ads.csv from 1, as jdclass did before FILE:ROW became"):
+        run_batch(BatchInputs((Path("ads.csv"),), text_column="body"), "levels.jsonl", model=classifier, resume=True)
+    assert Path("levels.jsonl").read_bytes() == before
