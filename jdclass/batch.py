@@ -24,12 +24,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path, PurePath
-from typing import Any, Protocol, Self, TypeVar
+from typing import Any, Literal, Protocol, Self, TypeVar, overload
 
 from jdclass.errors import InputError, InputTooLarge, JdclassError, MissingExtra, OutputExists, one_line
 from jdclass.judgement import FLAGS
 from jdclass.levels import CODES
-from jdclass.model import DEFAULT_MODEL_DIR, MANIFEST_FILE, MODEL_FILE, LevelClassifier, load
+from jdclass.model import DEFAULT_MODEL_DIR, MANIFEST_FILE, MODEL_FILE, LevelClassifier, check_errors, load
 from jdclass.posting import Posting, parse
 from jdclass.readers import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES
 from jdclass.result import Classification
@@ -354,6 +354,21 @@ class _Scorer:
                 return list(self.classifier.classify_many(postings)), type(error)(f"input {number}: {error}")
         return list(self.classifier.classify_many(postings)), None
 
+    def outcomes(self, chunk: list[tuple[int, Item]]) -> list[Classification | JdclassError]:
+        """The library's path with ``errors="return"``: each input's result, or its domain error naming its place."""
+        found: list[Classification | JdclassError | None] = [None] * len(chunk)
+        parsed: list[tuple[int, Posting]] = []
+        for index, (number, item) in enumerate(chunk):
+            try:
+                parsed.append((index, self._parse(item)))
+            except JdclassError as error:
+                found[index] = type(error)(f"input {number}: {error}")
+        for (index, _), result in zip(parsed, self._each([posting for _, posting in parsed]), strict=True):
+            if isinstance(result, OSError):
+                raise result  # not the input's fault: as classify_many raises it otherwise
+            found[index] = type(result)(f"input {chunk[index][0]}: {result}") if isinstance(result, JdclassError) else result
+        return [item for item in found if item is not None]
+
     def rows(self, chunk: list[BatchInput]) -> list[Row]:
         """The batch path: one row per input, failures as error rows; parsing per item, the model per chunk."""
         rows: list[Row | None] = [None] * len(chunk)
@@ -363,19 +378,25 @@ class _Scorer:
                 parsed.append((index, self._parse(item)))
             except (JdclassError, OSError) as error:
                 rows[index] = error_row(item.id, one_line(error))
-        results: list[Classification] | None
-        try:
-            results = list(self.classifier.classify_many([posting for _, posting in parsed], details=False))
-        except (JdclassError, OSError):
-            results = None  # one posting spoiled the chunk: classify them one by one to find it
-        for position, (index, posting) in enumerate(parsed):
-            try:
-                result = results[position] if results is not None else self.classifier.classify(posting)
-            except (JdclassError, OSError) as error:
-                rows[index] = error_row(chunk[index].id, one_line(error))
-            else:
-                rows[index] = result_row(chunk[index].id, result)
+        for (index, _), result in zip(parsed, self._each([posting for _, posting in parsed], details=False), strict=True):
+            item_id = chunk[index].id
+            rows[index] = error_row(item_id, one_line(result)) if isinstance(result, Exception) else result_row(item_id, result)
         return [row for row in rows if row is not None]
+
+    def _each(self, postings: list[Posting], details: bool = True) -> list[Classification | JdclassError | OSError]:
+        """Each posting's result or the error that stopped it: the model once for them all, and one by one when
+        one posting spoils the lot, to find it."""
+        try:
+            return list(self.classifier.classify_many(postings, details=details))
+        except (JdclassError, OSError):
+            pass
+        found: list[Classification | JdclassError | OSError] = []
+        for posting in postings:
+            try:
+                found.append(next(self.classifier.classify_many([posting], details=details)))
+            except (JdclassError, OSError) as error:
+                found.append(error)
+        return found
 
 
 _worker_scorer: _Scorer | None = None
@@ -518,6 +539,7 @@ def _jobs(n_jobs: int | None) -> int:
     return n_jobs
 
 
+@overload
 def classify_many(
     items: Iterable[Item],
     n_jobs: int | None = None,
@@ -525,19 +547,50 @@ def classify_many(
     *,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     max_chars: int | None = None,
-) -> Iterator[Classification]:
+    errors: Literal["raise"] = "raise",
+) -> Iterator[Classification]: ...
+
+
+@overload
+def classify_many(
+    items: Iterable[Item],
+    n_jobs: int | None = None,
+    model: LevelClassifier | str | os.PathLike[str] | None = None,
+    *,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    max_chars: int | None = None,
+    errors: Literal["return"],
+) -> Iterator[Classification | JdclassError]: ...
+
+
+def classify_many(
+    items: Iterable[Item],
+    n_jobs: int | None = None,
+    model: LevelClassifier | str | os.PathLike[str] | None = None,
+    *,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    max_chars: int | None = None,
+    errors: Literal["raise", "return"] = "raise",
+) -> Iterator[Classification | JdclassError]:
     """Classify postings (text, ``pathlib.Path`` to a file, or ``Posting``) lazily, in input order.
 
     ``n_jobs`` worker processes share the work (None or 1: this process; -1: all cores); each loads the model
     once. ``model`` is a loaded classifier or a model folder (default: the shipped model, kept between calls). ``max_chars`` is
     ``parse``'s limit (a text's characters; a file's bytes, when given). The first input that cannot be
     classified raises its ``JdclassError`` once the results of the inputs before it are yielded, its message
-    starting with the input's place, counted from 1 ("input 40: ..."); ``run_batch`` instead records it and goes on.
+    starting with the input's place, counted from 1 ("input 40: ..."); with ``errors="return"`` that error is
+    yielded in the input's place instead and the rest go on, as ``asyncio.gather(return_exceptions=True)`` does
+    (``run_batch`` records it in the input's row).
     """
     if isinstance(items, (str, bytes)):
         raise TypeError("classify_many takes an iterable of postings, not one string; for one posting use load().classify(text)")
+    check_errors(errors)
     classifier = _classifier(model)
     with _Workers(classifier, _jobs(n_jobs), None, max_chars) as workers:
+        if errors == "return":
+            for outcomes in workers.map("outcomes", _chunks(enumerate(items, start=1), chunk_size)):
+                yield from outcomes
+            return
         for results, failure in workers.map("classify", _chunks(enumerate(items, start=1), chunk_size)):
             yield from results
             if failure is not None:

@@ -12,7 +12,7 @@ import platform
 from collections.abc import Iterable, Iterator, Sequence
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 import numpy as np
 import spacy
@@ -95,6 +95,7 @@ class LevelClassifier:
         overrides title detection (a ``Posting`` given with a ``title`` is parsed again with it)."""
         return next(self._classify_batch([_posting(text, title, max_chars)]))
 
+    @overload
     def classify_many(
         self,
         texts: Iterable[str | os.PathLike[str] | Posting],
@@ -103,16 +104,42 @@ class LevelClassifier:
         batch_size: int = 256,
         max_chars: int | None = None,
         details: bool = True,
-    ) -> Iterator[Classification]:
+        errors: Literal["raise"] = "raise",
+    ) -> Iterator[Classification]: ...
+
+    @overload
+    def classify_many(
+        self,
+        texts: Iterable[str | os.PathLike[str] | Posting],
+        *,
+        title: str | None = None,
+        batch_size: int = 256,
+        max_chars: int | None = None,
+        details: bool = True,
+        errors: Literal["return"],
+    ) -> Iterator[Classification | JdclassError]: ...
+
+    def classify_many(
+        self,
+        texts: Iterable[str | os.PathLike[str] | Posting],
+        *,
+        title: str | None = None,
+        batch_size: int = 256,
+        max_chars: int | None = None,
+        details: bool = True,
+        errors: Literal["raise", "return"] = "raise",
+    ) -> Iterator[Classification | JdclassError]:
         """Classify postings lazily, in input order, batching spaCy's work and the models' arithmetic.
 
         An input that cannot be classified raises its ``JdclassError`` once the results of the inputs before it
         are yielded, its message starting with its place, counted from 1 ("input 40: ..."), as
-        ``jdclass.classify_many`` does; an exception of ``texts`` itself is raised once those results are yielded. ``details=False`` leaves out the evidence for every rung and the highlights
+        ``jdclass.classify_many`` does; with ``errors="return"`` the error is yielded in its place and the rest go
+        on. An exception of ``texts`` itself is raised once those results are yielded. ``details=False`` leaves out the evidence for every rung and the highlights
         (the evidence for the level found is kept): a batch table shows only that, and it saves the work.
         """
         if isinstance(texts, (str, bytes)):
             raise TypeError("classify_many takes an iterable of postings, not one string; for one posting use classify(text)")
+        check_errors(errors)
         batch: list[Posting] = []
         items = enumerate(texts, start=1)
         while True:
@@ -127,7 +154,11 @@ class LevelClassifier:
                 batch.append(_posting(item, title, max_chars))
             except JdclassError as error:
                 yield from self._classify_batch(batch, details)
-                raise type(error)(f"input {number}: {error}") from None
+                batch = []
+                if errors == "raise":
+                    raise type(error)(f"input {number}: {error}") from None
+                yield type(error)(f"input {number}: {error}")
+                continue
             if len(batch) >= batch_size:
                 yield from self._classify_batch(batch, details)
                 batch = []
@@ -201,6 +232,12 @@ class LevelClassifier:
             raise ModelError(f"{directory}: cannot save the model ({error.strerror})") from None
         self.manifest = manifest
         return path
+
+
+def check_errors(errors: object) -> None:
+    """Refuse an ``errors`` argument of ``classify_many`` other than "raise" and "return"."""
+    if errors not in ("raise", "return"):
+        raise ValueError(f"errors must be 'raise' or 'return', not {errors!r}")
 
 
 def _posting(item: str | os.PathLike[str] | Posting, title: str | None, max_chars: int | None) -> Posting:

@@ -364,6 +364,27 @@ def test_classify_many_takes_an_iterable_honours_max_chars_and_names_the_bad_inp
         list(jdclass.classify_many(["Product Manager"], model=classifier, n_jobs="2"))  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_classify_many_can_return_each_bad_input_in_its_place_and_go_on(classifier, n_jobs):
+    texts = ["Product Manager. Own the roadmap.", "  ", "Senior Product Manager. Lead the strategy.", "", "APM"]
+    outcomes = list(jdclass.classify_many(iter(texts), n_jobs=n_jobs, model=classifier, chunk_size=2, errors="return"))
+    assert [str(item) if isinstance(item, Exception) else item.level.code for item in outcomes] == [
+        classifier.classify(texts[0]).level.code,
+        "input 2: the posting is empty",
+        classifier.classify(texts[2]).level.code,
+        "input 4: the posting is empty",
+        classifier.classify(texts[4]).level.code,
+    ]
+    assert [type(item) for item in outcomes[1::2]] == [EmptyInput, EmptyInput]
+    same = list(classifier.classify_many(texts, batch_size=2, errors="return"))
+    assert [item.to_dict() if not isinstance(item, Exception) else str(item) for item in same] == [
+        item.to_dict() if not isinstance(item, Exception) else str(item) for item in outcomes
+    ]
+    for call in (lambda: jdclass.classify_many(texts, model=classifier, errors="skip"), lambda: classifier.classify_many(texts, errors="skip")):
+        with pytest.raises(ValueError, match="^errors must be 'raise' or 'return', not 'skip'$"):
+            list(call())  # type: ignore[call-overload]
+
+
 def test_parquet_needs_its_extra_or_writes_a_file(tmp_path):
     Path("ad.txt").write_text("Associate Product Manager. New grads welcome.", encoding="utf-8")
     result = CliRunner().invoke(cli, ["batch", "ad.txt", "-o", "levels.parquet", "--quiet", "--jobs", "1"])
