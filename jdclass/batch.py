@@ -311,7 +311,7 @@ def result_row(row_id: str, result: Classification) -> Row:
         people_management_years=posting.people_management_years,
     )
     row.update((name, scope[name]) for name in MANAGEMENT_FIELDS)
-    row.update(flags=";".join(result.flags) or None, evidence=_clean(result.evidence[0].text) if result.evidence else None, error=None)
+    row.update(flags=";".join(result.flags) or None, evidence=result.evidence[0].plain if result.evidence else None, error=None)
     return row
 
 

@@ -34,15 +34,37 @@ class Evidence:
     score: float
     duty: str
 
+    @property
+    def plain(self) -> str:
+        """The sentence as a reader reads it (``plain_text``); ``text`` is the posting's own, at ``start:end``."""
+        return plain_text(self.text)
+
     def to_dict(self) -> dict[str, object]:
         return {
             "text": self.text,
+            "plain": self.plain,
             "start": self.start,
             "end": self.end,
             "level": self.level.code,
             "score": round(self.score, 4),
             "duty": self.duty,
         }
+
+
+# Markdown emphasis around words: "**Reports to:**", "*multi-year*", "__Team__" (not the "_" inside snake_case).
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
+_STRAY_STRONG = re.compile(r"\*{2,}")  # "Executive Leadership Team**": bold cut in two where the sentence was split
+
+
+def plain_text(text: str) -> str:
+    """``text`` as a reader reads it: without Markdown emphasis markers ("**Reports to:** the CPO" is "Reports to:
+    the CPO"), a table row's cells, or fields set apart by pipes, joined by " · " ("| Team | 6 PMs |" is "Team · 6
+    PMs"), and each run of spaces and line breaks one space."""
+    if "*" in text or "_" in text:
+        text = _STRAY_STRONG.sub("", _EMPHASIS.sub(r"\2", _EMPHASIS.sub(r"\2", text)))  # twice: "**Own _all_ of it**"
+    if "|" in text:
+        text = " · ".join(cell for cell in (cell.strip() for cell in text.split("|")) if cell)
+    return " ".join(text.split())
 
 
 def normalize_statements(statements: list[str]) -> list[str]:

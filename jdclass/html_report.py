@@ -57,7 +57,7 @@ def render_html(result: Classification) -> str:
         for level, probability in result.probabilities
     )
     evidence = "".join(
-        f'<li><mark class="{item.level.code}">{escape(" ".join(item.text.split()))}</mark><br><span class="duty">matches: {escape(item.duty)}</span></li>'
+        f'<li><mark class="{item.level.code}">{escape(item.plain)}</mark><br><span class="duty">matches: {escape(item.duty)}</span></li>'
         for item in result.evidence
     )
     notes = "".join(f"<li>{escape(note)}</li>" for note in flag_notes(result))

@@ -134,7 +134,7 @@ def render_classification(result: Classification, color: bool = False, show_text
     if result.evidence:
         lines.append(f"Evidence for {result.evidence[0].level.display_name}:")
         for item in result.evidence:
-            lines += _wrapped(" ".join(item.text.split()), "  - ", "    ", width, lambda piece, item=item: _paint(piece, item.level, color))
+            lines += _wrapped(item.plain, "  - ", "    ", width, lambda piece, item=item: _paint(piece, item.level, color))
             lines += _wrapped(item.duty, "      matches: ", "        ", width)
     elif level is Level.OTHER:
         lines.append("Evidence: the duties do not read as a product-management role.")
@@ -219,5 +219,5 @@ def render_evaluation(evaluation: Evaluation) -> str:
             off = f"{mistake.distance} rung(s) off" if mistake.distance is not None else "PM versus OTHER"
             lines.append(f"  {mistake.row}: {mistake.truth} read as {mistake.predicted} ({mistake.confidence:.0%}, {off})")
             if mistake.evidence:
-                lines.append(f"      evidence: {' '.join(mistake.evidence.split())[:160]}")
+                lines.append(f"      evidence: {mistake.evidence[:160]}")
     return "\n".join(lines)
