@@ -131,6 +131,8 @@ def render_classification(result: Classification, color: bool = False, show_text
         lines.append(f"  {_paint(f'{each.code:<5}', each, color)} {probability:>4.0%} {_paint(bar(probability), each, color)}".rstrip())
     lines.append("")
     lines += _wrapped(signals_line(result.posting), "Signals: ", "  ", width)
+    if result.posting.pay is not None:
+        lines += _wrapped(result.posting.pay.describe(), "Pay: ", "  ", width)
     if result.evidence:
         lines.append(f"Evidence for {result.evidence[0].level.display_name}:")
         for item in result.evidence:
@@ -171,6 +173,8 @@ def render_posting(posting: Posting) -> str:
         value = getattr(posting, name)
         if value is not None:
             lines.append(f"{name.replace('_', ' ').capitalize()}: {value.value}")
+    if posting.pay is not None:
+        lines.append(f"Pay: {posting.pay.describe()}")
     return "\n".join(lines)
 
 

@@ -358,6 +358,7 @@ def test_parquet_needs_its_extra_or_writes_a_file(tmp_path):
         return
     assert (result.exit_code, result.output) == (0, "")
     assert pq.read_table("levels.parquet").column("level").to_pylist() == ["APM"]
+    assert pq.read_table("levels.parquet").schema.field("salary_min").type == "double"
 
 
 def test_classify_many_yields_in_input_order_across_processes(classifier):
@@ -523,3 +524,26 @@ def test_a_tables_encoding_is_read_from_all_of_it_in_chunks(tmp_path):
     # a stray byte in a file of UTF-8 text does not turn the rest of it into mojibake
     found = [table_encoding(Path(name), chunk=3) for name in ("utf8.csv", "late.csv", "stray.csv")]
     assert found == ["utf-8-sig", "cp1252", "utf-8-sig"]
+
+
+PAID_AD = """# Senior Product Manager, Payments
+
+## What you'll do
+- **Own** the *multi-year* product strategy and roadmap for the payments area.
+- Mentor two **junior product managers** on discovery and delivery.
+
+Salary: £90,000 - £105,000 per year.
+"""
+
+
+def test_the_pay_and_the_evidence_columns(tmp_path, classifier):
+    Path("paid.md").write_text(PAID_AD, encoding="utf-8")
+    Path("unpaid.txt").write_text("Associate Product Manager. New grads welcome.", encoding="utf-8")
+    run_batch(BatchInputs((Path("paid.md"), Path("unpaid.txt"))), "levels.csv", model=classifier)
+    run_batch(BatchInputs((Path("paid.md"), Path("unpaid.txt"))), "levels.jsonl", model=classifier)
+    pay = ["salary_min", "salary_max", "salary_currency", "salary_period"]
+    assert [[row[name] for name in pay] for row in read_rows(Path("levels.csv"))] == [["90000.0", "105000.0", "GBP", "year"], ["", "", "", ""]]
+    rows = [json.loads(line) for line in Path("levels.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [[row[name] for name in pay] for row in rows] == [[90000.0, 105000.0, "GBP", "year"], [None, None, None, None]]
+    evidence = classifier.classify(jdclass.parse(Path("paid.md"))).evidence[0]
+    assert "**" in evidence.text and rows[0]["evidence"] == evidence.plain and "*" not in evidence.plain

@@ -258,6 +258,7 @@ Education: degree (required)
 Signals: 3+ years asked
 Employment type: Contract
 Salary: £550 per day
+Pay: £550 a day
 """
 
 
@@ -321,3 +322,14 @@ def test_ctrl_c_before_any_output_exits_130_with_one_line(runner, monkeypatch):
     monkeypatch.setattr("jdclass.cli.read_source", interrupted)
     result = runner.invoke(cli, ["classify", "-"], input="Product Manager\n")
     assert (result.exit_code, result.output) == (130, "Interrupted.\n")
+
+
+def test_classify_reports_the_pay_in_numbers(runner):
+    text = (
+        "Senior Product Manager\n\nOwn the payments roadmap and mentor two junior PMs.\n6+ years of product management experience.\nPay: $150k-$180k a year.\n"
+    )
+    lines = runner.invoke(cli, ["classify", "-"], input=text).output.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("Signals: "))
+    assert lines[at : at + 2] == ["Signals: 6+ years asked", "Pay: $150,000-$180,000 a year"]
+    unpaid = runner.invoke(cli, ["classify", "-"], input=text.replace("Pay: $150k-$180k a year.\n", "")).output
+    assert "\nPay: " not in unpaid
