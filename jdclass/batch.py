@@ -42,6 +42,7 @@ TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson")
 OUTPUT_FORMATS = ("csv", "jsonl", "parquet")
 _FORMAT_BY_SUFFIX = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
 DEFAULT_CHUNK_SIZE = 32
+PAY_FIELDS = ("salary_min", "salary_max", "salary_currency", "salary_period")
 MANAGEMENT_FIELDS = ("direct_reports", "manages_product_managers", "manages_managers", "pnl", "budget", "reports_to", "board")
 COLUMNS: tuple[str, ...] = (
     "id",
@@ -56,6 +57,7 @@ COLUMNS: tuple[str, ...] = (
     "minimum_years",
     "people_management_years",
     *MANAGEMENT_FIELDS,
+    *PAY_FIELDS,
     "flags",
     "evidence",
     "error",
@@ -296,7 +298,7 @@ def error_row(row_id: str, message: str) -> Row:
 
 
 def result_row(row_id: str, result: Classification) -> Row:
-    """One flat row of a classification: levels, probabilities, title, years, management signals, top evidence."""
+    """One flat row of a classification: levels, probabilities, title, years, management signals, pay, top evidence."""
     posting = result.posting
     scope = posting.management.to_dict()
     row: Row = {
@@ -315,7 +317,9 @@ def result_row(row_id: str, result: Classification) -> Row:
         people_management_years=posting.people_management_years,
     )
     row.update((name, scope[name]) for name in MANAGEMENT_FIELDS)
-    row.update(flags=";".join(result.flags) or None, evidence=_clean(result.evidence[0].text) if result.evidence else None, error=None)
+    pay = posting.pay
+    row.update(zip(PAY_FIELDS, (pay.minimum, pay.maximum, pay.currency, pay.period) if pay else (None,) * len(PAY_FIELDS), strict=True))
+    row.update(flags=";".join(result.flags) or None, evidence=result.evidence[0].plain if result.evidence else None, error=None)
     return row
 
 
@@ -827,6 +831,7 @@ class _ParquetOutput:
         self.done: Counter[str] = Counter()
         strings, numbers, flags = pa.string(), pa.float64(), pa.bool_()
         types = {"mismatch": flags, "confidence": numbers, "minimum_years": numbers, "people_management_years": numbers, "direct_reports": pa.int64()}
+        types.update(salary_min=numbers, salary_max=numbers)
         types.update((f"p_{code}", numbers) for code in CODES)
         types.update((name, flags) for name in ("manages_product_managers", "manages_managers", "pnl", "budget", "board"))
         self.schema = pa.schema([(name, types.get(name, strings)) for name in COLUMNS])

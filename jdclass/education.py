@@ -123,3 +123,27 @@ def _names_its_level(lower: str, clause: tuple[int, int], degree: str, seen: set
 def _other_degree_in(lower: str, clause: tuple[int, int]) -> bool:
     sentence = lower[clause[0] : clause[1]]
     return any(pattern.search(sentence) for level, pattern in _DEGREES if level != "bachelor") or bool(re.search(r"\bbachelor|\bb\.?s\b|\bb\.?a\b", sentence))
+
+
+# A degree said to be needed no more than that: "No degree required", "you don't need a college degree", "a degree is
+# not required", "degree optional". Evidence only (``duties``): the model's degree features read ``_NOT_ASKED`` alone.
+_WAIVED_BEFORE = re.compile(
+    r"(?:\b(?:no|not)|n['’]t)\b(?:\s+(?:need|needs|require|required|requires|have|hold|a|an|any|necessarily|formal|college|university|four-year|specific|particular))*\s+$"
+)
+_WAIVED_AFTER = re.compile(
+    r"(?:['’]?s)?(?:\s+degree)?(?:\s+(?:is|are))?\s*(?:not\s+(?:required|needed|necessary|mandatory|essential|a\s+(?:requirement|must))|optional)\b"
+)
+DEGREE_WORDS = ("degree", "diploma", "bachelor", "mba")  # words a waiver names (normalized tokens hold them so too)
+
+
+def waived_degrees(text: str) -> list[int]:
+    """Where ``text`` says a degree is not needed: the offset of each degree word so waived, in order."""
+    lower = lowered(text)
+    found = []
+    for word in DEGREE_WORDS:
+        at = lower.find(word)
+        while at >= 0:
+            if _WAIVED_BEFORE.search(lower, max(0, at - 40), at) or _WAIVED_AFTER.match(lower, at + len(word)):
+                found.append(at)
+            at = lower.find(word, at + 1)
+    return sorted(found)

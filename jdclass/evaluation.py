@@ -230,7 +230,7 @@ def evaluate_rows(
         predicted = [r.level.code for r in results]
         probabilities = np.array([[p for _, p in r.probabilities] for r in results])
     truth = [row.level for row in rows]
-    evidence = [r.evidence[0].text if r.evidence else None for r in results]
+    evidence = [r.evidence[0].plain if r.evidence else None for r in results]
     evaluation = _evaluation(
         "content only" if mask_title else "with title", truth, predicted, probabilities, codes, [row.row for row in rows], evidence, errors
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from jdclass.levels import Level
-from jdclass.report import flag_notes, signals_line
+from jdclass.report import flag_notes, marked_sentences, signals_line, unmarked_reason
 from jdclass.result import Classification
 
 # Background colours of the highlights, one per rung; light enough to read black text on.
@@ -46,7 +46,7 @@ def render_html(result: Classification) -> str:
     posting = result.posting
     text = posting.text
     marked, position = [], 0
-    for item in result.highlights:
+    for item in marked_sentences(result):
         marked.append(escape(text[position : item.start]))
         marked.append(f'<mark class="{item.level.code}" title="{escape(item.duty)}">{escape(text[item.start : item.end])}</mark>')
         position = item.end
@@ -57,7 +57,7 @@ def render_html(result: Classification) -> str:
         for level, probability in result.probabilities
     )
     evidence = "".join(
-        f'<li><mark class="{item.level.code}">{escape(" ".join(item.text.split()))}</mark><br><span class="duty">matches: {escape(item.duty)}</span></li>'
+        f'<li><mark class="{item.level.code}">{escape(item.plain)}</mark><br><span class="duty">matches: {escape(item.duty)}</span></li>'
         for item in result.evidence
     )
     notes = "".join(f"<li>{escape(note)}</li>" for note in flag_notes(result))
@@ -71,7 +71,9 @@ def render_html(result: Classification) -> str:
         ("Salary", posting.salary.value if posting.salary else "not stated"),
     ]
     rows = "".join(f"<tr><td><strong>{escape(name)}</strong></td><td>{escape(value)}</td></tr>" for name, value in fields)
-    legend = "".join(f'<span class="{level.code}">{escape(level.display_name)}</span>' for level in Level.ladder())
+    reason = unmarked_reason(result)
+    name = escape(result.level.display_name)
+    legend = f"{escape(reason[0].upper() + reason[1:])}." if reason else f'Marked: <span class="{result.level.code}">the evidence for {name}</span>'
     verdict_class = "verdict mismatch" if result.verdict.mismatch else "verdict"
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>jdclass: {escape(result.level.display_name)}</title>

@@ -14,6 +14,7 @@ from jdclass.errors import EmptyInput, InputError, InputTooLarge
 from jdclass.experience import YearsRequirement, extract_years_of_experience, main_requirement, people_management_years
 from jdclass.hyphenation import join_broken_words
 from jdclass.management import ManagementScope, extract_management_scope
+from jdclass.pay import Pay, read_pay
 from jdclass.readers import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, SPACY_MAX_CHARS, check_text, html_to_text, looks_like_html, read_posting
 from jdclass.sections import (
     PICTOGRAPHS,
@@ -58,6 +59,7 @@ _SALARY = re.compile(
     rf"(?P<low>{_MONEY})(?:{_PERIOD}?\s*(?:-|–|—|to)\s*(?P<high>(?:{_MONEY})|\d(?:[\d,.]*\d)?(?:\s?(?:k|m|lpa|lakhs?)\b)?){_PERIOD}?"
     rf"|{_RATE_PERIOD}(?!\s+(?:[\w-]+\s+){{0,2}}?(?:stipends?|allowances?|budgets?|credits?|reimburs\w*|per\s+diem|meals?|lunch|food|travel|parking|coworking|wellness)\b))"
 )  # one opening for both: a pattern that opens with two alternatives is tried twice at every character
+_SALARY_STARTS = ("$", "£", "€", "₹", "usd", "eur", "gbp", "inr", "cad", "aud", "sgd")  # how every match begins (``matches_from``)
 MAX_TITLE_LINES = 6
 # A sentence that names the role it hires for opens a posting: later ones name other hires ("we're also hiring a designer").
 HIRE_SCAN_CHARS = 3000
@@ -149,7 +151,7 @@ class Posting:
     """A job posting and what jdclass read from it. Spans are offsets into ``text``.
 
     The fields no model reads (company, employment type, location, remote, salary) are read from the text
-    when first asked for: a batch run writes none of them, and they took an eighth of the parse.
+    when first asked for: a batch run writes only the salary, and they took an eighth of the parse.
     """
 
     text: str
@@ -191,7 +193,7 @@ class Posting:
         head = self.text[:FIELD_SCAN_CHARS]
         lower = lowered(head)
         found = None
-        for match in _SALARY.finditer(lower):
+        for match in matches_from(_SALARY, lower, _SALARY_STARTS):
             if found is None:
                 found = match
                 if match.group("high") is not None:
@@ -200,6 +202,11 @@ class Posting:
                 found = match  # "save $5 per day ... Salary $120k-$140k": a range that says it is pay beats an earlier rate
                 break
         return TextField(head[found.start() : found.end()], Span(*found.span())) if found else None
+
+    @cached_property
+    def pay(self) -> Pay | None:
+        """The salary read into numbers: lowest and highest amount, currency and period (``read_pay``)."""
+        return read_pay(self.text, self.salary.span.start, self.salary.span.end) if self.salary else None
 
     @property
     def main_years(self) -> YearsRequirement | None:
@@ -251,6 +258,7 @@ class Posting:
             "location": optional(self.location),
             "remote": optional(self.remote),
             "salary": optional(self.salary),
+            "pay": self.pay.to_dict() if self.pay else None,
             "self_reference": self.self_reference.to_dict() if self.self_reference else None,
             "mentions": [item.to_dict() for item in self.mentions],
         }

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from jdclass.duties import Evidence
 from jdclass.levels import Level
 from jdclass.posting import Posting
 from jdclass.report_words import duration, years_phrase
@@ -94,12 +95,29 @@ def _paint(text: str, level: Level, color: bool, bold: bool = False) -> str:
     return click.style(text, fg=LEVEL_COLORS[level], bold=bold) if color else text
 
 
+def marked_sentences(result: Classification) -> tuple[Evidence, ...]:
+    """The sentences a view of the posting marks: the evidence the report lists, in text order, each for the rung it
+    is evidence for; none for a posting read as not a PM role, which no rung's colour should claim."""
+    if not result.level.on_ladder:
+        return ()
+    return tuple(sorted(result.evidence, key=lambda item: item.start))
+
+
+def unmarked_reason(result: Classification) -> str | None:
+    """Why a view of the posting marks no sentence, or None when it marks the evidence."""
+    if not result.level.on_ladder:
+        return "no sentence marked: it reads as not a product-management role"
+    if not result.evidence:
+        return f"no sentence marked: none matches the duties of {result.level.display_name} closely"
+    return None
+
+
 def highlighted_text(result: Classification, color: bool) -> str:
-    """The posting with each sentence that matches a rung's duties painted in that rung's colour, or, without
-    colour, marked with the rung's code in brackets before it ("[SPM] Own the strategy...")."""
+    """The posting with each sentence of ``marked_sentences`` painted in its rung's colour, or, without colour,
+    marked with the rung's code in brackets before it ("[SPM] Own the strategy...")."""
     text = result.posting.text
     out, position = [], 0
-    for item in result.highlights:
+    for item in marked_sentences(result):
         out.append(text[position : item.start])
         out.append(_paint(text[item.start : item.end], item.level, color) if color else f"[{item.level.code}] {text[item.start : item.end]}")
         position = item.end
@@ -131,10 +149,12 @@ def render_classification(result: Classification, color: bool = False, show_text
         lines.append(f"  {_paint(f'{each.code:<5}', each, color)} {probability:>4.0%} {_paint(bar(probability), each, color)}".rstrip())
     lines.append("")
     lines += _wrapped(signals_line(result.posting), "Signals: ", "  ", width)
+    if result.posting.pay is not None:
+        lines += _wrapped(result.posting.pay.describe(), "Pay: ", "  ", width)
     if result.evidence:
         lines.append(f"Evidence for {result.evidence[0].level.display_name}:")
         for item in result.evidence:
-            lines += _wrapped(" ".join(item.text.split()), "  - ", "    ", width, lambda piece, item=item: _paint(piece, item.level, color))
+            lines += _wrapped(item.plain, "  - ", "    ", width, lambda piece, item=item: _paint(piece, item.level, color))
             lines += _wrapped(item.duty, "      matches: ", "        ", width)
     elif level is Level.OTHER:
         lines.append("Evidence: the duties do not read as a product-management role.")
@@ -143,12 +163,14 @@ def render_classification(result: Classification, color: bool = False, show_text
             f"no sentence matches the duties of {level.display_name} closely; the level rests on the posting as a whole.", "Evidence: ", "  ", width
         )
     if show_text:
-        if color:
-            legend = "  ".join(_paint(each.code, each, color) for each in Level.ladder())
-            heading = f"Posting (sentences coloured by the rung whose duties they match: {legend}):"
+        level, reason = result.level, unmarked_reason(result)
+        if reason is not None:
+            heading = f"Posting ({reason}):"
+        elif color:
+            heading = f"Posting (the evidence for {level.display_name} coloured {_paint(level.code, level, color)}):"
         else:
-            heading = "Posting (each sentence that matches a rung's duties marked with the rung, e.g. [SPM]):"
-        lines += ["", heading, "", highlighted_text(result, color)]
+            heading = f"Posting (the evidence for {level.display_name} marked [{level.code}]):"
+        lines += ["", *_wrapped(heading, "", "  ", width), "", highlighted_text(result, color)]
     return "\n".join(lines)
 
 
@@ -171,6 +193,8 @@ def render_posting(posting: Posting) -> str:
         value = getattr(posting, name)
         if value is not None:
             lines.append(f"{name.replace('_', ' ').capitalize()}: {value.value}")
+    if posting.pay is not None:
+        lines.append(f"Pay: {posting.pay.describe()}")
     return "\n".join(lines)
 
 
@@ -219,5 +243,5 @@ def render_evaluation(evaluation: Evaluation) -> str:
             off = f"{mistake.distance} rung(s) off" if mistake.distance is not None else "PM versus OTHER"
             lines.append(f"  {mistake.row}: {mistake.truth} read as {mistake.predicted} ({mistake.confidence:.0%}, {off})")
             if mistake.evidence:
-                lines.append(f"      evidence: {' '.join(mistake.evidence.split())[:160]}")
+                lines.append(f"      evidence: {mistake.evidence[:160]}")
     return "\n".join(lines)

@@ -82,3 +82,30 @@ def write_all(folder: Path) -> dict[str, Path]:
     files["pdf"].write_bytes(make_pdf(POSTING_LINES))
     files["docx"].write_bytes(make_docx(POSTING_LINES))
     return files
+
+
+# A Markdown director ad and a software engineer ad: what the report lists and marks (tests/test_cli.py, test_html_report.py).
+DIRECTOR_AD = """# Director of Product, Payments
+
+**Reports to:** the CPO
+
+## What you'll do
+- **Own** the *multi-year* product strategy and roadmap for the payments portfolio.
+- Hire, coach and develop a team of **product managers** and group product managers.
+- Partner with engineering and design leadership to set quarterly goals and OKRs.
+
+| Team | 6 PMs |
+|---|---|
+| Budget | owns the product budget for the payments line |
+
+## What you bring
+- 10+ years of product management experience, including 4 years managing managers.
+"""
+
+OTHER_AD = """Software Engineer, Backend
+
+We are hiring a backend engineer to build our payments APIs in Go.
+- Design and run services on Kubernetes.
+- 5+ years writing production Go or Java.
+- Own on-call for the ledger service and write runbooks.
+"""

@@ -395,6 +395,7 @@ def test_parquet_needs_its_extra_or_writes_a_file(tmp_path):
         return
     assert (result.exit_code, result.output) == (0, "")
     assert pq.read_table("levels.parquet").column("level").to_pylist() == ["APM"]
+    assert pq.read_table("levels.parquet").schema.field("salary_min").type == "double"
 
 
 def test_classify_many_yields_in_input_order_across_processes(classifier):
@@ -724,3 +725,26 @@ def test_resume_refuses_an_output_that_numbers_a_csvs_rows_as_before(tmp_path, c
     with pytest.raises(InputError, match=r"^levels.jsonl: it numbers the rows of ads.csv from 1, as jdclass did before FILE:ROW became"):
         run_batch(BatchInputs((Path("ads.csv"),), text_column="body"), "levels.jsonl", model=classifier, resume=True)
     assert Path("levels.jsonl").read_bytes() == before
+
+
+PAID_AD = """# Senior Product Manager, Payments
+
+## What you'll do
+- **Own** the *multi-year* product strategy and roadmap for the payments area.
+- Mentor two **junior product managers** on discovery and delivery.
+
+Salary: £90,000 - £105,000 per year.
+"""
+
+
+def test_the_pay_and_the_evidence_columns(tmp_path, classifier):
+    Path("paid.md").write_text(PAID_AD, encoding="utf-8")
+    Path("unpaid.txt").write_text("Associate Product Manager. New grads welcome.", encoding="utf-8")
+    run_batch(BatchInputs((Path("paid.md"), Path("unpaid.txt"))), "levels.csv", model=classifier)
+    run_batch(BatchInputs((Path("paid.md"), Path("unpaid.txt"))), "levels.jsonl", model=classifier)
+    pay = ["salary_min", "salary_max", "salary_currency", "salary_period"]
+    assert [[row[name] for name in pay] for row in read_rows(Path("levels.csv"))] == [["90000.0", "105000.0", "GBP", "year"], ["", "", "", ""]]
+    rows = [json.loads(line) for line in Path("levels.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [[row[name] for name in pay] for row in rows] == [[90000.0, 105000.0, "GBP", "year"], [None, None, None, None]]
+    evidence = classifier.classify(jdclass.parse(Path("paid.md"))).evidence[0]
+    assert "**" in evidence.text and rows[0]["evidence"] == evidence.plain and "*" not in evidence.plain

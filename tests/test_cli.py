@@ -10,10 +10,11 @@ from click.testing import CliRunner
 import jdclass
 from jdclass.cli import cli
 from jdclass.corpus import DEFAULT_CORPUS
+from jdclass.levels import Level
 from jdclass.model import DEFAULT_MODEL_DIR, MODEL_FILE
 from jdclass.report import render_classification
 from tests.conftest import HELD_BACK
-from tests.fixtures import write_all
+from tests.fixtures import DIRECTOR_AD, OTHER_AD, write_all
 
 PARSE_INPUT = """Job title: Director of Product
 Reports to: Chief Product Officer
@@ -258,6 +259,7 @@ Education: degree (required)
 Signals: 3+ years asked
 Employment type: Contract
 Salary: £550 per day
+Pay: £550 a day
 """
 
 
@@ -302,16 +304,63 @@ def test_corpus_check_output(runner, tmp_path):
     assert result.output.endswith("Corpus OK\n")
 
 
-def test_show_text_without_colour_marks_each_matched_sentence_with_its_rung(runner, classifier):
-    path = HELD_BACK / "vp.md"
-    result = runner.invoke(cli, ["classify", str(path), "--show-text"])
-    found = classifier.classify(jdclass.parse(path))
-    assert result.exit_code == 0 and found.highlights
-    assert "Posting (each sentence that matches a rung's duties marked with the rung, e.g. [SPM]):\n" in result.output
-    text = found.posting.text
-    for item in found.highlights:
-        assert f"[{item.level.code}] {text[item.start : item.end]}" in result.output
-    assert "\x1b[" not in result.output
+DIRECTOR_REPORT_END = """Evidence for Director of Product:
+  - 10+ years of product management experience, including 4 years managing
+    managers.
+      matches: 10+ years of product management experience, or 5+ years at a
+        smaller company or startup.
+  - Hire, coach and develop a team of product managers and group product
+    managers.
+      matches: Has hired product managers and built a product team from the
+        ground up.
+  - Budget · owns the product budget for the payments line
+      matches: Experience owning a product line or multi-product roadmap through
+        several major launches.
+  - Partner with engineering and design leadership to set quarterly goals and
+    OKRs.
+      matches: Partners with engineering directors on staffing, capacity and
+        delivery plans for the product line.
+
+Posting (the evidence for Director of Product marked [DIR]):
+
+# Director of Product, Payments
+
+**Reports to:** the CPO
+
+## What you'll do
+- **Own** the *multi-year* product strategy and roadmap for the payments portfolio.
+- [DIR] Hire, coach and develop a team of **product managers** and group product managers.
+- [DIR] Partner with engineering and design leadership to set quarterly goals and OKRs.
+
+| Team | 6 PMs |
+|---|---|
+[DIR] | Budget | owns the product budget for the payments line |
+
+## What you bring
+- [DIR] 10+ years of product management experience, including 4 years managing managers.
+
+"""
+
+
+def test_show_text_marks_the_evidence_listed_by_the_rung_it_is_evidence_for(runner, classifier):
+    # Each sentence read as plain text in the list; in the posting, the same sentences and no others, marked [DIR]
+    # (the best-matching rung of each sentence said VP or PM for some, and marked sentences the list did not show).
+    result = runner.invoke(cli, ["classify", "-", "--show-text"], input=DIRECTOR_AD)
+    assert result.exit_code == 0
+    assert result.output.endswith(DIRECTOR_REPORT_END)
+    found = classifier.classify(DIRECTOR_AD)
+    assert {item.level for item in found.highlights} != {Level.DIR}  # what the posting view used to paint
+    coloured = render_classification(found, color=True, show_text=True).split("\n\nPosting (", 1)[1]
+    painted = [click.style(DIRECTOR_AD[item.start : item.end], fg="magenta", bold=False) for item in found.evidence]
+    assert coloured.count("\x1b[35m") == len(painted) + 1 and all(piece in coloured for piece in painted)
+
+
+def test_show_text_colours_nothing_on_the_ladder_for_a_posting_read_as_other(runner, classifier):
+    result = runner.invoke(cli, ["classify", "-", "--show-text"], input=OTHER_AD)
+    assert result.exit_code == 0 and result.output.startswith("Level: Not a product-management role (OTHER)")
+    assert result.output.endswith("\nPosting (no sentence marked: it reads as not a product-management role):\n\n" + OTHER_AD + "\n")
+    coloured = render_classification(classifier.classify(OTHER_AD), color=True, show_text=True)
+    assert coloured.endswith("\n\n" + OTHER_AD)
 
 
 def test_ctrl_c_before_any_output_exits_130_with_one_line(runner, monkeypatch):
@@ -321,3 +370,14 @@ def test_ctrl_c_before_any_output_exits_130_with_one_line(runner, monkeypatch):
     monkeypatch.setattr("jdclass.cli.read_source", interrupted)
     result = runner.invoke(cli, ["classify", "-"], input="Product Manager\n")
     assert (result.exit_code, result.output) == (130, "Interrupted.\n")
+
+
+def test_classify_reports_the_pay_in_numbers(runner):
+    text = (
+        "Senior Product Manager\n\nOwn the payments roadmap and mentor two junior PMs.\n6+ years of product management experience.\nPay: $150k-$180k a year.\n"
+    )
+    lines = runner.invoke(cli, ["classify", "-"], input=text).output.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("Signals: "))
+    assert lines[at : at + 2] == ["Signals: 6+ years asked", "Pay: $150,000-$180,000 a year"]
+    unpaid = runner.invoke(cli, ["classify", "-"], input=text.replace("Pay: $150k-$180k a year.\n", "")).output
+    assert "\nPay: " not in unpaid

@@ -1,14 +1,17 @@
 """The HTML report, opened in a real headless Chromium: the highlights and the verdict must be rendered."""
 
 import os
+import re
 import shutil
 import subprocess
+from html import escape
 
 import pytest
 
 from jdclass.html_report import HIGHLIGHT, render_html
 from jdclass.levels import Level
 from tests.conftest import HELD_BACK
+from tests.fixtures import DIRECTOR_AD, OTHER_AD
 from tests.png import pixels
 
 CHROMIUM_FLAGS = [
@@ -72,3 +75,14 @@ def test_chromium_renders_the_highlights_and_the_verdict(mismatch_report, tmp_pa
     assert Level.PM in painted, "the Product Manager highlights are not on screen"
     dom = subprocess.run([browser, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--dump-dom", path.as_uri()], capture_output=True, check=True, timeout=120)
     assert "Titled Chief Product Officer; the duties" in dom.stdout.decode()
+
+
+def test_the_page_marks_the_evidence_it_lists_and_nothing_for_other(classifier):
+    result = classifier.classify(DIRECTOR_AD)
+    posting = render_html(result).split('id="posting">', 1)[1]
+    marks = re.findall(r'<mark class="(\w+)" title="[^"]*">(.*?)</mark>', posting, re.DOTALL)
+    assert sorted(marks) == sorted(("DIR", escape(item.text)) for item in result.evidence)
+    assert '<p class="legend">Marked: <span class="DIR">the evidence for Director of Product</span></p>' in render_html(result)
+    other = render_html(classifier.classify(OTHER_AD))
+    assert "<mark" not in other.split('id="posting">', 1)[1]
+    assert '<p class="legend">No sentence marked: it reads as not a product-management role.</p>' in other

@@ -15,6 +15,7 @@ from scipy import sparse
 
 from jdclass import model_file
 from jdclass.corpus import DEFAULT_CORPUS
+from jdclass.duties import MADE_ON_USE
 from jdclass.model import FORMAT_VERSION, LevelClassifier
 from jdclass.training import train
 from tests.hostile import ENGLISH
@@ -23,8 +24,8 @@ from tests.hostile import ENGLISH
 def _parts_equal(a: object, b: object) -> None:
     """Every attribute of two parts equal: arrays element by element and of one type, the rest as values."""
     assert type(a) is type(b)
-    names = set(vars(a)) - {"_by_level"}
-    assert names == set(vars(b)) - {"_by_level"}
+    names = set(vars(a)) - set(MADE_ON_USE)
+    assert names == set(vars(b)) - set(MADE_ON_USE)
     for name in names:
         left, right = getattr(a, name), getattr(b, name)
         if isinstance(left, np.ndarray):

@@ -1,0 +1,146 @@
+"""The pay a posting states, read into numbers: lowest and highest amount, currency and what the pay is for."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from jdclass.spans import lowered
+
+Period = Literal["hour", "day", "week", "month", "year"]
+
+# A symbol that names one currency; "$" names several and is read apart (``_currency``).
+_SYMBOLS = {"£": "GBP", "€": "EUR", "₹": "INR"}
+_CODES = ("usd", "eur", "gbp", "inr", "cad", "aud", "sgd", "nzd", "hkd", "mxn", "chf")
+_AMOUNT = re.compile(r"(?P<number>\d(?:[\d,.]*\d)?)(?:\s?(?P<unit>k|m|lpa|lakhs?)(?![a-z]))?")
+_UNITS = {"k": 1e3, "m": 1e6, "lpa": 1e5, "lakh": 1e5, "lakhs": 1e5}
+_CODE = re.compile(r"(?<![a-z])(?:" + "|".join(_CODES) + r")(?![a-z])")
+_CODE_AFTER = re.compile(r"\s*(?P<code>" + "|".join(_CODES) + r")(?![a-z])")  # "$120,000 - $140,000 CAD"
+# "C$120k", "A$150,000": the letters before "$" that name a dollar other than the US one (or the US one).
+_DOLLAR_PREFIX = re.compile(r"(?<![a-z])(?P<prefix>us|c|ca|a|au|s|nz|hk|mx)\$")
+_PREFIXES = {"us": "USD", "c": "CAD", "ca": "CAD", "a": "AUD", "au": "AUD", "s": "SGD", "nz": "NZD", "hk": "HKD", "mx": "MXN"}
+# Where "$" may be another country's dollar: a posting that names one of these places, codes or prefixed dollars.
+_OTHER_DOLLAR_PLACES = ("canad", "australi", "new zealand", "singapore", "hong kong")
+_OTHER_DOLLAR_CODES = ("CAD", "AUD", "SGD", "NZD", "HKD", "MXN")  # ISO codes are written in capitals; "cadence" is no code
+_OTHER_CODE = re.compile(r"(?<![A-Za-z])(?:CAD|AUD|SGD|NZD|HKD|MXN)(?![A-Za-z])")
+_PERIOD_WORDS: tuple[tuple[Period, str], ...] = (
+    ("hour", r"hour|(?<![a-z])hr(?![a-z])|(?<![a-z])p/?h(?![a-z])"),
+    ("day", r"(?<![a-z])day|daily|(?<![a-z])p/?d(?![a-z])"),
+    ("week", r"week|(?<![a-z])wk(?![a-z])"),
+    ("month", r"month|(?<![a-z])mo(?![a-z])"),
+    ("year", r"year|(?<![a-z])yr(?![a-z])|annum|annual|(?<![a-z])p\.?a(?![a-z])|lpa"),
+)
+_PERIODS = tuple((period, re.compile(pattern)) for period, pattern in _PERIOD_WORDS)
+_SHOWN_PERIOD = {"hour": "an hour", "day": "a day", "week": "a week", "month": "a month", "year": "a year"}
+_SHOWN_SYMBOL = {"USD": "$", "GBP": "£", "EUR": "€", "INR": "₹"}
+
+
+@dataclass(frozen=True)
+class Pay:
+    """Pay as numbers: ``minimum`` and ``maximum`` (the same for one figure), ``currency`` an ISO 4217 code or None
+    when "$" could be more than one country's dollar, ``period`` what the pay is for or None when the posting does not say."""
+
+    minimum: float
+    maximum: float
+    currency: str | None
+    period: Period | None
+
+    def to_dict(self) -> dict[str, object]:
+        return {"minimum": self.minimum, "maximum": self.maximum, "currency": self.currency, "period": self.period}
+
+    def describe(self) -> str:
+        """In words: "$150,000-$180,000 a year", "£550 a day", "CAD 120,000-140,000", "$90,000 (which dollar is not clear)"."""
+        symbol = _SHOWN_SYMBOL.get(self.currency or "USD")
+        low, high = _figure(self.minimum), _figure(self.maximum)
+        if symbol is not None:
+            amount = f"{symbol}{low}" if low == high else f"{symbol}{low}-{symbol}{high}"
+        else:
+            amount = f"{self.currency} {low}" if low == high else f"{self.currency} {low}-{high}"
+        period = f" {_SHOWN_PERIOD[self.period]}" if self.period else ""
+        unclear = " (which dollar is not clear)" if self.currency is None else ""
+        return amount + period + unclear
+
+
+def _figure(amount: float) -> str:
+    return f"{amount:,.0f}" if amount == int(amount) else f"{amount:,.2f}"
+
+
+def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
+    """The pay that ``text[start:end]`` states ("$120k - $150k a year", "£500pd", "₹16-20 LPA"), or None when it
+    holds no amount with a currency; the rest of ``text`` tells which dollar "$" is.
+
+    Currency: the ISO code written ("SGD 170,000", "$120,000 CAD"), the one a symbol names (£, €, ₹; lakhs are
+    rupees), the dollar a prefix names ("C$", "A$", "US$"), and "$" alone is USD only when the posting names no other
+    dollar's currency or country (Canada, Australia, New Zealand, Singapore, Hong Kong, Mexico): None then.
+    """
+    end = len(text) if end is None else end
+    lower = lowered(text)
+    value = lower[start:end]
+    amounts = [(float(number), match.group("unit")) for match in _AMOUNT.finditer(value) if (number := _number(match.group("number"))) is not None][:2]
+    if not amounts:
+        return None
+    if len(amounts) == 2 and amounts[0][1] is None and amounts[1][1] is not None:
+        amounts[0] = (amounts[0][0], amounts[1][1])  # "$120-150k": the low end shares the high end's thousands
+    figures = sorted(number * _UNITS[unit] if unit else number for number, unit in amounts)
+    if not all(math.isfinite(figure) for figure in figures):
+        return None
+    currency = _currency(text, lower, start, end, value)
+    if currency is False:
+        return None
+    period = next((name for name, pattern in _PERIODS if pattern.search(value)), None)
+    return Pay(figures[0], figures[-1], currency, period)
+
+
+def _number(written: str) -> float | None:
+    """A figure as written: "150,000", "101,000.00", "12,00,000" (Indian grouping), "60.000" (a full stop for
+    thousands), "42.50", "1.2"; None when its separators make no number ("1,2,3.4.5")."""
+    if "," in written and "." in written:
+        thousands, decimal = (",", ".") if written.rfind(".") > written.rfind(",") else (".", ",")
+        written = written.replace(thousands, "").replace(decimal, ".")
+    elif "," in written:
+        written = written.replace(",", "") if len(written) - written.rfind(",") == 4 else written.replace(",", ".")
+    elif written.count(".") > 1 or (written.count(".") == 1 and len(written) - written.find(".") == 4):
+        written = written.replace(".", "")
+    try:
+        return float(written)
+    except ValueError:
+        return None
+
+
+def _currency(text: str, lower: str, start: int, end: int, value: str) -> str | None | Literal[False]:
+    """The ISO code of the pay's currency, None for a dollar of unclear country, False when nothing names a currency."""
+    code = _CODE.search(value)
+    if code:
+        return code.group().upper()
+    after = _CODE_AFTER.match(lower, end)
+    if after:
+        return after.group("code").upper()
+    for symbol, name in _SYMBOLS.items():
+        if symbol in value:
+            return name
+    if "lpa" in value or "lakh" in value:
+        return "INR"
+    if "$" not in value:
+        return False
+    prefix = _DOLLAR_PREFIX.search(lower, max(0, start - 2), end)
+    if prefix:
+        return _PREFIXES[prefix.group("prefix")]
+    return None if _names_another_dollar(text, lower) else "USD"
+
+
+def _names_another_dollar(text: str, lower: str) -> bool:
+    """Whether the posting names a country or currency whose money is also written "$". Substring tests, not one
+    pattern of them all: a pattern of many alternatives is tried at every character (30 against 100 us a posting)."""
+    if any(place in lower for place in _OTHER_DOLLAR_PLACES) or lower.count("mexic") > lower.count("new mexic"):
+        return True
+    if any(code in text for code in _OTHER_DOLLAR_CODES) and _OTHER_CODE.search(text):
+        return True
+    at = lower.find("$")
+    while at >= 0:
+        prefix = _DOLLAR_PREFIX.search(lower, max(0, at - 2), at + 1)
+        if prefix and prefix.group("prefix") != "us":
+            return True  # "C$", "A$", "NZ$": not "US$"
+        at = lower.find("$", at + 1)
+    return False

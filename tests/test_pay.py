@@ -1,0 +1,59 @@
+"""Pay read into numbers: lowest and highest amount, currency and period; any text gives a Pay or None."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jdclass.pay import Pay, read_pay
+from jdclass.posting import parse
+
+
+@pytest.mark.parametrize(
+    ("text", "pay", "described"),
+    [
+        ("$120k - $150k a year", Pay(120_000, 150_000, "USD", "year"), "$120,000-$150,000 a year"),
+        ("$150,000 to $180,000", Pay(150_000, 180_000, "USD", None), "$150,000-$180,000"),
+        ("$115-135k", Pay(115_000, 135_000, "USD", None), "$115,000-$135,000"),
+        ("$101,000.00 - $139,000.00 annually", Pay(101_000, 139_000, "USD", "year"), "$101,000-$139,000 a year"),
+        ("$42.50 per hour", Pay(42.5, 42.5, "USD", "hour"), "$42.50 an hour"),
+        ("$10k/mo", Pay(10_000, 10_000, "USD", "month"), "$10,000 a month"),
+        ("£60,000 - £70,000 pa", Pay(60_000, 70_000, "GBP", "year"), "£60,000-£70,000 a year"),
+        ("£500pd", Pay(500, 500, "GBP", "day"), "£500 a day"),
+        ("€60.000 - €70.000", Pay(60_000, 70_000, "EUR", None), "€60,000-€70,000"),
+        ("EUR 98,000 - 122,000", Pay(98_000, 122_000, "EUR", None), "€98,000-€122,000"),
+        ("₹16–20 LPA", Pay(1_600_000, 2_000_000, "INR", "year"), "₹1,600,000-₹2,000,000 a year"),
+        ("₹12,00,000 - ₹15,00,000 per annum", Pay(1_200_000, 1_500_000, "INR", "year"), "₹1,200,000-₹1,500,000 a year"),
+        ("SGD 170,000 - 215,000 a month", Pay(170_000, 215_000, "SGD", "month"), "SGD 170,000-215,000 a month"),
+        ("$120,000 - $140,000 CAD", Pay(120_000, 140_000, "CAD", None), "CAD 120,000-140,000"),
+        ("C$120,000 - C$140,000", Pay(120_000, 140_000, "CAD", None), "CAD 120,000-140,000"),
+        ("US$90k", Pay(90_000, 90_000, "USD", None), "$90,000"),
+        ("Toronto, Canada. $120,000 - $140,000", Pay(120_000, 140_000, None, None), "$120,000-$140,000 (which dollar is not clear)"),
+        ("Remote in New Mexico. $90k-$100k", Pay(90_000, 100_000, "USD", None), "$90,000-$100,000"),
+        ("A steady cadence of releases. $90k-$100k", Pay(90_000, 100_000, "USD", None), "$90,000-$100,000"),
+        ("No pay stated", None, None),
+        ("120,000 - 140,000 a year", None, None),
+    ],
+)
+def test_read_pay(text, pay, described):
+    found = read_pay(text)
+    assert found == pay
+    assert (found.describe() if found else None) == described
+
+
+def test_the_posting_reads_its_salary_into_pay():
+    posting = parse("Senior Product Manager, Payments\nBased in Vancouver, Canada.\nSalary: $150,000 - $180,000 per year, plus equity.\n")
+    assert posting.salary.value == "$150,000 - $180,000 per year"
+    assert posting.pay == Pay(150_000, 180_000, None, "year")
+    assert posting.to_dict()["pay"] == {"minimum": 150_000, "maximum": 180_000, "currency": None, "period": "year"}
+    assert parse("Senior Product Manager\nOwn the roadmap.\n").pay is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("$£€₹0123456789,.-–k kmlpa/hourdayCADusd"), max_size=30) | st.text(max_size=30),
+    st.integers(0, 30),
+    st.integers(0, 30),
+)
+def test_any_text_reads_as_pay_or_none(text, start, end):
+    found = read_pay(text, min(start, len(text)), max(min(end, len(text)), min(start, len(text))))
+    assert found is None or (isinstance(found, Pay) and found.minimum <= found.maximum and isinstance(found.describe(), str))
