@@ -409,17 +409,27 @@ _worker_scorer: _Scorer | None = None
 GC_YOUNG_THRESHOLD = 10_000
 
 
+def _fewer(thresholds: tuple[int, int, int]) -> tuple[int, int, int]:
+    """The collector's thresholds for a batch: the young generation's raised, unless 0 (collection turned off)."""
+    young, middle, old = thresholds
+    return max(young, GC_YOUNG_THRESHOLD) if young else 0, middle, old
+
+
 @contextmanager
 def _fewer_collections() -> Iterator[None]:
     """Run the cyclic garbage collector less often, and never over the objects alive now, while a batch runs."""
     thresholds, ours = gc.get_threshold(), not gc.get_freeze_count()  # a caller's own freeze is left as it is
+    fewer = _fewer(thresholds)
     if ours:
         gc.freeze()
-    gc.set_threshold(max(thresholds[0], GC_YOUNG_THRESHOLD), *thresholds[1:])
+    gc.set_threshold(*fewer)
     try:
         yield
     finally:
-        gc.set_threshold(*thresholds)
+        # A batch begun in another thread while this one ran took these for the caller's thresholds: each puts
+        # back only thresholds still its own, so the caller's return when the first batch ends, and stay.
+        if gc.get_threshold() == fewer:
+            gc.set_threshold(*thresholds)
         if ours:
             gc.unfreeze()
 
@@ -427,7 +437,7 @@ def _fewer_collections() -> Iterator[None]:
 def _start_worker(classifier: LevelClassifier, max_bytes: int | None, max_chars: int | None) -> None:
     global _worker_scorer
     gc.freeze()  # a worker's own process: the model it was given is alive for as long as the worker
-    gc.set_threshold(max(gc.get_threshold()[0], GC_YOUNG_THRESHOLD), *gc.get_threshold()[1:])
+    gc.set_threshold(*_fewer(gc.get_threshold()))
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops the pool
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged PDFs are reported in their rows
     _worker_scorer = _Scorer(classifier, max_bytes, max_chars)

@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -579,6 +580,44 @@ def test_a_batch_leaves_the_garbage_collector_as_it_found_it(tmp_path, classifie
     with pytest.raises(ZeroDivisionError):  # a caller's progress callback that fails
         run_batch(BatchInputs((Path("ads.jsonl"),), text_column="body"), "levels.jsonl", model=classifier, progress=lambda *_: 1 / 0)
     assert (gc.get_threshold(), gc.get_freeze_count()) == (before, 0)
+
+
+@pytest.mark.parametrize("first_to_end", ["first begun", "last begun"])
+def test_batches_in_two_threads_leave_the_garbage_collector_as_they_found_it(tmp_path, classifier, first_to_end):
+    """Each batch takes the thresholds it finds for the caller's; a batch begun during another finds that one's."""
+    Path("ad.txt").write_text("Product Manager. Own the roadmap for payments.", encoding="utf-8")
+    before = gc.get_threshold()
+    running = [threading.Event(), threading.Event()]
+    may_end = [threading.Event(), threading.Event()]
+
+    def batch(number: int) -> None:
+        def hold(*_: object) -> None:
+            running[number].set()
+            assert may_end[number].wait(60)
+
+        run_batch(BatchInputs((Path("ad.txt"),)), f"levels-{number}.jsonl", model=classifier, progress=hold)
+
+    threads = [threading.Thread(target=batch, args=(number,)) for number in (0, 1)]
+    threads[0].start()
+    assert running[0].wait(60)
+    threads[1].start()
+    assert running[1].wait(60)
+    for number in (0, 1) if first_to_end == "first begun" else (1, 0):
+        may_end[number].set()
+        threads[number].join(60)
+    assert (gc.get_threshold(), gc.get_freeze_count()) == (before, 0)
+
+
+def test_a_batch_leaves_collection_off_when_the_caller_turned_it_off(tmp_path, classifier):
+    Path("ad.txt").write_text("Product Manager. Own the roadmap for payments.", encoding="utf-8")
+    before = gc.get_threshold()
+    seen: list[tuple[int, int, int]] = []
+    gc.set_threshold(0, *before[1:])
+    try:
+        run_batch(BatchInputs((Path("ad.txt"),)), "levels.jsonl", model=classifier, progress=lambda *_: seen.append(gc.get_threshold()))
+        assert (seen, gc.get_threshold()) == ([(0, *before[1:])], (0, *before[1:]))
+    finally:
+        gc.set_threshold(*before)
 
 
 def test_an_output_that_holds_rows_is_replaced_only_when_asked(tmp_path):
