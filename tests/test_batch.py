@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -39,8 +40,10 @@ from jdclass.corpus import DEFAULT_CORPUS, POSTING_FIELDS, read_front_matter
 from jdclass.errors import EmptyInput, InputError, InputTooLarge, OutputExists
 from jdclass.judgement import FLAGS
 from jdclass.levels import CODES
-from jdclass.model import DEFAULT_MODEL_DIR
+from jdclass.model import DEFAULT_MODEL_DIR, LevelClassifier
+from jdclass.posting import Posting
 from jdclass.readers import html_to_text
+from jdclass.result import Classification
 from tests.fixtures import make_docx, make_html, make_pdf
 
 MAX_BYTES = 100_000
@@ -384,6 +387,27 @@ def test_classify_many_can_return_each_bad_input_in_its_place_and_go_on(classifi
     for call in (lambda: jdclass.classify_many(texts, model=classifier, errors="skip"), lambda: classifier.classify_many(texts, errors="skip")):
         with pytest.raises(ValueError, match="^errors must be 'raise' or 'return', not 'skip'$"):
             list(call())  # type: ignore[call-overload]
+
+
+def test_bad_inputs_returned_in_their_places_do_not_cut_the_models_batches(classifier, monkeypatch):
+    sizes: list[int] = []
+    classify_batch = LevelClassifier._classify_batch
+
+    def counted(self: LevelClassifier, postings: list[Posting], details: bool = True) -> Iterator[Classification]:
+        sizes.append(len(postings))
+        return classify_batch(self, postings, details)
+
+    monkeypatch.setattr(LevelClassifier, "_classify_batch", counted)
+    texts = ["Product Manager. Own the roadmap.", "", "Senior Product Manager. Lead the strategy.", "  ", "APM"]
+    outcomes = list(classifier.classify_many(texts, batch_size=4, errors="return"))
+    assert [str(item) if isinstance(item, Exception) else item.posting.text for item in outcomes] == [
+        texts[0],
+        "input 2: the posting is empty",
+        texts[2],
+        "input 4: the posting is empty",
+        texts[4],
+    ]
+    assert sizes == [2, 1]  # four inputs a batch, the two errors among them: the model ran twice, not four times
 
 
 def test_parquet_needs_its_extra_or_writes_a_file(tmp_path):
