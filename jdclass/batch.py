@@ -964,13 +964,26 @@ def _check_output_is_no_input(output: Path, inputs: BatchInputs) -> None:
 
 def _check_resumable(output: Path, done: Counter[str], inputs: BatchInputs) -> None:
     """Refuse to append to an output whose ids cannot be those of these inputs."""
-    for source in inputs.sources:
-        if source.suffix.lower() == ".csv" and f"{source}:1" in done:  # the header's row: no record's id now
-            raise InputError(
-                f"{output}: it numbers the rows of {source} from 1, as jdclass did before FILE:ROW became the row a "
-                "spreadsheet shows (from 2); finish it with the jdclass that began it, or start over with --overwrite"
-            )
-    if not any(item.id in done for item in inputs):  # appending would score every input a second time
+    # A CSV's FILE:ROW ids in the output that no input has now: an older jdclass numbered the rows from 1, or the
+    # file changed. Resuming would skip the records that now have those numbers and score others twice.
+    tables = tuple(f"{source}:" for source in inputs.sources if source.suffix.lower() == ".csv")
+    unmatched = {row_id for row_id in done if row_id.startswith(tables)} if tables else set()
+    known = False
+    for item in inputs:  # the output's rows are the first inputs': the loop ends soon after them
+        if item.id in done:
+            known = True
+            unmatched.discard(item.id)
+            if not unmatched:
+                break
+    if unmatched:
+        example = min(unmatched)
+        table = example.rpartition(":")[0]
+        raise InputError(
+            f"{output}: its row {example} is no row of {table} now: it numbers the rows from 1, as jdclass did before "
+            f"FILE:ROW became the row a spreadsheet shows (from 2), or {table} changed since; finish it with the jdclass "
+            "that began it, or start over with --overwrite"
+        )
+    if not known:  # appending would score every input a second time
         raise InputError(
             f"{output}: none of its {done.total():,} rows is one of these inputs, so --resume would add them all again; "
             "give the inputs as the first run did (the same paths), or write to a new file"

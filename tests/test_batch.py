@@ -784,6 +784,26 @@ def test_resume_refuses_an_output_that_numbers_a_csvs_rows_as_before(tmp_path, c
     Path("ads.csv").write_text("body\nProduct Manager. Own the roadmap.\nSenior Product Manager. Lead the roadmap.\n", encoding="utf-8")
     Path("levels.jsonl").write_text(json.dumps(dict.fromkeys(COLUMNS) | {"id": "ads.csv:1", "error": "x"}) + "\n", encoding="utf-8")
     before = Path("levels.jsonl").read_bytes()
-    with pytest.raises(InputError, match=r"^levels.jsonl: it numbers the rows of ads.csv from 1, as jdclass did before FILE:ROW became"):
+    with pytest.raises(InputError) as refused:
         run_batch(BatchInputs((Path("ads.csv"),), text_column="body"), "levels.jsonl", model=classifier, resume=True)
+    assert str(refused.value) == (
+        "levels.jsonl: its row ads.csv:1 is no row of ads.csv now: it numbers the rows from 1, as jdclass did before FILE:ROW "
+        "became the row a spreadsheet shows (from 2), or ads.csv changed since; finish it with the jdclass that began it, "
+        "or start over with --overwrite"
+    )
     assert Path("levels.jsonl").read_bytes() == before
+
+
+def test_resume_refuses_an_older_numbering_when_the_first_record_has_an_id(tmp_path, classifier):
+    """Records with an id and without: the older output's ads.csv:2 was the second record, which is ads.csv:3 now.
+    Resumed, the second record would be skipped as done (by its new number) and scored again as ads.csv:3."""
+    ads = ["Senior Product Manager. Own the payments roadmap.", "Associate Product Manager. New grads welcome.", "Director of Product."]
+    Path("ads.csv").write_text("url,body\n" + "".join(f"{url},{ad}\n" for url, ad in zip(["u1", "", "u3"], ads, strict=True)), encoding="utf-8")
+    older = [dict.fromkeys(COLUMNS) | {"id": row_id, "error": "x"} for row_id in ("u1", "ads.csv:2")]
+    Path("levels.jsonl").write_text("".join(json.dumps(row) + "\n" for row in older), encoding="utf-8")
+    inputs = BatchInputs((Path("ads.csv"),), text_column="body", id_column="url")
+    with pytest.raises(InputError, match=r"^levels.jsonl: its row ads.csv:2 is no row of ads.csv now: it numbers the rows from 1"):
+        run_batch(inputs, "levels.jsonl", model=classifier, resume=True)
+    Path("levels.jsonl").write_text(json.dumps(older[0] | {"id": "u1"}) + "\n" + json.dumps(older[1] | {"id": "ads.csv:3"}) + "\n", encoding="utf-8")
+    resumed = run_batch(inputs, "levels.jsonl", model=classifier, resume=True)  # numbered as now: goes on
+    assert (resumed.skipped, resumed.written) == (2, 1)
