@@ -246,11 +246,13 @@ def _csv_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
 
     The number is the row a spreadsheet shows the record on: the header is row 1, and a blank line is a row (of no
     posting), however many lines a record's cells span. Quotes are read strictly: a quote left open would otherwise
-    make one cell of the rows after it, to the next quote or the end of the file, and they would vanish."""
+    make one cell of the rows after it, to the next quote or the end of the file, and they would vanish. A record
+    on one line swallows none, and is read as pandas and spreadsheets read it (``"Senior PM" II`` is Senior PM II)."""
     # Postings are long: let parse() judge size against --max-bytes rather than csv's 128 KB field limit.
     csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
     with path.open(encoding=table_encoding(path), errors="replace", newline="") as handle:
-        reader = csv.reader(handle, strict=True)
+        taken: deque[str] = deque(maxlen=1)  # the line the reader took last
+        reader = csv.reader(_remembered(handle, taken), strict=True)
         header = next(reader, [])
         number = 1
         while True:
@@ -261,13 +263,22 @@ def _csv_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
             except StopIteration:
                 return
             except csv.Error as error:
-                if reader.line_num <= first:
-                    yield number, f"unreadable CSV row ({error}) on line {first}"
-                else:
+                if reader.line_num > first:
                     yield number, f"unreadable CSV row ({error}) on lines {first}-{reader.line_num}: a quote left open makes one cell of the rows it runs over"
-                continue
+                    continue
+                try:  # on one line: read as pandas reads it
+                    values = next(csv.reader(taken), [])
+                except csv.Error:
+                    yield number, f"unreadable CSV row ({error}) on line {first}"
+                    continue
             if values:  # a blank line holds no posting (pandas skips it too), as in JSONL
                 yield number, dict(zip(header, values, strict=False))
+
+
+def _remembered(lines: Iterable[str], taken: deque[str]) -> Iterator[str]:
+    for line in lines:
+        taken.append(line)
+        yield line
 
 
 def _jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:

@@ -770,6 +770,17 @@ def test_a_csv_quote_left_open_gets_an_error_row_naming_the_lines_it_swallowed(t
         run_batch(BatchInputs((Path("header.csv"),), text_column="body"), "out.jsonl", model=classifier)
 
 
+def test_a_csv_record_on_one_line_with_text_after_a_closing_quote_is_read_as_pandas_reads_it(tmp_path):
+    ad = "Product Manager. Own the roadmap for payments."
+    Path("ads.csv").write_text(f'url,title,body\na,"Senior PM" (Payments),{ad}\nb,PM,"{ad}" Remote.\nc,PM,"{ad}\n', encoding="utf-8")
+    items = BatchInputs((Path("ads.csv"),), text_column="body", id_column="url", title_column="title")
+    assert [(item.id, item.title, item.text, item.error) for item in items] == [
+        ("a", "Senior PM (Payments)", ad, None),
+        ("b", "PM", f"{ad} Remote.", None),
+        ("c", "PM", f"{ad}\n", None),  # a quote left open on the last line swallows no row either
+    ]
+
+
 def test_file_row_is_the_row_a_spreadsheet_shows_in_a_csv_and_the_line_in_a_jsonl(tmp_path, classifier):
     ad = "Product Manager. Own the roadmap for payments."
     Path("ads.csv").write_text(f'body\n{ad}\n\n"{ad}\nSecond line."\n{ad}\n', encoding="utf-8")  # rows 2, 3 (blank), 4 (two lines), 5
