@@ -410,6 +410,38 @@ def test_bad_inputs_returned_in_their_places_do_not_cut_the_models_batches(class
     assert sizes == [2, 1]  # four inputs a batch, the two errors among them: the model ran twice, not four times
 
 
+@pytest.mark.parametrize("failure", [InputError("the model choked"), OSError("the disk went away")])
+def test_a_posting_the_model_fails_on_spoils_only_its_own_row(tmp_path, classifier, monkeypatch, failure):
+    """The model runs on a chunk at once; when it fails, each posting is run alone to find the one at fault."""
+    classify_batch = LevelClassifier._classify_batch
+
+    def failing(self: LevelClassifier, postings: list[Posting], details: bool = True) -> Iterator[Classification]:
+        if any("Spoiled" in posting.text for posting in postings):
+            raise failure
+        return classify_batch(self, postings, details)
+
+    monkeypatch.setattr(LevelClassifier, "_classify_batch", failing)
+    texts = ["Product Manager. Own the roadmap.", "Spoiled Product Manager posting.", "Senior Product Manager. Lead the strategy."]
+    Path("ads.jsonl").write_text("".join(json.dumps({"text": text}) + "\n" for text in texts), encoding="utf-8")
+    run_batch(BatchInputs((Path("ads.jsonl"),)), "levels.jsonl", model=classifier)
+    rows = [json.loads(line) for line in Path("levels.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(row["id"], row["level"] is None, row["error"]) for row in rows] == [
+        ("ads.jsonl:1", False, None),
+        ("ads.jsonl:2", True, str(failure)),
+        ("ads.jsonl:3", False, None),
+    ]
+    outcomes = jdclass.classify_many(texts, model=classifier, errors="return")
+    if isinstance(failure, OSError):  # not the input's fault: raised, as without errors="return"
+        with pytest.raises(OSError, match="^the disk went away$"):
+            list(outcomes)
+    else:
+        assert [str(item) if isinstance(item, Exception) else item.level.code for item in outcomes] == [
+            rows[0]["level"],
+            "input 2: the model choked",
+            rows[2]["level"],
+        ]
+
+
 def test_parquet_needs_its_extra_or_writes_a_file(tmp_path):
     Path("ad.txt").write_text("Associate Product Manager. New grads welcome.", encoding="utf-8")
     result = CliRunner().invoke(cli, ["batch", "ad.txt", "-o", "levels.parquet", "--quiet", "--jobs", "1"])
