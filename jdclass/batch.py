@@ -248,11 +248,13 @@ def _csv_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
 
     The number is the row a spreadsheet shows the record on: the header is row 1, and a blank line is a row (of no
     posting), however many lines a record's cells span. Quotes are read strictly: a quote left open would otherwise
-    make one cell of the rows after it, to the next quote or the end of the file, and they would vanish."""
+    make one cell of the rows after it, to the next quote or the end of the file, and they would vanish. A record
+    on one line swallows none, and is read as pandas and spreadsheets read it (``"Senior PM" II`` is Senior PM II)."""
     # Postings are long: let parse() judge size against --max-bytes rather than csv's 128 KB field limit.
     csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
     with path.open(encoding=table_encoding(path), errors="replace", newline="") as handle:
-        reader = csv.reader(handle, strict=True)
+        taken: deque[str] = deque(maxlen=1)  # the line the reader took last
+        reader = csv.reader(_remembered(handle, taken), strict=True)
         header = next(reader, [])
         number = 1
         while True:
@@ -263,13 +265,22 @@ def _csv_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
             except StopIteration:
                 return
             except csv.Error as error:
-                if reader.line_num <= first:
-                    yield number, f"unreadable CSV row ({error}) on line {first}"
-                else:
+                if reader.line_num > first:
                     yield number, f"unreadable CSV row ({error}) on lines {first}-{reader.line_num}: a quote left open makes one cell of the rows it runs over"
-                continue
+                    continue
+                try:  # on one line: read as pandas reads it
+                    values = next(csv.reader(taken), [])
+                except csv.Error:
+                    yield number, f"unreadable CSV row ({error}) on line {first}"
+                    continue
             if values:  # a blank line holds no posting (pandas skips it too), as in JSONL
                 yield number, dict(zip(header, values, strict=False))
+
+
+def _remembered(lines: Iterable[str], taken: deque[str]) -> Iterator[str]:
+    for line in lines:
+        taken.append(line)
+        yield line
 
 
 def _jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
@@ -413,17 +424,27 @@ _worker_scorer: _Scorer | None = None
 GC_YOUNG_THRESHOLD = 10_000
 
 
+def _fewer(thresholds: tuple[int, int, int]) -> tuple[int, int, int]:
+    """The collector's thresholds for a batch: the young generation's raised, unless 0 (collection turned off)."""
+    young, middle, old = thresholds
+    return max(young, GC_YOUNG_THRESHOLD) if young else 0, middle, old
+
+
 @contextmanager
 def _fewer_collections() -> Iterator[None]:
     """Run the cyclic garbage collector less often, and never over the objects alive now, while a batch runs."""
     thresholds, ours = gc.get_threshold(), not gc.get_freeze_count()  # a caller's own freeze is left as it is
+    fewer = _fewer(thresholds)
     if ours:
         gc.freeze()
-    gc.set_threshold(max(thresholds[0], GC_YOUNG_THRESHOLD), *thresholds[1:])
+    gc.set_threshold(*fewer)
     try:
         yield
     finally:
-        gc.set_threshold(*thresholds)
+        # A batch begun in another thread while this one ran took these for the caller's thresholds: each puts
+        # back only thresholds still its own, so the caller's return when the first batch ends, and stay.
+        if gc.get_threshold() == fewer:
+            gc.set_threshold(*thresholds)
         if ours:
             gc.unfreeze()
 
@@ -431,7 +452,7 @@ def _fewer_collections() -> Iterator[None]:
 def _start_worker(classifier: LevelClassifier, max_bytes: int | None, max_chars: int | None) -> None:
     global _worker_scorer
     gc.freeze()  # a worker's own process: the model it was given is alive for as long as the worker
-    gc.set_threshold(max(gc.get_threshold()[0], GC_YOUNG_THRESHOLD), *gc.get_threshold()[1:])
+    gc.set_threshold(*_fewer(gc.get_threshold()))
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops the pool
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged PDFs are reported in their rows
     _worker_scorer = _Scorer(classifier, max_bytes, max_chars)
@@ -959,13 +980,26 @@ def _check_output_is_no_input(output: Path, inputs: BatchInputs) -> None:
 
 def _check_resumable(output: Path, done: Counter[str], inputs: BatchInputs) -> None:
     """Refuse to append to an output whose ids cannot be those of these inputs."""
-    for source in inputs.sources:
-        if source.suffix.lower() == ".csv" and f"{source}:1" in done:  # the header's row: no record's id now
-            raise InputError(
-                f"{output}: it numbers the rows of {source} from 1, as jdclass did before FILE:ROW became the row a "
-                "spreadsheet shows (from 2); finish it with the jdclass that began it, or start over with --overwrite"
-            )
-    if not any(item.id in done for item in inputs):  # appending would score every input a second time
+    # A CSV's FILE:ROW ids in the output that no input has now: an older jdclass numbered the rows from 1, or the
+    # file changed. Resuming would skip the records that now have those numbers and score others twice.
+    tables = tuple(f"{source}:" for source in inputs.sources if source.suffix.lower() == ".csv")
+    unmatched = {row_id for row_id in done if row_id.startswith(tables)} if tables else set()
+    known = False
+    for item in inputs:  # the output's rows are the first inputs': the loop ends soon after them
+        if item.id in done:
+            known = True
+            unmatched.discard(item.id)
+            if not unmatched:
+                break
+    if unmatched:
+        example = min(unmatched)
+        table = example.rpartition(":")[0]
+        raise InputError(
+            f"{output}: its row {example} is no row of {table} now: it numbers the rows from 1, as jdclass did before "
+            f"FILE:ROW became the row a spreadsheet shows (from 2), or {table} changed since; finish it with the jdclass "
+            "that began it, or start over with --overwrite"
+        )
+    if not known:  # appending would score every input a second time
         raise InputError(
             f"{output}: none of its {done.total():,} rows is one of these inputs, so --resume would add them all again; "
             "give the inputs as the first run did (the same paths), or write to a new file"

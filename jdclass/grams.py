@@ -153,11 +153,14 @@ class SharedGrams:
 
     def transform(self, texts: list[list[str]]) -> tuple[Any, Any]:
         """``whole.transform`` of the texts (each given as its parts) and ``parts.transform`` of all their parts."""
-        # One split of the whole batch, each part's length by its spaces: a list per part cost twice as much. A part
-        # holds at most its spaces plus one tokens, so the totals agree only when every part is single-spaced.
-        tokens = " ".join(chain.from_iterable(texts)).split()
+        # One split of the whole batch, each part's length by its spaces: a list per part cost twice as much. That
+        # holds when the batch is its tokens and one space between each (as analyses give them): the counts agree
+        # and the lengths add up only then. A tab splits too yet is no space; an empty part or a doubled space
+        # counts a token too many, which a tab elsewhere would hide from the counts alone.
+        joined = " ".join(chain.from_iterable(texts))
+        tokens = joined.split()
         lengths = [part.count(" ") + 1 for parts in texts for part in parts]
-        if len(tokens) != sum(lengths):
+        if len(tokens) != sum(lengths) or len(joined) != sum(map(len, tokens)) + len(tokens) - 1:
             lengths = [len(part.split()) for parts in texts for part in parts]
         words = np.fromiter(map(self.words.get, tokens, repeat(self.unknown)), dtype=np.int64, count=len(tokens))
         unigrams = self.word_ids[words]

@@ -140,7 +140,7 @@ class LevelClassifier:
         if isinstance(texts, (str, bytes)):
             raise TypeError("classify_many takes an iterable of postings, not one string; for one posting use classify(text)")
         check_errors(errors)
-        batch: list[Posting] = []
+        batch: list[Posting | JdclassError] = []  # with errors="return", an input's error waits in its place
         items = enumerate(texts, start=1)
         while True:
             try:
@@ -148,21 +148,26 @@ class LevelClassifier:
             except StopIteration:
                 break
             except Exception:  # the caller's own iterable failed (a cursor that died): what was read is classified first
-                yield from self._classify_batch(batch, details)
+                yield from self._in_place(batch, details)
                 raise
             try:
                 batch.append(_posting(item, title, max_chars))
             except JdclassError as error:
-                yield from self._classify_batch(batch, details)
-                batch = []
+                failure = type(error)(f"input {number}: {error}")
                 if errors == "raise":
-                    raise type(error)(f"input {number}: {error}") from None
-                yield type(error)(f"input {number}: {error}")
-                continue
+                    yield from self._in_place(batch, details)
+                    raise failure from None
+                batch.append(failure)
             if len(batch) >= batch_size:
-                yield from self._classify_batch(batch, details)
+                yield from self._in_place(batch, details)
                 batch = []
-        yield from self._classify_batch(batch, details)
+        yield from self._in_place(batch, details)
+
+    def _in_place(self, batch: list[Posting | JdclassError], details: bool) -> Iterator[Classification | JdclassError]:
+        """The results of a batch's postings, in one pass of the model, and its errors in their places."""
+        results = self._classify_batch([item for item in batch if isinstance(item, Posting)], details)
+        for item in batch:
+            yield item if isinstance(item, JdclassError) else next(results)
 
     def _classify_batch(self, postings: list[Posting], details: bool = True) -> Iterator[Classification]:
         if not postings:

@@ -10,8 +10,10 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -38,8 +40,10 @@ from jdclass.corpus import DEFAULT_CORPUS, POSTING_FIELDS, read_front_matter
 from jdclass.errors import EmptyInput, InputError, InputTooLarge, OutputExists
 from jdclass.judgement import FLAGS
 from jdclass.levels import CODES
-from jdclass.model import DEFAULT_MODEL_DIR
+from jdclass.model import DEFAULT_MODEL_DIR, LevelClassifier
+from jdclass.posting import Posting
 from jdclass.readers import html_to_text
+from jdclass.result import Classification
 from tests.fixtures import make_docx, make_html, make_pdf
 
 MAX_BYTES = 100_000
@@ -385,6 +389,59 @@ def test_classify_many_can_return_each_bad_input_in_its_place_and_go_on(classifi
             list(call())  # type: ignore[call-overload]
 
 
+def test_bad_inputs_returned_in_their_places_do_not_cut_the_models_batches(classifier, monkeypatch):
+    sizes: list[int] = []
+    classify_batch = LevelClassifier._classify_batch
+
+    def counted(self: LevelClassifier, postings: list[Posting], details: bool = True) -> Iterator[Classification]:
+        sizes.append(len(postings))
+        return classify_batch(self, postings, details)
+
+    monkeypatch.setattr(LevelClassifier, "_classify_batch", counted)
+    texts = ["Product Manager. Own the roadmap.", "", "Senior Product Manager. Lead the strategy.", "  ", "APM"]
+    outcomes = list(classifier.classify_many(texts, batch_size=4, errors="return"))
+    assert [str(item) if isinstance(item, Exception) else item.posting.text for item in outcomes] == [
+        texts[0],
+        "input 2: the posting is empty",
+        texts[2],
+        "input 4: the posting is empty",
+        texts[4],
+    ]
+    assert sizes == [2, 1]  # four inputs a batch, the two errors among them: the model ran twice, not four times
+
+
+@pytest.mark.parametrize("failure", [InputError("the model choked"), OSError("the disk went away")])
+def test_a_posting_the_model_fails_on_spoils_only_its_own_row(tmp_path, classifier, monkeypatch, failure):
+    """The model runs on a chunk at once; when it fails, each posting is run alone to find the one at fault."""
+    classify_batch = LevelClassifier._classify_batch
+
+    def failing(self: LevelClassifier, postings: list[Posting], details: bool = True) -> Iterator[Classification]:
+        if any("Spoiled" in posting.text for posting in postings):
+            raise failure
+        return classify_batch(self, postings, details)
+
+    monkeypatch.setattr(LevelClassifier, "_classify_batch", failing)
+    texts = ["Product Manager. Own the roadmap.", "Spoiled Product Manager posting.", "Senior Product Manager. Lead the strategy."]
+    Path("ads.jsonl").write_text("".join(json.dumps({"text": text}) + "\n" for text in texts), encoding="utf-8")
+    run_batch(BatchInputs((Path("ads.jsonl"),)), "levels.jsonl", model=classifier)
+    rows = [json.loads(line) for line in Path("levels.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(row["id"], row["level"] is None, row["error"]) for row in rows] == [
+        ("ads.jsonl:1", False, None),
+        ("ads.jsonl:2", True, str(failure)),
+        ("ads.jsonl:3", False, None),
+    ]
+    outcomes = jdclass.classify_many(texts, model=classifier, errors="return")
+    if isinstance(failure, OSError):  # not the input's fault: raised, as without errors="return"
+        with pytest.raises(OSError, match="^the disk went away$"):
+            list(outcomes)
+    else:
+        assert [str(item) if isinstance(item, Exception) else item.level.code for item in outcomes] == [
+            rows[0]["level"],
+            "input 2: the model choked",
+            rows[2]["level"],
+        ]
+
+
 def test_parquet_needs_its_extra_or_writes_a_file(tmp_path):
     Path("ad.txt").write_text("Associate Product Manager. New grads welcome.", encoding="utf-8")
     result = CliRunner().invoke(cli, ["batch", "ad.txt", "-o", "levels.parquet", "--quiet", "--jobs", "1"])
@@ -582,6 +639,44 @@ def test_a_batch_leaves_the_garbage_collector_as_it_found_it(tmp_path, classifie
     assert (gc.get_threshold(), gc.get_freeze_count()) == (before, 0)
 
 
+@pytest.mark.parametrize("first_to_end", ["first begun", "last begun"])
+def test_batches_in_two_threads_leave_the_garbage_collector_as_they_found_it(tmp_path, classifier, first_to_end):
+    """Each batch takes the thresholds it finds for the caller's; a batch begun during another finds that one's."""
+    Path("ad.txt").write_text("Product Manager. Own the roadmap for payments.", encoding="utf-8")
+    before = gc.get_threshold()
+    running = [threading.Event(), threading.Event()]
+    may_end = [threading.Event(), threading.Event()]
+
+    def batch(number: int) -> None:
+        def hold(*_: object) -> None:
+            running[number].set()
+            assert may_end[number].wait(60)
+
+        run_batch(BatchInputs((Path("ad.txt"),)), f"levels-{number}.jsonl", model=classifier, progress=hold)
+
+    threads = [threading.Thread(target=batch, args=(number,)) for number in (0, 1)]
+    threads[0].start()
+    assert running[0].wait(60)
+    threads[1].start()
+    assert running[1].wait(60)
+    for number in (0, 1) if first_to_end == "first begun" else (1, 0):
+        may_end[number].set()
+        threads[number].join(60)
+    assert (gc.get_threshold(), gc.get_freeze_count()) == (before, 0)
+
+
+def test_a_batch_leaves_collection_off_when_the_caller_turned_it_off(tmp_path, classifier):
+    Path("ad.txt").write_text("Product Manager. Own the roadmap for payments.", encoding="utf-8")
+    before = gc.get_threshold()
+    seen: list[tuple[int, int, int]] = []
+    gc.set_threshold(0, *before[1:])
+    try:
+        run_batch(BatchInputs((Path("ad.txt"),)), "levels.jsonl", model=classifier, progress=lambda *_: seen.append(gc.get_threshold()))
+        assert (seen, gc.get_threshold()) == ([(0, *before[1:])], (0, *before[1:]))
+    finally:
+        gc.set_threshold(*before)
+
+
 def test_an_output_that_holds_rows_is_replaced_only_when_asked(tmp_path):
     Path("ad.txt").write_text("Associate Product Manager. New grads welcome.", encoding="utf-8")
     Path("levels.csv").write_text("id,level\nearlier,PM\n", encoding="utf-8")
@@ -708,6 +803,17 @@ def test_a_csv_quote_left_open_gets_an_error_row_naming_the_lines_it_swallowed(t
         run_batch(BatchInputs((Path("header.csv"),), text_column="body"), "out.jsonl", model=classifier)
 
 
+def test_a_csv_record_on_one_line_with_text_after_a_closing_quote_is_read_as_pandas_reads_it(tmp_path):
+    ad = "Product Manager. Own the roadmap for payments."
+    Path("ads.csv").write_text(f'url,title,body\na,"Senior PM" (Payments),{ad}\nb,PM,"{ad}" Remote.\nc,PM,"{ad}\n', encoding="utf-8")
+    items = BatchInputs((Path("ads.csv"),), text_column="body", id_column="url", title_column="title")
+    assert [(item.id, item.title, item.text, item.error) for item in items] == [
+        ("a", "Senior PM (Payments)", ad, None),
+        ("b", "PM", f"{ad} Remote.", None),
+        ("c", "PM", f"{ad}\n", None),  # a quote left open on the last line swallows no row either
+    ]
+
+
 def test_file_row_is_the_row_a_spreadsheet_shows_in_a_csv_and_the_line_in_a_jsonl(tmp_path, classifier):
     ad = "Product Manager. Own the roadmap for payments."
     Path("ads.csv").write_text(f'body\n{ad}\n\n"{ad}\nSecond line."\n{ad}\n', encoding="utf-8")  # rows 2, 3 (blank), 4 (two lines), 5
@@ -722,8 +828,13 @@ def test_resume_refuses_an_output_that_numbers_a_csvs_rows_as_before(tmp_path, c
     Path("ads.csv").write_text("body\nProduct Manager. Own the roadmap.\nSenior Product Manager. Lead the roadmap.\n", encoding="utf-8")
     Path("levels.jsonl").write_text(json.dumps(dict.fromkeys(COLUMNS) | {"id": "ads.csv:1", "error": "x"}) + "\n", encoding="utf-8")
     before = Path("levels.jsonl").read_bytes()
-    with pytest.raises(InputError, match=r"^levels.jsonl: it numbers the rows of ads.csv from 1, as jdclass did before FILE:ROW became"):
+    with pytest.raises(InputError) as refused:
         run_batch(BatchInputs((Path("ads.csv"),), text_column="body"), "levels.jsonl", model=classifier, resume=True)
+    assert str(refused.value) == (
+        "levels.jsonl: its row ads.csv:1 is no row of ads.csv now: it numbers the rows from 1, as jdclass did before FILE:ROW "
+        "became the row a spreadsheet shows (from 2), or ads.csv changed since; finish it with the jdclass that began it, "
+        "or start over with --overwrite"
+    )
     assert Path("levels.jsonl").read_bytes() == before
 
 
@@ -748,3 +859,18 @@ def test_the_pay_and_the_evidence_columns(tmp_path, classifier):
     assert [[row[name] for name in pay] for row in rows] == [[90000.0, 105000.0, "GBP", "year"], [None, None, None, None]]
     evidence = classifier.classify(jdclass.parse(Path("paid.md"))).evidence[0]
     assert "**" in evidence.text and rows[0]["evidence"] == evidence.plain and "*" not in evidence.plain
+
+
+def test_resume_refuses_an_older_numbering_when_the_first_record_has_an_id(tmp_path, classifier):
+    """Records with an id and without: the older output's ads.csv:2 was the second record, which is ads.csv:3 now.
+    Resumed, the second record would be skipped as done (by its new number) and scored again as ads.csv:3."""
+    ads = ["Senior Product Manager. Own the payments roadmap.", "Associate Product Manager. New grads welcome.", "Director of Product."]
+    Path("ads.csv").write_text("url,body\n" + "".join(f"{url},{ad}\n" for url, ad in zip(["u1", "", "u3"], ads, strict=True)), encoding="utf-8")
+    older = [dict.fromkeys(COLUMNS) | {"id": row_id, "error": "x"} for row_id in ("u1", "ads.csv:2")]
+    Path("levels.jsonl").write_text("".join(json.dumps(row) + "\n" for row in older), encoding="utf-8")
+    inputs = BatchInputs((Path("ads.csv"),), text_column="body", id_column="url")
+    with pytest.raises(InputError, match=r"^levels.jsonl: its row ads.csv:2 is no row of ads.csv now: it numbers the rows from 1"):
+        run_batch(inputs, "levels.jsonl", model=classifier, resume=True)
+    Path("levels.jsonl").write_text(json.dumps(older[0] | {"id": "u1"}) + "\n" + json.dumps(older[1] | {"id": "ads.csv:3"}) + "\n", encoding="utf-8")
+    resumed = run_batch(inputs, "levels.jsonl", model=classifier, resume=True)  # numbered as now: goes on
+    assert (resumed.skipped, resumed.written) == (2, 1)

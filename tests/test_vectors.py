@@ -119,13 +119,28 @@ def test_shared_grams_find_pairs_whatever_words_the_vocabulary_holds() -> None:
         assert (mine_parts != parts.transform([part for p in texts for part in p])).nnz == 0
 
 
-def test_shared_grams_read_parts_spaced_any_way() -> None:
-    # Parts as analyses give them are single-spaced; others (doubled, leading, trailing spaces, empty) count the same.
+def _same_grams(texts: list[list[str]]) -> None:
     tfidf = TokenTfidf(tokenizer=split_tokens, token_pattern=None, lowercase=False, ngram_range=(1, 2)).fit(["own the roadmap", "the roadmap"])
-    texts = [["own  the", " roadmap", ""], ["the roadmap ", "own"]]
     whole, parts = SharedGrams(tfidf.table(), tfidf.table()).transform(texts)
     assert (whole != tfidf.transform([" ".join(p) for p in texts])).nnz == 0
     assert (parts != tfidf.transform([part for p in texts for part in p])).nnz == 0
+
+
+def test_shared_grams_read_parts_spaced_any_way() -> None:
+    # Parts as analyses give them are single-spaced; others (doubled, leading, trailing spaces, empty) count the same,
+    # and so does a tab in one part beside an empty one in another, which leave the token counts agreeing.
+    _same_grams([["own  the", " roadmap", ""], ["the roadmap ", "own"]])
+    _same_grams([["own\tthe", ""], ["roadmap"]])
+
+
+@given(
+    st.lists(
+        st.lists(st.lists(st.sampled_from(["own", "the", "roadmap", " ", "\t", "\xa0", "\n"]), max_size=6).map("".join), max_size=4), min_size=1, max_size=3
+    )
+)
+@settings(max_examples=300)
+def test_shared_grams_read_parts_with_any_whitespace(texts: list[list[str]]) -> None:
+    _same_grams(texts)
 
 
 def test_only_a_tfidf_of_words_and_pairs_has_a_table() -> None:
