@@ -833,6 +833,40 @@ class _TextOutput:
         self.handle.close()
 
 
+def check_output(output: Path | str, fmt: str | None = None, *, resume: bool = False, overwrite: bool = False, inputs: BatchInputs | None = None) -> None:
+    """Refuse an output that is one of ``inputs`` (``InputError``), or that already holds rows (``OutputExists``)
+    unless ``resume`` or ``overwrite`` says what to do with them. ``run_batch`` checks; a command line can check
+    before it counts the inputs."""
+    output = Path(output)
+    if inputs is not None:
+        _check_output_is_no_input(output, inputs)
+    if resume or overwrite or not _holds_rows(output, output_format(output, fmt)):
+        return
+    raise OutputExists(f"{output}: already holds rows; give --resume to continue it or --overwrite to replace it")
+
+
+def _holds_rows(path: Path, kind: str) -> bool:
+    """Whether ``path`` holds a row: a CSV's header alone, as a run stopped before its first rows leaves it, is none."""
+    try:
+        if not path.is_file() or not path.stat().st_size:
+            return False
+        if kind == "parquet":
+            try:
+                import pyarrow.parquet
+            except ImportError:
+                return True  # not read without the extra: any bytes may be rows
+            try:
+                return bool(pyarrow.parquet.read_metadata(path).num_rows)
+            except (OSError, pyarrow.ArrowException):
+                return True  # unreadable: not ours to replace unasked
+        with path.open("rb") as handle:
+            if kind == "csv":
+                handle.readline()  # the header
+            return any(line.strip() for line in handle)
+    except OSError:
+        return True  # unreadable here: opening it to write will say why
+
+
 def _pyarrow() -> tuple[Any, Any]:
     try:
         import pyarrow
@@ -923,10 +957,7 @@ def run_batch(
         raise InputError(f"no postings found in {named}")
     if output_format(output, fmt) == "parquet":
         _pyarrow()  # a missing extra should stop the run before the model loads, not after
-    if isinstance(inputs, BatchInputs):
-        _check_output_is_no_input(output, inputs)
-    if not resume and not overwrite and output.is_file() and output.stat().st_size > 0:
-        raise OutputExists(f"{output}: already holds rows; give --resume to continue it or --overwrite to replace it")
+    check_output(output, fmt, resume=resume, overwrite=overwrite, inputs=inputs if isinstance(inputs, BatchInputs) else None)
     classifier = _classifier(model)
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged PDFs are reported in their rows
     writer = open_output(output, fmt, resume)

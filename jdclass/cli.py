@@ -344,9 +344,10 @@ def batch_command(
     A table's text may be UTF-8 or, as Excel on Windows saves it, Windows-1252.
     The columns written are listed in the README ("Score many postings").
     """
-    from jdclass.batch import BatchInputs, BatchInterrupted, BatchSummary, default_jobs, run_batch
+    from jdclass.batch import BatchInputs, BatchInterrupted, BatchSummary, check_output, default_jobs, run_batch
 
     found = BatchInputs(inputs, globs=globs, text_column=text_column, id_column=id_column, title_column=title_column)
+    check_output(output, output_format, resume=resume, overwrite=overwrite, inputs=found)  # before the inputs are counted
     show = not quiet and sys.stderr.isatty()
     total = found.count() if show else 0
     interrupted = False

@@ -29,6 +29,7 @@ from jdclass.batch import (
     BatchInputs,
     BatchSummary,
     _interrupt_after,
+    check_output,
     csv_id,
     id_from_csv,
     read_back,
@@ -692,6 +693,15 @@ def test_an_output_that_holds_rows_is_replaced_only_when_asked(tmp_path):
     assert [row["id"] for row in read_rows(Path("levels.csv"))] == ["ad.txt"]
     Path("empty.csv").write_bytes(b"")  # made ready by a script, say: nothing in it to lose
     assert runner.invoke(cli, ["batch", "ad.txt", "-o", "empty.csv", "--quiet", "--jobs", "1"]).exit_code == 0
+    Path("header.csv").write_text("id,level\n\n", encoding="utf-8")  # a run stopped before its first rows
+    Path("blank.jsonl").write_text("\n", encoding="utf-8")
+    for name in ("header.csv", "blank.jsonl"):
+        assert runner.invoke(cli, ["batch", "ad.txt", "-o", name, "--quiet", "--jobs", "1"]).exit_code == 0
+    assert [row["id"] for row in read_rows(Path("header.csv"))] == ["ad.txt"]
+    assert [json.loads(line)["id"] for line in Path("blank.jsonl").read_text(encoding="utf-8").splitlines()] == ["ad.txt"]
+    with pytest.raises(OutputExists, match=r"^levels.csv: already holds rows"):
+        check_output("levels.csv")  # what the command checks before it counts the inputs for its progress bar
+    check_output("levels.csv", resume=True)
     with pytest.raises(OutputExists, match=r"^levels.csv: already holds rows; give --resume"):
         run_batch(BatchInputs((Path("ad.txt"),)), "levels.csv")
 
