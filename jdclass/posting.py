@@ -555,17 +555,15 @@ def title_without_terms(title: str) -> str:
 
 
 def _before_terms(title: str) -> str:
-    # The terms come after the role ("Acme | Remote | Senior PM" keeps them); and breaks after the twelfth word leave
-    # no title, so a line of prose is read no further (a few characters past it, for a break that follows that word).
+    """``title`` cut at its first break that terms follow and a role comes before ("Acme | Remote | Senior PM" keeps
+    them); ``title`` itself when there is none. Breaks after the twelfth word leave no title, so a line of prose is
+    read no further (a few characters past it, for a break that follows that word)."""
     twelve = _TWELVE_WORDS.match(title)
     last = twelve.end() + 3 if twelve else len(title)
     prose = twelve is not None and twelve.end() < len(title)
-    noun = _ROLE_NOUN.search(title, 0, last)
-    if noun is None:
-        return title
-    for found in _TITLE_BREAK.finditer(title, noun.end(), last):
+    for found in _TITLE_BREAK.finditer(title, 0, last):
         cut = found.start()
-        while title[cut - 1].isspace():
+        while cut > 0 and title[cut - 1].isspace():
             cut -= 1
         start = found.end()
         if found.group("open"):
@@ -581,9 +579,9 @@ def _before_terms(title: str) -> str:
             strong = _NEXT_STRONG_BREAK.search(title, start, start + 80)  # the terms are read from their start
             end = strong.start() if strong else len(title)
             junk = bool(_TITLE_TERMS.match(title, start, end) or (found.group("strong") and _TITLE_PLACE.match(title, start, end)))
-        if junk:
-            if title.count("(", 0, cut) > title.count(")", 0, cut):
-                cut = title.rfind("(", 0, cut)  # "Acme (30 people, remote US)": the parenthesis goes whole
+        if junk and title.count("(", 0, cut) > title.count(")", 0, cut):
+            cut = title.rfind("(", 0, cut)  # "Acme (30 people, remote US)": the parenthesis goes whole
+        if junk and _ROLE_NOUN.search(title, 0, cut):
             return title[:cut].rstrip(" |·•–—-,/(*")
     return title
 
