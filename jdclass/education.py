@@ -98,6 +98,8 @@ def extract_education(text: str) -> list[EducationRequirement]:
     return sorted(kept, key=lambda item: item.span.start)
 
 
+# "BE" then "IN" or "OR" in capitals: a phrase in capitals, where the verb is likelier than the degree.
+_SHOUTED_AFTER_BE = re.compile(r"\s*(?:IN|OR)\b")
 # "You do not need a degree", "no degree required": a degree stated as not asked. Not "without" nor "never": "we never
 # hire without a bachelor's degree" asks for one.
 _NOT_ASKED = re.compile(r"(?:\b(?:no|not)|n['’]t)\b(?:\s+(?:need|needs|require|required|requires|have|hold|a|an|any|necessarily|formal))*\s+$")
@@ -105,9 +107,10 @@ _NOT_ASKED = re.compile(r"(?:\b(?:no|not)|n['’]t)\b(?:\s+(?:need|needs|require
 
 def _not_a_degree(text: str, lower: str, match: re.Match[str]) -> bool:
     """Whether a degree pattern's match is none the posting asks: "be" not in capitals ("be in the room"; "BE in
-    mechanical engineering" is one), "ms" after a number ("300 ms in production") or a degree stated as not needed."""
+    mechanical engineering" is one) or in a line of capitals ("BE IN THE ROOM", "TO BE OR NOT"), "ms" after a number
+    ("300 ms in production") or a degree stated as not needed."""
     found = match.group()
-    if found == "be" and text[match.start() : match.end()] != "BE":
+    if found == "be" and (text[match.start() : match.end()] != "BE" or _SHOUTED_AFTER_BE.match(text, match.end())):
         return True
     if found in ("ms", "bs") and re.search(r"\d\s*$", text[max(0, match.start() - 8) : match.start()]):
         return True  # "page loads under 300 ms in production": milliseconds

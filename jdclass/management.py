@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from jdclass.experience import number_value
+from jdclass.sections import DECORATION, character_class
 from jdclass.spans import BOUNDARY_BEHIND, Span, lowered, matches_from
 
 # ASCII digits: "٣ direct reports" is no count we read, and a match can only begin where ``_STARTS`` says.
@@ -52,9 +53,10 @@ _THE_HIRE_WHO = re.compile(
     r"(?:will|would|can|could|is\s+able\s+to|is\s+ready\s+to|wants\s+to)\s+[^.;:,\n]*$"
 )
 # "Manage three product managers" counts when the role is the subject: a bullet or sentence that opens with the
-# verb, or "you will", "to", "and" before it; not "Our Head of Product manages 3 directors", "(who manages ...)".
+# verb ("- Manage", "✅ Manage", "🚀 Lead"), or "you will", "to", "and" before it; not "Our Head of Product manages 3
+# directors", "(who manages ...)".
 _ROLE_DOES = re.compile(
-    r"(?:(?:[\n.;:•●▪>)–—,]|\s-)\s*(?:[\w'’]+\s+)?|\b(?:you|you['’]ll|you['’]d|you\s+will|you\s+would|will|would|can|shall|must|to|and|also|"
+    rf"(?:(?:[\n.;:•●▪>)–—,]|{character_class(DECORATION)}|\s-)\s*(?:[\w'’]+\s+)?|\b(?:you|you['’]ll|you['’]d|you\s+will|you\s+would|will|would|can|shall|must|to|and|also|"
     r"responsible\s+for|accountable\s+for)\s+)(?:(?:be|also|directly)\s+)*(?:line[- ]?)?$"
 )
 # ... and not when a colleague is the subject of the clause: "Our Head of Product also manages 3 directors", "She leads
@@ -77,6 +79,12 @@ _MANAGES_PMS = re.compile(
     r"(?:product\s+managers?|pms?\b|product\s+(?:management\s+)?team|product\s+org\w*|product\s+leaders)"
     r"|\b(?:pm|product\s+manager)\s+performance\s+reviews?\b",
 )
+# Those verbs when they open with hiring ("hire and build the product team", "grow a team of PMs"): hiring (``_HIRES``),
+# which says whom the role will manage, not that it manages product managers now, unless a verb that manages is
+# among them ("hire and lead"). The joined verbs are read apart: a group in ``_MANAGES_PMS`` slows every scan.
+_HIRING_VERBS = ("hir", "grow", "build")
+_JOINED_VERBS = re.compile(r"\w+(?:(?:\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+)\w+){0,3}")
+_MANAGING_VERB = re.compile(r"\b(?:manag|lead|coach|develop|mentor|supervis|oversee)")
 _MANAGES_MANAGERS = re.compile(
     r"\b(?:manag\w*|lead\w*|coach\w*|develop\w*|hir\w*)\s+(?:(?:and|&|,)\s*\w+\s+)?(?:a\s+team\s+of\s+|the\s+)?(?:\w+\s+)?"
     r"(?:directors|group\s+product\s+managers|vps|vice\s+presidents|heads\s+of\s+product|product\s+leaders|managers\s+of\s+managers|leaders\s+of\s+leaders|people\s+managers)"
@@ -92,7 +100,11 @@ _HIRES = re.compile(
     r"|\b(?:hiring|recruit(?!ers?\b)\w*)\b"
     r"(?!\s+(?:team|process(?:es)?|managers?|partners?|coordinators?|agenc(?:y|ies)|committees?|practices|accommodations?|accessibility|stages?|events?|fairs?)\b)"
     r"|(?:(?<=\bas\s)|(?<=\bbe\s)|(?<=\bas\sthe\s)|(?<=\bbe\sthe\s))hiring\s+managers?\b"
-    r"|\b(?:build\s+out|scale)\b)"
+    r"|\b(?:build\s+out|scale)\b"
+    # "grow the team", "grow the product organisation": headcount, when a team is what grows (not "our growing team",
+    # "grow the team's skills", "grow revenue with the team", nor "grow your PMs", which develops them), and the role
+    # is the one growing it (``_ROLE_DOES``).
+    r"|\bgrow(?:s|ing)?(?=\s+(?:the|a|an|your|our|this|its|their)\s+(?:[\w-]+\s+){0,2}?(?:team|org\w*)\b(?!['’]s)))"
     r"(?=(?P<tail>[^.\n]{0,40}\b(?:team|product\s+managers|pms|talent|org\w*)\b))"
 )
 # Just before the hiring word: the employer announcing a vacancy ("we are hiring a PM to join our team", "Acme is
@@ -170,7 +182,7 @@ _STARTS: dict[str, tuple[str, ...]] = {
     "manages_product_managers": ("manag", "lead", "build", "coach", "grow", "develop", "hir", "mentor", "supervis", "oversee", "product", "pm")
     + ("people", "direct", "performance"),
     "manages_managers": ("manag", "lead", "coach", "develop", "hir"),
-    "hires": ("hir", "recruit", "build", "scale"),
+    "hires": ("hir", "recruit", "build", "scale", "grow"),
     "budget": ("own", "manag", "financ", "set", "control", "responsib", "accountab", "budget"),
     "board": ("board", "the", "our", "company", "investor"),
     "executive_team": ("executive", "c-", "c ", "csuite", "clevel", "senior", "member", "slt"),
@@ -249,12 +261,23 @@ def _perk_budget(text: str, match: re.Match[str]) -> bool:
     return at >= 0 and bool(_PERK_BEFORE_BUDGET.search(text, max(0, at - 40), at) or _PERK_AFTER_BUDGET.search(text[at + 6 : at + 90]))
 
 
+def _manages_as_well(text: str, start: int) -> bool:
+    """Whether the verbs joined at ``start`` ("hire, coach and grow") hold one that manages."""
+    joined = _JOINED_VERBS.match(text, start)
+    return joined is not None and bool(_MANAGING_VERB.search(joined.group()))
+
+
+def _lead_in(text: str, start: int) -> str:
+    """The 60 characters before ``start``, after a line break when they begin the text: what says who the subject is."""
+    return ("\n" if start <= 60 else "") + text[max(0, start - 60) : start]
+
+
 def _counts_the_roles_team(text: str, match: re.Match[str]) -> bool:
     """Whether a ``_DIRECT_REPORTS`` match is the role's own count: "5 direct reports" and "with 4 reports" unless a
     colleague or a relative clause has them; a team ("a team of six PMs") only when the role leads it or it reports
     to the role, and "manage three PMs" only when the role is the subject; never when a colleague or a relative
     clause is."""
-    lead_in = ("\n" if match.start() <= 60 else "") + text[max(0, match.start() - 60) : match.start()]
+    lead_in = _lead_in(text, match.start())
     if match.group("m") is None and match.group("j") is None:  # "5 direct reports": the role's, unless a colleague's
         return not _COLLEAGUE_HAS.search(lead_in)  # "Our CPO has 6 direct reports", not "Our ideal candidate will have 5"
     if _COLLEAGUE_SUBJECT.search(lead_in) or (_RELATIVE_CLAUSE.search(lead_in) and not _THE_HIRE_WHO.search(lead_in)):
@@ -325,12 +348,16 @@ def extract_management_scope(text: str) -> ManagementScope:
                 continue
             if name == "direct_reports" and not _counts_the_roles_team(text, match):
                 continue
+            if name == "manages_product_managers" and text.startswith(_HIRING_VERBS, match.start()) and not _manages_as_well(text, match.start()):
+                continue
             if name == "hires":
                 before = max(0, match.start() - 40)
                 if _EMPLOYER_HIRING.search(text[before : match.start()]) or (
                     _NAMED_EMPLOYER_HIRING.search(original[before : match.start()]) and _NAMED_EMPLOYER_OBJECT.match(original, match.start())
                 ):
                     continue
+                if text.startswith("grow", match.start()) and not _ROLE_DOES.search(_lead_in(text, match.start())):
+                    continue  # "Acme is growing its team": the employer's growth, not the role's hiring
             yield match
 
     def first(name: str, pattern: re.Pattern[str]) -> re.Match[str] | None:

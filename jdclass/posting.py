@@ -5,6 +5,7 @@ from __future__ import annotations
 import numbers
 import os
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -95,12 +96,27 @@ _LADDER_MENTION_STARTS: tuple[str, ...] = ("associate", "junior", "senior", "sr"
 _LADDER_MENTION_STARTS += ("director", "head", "vp", "vice", "svp", "evp", "chief", "cpo")
 # "Acme Health is seeking a Product Manager to...", "we're hiring a Director of Product who...": the employer announcing
 # the role, which names its title when no title line does. A hire verb and one role; the subject is checked apart.
-_HIRE = re.compile(
-    r"(?<![\w'’])(?:seek(?:s|ing)?|hiring|recruiting|looking\s+for|searching\s+for|needs?|wants?)\s+(?:an?|our\s+(?:first|next|new))\s+"
+_HIRED_ROLE = (
     r"(?:(?:new|experienced|talented|passionate|motivated|strong|driven|seasoned|exceptional|curious|hands-on)\s+)?"
     rf"(?P<title>[a-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}\s+[\w.&/-]+){{0,6}}?)"
-    r"(?=\s*(?:[,.;:()!?\n|–—]|\s-\s|(?<!\.)$|\s(?:to|who|with|you|will|at|in|for|on|and|that|based|position|role|reporting|responsible)\b))",
+    r"(?=\s*(?:[,.;:()!?\n|–—]|\s-\s|(?<!\.)$|\s(?:to|who|with|you|will|at|in|for|on|and|that|based|position|role|reporting|responsible|working)\b))"
+)
+_HIRE = re.compile(
+    rf"(?<![\w'’])(?:seek(?:s|ing)?|hiring|recruiting|looking\s+for|searching\s+for|needs?|wants?)\s+(?:an?|our\s+(?:first|next|new))\s+{_HIRED_ROLE}"
 )  # run over lowered(text)
+# The role named without a hire verb before it: "We are looking for someone to join us as Director of Product", "Acme
+# is hiring for the role of Senior PM", "Could you be our next Head of Product?", and "As our first Head of Product,
+# you will..." when the ad goes on to address the one in the role (``_ADDRESSED_LATER``).
+_ROLE_NAMED = re.compile(
+    r"(?<![\w'’])(?:join(?:ing)?\s+(?:[\w&.'’-]+\s+){1,3}?as|(?:start|step\s+in|come\s+on\s+board)\s+as|for\s+the\s+(?:role|position)\s+of"
+    r"|(?:be|become)\s+our\s+(?:first|next|new)|(?P<as>as))(?:\s+(?:an?|the|our)(?:\s+(?:first|next|new))?)?"
+    rf"\s+{_HIRED_ROLE}"
+)  # run over lowered(text)
+_ROLE_NAMED_STARTS = ("join", "start", "step", "come", "for", "be", "as")
+_ADDRESSED_LATER = re.compile(r"(?:\s*[,(]?\s*|[^.;:!?\n]{0,60}?,\s*)you(?:\b|['’])")
+# Before the role in its clause: "We are not looking for someone to join us as...", "we're also looking for someone to
+# join as..." (another role), "Sam, who will join us as Head of Design" (a colleague).
+_NOT_THIS_ROLE = re.compile(r"n['’]t\b|\b(?:not|never|no\s+longer|one\s+day|also)\b|,\s*who\b", re.IGNORECASE)
 # Where a title begins: a hire phrase names one when it writes the role as a title, in capitals.
 _CAPITAL_WORD = re.compile(r"(?<![\w.&/-])[A-Z]")
 _HIRE_STARTS = ("seek", "hiring", "recruiting", "looking", "searching", "need", "want")
@@ -396,7 +412,8 @@ def find_title(text: str) -> TextField | None:
         if labelled and labelled.group("hiring") and (lines > 2 or not _looks_like_title(labelled.group("title"))):
             continue
         if labelled:
-            return _title_field(text, match.start() + labelled.start("title"), match.start() + labelled.end("title"))
+            start = match.start() + labelled.start("title")
+            return _title_field(text, start, start + len(_title_on_line(match.group(), labelled.group("title"))))
     seen = 0
     for match in re.finditer(r"^.*\S.*$", text, re.MULTILINE):
         seen += 1
@@ -409,10 +426,12 @@ def find_title(text: str) -> TextField | None:
         cleaned = strip_pictographs(candidate.strip("#*_ ").strip()).strip("#*_ ").strip()  # "🚀 **Senior PM** 🚀"
         if re.match(r"^[\w .'’/&-]{2,30}:\s*\S", cleaned):
             continue  # "Reports to: VP of Product", "Hiring Manager: Jane Doe": a labelled field, not the title
+        title = _title_on_line(candidate, cleaned)
         bullet = opens_with_a_bullet_symbol(line.strip())  # "✅ Partner with the Head of Design" is a point; "★ Senior PM" a title
-        if _looks_like_title(cleaned) and not (bullet and not _title_case(cleaned)):
+        # Where the line is cut, no sentence ends: "Product Manager – Scholarly Co. (Auckland, hybrid)".
+        if _looks_like_title(title if title == cleaned else title.rstrip(".")) and not (bullet and not _title_case(title)):
             start = match.start() + line.find(cleaned)
-            return _title_field(text, start, start + len(cleaned))
+            return _title_field(text, start, start + len(title))
         if heading_text(line) is None and len(line.split(maxsplit=12)) > 12:  # at most 13 items: enough to tell more than 12 words
             break  # prose has started; a title would have come before it
     return None
@@ -429,8 +448,21 @@ def find_hired_title(text: str) -> TextField | None:
     """
     lower = lowered(text)
     # Up to a little past the opening, so that a title begun in it ends where it does; the starts are found there only.
-    for match in matches_from(_HIRE, lower, _HIRE_STARTS, 0, min(len(lower), HIRE_SCAN_CHARS + 300)):
-        if match.start() >= HIRE_SCAN_CHARS:
+    window = min(len(lower), HIRE_SCAN_CHARS + 300)
+    hired = _first_title(text, matches_from(_HIRE, lower, _HIRE_STARTS, 0, window), _employer_hires)
+    # The first sentence that names the role: a form without a hire verb only before the hire sentence.
+    named = _first_title(text, matches_from(_ROLE_NAMED, lower, _ROLE_NAMED_STARTS, 0, window), _names_this_role, hired.span.start if hired else None)
+    return named or hired
+
+
+def _first_title(
+    text: str, matches: Iterator[re.Match[str]], names_the_role: Callable[[str, re.Match[str]], bool], before: int | None = None
+) -> TextField | None:
+    """The first title that ``matches`` write as a title, in capitals, where ``names_the_role``; one that begins at
+    ``before`` or later is passed over."""
+    stop = HIRE_SCAN_CHARS if before is None else min(before, HIRE_SCAN_CHARS)
+    for match in matches:
+        if match.start() >= stop:
             break
         start, end = match.span("title")
         capital = _CAPITAL_WORD.search(text, start, end)  # "an experienced product manager" is a description
@@ -441,7 +473,7 @@ def find_hired_title(text: str) -> TextField | None:
         value = text[begin:end]  # "a graduate or early-career Associate Product Manager"
         if value.endswith(".") and not _ABBREVIATION_END.search(value):
             value = value[:-1]  # "We're hiring a Product Manager. You will...": the full stop ends the sentence
-        if _ROLE_NOUN.search(value) and _names_a_title(value) and _employer_hires(text, match):
+        if _ROLE_NOUN.search(value) and _names_a_title(value) and names_the_role(text, match):
             return TextField(value, Span(begin, begin))
     return None
 
@@ -468,6 +500,98 @@ def _employer_hires(text: str, match: re.Match[str]) -> bool:
     if stop and stop.group() == "?" and not re.search(r"[(:]", text[match.end() : stop.start()]):
         return False  # "Do we need a VP of Product?", not "a Product Manager (remote?)" nor "one question: what next?"
     return match.group().startswith(("seek ", "seeks", "need", "want")) or subject.group("aux") is not None
+
+
+def _names_this_role(text: str, match: re.Match[str]) -> bool:
+    """Whether a ``_ROLE_NAMED`` match names the role advertised: not a background asked for ("experience joining a
+    startup as a Product Manager"), nor after a negation, an "also" or a colleague in its clause; "as a Senior PM" only
+    when the ad goes on to address the one in the role ("As a Senior PM on the payments team, you will...")."""
+    lower = lowered(text)
+    if _names_a_background(lower, match) or (match.group("as") and not _ADDRESSED_LATER.match(lower, match.end("title"))):
+        return False
+    start = match.start()
+    left = max(text.rfind(mark, max(0, start - 150), start) for mark in "\n.;:!?") + 1
+    return not _NOT_THIS_ROLE.search(text, max(left, start - 150), start)
+
+
+# What a title line goes on with, after a pipe, a dash, a comma or a slash or in parentheses, that is no part of the
+# title: pay, place and terms ("Contract Product Manager (6 months) | $85-$100/hr W2", "Senior PM – Remote (US)", "VP
+# Product — Denver, CO — Permanent"). A place is a remote or hybrid word, a region, or "City, ST" (after a pipe or a
+# dash: "Product Manager, Payments, UK" names a team); a city alone ("– Sydney") is not told from a team ("– Search").
+# A word of these ends where a break, another of them, "or" or a number follows: "– Remote Patient Monitoring",
+# "– Contract Management" and "– Paid Social" are teams.
+# Each break pattern opens with the set of characters a break can begin with: ``re`` skips ahead to those (2.3 times
+# faster than a pattern that opens with alternatives, on the corpus's title lines).
+_STRONG_BREAK = r"[|·•–—]|\*\*+|(?<=\s)-(?=\s)"
+_TITLE_BREAK = re.compile(rf"(?=[|·•–—*(,/-])(?:(?P<strong>{_STRONG_BREAK})|(?P<open>\()|,|(?<=\s)/(?=\s))")
+_NEXT_STRONG_BREAK = re.compile(rf"(?=[|·•–—*-])(?:{_STRONG_BREAK})")
+_TWELVE_WORDS = re.compile(r"\s*(?:\S+\s+){12}")  # a title has at most twelve: a cut after them leaves none
+_REGION = r"(?:us|usa|u\.s\.?|uk|eu|emea|apac|latam|anz|nz|americas|europe|canada|ireland|india|germany|france|spain|netherlands|nordics|australia|singapore|worldwide|anywhere)"
+_TERM = (
+    r"(?:remote|hybrid|on[\s-]?site|in[\s-]office|office[\s-]based|wfh|(?:full|part)[\s-]?time|permanent[e]?|perm|contract(?:[\s-]+to[\s-]+hire)?|contractor|"
+    rf"temporary|temp|freelance|fixed[\s-]term|ftc|w-?2|1099|c2c|corp[\s-]+to[\s-]+corp|b2b|paid|unpaid|\d+[\s-]?(?:months?|mos?|weeks?)|[mwfhd](?:\s?/\s?[mwfhdx]){{1,3}}|{_REGION})"
+)
+_CURRENCY = r"(?:[$£€₹¥]|(?:usd|eur|gbp|inr|cad|aud|sgd|chf|pln|nzd)\b)"
+_TITLE_TERMS = re.compile(
+    rf"(?:up\s+to\s+|from\s+|salary:?\s*|pay:?\s*)?(?:{_CURRENCY}\s?\d|\d[\d,.]*\s?(?:k|lpa)\b|\d[\d,.]*(?:\s*[-–]\s*\d[\d,.]*)?\s?{_CURRENCY})"
+    rf"|{_TERM}(?=\s*$|\s*[^\w\s]|\s+(?:{_TERM}|or\b|\d))",
+    re.IGNORECASE,
+)
+_TITLE_PLACE = re.compile(rf"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}},\s*(?:[A-Z]{{2,3}}|(?i:{_REGION}))\b")
+_WORD_START = re.compile(r"(?<![\w$£€₹¥])[\w$£€₹¥]")
+
+
+def _title_on_line(candidate: str, cleaned: str) -> str:
+    """The title that begins the ``cleaned`` line: without the pay, place and terms after it, and without what follows
+    a bold title ("**Head of Product** | Acme | Bengaluru"). A line as long as prose ("Junior Product Manager - Acme
+    (Remote, US) Acme builds onboarding tools for...", a job board's page flattened) is cut only to words in capitals."""
+    title = cleaned
+    if "**" in cleaned and strip_pictographs(candidate.lstrip("# ")).startswith("**"):
+        bold = cleaned[: cleaned.index("**")].rstrip()
+        title = bold if _looks_like_title(bold) else cleaned  # "**Acme** | Senior PM" opens with the employer
+    title = title_without_terms(title)
+    return title if title == cleaned or _looks_like_title(cleaned) or _title_case(title) else cleaned
+
+
+def title_without_terms(title: str) -> str:
+    """``title`` up to the pay, place or terms that follow its role: at a pipe or a dash, or a comma or a slash, that they
+    come after, or at a parenthesis that holds them and ends the title ("Product Manager (m/w/d) Payments" keeps its
+    team). What is left may end in more of them: "Contract PM (6 months) | $85/hr" is "Contract PM"."""
+    while (shorter := _before_terms(title)) != title:
+        title = shorter
+    return title
+
+
+def _before_terms(title: str) -> str:
+    """``title`` cut at its first break that terms follow and a role comes before ("Acme | Remote | Senior PM" keeps
+    them); ``title`` itself when there is none. Breaks after the twelfth word leave no title, so a line of prose is
+    read no further (a few characters past it, for a break that follows that word)."""
+    twelve = _TWELVE_WORDS.match(title)
+    last = twelve.end() + 3 if twelve else len(title)
+    prose = twelve is not None and twelve.end() < len(title)
+    for found in _TITLE_BREAK.finditer(title, 0, last):
+        cut = found.start()
+        while cut > 0 and title[cut - 1].isspace():
+            cut -= 1
+        start = found.end()
+        if found.group("open"):
+            close = title.find(")", start)
+            rest = title[close + 1 :].lstrip() if close >= 0 else ""
+            if rest and not rest.startswith((".", ",", ";")) and not prose:
+                continue  # title words follow it, or more terms that end it first
+            inside = title[start : close if 0 <= close < start + 80 else start]  # a note of terms is short
+            junk = any(_TITLE_TERMS.match(inside, at.start()) or _TITLE_PLACE.match(inside, at.start()) for at in _WORD_START.finditer(inside))
+        else:
+            while start < len(title) and (title[start].isspace() or title[start] in PICTOGRAPHS):
+                start += 1  # "| 🌎 Remote"
+            strong = _NEXT_STRONG_BREAK.search(title, start, start + 80)  # the terms are read from their start
+            end = strong.start() if strong else len(title)
+            junk = bool(_TITLE_TERMS.match(title, start, end) or (found.group("strong") and _TITLE_PLACE.match(title, start, end)))
+        if junk and title.count("(", 0, cut) > title.count(")", 0, cut):
+            cut = title.rfind("(", 0, cut)  # "Acme (30 people, remote US)": the parenthesis goes whole
+        if junk and _ROLE_NOUN.search(title, 0, cut):
+            return title[:cut].rstrip(" |·•–—-,/(*")
+    return title
 
 
 def _title_case(text: str) -> bool:
@@ -516,7 +640,7 @@ _TITLE_EDGES = _INVISIBLE | PICTOGRAPHS
 
 def _title_field(text: str, start: int, end: int) -> TextField | None:
     """The title at ``text[start:end]`` without the emoji that decorate it: its span narrowed past those at its ends,
-    its value without those inside ("Senior PM – Growth 💡 | Remote" is "Senior PM – Growth | Remote")."""
+    its value without those inside ("Senior PM – Growth 💡 | Payments" is "Senior PM – Growth | Payments")."""
     found = _field(text, start, end, _TITLE_EDGES)
     if found is None:
         return None

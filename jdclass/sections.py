@@ -56,6 +56,18 @@ _BULLET_CHARS = "".join(sorted(BULLET_SYMBOLS))  # for str.lstrip, built once
 DECORATION = PICTOGRAPHS | BULLET_SYMBOLS  # what may stand around a line's words: no part of them
 
 
+def character_class(chars: frozenset[str]) -> str:
+    """A regular-expression character class (``[...]``) of ``chars``, its runs of code points written as ranges."""
+    codes = sorted(ord(char) for char in chars)
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "[" + "".join(re.escape(chr(low)) + (f"-{re.escape(chr(high))}" if high > low else "") for low, high in runs) + "]"
+
+
 def strip_pictographs(text: str) -> str:
     """``text`` without the pictographs and spaces at its ends (``text`` itself when it has none there)."""
     if not text or (text[0] not in PICTOGRAPHS and text[-1] not in PICTOGRAPHS and not text[0].isspace() and not text[-1].isspace()):

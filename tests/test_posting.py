@@ -46,6 +46,8 @@ from jdclass.posting import (
     _HIRE_STARTS,
     _LADDER_MENTION,
     _LADDER_MENTION_STARTS,
+    _ROLE_NAMED,
+    _ROLE_NAMED_STARTS,
     _SELF_REFERENCE,
     _SELF_REFERENCE_STARTS,
     TextField,
@@ -54,6 +56,7 @@ from jdclass.posting import (
     find_mentions,
     find_self_reference,
     find_title,
+    title_without_terms,
 )
 from jdclass.sections import PICTOGRAPHS, heading_text, split_sections
 from jdclass.spans import Span, clause_around, lowered, matches_from
@@ -489,6 +492,7 @@ _MANAGEMENT_PATTERNS = {
 }
 _STARTED = [(pattern, _STARTS[name]) for name, pattern in _MANAGEMENT_PATTERNS.items()]
 _STARTED += [(_SELF_REFERENCE, _SELF_REFERENCE_STARTS), (_LADDER_MENTION, _LADDER_MENTION_STARTS), (_HIRE, _HIRE_STARTS)]
+_STARTED += [(_ROLE_NAMED, _ROLE_NAMED_STARTS)]
 _STARTED += [(YEARS_PATTERN, _YEARS_STARTS), (MONTHS_PATTERN, _MONTHS_STARTS), (_UNIT_WORD, _UNIT_WORD_STARTS), (_MONTH_WORD, _MONTH_WORD_STARTS)]
 _STARTED_WORDS = [
     "٣ direct reports",
@@ -534,7 +538,8 @@ _STARTED_PHRASES += ["Chief Product Officer", "Head of Product", "staff PM", "te
 _STARTED_PHRASES += ["principal PM", "lead PM", "Sr. PM", "group PM", "Director, Product"]
 _STARTED_PHRASES += ["be the PM who", "become our APM to", "seeking a VP of Product to", "hiring a Group PM to", "position of Lead PM;"]
 _STARTED_PHRASES += ["seeks a Product Manager.", "recruiting an APM", "searching for our first Head of Product who", "needs a Senior PM - Growth"]
-_STARTED_PHRASES += ["wants an experienced Principal PM!"]
+_STARTED_PHRASES += ["wants an experienced Principal PM!", "join us as Director of Product to", "start as an APM,", "step in as Head of Product."]
+_STARTED_PHRASES += ["come on board as our new Lead PM;", "for the role of Senior PM.", "become our next CPO?", "grow the team over time"]
 _STARTED_PHRASES += ["C-suite", "C level", "csuite", "CLevel", "SLT", "our board", "manage the budget", "set budgets", "responsible for the budget"]
 _STARTED_PHRASES += ["financial management of budgets", "management of the budget", "manager of a budget"]
 _STARTED_PHRASES += [f"{count} years" for count in ["zero", "one", "two", "twelve", "twenty", "three", "thirteen", "thirty", "four", "fourteen"]]
@@ -1049,10 +1054,11 @@ def test_a_hire_sentence_title_is_the_text_where_its_span_starts(text: str) -> N
     ("text", "title", "span_text"),
     [
         (
-            "Senior Product Manager – Growth 💡 | Remote (US) 🌎\n\nWe build tools.",
-            "Senior Product Manager – Growth | Remote (US)",
-            "Senior Product Manager – Growth 💡 | Remote (US)",
+            "Senior Product Manager – Growth 💡 | Payments 🌎\n\nWe build tools.",
+            "Senior Product Manager – Growth | Payments",
+            "Senior Product Manager – Growth 💡 | Payments",
         ),
+        ("Senior Product Manager – Growth 💡 | Remote (US) 🌎\n\nWe build tools.", "Senior Product Manager – Growth", "Senior Product Manager – Growth"),
         ("🚀 We're HIRING! 🚀\nSenior Product Manager – Growth\n\nAbout us", "Senior Product Manager – Growth", "Senior Product Manager – Growth"),
         ("Job title: Senior PM 🚀\nWe build tools.", "Senior PM", "Senior PM"),
         ("⭐ Senior Product Manager ⭐\nWe build tools.", "Senior Product Manager", "Senior Product Manager"),
@@ -1243,3 +1249,134 @@ def test_a_bullet_symbol_before_a_point_opens_no_section() -> None:
 def test_years_of_product_management_managing_engineers_are_product_years() -> None:
     posting = parse("Senior PM\nRequirements\n- 7+ years of product management experience managing engineers\n")
     assert (posting.minimum_years, [item.field for item in posting.years]) == (7.0, ["product_management"])
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        # Pay, place and terms after a pipe, a dash, a comma or in parentheses end the title (issue 3).
+        ("Contract Product Manager (6 months) | $85-$100/hr W2", "Contract Product Manager"),
+        ("Senior Product Manager – Remote (US) – Full-time", "Senior Product Manager"),
+        ("Product Manager - Dashboards (Remote, EU)", "Product Manager - Dashboards"),
+        ("Chief Product Officer | Cleveland, OH | Permanent", "Chief Product Officer"),
+        ("Junior Product Manager – Grocery App (12-month FTC)", "Junior Product Manager – Grocery App"),
+        ("VP Product — Sydney — Permanent — $350k+ package", "VP Product — Sydney"),
+        ("Head of Product — Pulsebar (30 people, remote US)", "Head of Product — Pulsebar"),
+        ("Product Owner – Bielsko-Biała / remote – B2B 150–180 PLN/h", "Product Owner – Bielsko-Biała"),
+        ("Director of Product – Video Platform (m/w/d)", "Director of Product – Video Platform"),
+        ("Product Manager, Payments, UK", "Product Manager, Payments"),
+        # A team, a level or a programme is the title's, whatever words it shares with those terms.
+        ("Senior Product Manager – Remote Patient Monitoring", "Senior Product Manager – Remote Patient Monitoring"),
+        ("Product Manager – Contract Management", "Product Manager – Contract Management"),
+        ("Senior PM, Paid Social", "Senior PM, Paid Social"),
+        ("Senior PM – US Payments", "Senior PM – US Payments"),
+        ("Product Manager (Senior)", "Product Manager (Senior)"),
+        ("Associate Product Manager (New Grad 2026) – Fleet Charging", "Associate Product Manager (New Grad 2026) – Fleet Charging"),
+        ("Product Management Intern – Internship", "Product Management Intern – Internship"),
+        ("Remote | Senior Product Manager", "Remote | Senior Product Manager"),
+        ("Acme | Denver, CO | Product Manager | Full-time", "Acme | Denver, CO | Product Manager"),
+    ],
+)
+def test_pay_place_and_terms_after_a_title_are_no_part_of_it(line: str, title: str) -> None:
+    assert title_without_terms(line) == title
+
+
+_TITLE_WORDS = ["Senior", " Product Manager", " PM", "Acme", "Remote", "remote", "US", "Denver, CO", "(", ")", " | ", " – ", " - ", ", ", " / "]
+_TITLE_WORDS += ["$85", "-$100/hr", "6 months", "Contract", "m/w/d", "**", "🌎", " ", "Full-time", "Paid", "Social", "or"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TITLE_WORDS), max_size=16).map("".join))
+def test_a_title_without_its_terms_is_a_prefix_of_it(line: str) -> None:
+    title = title_without_terms(line)
+    assert line.startswith(title) and title_without_terms(title) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Contract Product Manager (6 months) | $85-$100/hr W2\n\nWe build tools for farms.", "Contract Product Manager"),
+        ("Job title: Senior PM | Remote (EU)\nWe build tools.", "Senior PM"),
+        ("**Head of Product** | Acme | Bengaluru | On-site\n\nWe build tools.", "Head of Product"),
+        ("🚀 **Senior PM, Search** · Remote US\n\nWe build tools.", "Senior PM, Search"),
+        # Terms before the role are the line's, not after the title.
+        ("Acme | Remote | Senior Product Manager\n\nWe build tools.", "Acme | Remote | Senior Product Manager"),
+    ],
+)
+def test_a_title_line_ends_before_its_pay_place_and_terms(text: str, title: str) -> None:
+    found = parse(text).title
+    assert (found.value, found.span.of(text) or found.value) == (title, title)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("We are looking for someone to join us as Director of Product Management to lead the platform.", "Director of Product Management"),
+        ("Acme is hiring for the role of Senior Product Manager. You will own search.", "Senior Product Manager"),
+        ("Could you be our next Head of Product? You will lead strategy.", "Head of Product"),
+        ("As our first Head of Product, you will build the team.", "Head of Product"),
+        ("As a Senior Product Manager on the payments team, you will own checkout.", "Senior Product Manager"),
+        ("Join Acme Health as a Principal PM and own onboarding.", "Principal PM"),
+        ("You'll join us as an Associate Product Manager working for the CPO.", "Associate Product Manager"),
+        ("We're hiring a Product Manager. Later you may join us as Director of Product.", "Product Manager"),
+        # A background, another role, a colleague, a negation, or "as" that addresses no one names no title.
+        ("You bring 5 years of experience as a Product Manager, ideally in fintech.", None),
+        ("We are not looking for someone to join us as a VP of Product.", None),
+        ("We are also looking for someone to join us as Senior Product Manager.", None),
+        ("You will work with Sam, who will join us as Senior Product Manager in May.", None),
+        ("As a Senior Product Manager at Acme you own growth.", None),
+        ("Our APMs often start as interns.", None),
+    ],
+)
+def test_a_sentence_that_names_the_role_without_a_hire_verb_names_the_title(text: str, title: str | None) -> None:
+    found = find_hired_title(text)
+    assert (found.value if found else None, parse(text).title == found) == (title, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "hires", "manages"),
+    [
+        # Hiring to come is hiring, not managing product managers now (issue 3).
+        ("You'll hire and build the product team.", True, False),
+        ("You will grow the team over time.", True, False),
+        ("You will hire and grow a team of product managers.", True, False),
+        ("- Grow the product team as the business expands", True, False),
+        ("Recruit, manage and mentor the product team.", True, True),
+        ("Lead and grow the product team.", True, True),
+        # Not the role's growth: the employer's, a team's skills, a growing team.
+        ("Acme is growing its product team fast.", False, False),
+        ("We are growing our product team.", False, False),
+        ("Join our growing team of designers.", False, False),
+        ("Grow the team's skills in discovery.", False, False),
+    ],
+)
+def test_hiring_to_come_is_hiring_not_managing_product_managers(text: str, hires: bool, manages: bool) -> None:
+    scope = extract_management_scope(text)
+    assert (scope.hires, scope.manages_product_managers) == (hires, manages)
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        ("✅ Manage 3 product managers\n✅ Own the roadmap", 3),
+        ("🚀 Lead 4 PMs across two squads", 4),
+        ("✔️ Supervise two associate product managers", 2),
+        ("Our CPO 🚀 manages 4 PMs.", None),
+    ],
+)
+def test_a_bullet_that_opens_with_a_symbol_has_the_role_as_its_subject(text: str, reports: int | None) -> None:
+    assert extract_management_scope(text).direct_reports == reports
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BE IN THE ROOM WHEN DECISIONS ARE MADE", []),
+        ("YOU WILL BE IN CHARGE. TO BE OR NOT TO BE.", []),
+        ("BE in Mechanical Engineering or equivalent.", [("bachelor", "Mechanical Engineering")]),
+        ("BE/BTech in Computer Science.", [("bachelor", "Computer Science")]),
+        ("B.E. IN COMPUTER SCIENCE", [("bachelor", "COMPUTER SCIENCE")]),
+    ],
+)
+def test_be_in_a_line_of_capitals_is_the_verb(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(item.level, item.field) for item in extract_education(text)] == expected
