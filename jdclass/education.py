@@ -100,9 +100,15 @@ def extract_education(text: str) -> list[EducationRequirement]:
 
 # "BE" then "IN" or "OR" in capitals: a phrase in capitals, where the verb is likelier than the degree.
 _SHOUTED_AFTER_BE = re.compile(r"\s*(?:IN|OR)\b")
-# "You do not need a degree", "no degree required": a degree stated as not asked. Not "without" nor "never": "we never
-# hire without a bachelor's degree" asks for one.
-_NOT_ASKED = re.compile(r"(?:\b(?:no|not)|n['’]t)\b(?:\s+(?:need|needs|require|required|requires|have|hold|a|an|any|necessarily|formal))*\s+$")
+# A degree said to be needed no more than that: "No degree required", "you don't need a college degree", "a degree is
+# not required", "degree optional": no degree asked (``extract_education``) and no evidence for a duty asking one
+# (``waived_degrees``). Not "without" nor "never": "we never hire without a bachelor's degree" asks for one.
+_WAIVED_BEFORE = re.compile(
+    r"(?:\b(?:no|not)|n['’]t)\b(?:\s+(?:need|needs|require|required|requires|have|hold|a|an|any|necessarily|formal|college|university|four-year|specific|particular))*\s+$"
+)
+_WAIVED_AFTER = re.compile(
+    r"(?:['’]?s)?(?:\s+degree)?(?:\s+(?:is|are))?\s*(?:not\s+(?:required|needed|necessary|mandatory|essential|a\s+(?:requirement|must))|optional)\b"
+)
 
 
 def _not_a_degree(text: str, lower: str, match: re.Match[str]) -> bool:
@@ -114,7 +120,7 @@ def _not_a_degree(text: str, lower: str, match: re.Match[str]) -> bool:
         return True
     if found in ("ms", "bs") and re.search(r"\d\s*$", text[max(0, match.start() - 8) : match.start()]):
         return True  # "page loads under 300 ms in production": milliseconds
-    return bool(_NOT_ASKED.search(lower, max(0, match.start() - 40), match.start()))
+    return bool(_WAIVED_BEFORE.search(lower, max(0, match.start() - 40), match.start()) or _WAIVED_AFTER.match(lower, match.end()))
 
 
 def _names_its_level(lower: str, clause: tuple[int, int], degree: str, seen: set[tuple[str, int]]) -> bool:
@@ -128,14 +134,6 @@ def _other_degree_in(lower: str, clause: tuple[int, int]) -> bool:
     return any(pattern.search(sentence) for level, pattern in _DEGREES if level != "bachelor") or bool(re.search(r"\bbachelor|\bb\.?s\b|\bb\.?a\b", sentence))
 
 
-# A degree said to be needed no more than that: "No degree required", "you don't need a college degree", "a degree is
-# not required", "degree optional". Evidence only (``duties``): the model's degree features read ``_NOT_ASKED`` alone.
-_WAIVED_BEFORE = re.compile(
-    r"(?:\b(?:no|not)|n['’]t)\b(?:\s+(?:need|needs|require|required|requires|have|hold|a|an|any|necessarily|formal|college|university|four-year|specific|particular))*\s+$"
-)
-_WAIVED_AFTER = re.compile(
-    r"(?:['’]?s)?(?:\s+degree)?(?:\s+(?:is|are))?\s*(?:not\s+(?:required|needed|necessary|mandatory|essential|a\s+(?:requirement|must))|optional)\b"
-)
 DEGREE_WORDS = ("degree", "diploma", "bachelor", "mba")  # words a waiver names (normalized tokens hold them so too)
 
 

@@ -1146,6 +1146,11 @@ def test_a_degree_of_no_level_is_read_as_one(text: str, expected: list[Education
         ("requirements: bs in computer science or equivalent", [("bachelor", "computer science")]),
         ("Keep p95 page loads under 300 ms in production.", []),
         ("A bachelor's degree, not a master's.", [("bachelor", None)]),
+        ("A degree is not required.", []),
+        ("You don't need a college degree to apply.", []),
+        ("A bachelor's degree is not necessary; a portfolio is.", []),
+        ("Bachelor's degree required; a master's is optional.", [("bachelor", None)]),
+        ("Bachelor's degree or equivalent experience is required.", [("bachelor", None)]),
     ],
 )
 def test_a_degree_is_read_only_where_one_is_asked(text: str, expected: list[tuple[str, str | None]]) -> None:
