@@ -81,9 +81,7 @@ def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
     amounts = [(float(number), match.group("unit")) for match in _AMOUNT.finditer(value) if (number := _number(match.group("number"))) is not None][:2]
     if not amounts:
         return None
-    if len(amounts) == 2 and amounts[0][1] is None and amounts[1][1] is not None:
-        amounts[0] = (amounts[0][0], amounts[1][1])  # "$120-150k": the low end shares the high end's thousands
-    figures = sorted(number * _UNITS[unit] if unit else number for number, unit in amounts)
+    figures = sorted(number * _UNITS[unit] if unit else number for number, unit in _unit_shared(amounts))
     if not all(math.isfinite(figure) for figure in figures):
         return None
     currency = _currency(text, lower, start, end, value)
@@ -91,6 +89,18 @@ def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
         return None
     period = next((name for name, pattern in _PERIODS if pattern.search(value)), None)
     return Pay(figures[0], figures[-1], currency, period)
+
+
+def _unit_shared(amounts: list[tuple[float, str | None]]) -> list[tuple[float, str | None]]:
+    """A range that writes its unit once gives it to both ends: "$120-150k" (the low end shares the high end's) and
+    "$120k-150" (the high end the low end's); "$150,000-200k" does not, its low end written whole."""
+    if len(amounts) == 2:
+        (low, low_unit), (high, high_unit) = amounts
+        if low_unit is None and high_unit is not None and low <= high:
+            return [(low, high_unit), (high, high_unit)]
+        if high_unit is None and low_unit is not None and low <= high < low * _UNITS[low_unit]:
+            return [(low, low_unit), (high, low_unit)]
+    return amounts
 
 
 def _number(written: str) -> float | None:

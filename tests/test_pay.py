@@ -40,6 +40,21 @@ def test_read_pay(text, pay, described):
     assert (found.describe() if found else None) == described
 
 
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        ("$150,000-200k", "$150,000-$200,000"),
+        ("$150,000 - 180k", "$150,000-$180,000"),
+        ("$120k - 150", "$120,000-$150,000"),
+        ("$120k - 150,000", "$120,000-$150,000"),
+        ("$95 - 120k", "$95,000-$120,000"),
+        ("₹8-12 lakh per annum", "₹800,000-₹1,200,000 a year"),
+    ],
+)
+def test_a_unit_written_once_goes_to_the_end_written_short(text, described):
+    assert read_pay(text).describe() == described
+
+
 def test_the_posting_reads_its_salary_into_pay():
     posting = parse("Senior Product Manager, Payments\nBased in Vancouver, Canada.\nSalary: $150,000 - $180,000 per year, plus equity.\n")
     assert posting.salary.value == "$150,000 - $180,000 per year"
