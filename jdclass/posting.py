@@ -14,7 +14,7 @@ from jdclass.errors import EmptyInput, InputError, InputTooLarge
 from jdclass.experience import YearsRequirement, extract_years_of_experience, main_requirement, people_management_years
 from jdclass.hyphenation import join_broken_words
 from jdclass.management import ManagementScope, extract_management_scope
-from jdclass.pay import Pay, read_pay
+from jdclass.pay import UNIT, Pay, read_pay
 from jdclass.readers import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, SPACY_MAX_CHARS, check_text, html_to_text, looks_like_html, read_posting
 from jdclass.sections import (
     PICTOGRAPHS,
@@ -48,7 +48,7 @@ _ABOUT_COMPANY = re.compile(
 _EMPLOYMENT = re.compile(r"\b(?P<type>full[- ]time|part[- ]time|contract(?:or)?|temporary|temp|internship|freelance|permanent|fixed[- ]term)\b")
 _REMOTE = re.compile(r"\b(?P<mode>remote|hybrid|on[- ]site|onsite|in[- ]office)\b")
 _LOCATION_LABEL = re.compile(r"^\s*(?:\*\*)?(?:location|based\s+in|office|where)(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?\s*(?P<location>.+?)(?:\*\*)?\s*$", re.MULTILINE)
-_MONEY = r"(?:[$£€₹]|usd|eur|gbp|inr|cad|aud|sgd)\s?\d(?:[\d,.]*\d)?(?:\s?(?:k|m|lpa|lakhs?)\b)?"
+_MONEY = rf"(?:[$£€₹]|usd|eur|gbp|inr|cad|aud|sgd)\s?\d(?:[\d,.]*\d)?(?:\s?(?:{UNIT})\b)?"
 # What the pay is for: "$50-$70 per hour", "£550/day", "$120k - $150k a year", "£60,000 pa". The hour and the day
 # are a rate's; a single figure for a month or a year is as often an allowance ("a $1,000 per year learning budget"),
 # and one for a day is pay unless an allowance follows ("a $20 daily meal allowance").
@@ -56,7 +56,7 @@ _PER = r"(?:\s*/\s*|\s+(?:per|an?|each)\s+)"
 _RATE_PERIOD = rf"(?:{_PER}(?:hour|hr|day)\b|\s*p/?[dh]\b|\s+(?:hourly|daily)\b)"
 _PERIOD = rf"(?:{_RATE_PERIOD}|{_PER}(?:week|wk|month|mo|year|yr|annum)\b|\s+(?:weekly|monthly|annually|p\.?a\.?(?!\w)))"
 _SALARY = re.compile(
-    rf"(?P<low>{_MONEY})(?:{_PERIOD}?\s*(?:-|–|—|to)\s*(?P<high>(?:{_MONEY})|\d(?:[\d,.]*\d)?(?:\s?(?:k|m|lpa|lakhs?)\b)?){_PERIOD}?"
+    rf"(?P<low>{_MONEY})(?:{_PERIOD}?\s*(?:-|–|—|to)\s*(?P<high>(?:{_MONEY})|\d(?:[\d,.]*\d)?(?:\s?(?:{UNIT})\b)?){_PERIOD}?"
     rf"|{_RATE_PERIOD}(?!\s+(?:[\w-]+\s+){{0,2}}?(?:stipends?|allowances?|budgets?|credits?|reimburs\w*|per\s+diem|meals?|lunch|food|travel|parking|coworking|wellness)\b))"
 )  # one opening for both: a pattern that opens with two alternatives is tried twice at every character
 _SALARY_STARTS = ("$", "£", "€", "₹", "usd", "eur", "gbp", "inr", "cad", "aud", "sgd")  # how every match begins (``matches_from``)

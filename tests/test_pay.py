@@ -55,6 +55,23 @@ def test_a_unit_written_once_goes_to_the_end_written_short(text, described):
     assert read_pay(text).describe() == described
 
 
+@pytest.mark.parametrize(
+    ("line", "salary", "described"),
+    [
+        ("CTC: ₹12-18 Lacs P.A.", "₹12-18 Lacs P.A.", "₹1,200,000-₹1,800,000 a year"),
+        ("Pay ₹ 3.5-6 Lac per annum", "₹ 3.5-6 Lac per annum", "₹350,000-₹600,000 a year"),
+        ("CTC ₹90 LPA – ₹1.3 Cr including variable", "₹90 LPA – ₹1.3 Cr", "₹9,000,000-₹13,000,000 a year"),
+        ("₹60 Lakhs - 1.1 Crore P.A.", "₹60 Lakhs - 1.1 Crore P.A.", "₹6,000,000-₹11,000,000 a year"),
+        ("₹2 - 3.5 Cr P.A. + ESOPs", "₹2 - 3.5 Cr P.A.", "₹20,000,000-₹35,000,000 a year"),
+        ("₹ 80 - 1 Cr P.A.", "₹ 80 - 1 Cr P.A.", "₹8,000,000-₹10,000,000 a year"),
+        ("INR 14-20 lacs", "INR 14-20 lacs", "₹1,400,000-₹2,000,000"),
+    ],
+)
+def test_lakhs_and_crores_as_indian_postings_write_them(line, salary, described):
+    posting = parse(f"Product Manager, Lending\n{line}\nOwn the loan journey.\n")
+    assert (posting.salary.value, posting.pay.describe()) == (salary, described)
+
+
 def test_the_posting_reads_its_salary_into_pay():
     posting = parse("Senior Product Manager, Payments\nBased in Vancouver, Canada.\nSalary: $150,000 - $180,000 per year, plus equity.\n")
     assert posting.salary.value == "$150,000 - $180,000 per year"
