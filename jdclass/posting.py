@@ -119,6 +119,16 @@ _NOT_EMPLOYER |= {"people", "customers", "clients", "users", "teams", "if", "whe
 _NOT_EMPLOYER |= {"eventually", "someday"}
 _PAY_PERIOD = re.compile(r"(?:per|/|an?|each)\s*(?:hour|hr|day|week|month|year|yr|annum)\b|annually|hourly|daily|\bp\.?a\.?(?!\w)")
 _PAY_LABEL = re.compile(r"\b(?:salary|pay|compensation|base|range|ote|wage)\b[^.\n]{0,30}$")
+# Money that is no one's pay, which the report and batch's salary columns must not give as pay: a figure in millions
+# ("$5M-$10M", "£400k to £1.2m"), a range that other money's word follows ("$10,000 - $20,000 sign-on bonus", "$20-30k
+# in annual revenue", not "$90k-$110k plus bonus" or "including bonus") or comes after in its line ("401(k) match of
+# $3,000-$6,000", "budget: $50k-$80k").
+_MILLIONS = re.compile(r"\d\s?m\b")
+_OTHER_MONEY = r"budgets?|bonus(?:es)?(?![\s-]*eligib)|arr|mrr|revenue|funding|round|series|valuation|match(?:ing)?|stipends?|allowances?"
+_OTHER_MONEY_AFTER = re.compile(rf"\s*(?:(?!(?:plus|and|with|or|incl\w*|excl\w*)\b)[\w'’()-]+\s+){{0,2}}?(?:{_OTHER_MONEY})\b")
+_OTHER_MONEY_BEFORE = re.compile(
+    rf"(?:(?<!salary\s)(?<!pay\s)\b(?:{_OTHER_MONEY})|\b(?:raised|raising|worth)|401\(?k\)?)[^\w\n.]{{0,3}}(?:(?:of|up\s+to|from|between|about|over)\s+)*\Z"
+)
 _NEGATED = re.compile(r"n['’]t\b|\b(?:not|never|no\s+longer|one\s+day)\b|\balso\s*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
@@ -194,6 +204,8 @@ class Posting:
         lower = lowered(head)
         found = None
         for match in matches_from(_SALARY, lower, _SALARY_STARTS):
+            if _is_other_money(lower, match):
+                continue
             if found is None:
                 found = match
                 if match.group("high") is not None:
@@ -522,6 +534,15 @@ def _title_field(text: str, start: int, end: int) -> TextField | None:
         return None
     value = without_pictographs(found.value)
     return found if value is found.value else TextField(value, found.span)
+
+
+def _is_other_money(lower: str, match: re.Match[str]) -> bool:
+    """Whether a salary pattern's match is money that is no pay (``_OTHER_MONEY_AFTER``, ``_OTHER_MONEY_BEFORE``)."""
+    return bool(
+        _MILLIONS.search(match.group())
+        or _OTHER_MONEY_AFTER.match(lower, match.end())
+        or _OTHER_MONEY_BEFORE.search(lower, max(0, match.start() - 40), match.start())
+    )
 
 
 def _first(pattern: re.Pattern[str], text: str, group: str | None) -> TextField | None:

@@ -72,6 +72,31 @@ def test_lakhs_and_crores_as_indian_postings_write_them(line, salary, described)
     assert (posting.salary.value, posting.pay.describe()) == (salary, described)
 
 
+@pytest.mark.parametrize(
+    ("lines", "described"),
+    [
+        ("We closed a $15-25M Series B last spring.\nSalary $140k-$160k", "$140,000-$160,000"),
+        ("The product line runs at $4M-$8M ARR.\nSalary $140k-$160k", "$140,000-$160,000"),
+        ("Clients worth £300k to £1.5m a year each.\nSalary: £55,000 - £65,000", "£55,000-£65,000"),
+        ("You will own a $1M - $2M annual budget. Base salary $140k-$160k", "$140,000-$160,000"),
+        ("A $15,000 - $25,000 sign-on bonus.\nSalary $140k-$160k", "$140,000-$160,000"),
+        ("Our 401(k) match of $4,000-$7,000 a year.\nSalary: $140,000 - $160,000", "$140,000-$160,000"),
+        ("Bonus: $10k-$15k.\nSalary $140k-$160k", "$140,000-$160,000"),
+        ("A £2,000 - £3,000 relocation allowance and £70k-£80k base", "£70,000-£80,000"),
+        ("A $1M - $2M annual budget; your 401(k) match of $3,000-$5,000.", None),
+        ("Contract subject to funding\n$90,000 - $100,000 plus bonus", "$90,000-$100,000"),
+        ("Salary $140k-$160k plus bonus and equity", "$140,000-$160,000"),
+        ("$140k–$160k bonus-eligible", "$140,000-$160,000"),
+        ("CTC ₹20–28 LPA including performance bonus", "₹2,000,000-₹2,800,000 a year"),
+        ("EUR 90,000–110,000 including holiday allowance", "€90,000-€110,000"),
+        ("Salary budget: $120k-$150k", "$120,000-$150,000"),
+    ],
+)
+def test_money_that_is_no_pay_is_not_read_as_pay(lines, described):
+    pay = parse(f"Product Manager\n{lines}\nOwn the roadmap.\n").pay
+    assert (pay.describe() if pay else None) == described
+
+
 def test_the_posting_reads_its_salary_into_pay():
     posting = parse("Senior Product Manager, Payments\nBased in Vancouver, Canada.\nSalary: $150,000 - $180,000 per year, plus equity.\n")
     assert posting.salary.value == "$150,000 - $180,000 per year"
