@@ -55,8 +55,10 @@ _MONEY = rf"(?:[$£€₹]|usd|eur|gbp|inr|cad|aud|sgd)\s?\d(?:[\d,.]*\d)?(?:\s?
 _PER = r"(?:\s*/\s*|\s+(?:per|an?|each)\s+)"
 _RATE_PERIOD = rf"(?:{_PER}(?:hour|hr|day)\b|\s*p/?[dh]\b|\s+(?:hourly|daily)\b)"
 _PERIOD = rf"(?:{_RATE_PERIOD}|{_PER}(?:week|wk|month|mo|year|yr|annum)\b|\s+(?:weekly|monthly|annually|p\.?a\.?(?!\w)))"
+# A figure without a currency after a dash is no range's high end when hours or a share follow: "$45/hr - 40 hours a week".
+_NO_PAY_COUNT = r"(?![\d,.]*\d|\s*(?:%|(?:hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\b))"
 _SALARY = re.compile(
-    rf"(?P<low>{_MONEY})(?:{_PERIOD}?\s*(?:-|–|—|to)\s*(?P<high>(?:{_MONEY})|\d(?:[\d,.]*\d)?(?:\s?(?:{UNIT})\b)?){_PERIOD}?"
+    rf"(?P<low>{_MONEY})(?:{_PERIOD}?\s*(?:-|–|—|to)\s*(?P<high>(?:{_MONEY})|\d(?:[\d,.]*\d)?(?:\s?(?:{UNIT})\b)?{_NO_PAY_COUNT}){_PERIOD}?"
     rf"|{_RATE_PERIOD}(?!\s+(?:[\w-]+\s+){{0,2}}?(?:stipends?|allowances?|budgets?|credits?|reimburs\w*|per\s+diem|meals?|lunch|food|travel|parking|coworking|wellness)\b))"
 )  # one opening for both: a pattern that opens with two alternatives is tried twice at every character
 _SALARY_STARTS = ("$", "£", "€", "₹", "usd", "eur", "gbp", "inr", "cad", "aud", "sgd")  # how every match begins (``matches_from``)

@@ -97,6 +97,21 @@ def test_money_that_is_no_pay_is_not_read_as_pay(lines, described):
     assert (pay.describe() if pay else None) == described
 
 
+@pytest.mark.parametrize(
+    ("line", "salary", "described"),
+    [
+        ("Rate: $55/hr - 30 hours per week", "$55/hr", "$55 an hour"),
+        ("£450/day - 3 days a week", "£450/day", "£450 a day"),
+        ("$130,000 - 10% bonus target", None, None),
+        ("$55 - 65/hr, 30 hours a week", "$55 - 65/hr", "$55-$65 an hour"),
+        ("$130,000 - 150,000 a year", "$130,000 - 150,000 a year", "$130,000-$150,000 a year"),
+    ],
+)
+def test_hours_or_a_share_after_the_dash_are_no_high_end(line, salary, described):
+    posting = parse(f"Product Manager\n{line}\nOwn the roadmap.\n")
+    assert (posting.salary.value if posting.salary else None, posting.pay.describe() if posting.pay else None) == (salary, described)
+
+
 def test_the_posting_reads_its_salary_into_pay():
     posting = parse("Senior Product Manager, Payments\nBased in Vancouver, Canada.\nSalary: $150,000 - $180,000 per year, plus equity.\n")
     assert posting.salary.value == "$150,000 - $180,000 per year"
