@@ -13,7 +13,7 @@ Period = Literal["hour", "day", "week", "month", "year"]
 
 # A symbol that names one currency; "$" names several and is read apart (``_currency``).
 _SYMBOLS = {"£": "GBP", "€": "EUR", "₹": "INR"}
-_CODES = ("usd", "eur", "gbp", "inr", "cad", "aud", "sgd", "nzd", "hkd", "mxn", "chf")
+_CODES = ("usd", "eur", "gbp", "inr", "cad", "aud", "sgd", "nzd", "hkd", "mxn", "chf", "clp", "cop", "ars")
 # What a figure may be counted in: thousands, millions, lakhs (a hundred thousand rupees; "LPA" a year) and crores
 # (ten million rupees), as Indian postings write them ("₹18-26 Lacs P.A.", "₹1.1 Cr"). ``posting`` finds salaries by it.
 UNIT = r"k|m|lpa|lakhs?|lacs?|cr|crores?"
@@ -23,13 +23,15 @@ _RUPEE_UNITS = frozenset(_UNITS) - {"k", "m"}
 _CRORES = frozenset(("cr", "crore", "crores"))
 _CODE = re.compile(r"(?<![a-z])(?:" + "|".join(_CODES) + r")(?![a-z])")
 _CODE_AFTER = re.compile(r"\s*(?P<code>" + "|".join(_CODES) + r")(?![a-z])")  # "$120,000 - $140,000 CAD"
+_CODE_BEFORE = re.compile(r"(?<![a-z])(?P<code>" + "|".join(_CODES) + r")\s*\Z")  # "CLP $4.200.000", "MXN $1,150,000"
 # "C$120k", "A$150,000": the letters before "$" that name a dollar other than the US one (or the US one).
 _DOLLAR_PREFIX = re.compile(r"(?<![a-z])(?P<prefix>us|c|ca|a|au|s|nz|hk|mx)\$")
 _PREFIXES = {"us": "USD", "c": "CAD", "ca": "CAD", "a": "AUD", "au": "AUD", "s": "SGD", "nz": "NZD", "hk": "HKD", "mx": "MXN"}
-# Where "$" may be another country's dollar: a posting that names one of these places, codes or prefixed dollars.
+# Where "$" may be another country's dollar (or a peso, which "$" also writes): a posting that names one of these
+# places, codes or prefixed dollars.
 _OTHER_DOLLAR_PLACES = ("canad", "australi", "new zealand", "singapore", "hong kong")
-_OTHER_DOLLAR_CODES = ("CAD", "AUD", "SGD", "NZD", "HKD", "MXN")  # ISO codes are written in capitals; "cadence" is no code
-_OTHER_CODE = re.compile(r"(?<![A-Za-z])(?:CAD|AUD|SGD|NZD|HKD|MXN)(?![A-Za-z])")
+_OTHER_DOLLAR_CODES = ("CAD", "AUD", "SGD", "NZD", "HKD", "MXN", "CLP", "COP", "ARS")  # ISO codes are written in capitals; "cadence" is no code
+_OTHER_CODE = re.compile(r"(?<![A-Za-z])(?:" + "|".join(_OTHER_DOLLAR_CODES) + r")(?![A-Za-z])")
 _PERIOD_WORDS: tuple[tuple[Period, str], ...] = (
     ("hour", r"hour|(?<![a-z])hr(?![a-z])|(?<![a-z])p/?h(?![a-z])"),
     ("day", r"(?<![a-z])day|daily|(?<![a-z])p/?d(?![a-z])"),
@@ -76,9 +78,10 @@ def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
     """The pay that ``text[start:end]`` states ("$120k - $150k a year", "£500pd", "₹16-20 LPA"), or None when it
     holds no amount with a currency; the rest of ``text`` tells which dollar "$" is.
 
-    Currency: the ISO code written ("SGD 170,000", "$120,000 CAD"), the one a symbol names (£, €, ₹; lakhs and
+    Currency: the ISO code written ("SGD 170,000", "$120,000 CAD", "CLP $4.200.000"), the one a symbol names (£, €, ₹; lakhs and
     crores are rupees), the dollar a prefix names ("C$", "A$", "US$"), and "$" alone is USD only when the posting names no other
-    dollar's currency or country (Canada, Australia, New Zealand, Singapore, Hong Kong, Mexico): None then.
+    dollar's country (Canada, Australia, New Zealand, Singapore, Hong Kong, Mexico) or currency (a peso's too: CLP,
+    COP, ARS): None then.
     """
     end = len(text) if end is None else end
     lower = lowered(text)
@@ -131,9 +134,9 @@ def _currency(text: str, lower: str, start: int, end: int, value: str, in_rupee_
     code = _CODE.search(value)
     if code:
         return code.group().upper()
-    after = _CODE_AFTER.match(lower, end)
-    if after:
-        return after.group("code").upper()
+    beside = _CODE_AFTER.match(lower, end) or _CODE_BEFORE.search(lower, max(0, start - 5), start)
+    if beside:
+        return beside.group("code").upper()
     for symbol, name in _SYMBOLS.items():
         if symbol in value:
             return name

@@ -112,6 +112,20 @@ def test_hours_or_a_share_after_the_dash_are_no_high_end(line, salary, described
     assert (posting.salary.value if posting.salary else None, posting.pay.describe() if posting.pay else None) == (salary, described)
 
 
+@pytest.mark.parametrize(
+    ("line", "described"),
+    [
+        ("Salary: CLP $3.600.000 – $4.400.000 per month", "CLP 3,600,000-4,400,000 a month"),
+        ("MXN $900,000 – $1,100,000 per year, plus benefits", "MXN 900,000-1,100,000 a year"),
+        ("Salary: CAD $95,000–$115,000", "CAD 95,000-115,000"),
+        ("Remote in the US or Canada. USD $140,000 – $160,000 (Canada: CAD $150,000 – $170,000)", "$140,000-$160,000"),
+        ("Remote in the US. $140,000 – $160,000", "$140,000-$160,000"),
+    ],
+)
+def test_the_currency_code_written_before_the_dollar_sign(line, described):
+    assert parse(f"Product Manager\n{line}\nOwn the roadmap.\n").pay.describe() == described
+
+
 def test_the_posting_reads_its_salary_into_pay():
     posting = parse("Senior Product Manager, Payments\nBased in Vancouver, Canada.\nSalary: $150,000 - $180,000 per year, plus equity.\n")
     assert posting.salary.value == "$150,000 - $180,000 per year"
