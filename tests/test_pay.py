@@ -40,6 +40,12 @@ def test_read_pay(text, pay, described):
     assert (found.describe() if found else None) == described
 
 
+def salary_and_pay(lines: str) -> tuple[str | None, str | None]:
+    """The salary as written and the pay in words of a short posting holding ``lines``."""
+    posting = parse(f"Product Manager\n{lines}\nOwn the roadmap.\n")
+    return (posting.salary.value if posting.salary else None, posting.pay.describe() if posting.pay else None)
+
+
 @pytest.mark.parametrize(
     ("text", "described"),
     [
@@ -68,8 +74,7 @@ def test_a_unit_written_once_goes_to_the_end_written_short(text, described):
     ],
 )
 def test_lakhs_and_crores_as_indian_postings_write_them(line, salary, described):
-    posting = parse(f"Product Manager, Lending\n{line}\nOwn the loan journey.\n")
-    assert (posting.salary.value, posting.pay.describe()) == (salary, described)
+    assert salary_and_pay(line) == (salary, described)
 
 
 @pytest.mark.parametrize(
@@ -93,8 +98,7 @@ def test_lakhs_and_crores_as_indian_postings_write_them(line, salary, described)
     ],
 )
 def test_money_that_is_no_pay_is_not_read_as_pay(lines, described):
-    pay = parse(f"Product Manager\n{lines}\nOwn the roadmap.\n").pay
-    assert (pay.describe() if pay else None) == described
+    assert salary_and_pay(lines)[1] == described
 
 
 @pytest.mark.parametrize(
@@ -108,8 +112,7 @@ def test_money_that_is_no_pay_is_not_read_as_pay(lines, described):
     ],
 )
 def test_hours_or_a_share_after_the_dash_are_no_high_end(line, salary, described):
-    posting = parse(f"Product Manager\n{line}\nOwn the roadmap.\n")
-    assert (posting.salary.value if posting.salary else None, posting.pay.describe() if posting.pay else None) == (salary, described)
+    assert salary_and_pay(line) == (salary, described)
 
 
 @pytest.mark.parametrize(
@@ -123,7 +126,7 @@ def test_hours_or_a_share_after_the_dash_are_no_high_end(line, salary, described
     ],
 )
 def test_the_currency_code_written_before_the_dollar_sign(line, described):
-    assert parse(f"Product Manager\n{line}\nOwn the roadmap.\n").pay.describe() == described
+    assert salary_and_pay(line)[1] == described
 
 
 def test_the_posting_reads_its_salary_into_pay():
