@@ -68,7 +68,7 @@ def render_html(result: Classification) -> str:
         ("Signals", signals_line(posting)),
         ("Education", ", ".join(f"{d.level} ({'required' if d.required else 'preferred'})" for d in posting.education) or "none stated"),
         ("Company", posting.company.value if posting.company else "not stated"),
-        ("Salary", posting.salary.value if posting.salary else "not stated"),
+        ("Pay", posting.pay.describe() if posting.pay else "not stated"),
     ]
     rows = "".join(f"<tr><td><strong>{escape(name)}</strong></td><td>{escape(value)}</td></tr>" for name, value in fields)
     reason = unmarked_reason(result)

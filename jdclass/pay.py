@@ -13,18 +13,26 @@ Period = Literal["hour", "day", "week", "month", "year"]
 
 # A symbol that names one currency; "$" names several and is read apart (``_currency``).
 _SYMBOLS = {"£": "GBP", "€": "EUR", "₹": "INR"}
-_CODES = ("usd", "eur", "gbp", "inr", "cad", "aud", "sgd", "nzd", "hkd", "mxn", "chf")
-_AMOUNT = re.compile(r"(?P<number>\d(?:[\d,.]*\d)?)(?:\s?(?P<unit>k|m|lpa|lakhs?)(?![a-z]))?")
-_UNITS = {"k": 1e3, "m": 1e6, "lpa": 1e5, "lakh": 1e5, "lakhs": 1e5}
+_CODES = ("usd", "eur", "gbp", "inr", "cad", "aud", "sgd", "nzd", "hkd", "mxn", "chf", "clp", "cop", "ars")
+# What a figure may be counted in: thousands, millions, lakhs (a hundred thousand rupees; "LPA" a year) and crores
+# (ten million rupees), as Indian postings write them ("₹18-26 Lacs P.A.", "₹1.1 Cr"). ``posting`` finds salaries by it.
+UNIT = r"k|m|lpa|lakhs?|lacs?|cr|crores?"
+_AMOUNT = re.compile(rf"(?P<number>\d(?:[\d,.]*\d)?)(?:\s?(?P<unit>{UNIT})(?![a-z]))?")
+_UNITS = {"k": 1e3, "m": 1e6, **dict.fromkeys(("lpa", "lakh", "lakhs", "lac", "lacs"), 1e5), **dict.fromkeys(("cr", "crore", "crores"), 1e7)}
+_RUPEE_UNITS = frozenset(_UNITS) - {"k", "m"}
+_CRORES = frozenset(("cr", "crore", "crores"))
 _CODE = re.compile(r"(?<![a-z])(?:" + "|".join(_CODES) + r")(?![a-z])")
 _CODE_AFTER = re.compile(r"\s*(?P<code>" + "|".join(_CODES) + r")(?![a-z])")  # "$120,000 - $140,000 CAD"
+_CODE_BEFORE = re.compile(r"(?<![a-z])(?P<code>" + "|".join(_CODES) + r")\s*\Z")  # "CLP $4.200.000", "MXN $1,150,000"
 # "C$120k", "A$150,000": the letters before "$" that name a dollar other than the US one (or the US one).
 _DOLLAR_PREFIX = re.compile(r"(?<![a-z])(?P<prefix>us|c|ca|a|au|s|nz|hk|mx)\$")
 _PREFIXES = {"us": "USD", "c": "CAD", "ca": "CAD", "a": "AUD", "au": "AUD", "s": "SGD", "nz": "NZD", "hk": "HKD", "mx": "MXN"}
 # Where "$" may be another country's dollar: a posting that names one of these places, codes or prefixed dollars.
 _OTHER_DOLLAR_PLACES = ("canad", "australi", "new zealand", "singapore", "hong kong")
-_OTHER_DOLLAR_CODES = ("CAD", "AUD", "SGD", "NZD", "HKD", "MXN")  # ISO codes are written in capitals; "cadence" is no code
-_OTHER_CODE = re.compile(r"(?<![A-Za-z])(?:CAD|AUD|SGD|NZD|HKD|MXN)(?![A-Za-z])")
+# ISO codes are written in capitals ("cadence" is no code). Each is a scan of the text (2.5 us for 3,000 characters):
+# a peso's code counts where it is written next to the amount ("CLP $4.200.000"), not anywhere.
+_OTHER_DOLLAR_CODES = ("CAD", "AUD", "SGD", "NZD", "HKD", "MXN")
+_OTHER_CODE = re.compile(r"(?<![A-Za-z])(?:" + "|".join(_OTHER_DOLLAR_CODES) + r")(?![A-Za-z])")
 _PERIOD_WORDS: tuple[tuple[Period, str], ...] = (
     ("hour", r"hour|(?<![a-z])hr(?![a-z])|(?<![a-z])p/?h(?![a-z])"),
     ("day", r"(?<![a-z])day|daily|(?<![a-z])p/?d(?![a-z])"),
@@ -71,8 +79,8 @@ def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
     """The pay that ``text[start:end]`` states ("$120k - $150k a year", "£500pd", "₹16-20 LPA"), or None when it
     holds no amount with a currency; the rest of ``text`` tells which dollar "$" is.
 
-    Currency: the ISO code written ("SGD 170,000", "$120,000 CAD"), the one a symbol names (£, €, ₹; lakhs are
-    rupees), the dollar a prefix names ("C$", "A$", "US$"), and "$" alone is USD only when the posting names no other
+    Currency: the ISO code written ("SGD 170,000", "$120,000 CAD", "CLP $4.200.000"), the one a symbol names (£, €, ₹; lakhs and
+    crores are rupees), the dollar a prefix names ("C$", "A$", "US$"), and "$" alone is USD only when the posting names no other
     dollar's currency or country (Canada, Australia, New Zealand, Singapore, Hong Kong, Mexico): None then.
     """
     end = len(text) if end is None else end
@@ -81,16 +89,28 @@ def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
     amounts = [(float(number), match.group("unit")) for match in _AMOUNT.finditer(value) if (number := _number(match.group("number"))) is not None][:2]
     if not amounts:
         return None
-    if len(amounts) == 2 and amounts[0][1] is None and amounts[1][1] is not None:
-        amounts[0] = (amounts[0][0], amounts[1][1])  # "$120-150k": the low end shares the high end's thousands
-    figures = sorted(number * _UNITS[unit] if unit else number for number, unit in amounts)
+    figures = sorted(number * _UNITS[unit] if unit else number for number, unit in _unit_shared(amounts))
     if not all(math.isfinite(figure) for figure in figures):
         return None
-    currency = _currency(text, lower, start, end, value)
+    currency = _currency(text, lower, start, end, value, any(unit in _RUPEE_UNITS for _, unit in amounts))
     if currency is False:
         return None
     period = next((name for name, pattern in _PERIODS if pattern.search(value)), None)
     return Pay(figures[0], figures[-1], currency, period)
+
+
+def _unit_shared(amounts: list[tuple[float, str | None]]) -> list[tuple[float, str | None]]:
+    """A range that writes its unit once gives it to both ends: "$120-150k" (the low end shares the high end's) and
+    "$120k-150" (the high end the low end's); "$150,000-200k" does not, its low end written whole."""
+    if len(amounts) == 2:
+        (low, low_unit), (high, high_unit) = amounts
+        if low_unit is None and high_unit is not None and low <= high:
+            return [(low, high_unit), (high, high_unit)]
+        if low_unit is None and high_unit in _CRORES and low > high:
+            return [(low, "lakh"), (high, high_unit)]  # "₹75 - 1 Cr": from 75 lakhs to a crore
+        if high_unit is None and low_unit is not None and low <= high < low * _UNITS[low_unit]:
+            return [(low, low_unit), (high, low_unit)]
+    return amounts
 
 
 def _number(written: str) -> float | None:
@@ -109,18 +129,18 @@ def _number(written: str) -> float | None:
         return None
 
 
-def _currency(text: str, lower: str, start: int, end: int, value: str) -> str | None | Literal[False]:
+def _currency(text: str, lower: str, start: int, end: int, value: str, in_rupee_units: bool) -> str | None | Literal[False]:
     """The ISO code of the pay's currency, None for a dollar of unclear country, False when nothing names a currency."""
     code = _CODE.search(value)
     if code:
         return code.group().upper()
-    after = _CODE_AFTER.match(lower, end)
-    if after:
-        return after.group("code").upper()
+    beside = _CODE_AFTER.match(lower, end) or _CODE_BEFORE.search(lower, max(0, start - 5), start)
+    if beside:
+        return beside.group("code").upper()
     for symbol, name in _SYMBOLS.items():
         if symbol in value:
             return name
-    if "lpa" in value or "lakh" in value:
+    if in_rupee_units:
         return "INR"
     if "$" not in value:
         return False

@@ -15,7 +15,7 @@ from jdclass.errors import EmptyInput, InputError, InputTooLarge
 from jdclass.experience import YearsRequirement, extract_years_of_experience, main_requirement, people_management_years
 from jdclass.hyphenation import join_broken_words
 from jdclass.management import ManagementScope, extract_management_scope
-from jdclass.pay import Pay, read_pay
+from jdclass.pay import UNIT, Pay, read_pay
 from jdclass.readers import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, SPACY_MAX_CHARS, check_text, html_to_text, looks_like_html, read_posting
 from jdclass.sections import (
     PICTOGRAPHS,
@@ -49,15 +49,17 @@ _ABOUT_COMPANY = re.compile(
 _EMPLOYMENT = re.compile(r"\b(?P<type>full[- ]time|part[- ]time|contract(?:or)?|temporary|temp|internship|freelance|permanent|fixed[- ]term)\b")
 _REMOTE = re.compile(r"\b(?P<mode>remote|hybrid|on[- ]site|onsite|in[- ]office)\b")
 _LOCATION_LABEL = re.compile(r"^\s*(?:\*\*)?(?:location|based\s+in|office|where)(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?\s*(?P<location>.+?)(?:\*\*)?\s*$", re.MULTILINE)
-_MONEY = r"(?:[$£€₹]|usd|eur|gbp|inr|cad|aud|sgd)\s?\d(?:[\d,.]*\d)?(?:\s?(?:k|m|lpa|lakhs?)\b)?"
+_MONEY = rf"(?:[$£€₹]|usd|eur|gbp|inr|cad|aud|sgd)\s?\d(?:[\d,.]*\d)?(?:\s?(?:{UNIT})\b)?"
 # What the pay is for: "$50-$70 per hour", "£550/day", "$120k - $150k a year", "£60,000 pa". The hour and the day
 # are a rate's; a single figure for a month or a year is as often an allowance ("a $1,000 per year learning budget"),
 # and one for a day is pay unless an allowance follows ("a $20 daily meal allowance").
 _PER = r"(?:\s*/\s*|\s+(?:per|an?|each)\s+)"
 _RATE_PERIOD = rf"(?:{_PER}(?:hour|hr|day)\b|\s*p/?[dh]\b|\s+(?:hourly|daily)\b)"
 _PERIOD = rf"(?:{_RATE_PERIOD}|{_PER}(?:week|wk|month|mo|year|yr|annum)\b|\s+(?:weekly|monthly|annually|p\.?a\.?(?!\w)))"
+# A figure without a currency after a dash is no range's high end when hours or a share follow: "$45/hr - 40 hours a week".
+_NO_PAY_COUNT = r"(?![\d,.]*\d|\s*(?:%|(?:hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\b))"
 _SALARY = re.compile(
-    rf"(?P<low>{_MONEY})(?:{_PERIOD}?\s*(?:-|–|—|to)\s*(?P<high>(?:{_MONEY})|\d(?:[\d,.]*\d)?(?:\s?(?:k|m|lpa|lakhs?)\b)?){_PERIOD}?"
+    rf"(?P<low>{_MONEY})(?:{_PERIOD}?\s*(?:-|–|—|to)\s*(?P<high>(?:{_MONEY})|\d(?:[\d,.]*\d)?(?:\s?(?:{UNIT})\b)?{_NO_PAY_COUNT}){_PERIOD}?"
     rf"|{_RATE_PERIOD}(?!\s+(?:[\w-]+\s+){{0,2}}?(?:stipends?|allowances?|budgets?|credits?|reimburs\w*|per\s+diem|meals?|lunch|food|travel|parking|coworking|wellness)\b))"
 )  # one opening for both: a pattern that opens with two alternatives is tried twice at every character
 _SALARY_STARTS = ("$", "£", "€", "₹", "usd", "eur", "gbp", "inr", "cad", "aud", "sgd")  # how every match begins (``matches_from``)
@@ -135,6 +137,16 @@ _NOT_EMPLOYER |= {"people", "customers", "clients", "users", "teams", "if", "whe
 _NOT_EMPLOYER |= {"eventually", "someday"}
 _PAY_PERIOD = re.compile(r"(?:per|/|an?|each)\s*(?:hour|hr|day|week|month|year|yr|annum)\b|annually|hourly|daily|\bp\.?a\.?(?!\w)")
 _PAY_LABEL = re.compile(r"\b(?:salary|pay|compensation|base|range|ote|wage)\b[^.\n]{0,30}$")
+# Money that is no one's pay, which the report and batch's salary columns must not give as pay: a figure in millions
+# ("$5M-$10M", "£400k to £1.2m"), a range that other money's word follows ("$10,000 - $20,000 sign-on bonus", "$20-30k
+# in annual revenue", not "$90k-$110k plus bonus" or "including bonus") or comes after in its line ("401(k) match of
+# $3,000-$6,000", "budget: $50k-$80k").
+_MILLIONS = re.compile(r"\d\s?m\b")
+_OTHER_MONEY = r"budgets?|bonus(?:es)?(?![\s-]*eligib)|arr|mrr|revenue|funding|round|series|valuation|match(?:ing)?|stipends?|allowances?"
+_OTHER_MONEY_AFTER = re.compile(rf"\s*(?:(?!(?:plus|and|with|or|incl\w*|excl\w*)\b)[\w'’()-]+\s+){{0,2}}?(?:{_OTHER_MONEY})\b")
+_OTHER_MONEY_BEFORE = re.compile(
+    rf"(?:(?<!salary\s)(?<!pay\s)\b(?:{_OTHER_MONEY})|\b(?:raised|raising|worth)|401\(?k\)?)[^\w\n.]{{0,3}}(?:(?:of|up\s+to|from|between|about|over)\s+)*\Z"
+)
 _NEGATED = re.compile(r"n['’]t\b|\b(?:not|never|no\s+longer|one\s+day)\b|\balso\s*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
@@ -210,6 +222,8 @@ class Posting:
         lower = lowered(head)
         found = None
         for match in matches_from(_SALARY, lower, _SALARY_STARTS):
+            if _is_other_money(lower, match):
+                continue
             if found is None:
                 found = match
                 if match.group("high") is not None:
@@ -646,6 +660,15 @@ def _title_field(text: str, start: int, end: int) -> TextField | None:
         return None
     value = without_pictographs(found.value)
     return found if value is found.value else TextField(value, found.span)
+
+
+def _is_other_money(lower: str, match: re.Match[str]) -> bool:
+    """Whether a salary pattern's match is money that is no pay (``_OTHER_MONEY_AFTER``, ``_OTHER_MONEY_BEFORE``)."""
+    return bool(
+        _MILLIONS.search(match.group())
+        or _OTHER_MONEY_AFTER.match(lower, match.end())
+        or _OTHER_MONEY_BEFORE.search(lower, max(0, match.start() - 40), match.start())
+    )
 
 
 def _first(pattern: re.Pattern[str], text: str, group: str | None) -> TextField | None:

@@ -86,3 +86,9 @@ def test_the_page_marks_the_evidence_it_lists_and_nothing_for_other(classifier):
     other = render_html(classifier.classify(OTHER_AD))
     assert "<mark" not in other.split('id="posting">', 1)[1]
     assert '<p class="legend">No sentence marked: it reads as not a product-management role.</p>' in other
+
+
+def test_the_page_gives_the_pay_as_the_report_does(classifier):
+    page = render_html(classifier.classify("Senior Product Manager\nSalary: CAD $150k-$180k a year.\nOwn the payments roadmap.\n"))
+    assert "<tr><td><strong>Pay</strong></td><td>CAD 150,000-180,000 a year</td></tr>" in page
+    assert "<tr><td><strong>Pay</strong></td><td>not stated</td></tr>" in render_html(classifier.classify(DIRECTOR_AD))

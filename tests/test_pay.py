@@ -40,6 +40,95 @@ def test_read_pay(text, pay, described):
     assert (found.describe() if found else None) == described
 
 
+def salary_and_pay(lines: str) -> tuple[str | None, str | None]:
+    """The salary as written and the pay in words of a short posting holding ``lines``."""
+    posting = parse(f"Product Manager\n{lines}\nOwn the roadmap.\n")
+    return (posting.salary.value if posting.salary else None, posting.pay.describe() if posting.pay else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        ("$150,000-200k", "$150,000-$200,000"),
+        ("$150,000 - 180k", "$150,000-$180,000"),
+        ("$120k - 150", "$120,000-$150,000"),
+        ("$120k - 150,000", "$120,000-$150,000"),
+        ("$95 - 120k", "$95,000-$120,000"),
+        ("₹8-12 lakh per annum", "₹800,000-₹1,200,000 a year"),
+    ],
+)
+def test_a_unit_written_once_goes_to_the_end_written_short(text, described):
+    assert read_pay(text).describe() == described
+
+
+@pytest.mark.parametrize(
+    ("line", "salary", "described"),
+    [
+        ("CTC: ₹12-18 Lacs P.A.", "₹12-18 Lacs P.A.", "₹1,200,000-₹1,800,000 a year"),
+        ("Pay ₹ 3.5-6 Lac per annum", "₹ 3.5-6 Lac per annum", "₹350,000-₹600,000 a year"),
+        ("CTC ₹90 LPA – ₹1.3 Cr including variable", "₹90 LPA – ₹1.3 Cr", "₹9,000,000-₹13,000,000 a year"),
+        ("₹60 Lakhs - 1.1 Crore P.A.", "₹60 Lakhs - 1.1 Crore P.A.", "₹6,000,000-₹11,000,000 a year"),
+        ("₹2 - 3.5 Cr P.A. + ESOPs", "₹2 - 3.5 Cr P.A.", "₹20,000,000-₹35,000,000 a year"),
+        ("₹ 80 - 1 Cr P.A.", "₹ 80 - 1 Cr P.A.", "₹8,000,000-₹10,000,000 a year"),
+        ("INR 14-20 lacs", "INR 14-20 lacs", "₹1,400,000-₹2,000,000"),
+    ],
+)
+def test_lakhs_and_crores_as_indian_postings_write_them(line, salary, described):
+    assert salary_and_pay(line) == (salary, described)
+
+
+@pytest.mark.parametrize(
+    ("lines", "described"),
+    [
+        ("We closed a $15-25M Series B last spring.\nSalary $140k-$160k", "$140,000-$160,000"),
+        ("The product line runs at $4M-$8M ARR.\nSalary $140k-$160k", "$140,000-$160,000"),
+        ("Clients worth £300k to £1.5m a year each.\nSalary: £55,000 - £65,000", "£55,000-£65,000"),
+        ("You will own a $1M - $2M annual budget. Base salary $140k-$160k", "$140,000-$160,000"),
+        ("A $15,000 - $25,000 sign-on bonus.\nSalary $140k-$160k", "$140,000-$160,000"),
+        ("Our 401(k) match of $4,000-$7,000 a year.\nSalary: $140,000 - $160,000", "$140,000-$160,000"),
+        ("Bonus: $10k-$15k.\nSalary $140k-$160k", "$140,000-$160,000"),
+        ("A £2,000 - £3,000 relocation allowance and £70k-£80k base", "£70,000-£80,000"),
+        ("A $1M - $2M annual budget; your 401(k) match of $3,000-$5,000.", None),
+        ("Contract subject to funding\n$90,000 - $100,000 plus bonus", "$90,000-$100,000"),
+        ("Salary $140k-$160k plus bonus and equity", "$140,000-$160,000"),
+        ("$140k–$160k bonus-eligible", "$140,000-$160,000"),
+        ("CTC ₹20–28 LPA including performance bonus", "₹2,000,000-₹2,800,000 a year"),
+        ("EUR 90,000–110,000 including holiday allowance", "€90,000-€110,000"),
+        ("Salary budget: $120k-$150k", "$120,000-$150,000"),
+    ],
+)
+def test_money_that_is_no_pay_is_not_read_as_pay(lines, described):
+    assert salary_and_pay(lines)[1] == described
+
+
+@pytest.mark.parametrize(
+    ("line", "salary", "described"),
+    [
+        ("Rate: $55/hr - 30 hours per week", "$55/hr", "$55 an hour"),
+        ("£450/day - 3 days a week", "£450/day", "£450 a day"),
+        ("$130,000 - 10% bonus target", None, None),
+        ("$55 - 65/hr, 30 hours a week", "$55 - 65/hr", "$55-$65 an hour"),
+        ("$130,000 - 150,000 a year", "$130,000 - 150,000 a year", "$130,000-$150,000 a year"),
+    ],
+)
+def test_hours_or_a_share_after_the_dash_are_no_high_end(line, salary, described):
+    assert salary_and_pay(line) == (salary, described)
+
+
+@pytest.mark.parametrize(
+    ("line", "described"),
+    [
+        ("Salary: CLP $3.600.000 – $4.400.000 per month", "CLP 3,600,000-4,400,000 a month"),
+        ("MXN $900,000 – $1,100,000 per year, plus benefits", "MXN 900,000-1,100,000 a year"),
+        ("Salary: CAD $95,000–$115,000", "CAD 95,000-115,000"),
+        ("Remote in the US or Canada. USD $140,000 – $160,000 (Canada: CAD $150,000 – $170,000)", "$140,000-$160,000"),
+        ("Remote in the US. $140,000 – $160,000", "$140,000-$160,000"),
+    ],
+)
+def test_the_currency_code_written_before_the_dollar_sign(line, described):
+    assert salary_and_pay(line)[1] == described
+
+
 def test_the_posting_reads_its_salary_into_pay():
     posting = parse("Senior Product Manager, Payments\nBased in Vancouver, Canada.\nSalary: $150,000 - $180,000 per year, plus equity.\n")
     assert posting.salary.value == "$150,000 - $180,000 per year"
