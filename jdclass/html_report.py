@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from jdclass.levels import Level
-from jdclass.report import flag_notes, marked_sentences, signals_line, unmarked_reason
+from jdclass.report import flag_notes, marked_sentences, no_evidence, signals_line, unmarked_reason
 from jdclass.result import Classification
 
 # Background colours of the highlights, one per rung; light enough to read black text on.
@@ -73,7 +73,7 @@ def render_html(result: Classification) -> str:
     rows = "".join(f"<tr><td><strong>{escape(name)}</strong></td><td>{escape(value)}</td></tr>" for name, value in fields)
     reason = unmarked_reason(result)
     name = escape(result.level.display_name)
-    legend = f"{escape(reason[0].upper() + reason[1:])}." if reason else f'Marked: <span class="{result.level.code}">the evidence for {name}</span>'
+    legend = escape(_sentence(reason)) if reason else f'Marked: <span class="{result.level.code}">the evidence for {name}</span>'
     verdict_class = "verdict mismatch" if result.verdict.mismatch else "verdict"
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>jdclass: {escape(result.level.display_name)}</title>
@@ -87,10 +87,15 @@ def render_html(result: Classification) -> str:
 <h2>What jdclass read</h2>
 <table class="fields">{rows}</table>
 <h2>Evidence</h2>
-<ol id="evidence">{evidence or "<li>No sentence matches the duties of this level.</li>"}</ol>
+<ol id="evidence">{evidence or f"<li>{escape(_sentence(no_evidence(result)))}</li>"}</ol>
 <h2>The posting</h2>
 <p class="legend">{legend}</p>
 <div class="posting" id="posting">{"".join(marked)}</div>
 <p class="duty">Model {escape(result.model_version)}</p>
 </body></html>
 """
+
+
+def _sentence(text: str) -> str:
+    """``text`` as a sentence: a capital first, a full stop last."""
+    return f"{text[:1].upper()}{text[1:]}."

@@ -103,6 +103,13 @@ def marked_sentences(result: Classification) -> tuple[Evidence, ...]:
     return tuple(sorted(result.evidence, key=lambda item: item.start))
 
 
+def no_evidence(result: Classification) -> str:
+    """What the evidence list says when it lists no sentence."""
+    if result.level is Level.OTHER:
+        return "the duties do not read as a product-management role"
+    return f"no sentence matches the duties of {result.level.display_name} closely; the level rests on the posting as a whole"
+
+
 def unmarked_reason(result: Classification) -> str | None:
     """Why a view of the posting marks no sentence, or None when it marks the evidence."""
     if not result.level.on_ladder:
@@ -156,12 +163,8 @@ def render_classification(result: Classification, color: bool = False, show_text
         for item in result.evidence:
             lines += _wrapped(item.plain, "  - ", "    ", width, lambda piece, item=item: _paint(piece, item.level, color))
             lines += _wrapped(item.duty, "      matches: ", "        ", width)
-    elif level is Level.OTHER:
-        lines.append("Evidence: the duties do not read as a product-management role.")
     else:
-        lines += _wrapped(
-            f"no sentence matches the duties of {level.display_name} closely; the level rests on the posting as a whole.", "Evidence: ", "  ", width
-        )
+        lines += _wrapped(f"{no_evidence(result)}.", "Evidence: ", "  ", width)
     if show_text:
         level, reason = result.level, unmarked_reason(result)
         if reason is not None:

@@ -86,6 +86,7 @@ def test_the_page_marks_the_evidence_it_lists_and_nothing_for_other(classifier):
     other = render_html(classifier.classify(OTHER_AD))
     assert "<mark" not in other.split('id="posting">', 1)[1]
     assert '<p class="legend">No sentence marked: it reads as not a product-management role.</p>' in other
+    assert '<ol id="evidence"><li>The duties do not read as a product-management role.</li></ol>' in other  # as the terminal says
 
 
 def test_the_page_gives_the_pay_as_the_report_does(classifier):
