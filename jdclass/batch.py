@@ -371,47 +371,44 @@ class _Scorer:
 
     def outcomes(self, chunk: list[tuple[int, Item]]) -> list[Classification | JdclassError]:
         """The library's path with ``errors="return"``: each input's result, or its domain error naming its place."""
-        found: list[Classification | JdclassError | None] = [None] * len(chunk)
-        parsed: list[tuple[int, Posting]] = []
-        for index, (number, item) in enumerate(chunk):
-            try:
-                parsed.append((index, self._parse(item)))
-            except JdclassError as error:
-                found[index] = type(error)(f"input {number}: {error}")
-        for (index, _), result in zip(parsed, self._each([posting for _, posting in parsed]), strict=True):
+        found: list[Classification | JdclassError] = []
+        for (number, _), result in zip(chunk, self._each([item for _, item in chunk]), strict=True):
             if isinstance(result, OSError):
                 raise result  # not the input's fault: as classify_many raises it otherwise
-            found[index] = type(result)(f"input {chunk[index][0]}: {result}") if isinstance(result, JdclassError) else result
-        return [item for item in found if item is not None]
+            found.append(type(result)(f"input {number}: {result}") if isinstance(result, JdclassError) else result)
+        return found
 
     def rows(self, chunk: list[BatchInput]) -> list[Row]:
-        """The batch path: one row per input, failures as error rows; parsing per item, the model per chunk."""
-        rows: list[Row | None] = [None] * len(chunk)
+        """The batch path: one row per input, failures as error rows."""
+        return [
+            error_row(item.id, one_line(result)) if isinstance(result, Exception) else result_row(item.id, result)
+            for item, result in zip(chunk, self._each(chunk, details=False), strict=True)
+        ]
+
+    def _each(self, items: list[BatchInput] | list[Item], details: bool = True) -> list[Classification | JdclassError | OSError]:
+        """Each input's result or the error that stopped it: parsed one by one, then the model once for them all, and
+        one by one when one posting spoils the lot, to find it."""
+        found: list[Classification | JdclassError | OSError | None] = [None] * len(items)
         parsed: list[tuple[int, Posting]] = []
-        for index, item in enumerate(chunk):
+        for index, item in enumerate(items):
             try:
                 parsed.append((index, self._parse(item)))
             except (JdclassError, OSError) as error:
-                rows[index] = error_row(item.id, one_line(error))
-        for (index, _), result in zip(parsed, self._each([posting for _, posting in parsed], details=False), strict=True):
-            item_id = chunk[index].id
-            rows[index] = error_row(item_id, one_line(result)) if isinstance(result, Exception) else result_row(item_id, result)
-        return [row for row in rows if row is not None]
-
-    def _each(self, postings: list[Posting], details: bool = True) -> list[Classification | JdclassError | OSError]:
-        """Each posting's result or the error that stopped it: the model once for them all, and one by one when
-        one posting spoils the lot, to find it."""
+                found[index] = error
+        postings = [posting for _, posting in parsed]
         try:
-            return list(self.classifier.classify_many(postings, details=details))
+            results: list[Classification | JdclassError | OSError] = list(self.classifier.classify_many(postings, details=details))
         except (JdclassError, OSError):
-            pass
-        found: list[Classification | JdclassError | OSError] = []
-        for posting in postings:
-            try:
-                found.append(next(self.classifier.classify_many([posting], details=details)))
-            except (JdclassError, OSError) as error:
-                found.append(error)
-        return found
+            results = [self._one(posting, details) for posting in postings]
+        for (index, _), result in zip(parsed, results, strict=True):
+            found[index] = result
+        return [result for result in found if result is not None]
+
+    def _one(self, posting: Posting, details: bool) -> Classification | JdclassError | OSError:
+        try:
+            return next(self.classifier.classify_many([posting], details=details))
+        except (JdclassError, OSError) as error:
+            return error
 
 
 _worker_scorer: _Scorer | None = None
