@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -188,14 +189,31 @@ _STARTS: dict[str, tuple[str, ...]] = {
     "executive_team": ("executive", "c-", "c ", "csuite", "clevel", "senior", "member", "slt"),
 }
 
-# Starts that begin only matches holding the word "report" ("5 direct reports", "with 4 reports", "PMs who report to
-# you"): in a text without it, three real ads in four, the pattern is tried at the other starts alone.
-_REPORT_STARTS: dict[str, frozenset[str]] = {
-    "direct_reports": frozenset((*_NUMBER_STARTS, "with", "have", "has")),
-    "manages_product_managers": frozenset(("product", "pms", "direct")),
-}
-_REPORT_WORDS = ("report", "directs")  # the words those matches hold: "5 direct reports", "5 directs"
-_STARTS_WITHOUT_REPORT = {name: tuple(start for start in starts if start not in _REPORT_STARTS.get(name, ())) for name, starts in _STARTS.items()}
+# Starts that begin only matches holding certain words, with patterns that find those words: in a text without any
+# of them, the pattern is tried at its other starts alone. A count begins only "5 direct reports", "5 directs" and
+# "three PMs reporting to you" (words one bench posting in eleven holds), and "with", "have" and "has" only "with 4 reports";
+# "product", "pms" and "direct" are left out of ``_MANAGES_PMS``'s starts in a text without "report" or "directs".
+_CUED_STARTS: tuple[tuple[str, frozenset[str], tuple[re.Pattern[str], ...]], ...] = (
+    ("direct_reports", frozenset(_NUMBER_STARTS), (re.compile(r"direct(?:s|\s+reports)"), re.compile(r"report(?:ing)?\s+to\s+you"))),
+    ("direct_reports", frozenset(("with", "have", "has")), (re.compile("reports"),)),
+    ("manages_product_managers", frozenset(("product", "pms", "direct")), (re.compile("report"), re.compile("directs"))),
+)  # each cue opens with a literal, which ``re`` finds as fast as ``str.find``
+
+
+def _starts_in(text: str) -> dict[str, tuple[str, ...]]:
+    """The starts of each pattern (``_STARTS``) that can begin a match in ``text``: a group of ``_CUED_STARTS`` only
+    where one of its words is."""
+    return _starts_without(tuple(not any(cue.search(text) for cue in cues) for _, _, cues in _CUED_STARTS))
+
+
+@functools.cache
+def _starts_without(left_out: tuple[bool, ...]) -> dict[str, tuple[str, ...]]:
+    """``_STARTS`` without the groups of ``_CUED_STARTS`` that ``left_out`` marks."""
+    starts = dict(_STARTS)
+    for (name, group, _), out in zip(_CUED_STARTS, left_out):
+        if out:
+            starts[name] = tuple(start for start in starts[name] if start not in group)
+    return starts
 
 
 # The scope's yes-or-no signals (beside the number of direct reports and the reporting line).
@@ -337,7 +355,7 @@ def extract_management_scope(text: str) -> ManagementScope:
     original, text = text, lowered(text)  # the patterns are lower case; spans are unchanged
     if "*" in text:
         text = text.replace("*", " ")  # Markdown emphasis: "lead a team of **4 product managers**"; offsets kept
-    starts = _STARTS if any(word in text for word in _REPORT_WORDS) else _STARTS_WITHOUT_REPORT
+    starts = _starts_in(text)
 
     def found(name: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """The matches of ``pattern`` that state the role's own signal, in text order."""

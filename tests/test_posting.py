@@ -30,6 +30,7 @@ from jdclass.fields import posting_fields
 from jdclass.management import (
     _BOARD,
     _BUDGET,
+    _CUED_STARTS,
     _DIRECT_REPORTS,
     _EXEC_TEAM,
     _HIRES,
@@ -38,7 +39,7 @@ from jdclass.management import (
     _NEEDS,
     _PNL,
     _STARTS,
-    _STARTS_WITHOUT_REPORT,
+    _starts_in,
     extract_management_scope,
 )
 from jdclass.posting import (
@@ -563,13 +564,26 @@ _STARTED_PHRASES += [
 # Every way a count can begin, written out here rather than taken from the code's lists.
 _COUNTS = [*"0123456789", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen"]
 _STARTED_PHRASES += [f"{count} direct reports" for count in [*_COUNTS, "twenty", "thirty", "forty", "fifty"]]
+_STARTED_PHRASES += ["5 directs", "4 direct\nreports", "two product leaders reporting\tto  you", "3+ senior PMs report to you"]
 
 
 def _same_matches_from_starts(text: str) -> None:
     lower = lowered(text)
-    started = _STARTED if "report" in lower else _STARTED + [(_MANAGEMENT_PATTERNS[name], _STARTS_WITHOUT_REPORT[name]) for name in _MANAGEMENT_PATTERNS]
+    started = _STARTED + [(_MANAGEMENT_PATTERNS[name], starts) for name, starts in _starts_in(lower).items()]
     for pattern, starts in started:
         assert [m.span() for m in matches_from(pattern, lower, starts)] == [m.span() for m in pattern.finditer(lower)], (pattern.pattern[:40], text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(_STARTED_WORDS + _STARTED_PHRASES + ["direct", "directs", "report", "reports", "reporting", "to you"]), max_size=14).map("".join)
+)
+def test_a_count_or_with_begins_a_match_only_where_its_words_are(text: str) -> None:
+    # In a text without a group's words, ``_starts_in`` leaves its starts out: no match may begin with one of them there.
+    lower = lowered(text)
+    for name, group, cues in _CUED_STARTS:
+        if name == "direct_reports" and any(lower.startswith(tuple(group), m.start()) for m in _DIRECT_REPORTS.finditer(lower)):
+            assert any(cue.search(lower) for cue in cues), (sorted(group)[:3], text)
 
 
 def test_every_start_begins_a_match_in_some_phrase() -> None:
@@ -687,7 +701,7 @@ def test_the_words_a_pattern_needs_hold_across_the_corpus() -> None:
             assert not pattern.search(lower) or any(word in lower for word in _NEEDS[name]), (name, path.name)
         for level, pattern in _DEGREES:
             assert level not in _DEGREE_NEEDS or not pattern.search(lower) or any(word in lower for word in _DEGREE_NEEDS[level]), (level, path.name)
-        for pattern, starts in _STARTED:
+        for pattern, starts in _STARTED + [(_MANAGEMENT_PATTERNS[name], starts) for name, starts in _starts_in(lower).items()]:
             assert [m.span() for m in matches_from(pattern, lower, starts)] == [m.span() for m in pattern.finditer(lower)], (pattern.pattern[:40], path.name)
 
 
