@@ -43,17 +43,37 @@ def matches_from(pattern: re.Pattern[str], text: str, starts: tuple[str, ...], p
     start occurs with ``str.find``, and trying the pattern only there, gives the same matches in the same order
     at a fraction of the cost: ``pattern.match`` at an offset still sees the text before it, so a ``\\b`` or a
     look-behind at the start holds as it does in a scan (tests/test_posting.py checks the patterns that use it).
+    Where each start occurs in the whole of the last text is kept: the patterns tried over one text share many
+    starts ("manag", "lead", "as"), and finding one reads the whole text.
     """
-    find = text.find
     last = len(text) if endpos is None else endpos
-    positions = set()
-    for start in starts:
-        at = find(start, pos, last)  # a start cut off by ``endpos`` begins no match: a match holds its start whole
-        while at >= 0:
-            positions.add(at)
-            at = find(start, at + 1, last)
+    positions: list[int] = []
+    find = text.find
+    if pos == 0 and last == len(text):
+        global _found
+        kept = _found  # one pair, swapped whole: a thread reads the old pair or the new one
+        found = kept[1] if kept[0] is text else {}
+        if found is not kept[1]:
+            _found = (text, found)
+        for start in starts:
+            at = found.get(start)
+            if at is None:
+                at = []
+                position = find(start)
+                while position >= 0:
+                    at.append(position)
+                    position = find(start, position + 1)
+                found[start] = at  # whole: another thread may read it
+            positions += at
+    else:
+        for start in starts:
+            position = find(start, pos, last)  # a start cut off by ``endpos`` begins no match: a match holds its start whole
+            while position >= 0:
+                positions.append(position)
+                position = find(start, position + 1, last)
+    positions.sort()
     end = 0
-    for position in sorted(positions):
+    for position in positions:
         if position >= end and (match := pattern.match(text, position, last)):
             yield match
             end = match.end()
@@ -70,6 +90,7 @@ def trimmed(text: str, start: int, end: int, edges: frozenset[str] | str = "") -
 
 _FOLDED = str.maketrans({"ı": "i", "ſ": "s"})
 _last: tuple[str, str] = ("", "")
+_found: tuple[str, dict[str, list[int]]] = ("", {})
 
 
 @dataclass(frozen=True)

@@ -586,6 +586,18 @@ def test_a_count_or_with_begins_a_match_only_where_its_words_are(text: str) -> N
             assert any(cue.search(lower) for cue in cues), (sorted(group)[:3], text)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_STARTED_WORDS + _STARTED_PHRASES), max_size=6).map("".join), min_size=1, max_size=4), st.data())
+def test_where_starts_occur_is_kept_for_the_same_text_only(texts: list[str], data: st.DataObject) -> None:
+    # The positions of each start are kept for the last text: texts taken in turn, again, and equal texts that are other
+    # objects, each with the starts of patterns drawn in any order (so that one pattern's starts serve the next), find
+    # what a scan finds.
+    for text in texts + texts[::-1] + [text.encode().decode() for text in texts]:
+        lower = lowered(text)
+        for pattern, starts in data.draw(st.permutations(_STARTED)):
+            assert [m.span() for m in matches_from(pattern, lower, starts)] == [m.span() for m in pattern.finditer(lower)]
+
+
 def test_every_start_begins_a_match_in_some_phrase() -> None:
     # So that the phrase test below fails when a start is dropped from a pattern's list (or a new one has no phrase).
     for pattern, starts in _STARTED:
