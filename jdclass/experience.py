@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from jdclass.spans import Span, clause_around, lowered, matches_from
+from jdclass.spans import Span, clause_around, lowered, matches_from, matches_where, starts_pattern
 
 Field = Literal["product_management", "people_management", "general", "specialty"]
 
@@ -281,22 +281,29 @@ _MONTH_WORD = re.compile(r"month|mos\b")  # where a months unit starts, in lower
 # How every match of these patterns begins (``matches_from``; tests/test_posting.py checks them): ``str.find`` finds
 # these strings faster than ``re`` scans for the patterns, and YEARS_PATTERN and MONTHS_PATTERN, tried at every
 # character around a unit, are tried only where a number, a number word or a cue word ("at least", "up to") can begin.
-# Short starts ("a", "in", "ten") are found inside words too ("years", "often"); the pattern fails there, as in a scan.
+# Short starts ("a", "ten") are found inside words too ("years", "often"); the pattern fails there, as in a scan.
 _UNIT_WORD_STARTS = ("year", "yr", "yoe", "decade")
 _MONTH_WORD_STARTS = ("month", "mos")
 _NUMBER_STARTS = (*"0123456789", "zero", "one", "tw", "thr", "thir", "four", "fif", "five", "six", "seven", "eight", "nine", "ten", "eleven")
 _MONTHS_STARTS = (*_NUMBER_STARTS, "a", "min", "over", "more", "up", "in", "no")
 _YEARS_STARTS = (*_MONTHS_STARTS, "less", "under", "between")
+# What follows a cue's start in every match ("a" begins only "at least", "a minimum of" and "a decade"; "in" only "in
+# excess of"): the windows are scanned for their starts with one pattern each (``starts_pattern``), which passes over
+# the "a"s and "in"s inside words, three of the four places where the starts occur (bench postings).
+_CUE_FOLLOWED_BY = {"a": r"t?\s", "in": r"\s", "no": r"t?\s", "up": r"\s|wards", "min": r"(?:imum|\.)?\s"}
+_CUE_FOLLOWED_BY |= {start: r"\s" for start in ("over", "more", "less", "under", "between")}
+_MONTHS_WHERE = starts_pattern(_MONTHS_STARTS, _CUE_FOLLOWED_BY)
+_YEARS_WHERE = starts_pattern(_YEARS_STARTS, _CUE_FOLLOWED_BY)
 # The patterns' ``\d`` reads every decimal digit ("٣", "５", "𝟓"), the starts only 0 to 9: a window that holds another
 # digit is scanned whole.
 _OTHER_DIGIT = re.compile(r"[^\D0-9]")
 
 
-def _tried_where_they_start(pattern: re.Pattern[str], lower: str, starts: tuple[str, ...], pos: int, endpos: int) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(lower, pos, endpos)`` for the years and months patterns, tried only where ``starts`` occur."""
+def _tried_where_they_start(pattern: re.Pattern[str], lower: str, where: re.Pattern[str], pos: int, endpos: int) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(lower, pos, endpos)`` for the years and months patterns, tried only where ``where`` matches."""
     window = lower[pos:endpos]
     if window.isascii() or not _OTHER_DIGIT.search(window):
-        return matches_from(pattern, lower, starts, pos, endpos)
+        return matches_where(pattern, lower, where, pos, endpos)
     return pattern.finditer(lower, pos, endpos)
 
 
@@ -314,7 +321,7 @@ def _month_candidates(lower: str) -> list[re.Match[str]]:
             break
         position = unit.start()
         # The window's end leaves room for the look-ahead: "6 months or more of hands-on B2B product experience".
-        for match in _tried_where_they_start(MONTHS_PATTERN, lower, _MONTHS_STARTS, max(done, position - 60), min(len(lower), position + 160)):
+        for match in _tried_where_they_start(MONTHS_PATTERN, lower, _MONTHS_WHERE, max(done, position - 60), min(len(lower), position + 160)):
             if match.start() >= done and match.start("unit") <= position < match.end("unit"):
                 matches.append(match)
                 done = match.end()
@@ -329,7 +336,7 @@ def _candidates(lower: str) -> list[re.Match[str]]:
         if len(matches) >= MAX_CANDIDATES:
             break
         window_start = max(done, unit.start() - 80)
-        for match in _tried_where_they_start(YEARS_PATTERN, lower, _YEARS_STARTS, window_start, min(len(lower), unit.end() + 3)):
+        for match in _tried_where_they_start(YEARS_PATTERN, lower, _YEARS_WHERE, window_start, min(len(lower), unit.end() + 3)):
             if match.start() >= done and match.end() >= unit.end():
                 matches.append(match)
                 done = match.end()

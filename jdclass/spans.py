@@ -79,6 +79,32 @@ def matches_from(pattern: re.Pattern[str], text: str, starts: tuple[str, ...], p
             end = match.end()
 
 
+def starts_pattern(starts: tuple[str, ...], followed_by: dict[str, str] | None = None) -> re.Pattern[str]:
+    """A pattern that matches the first character of each place in a text where one of ``starts`` begins, and, for a
+    start in ``followed_by``, where that pattern follows it: the places ``matches_where`` tries a pattern at.
+
+    In a window of a few dozen characters, one scan with it costs less than a ``str.find`` for each start (``re``
+    skips ahead to the characters that begin one), and what must follow a short start ("a" only before "t " or a
+    space) passes over the places where it occurs inside a word.
+    """
+    rests: dict[str, list[str]] = {}
+    for start in starts:
+        rests.setdefault(start[0], []).append(re.escape(start[1:]) + (f"(?:{followed_by[start]})" if followed_by and start in followed_by else ""))
+    return re.compile("|".join(re.escape(first) + ("" if "" in after else f"(?={'|'.join(after)})") for first, after in rests.items()))
+
+
+def matches_where(pattern: re.Pattern[str], text: str, where: re.Pattern[str], pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text, pos, endpos)``, for a pattern that never matches the empty string and
+    can begin a match only where ``where``, a pattern whose every match is one character (``starts_pattern``), matches."""
+    last = len(text) if endpos is None else endpos
+    end = 0
+    for place in where.finditer(text, pos, last):
+        position = place.start()
+        if position >= end and (match := pattern.match(text, position, last)):
+            yield match
+            end = match.end()
+
+
 def trimmed(text: str, start: int, end: int, edges: frozenset[str] | str = "") -> tuple[int, int]:
     """``(start, end)`` narrowed past the spaces and ``edges`` characters at both ends of ``text[start:end]``."""
     while start < end and (text[start].isspace() or text[start] in edges):

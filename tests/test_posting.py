@@ -16,11 +16,13 @@ from jdclass.experience import (
     _MONTH_WORD,
     _MONTH_WORD_STARTS,
     _MONTHS_STARTS,
+    _MONTHS_WHERE,
     _UNIT_WORD,
     _UNIT_WORD_STARTS,
     _UPPER_CUE,
     _WORD,
     _YEARS_STARTS,
+    _YEARS_WHERE,
     MONTHS_PATTERN,
     YEARS_PATTERN,
     _tried_where_they_start,
@@ -60,7 +62,7 @@ from jdclass.posting import (
     title_without_terms,
 )
 from jdclass.sections import PICTOGRAPHS, heading_text, split_sections
-from jdclass.spans import Span, clause_around, lowered, matches_from
+from jdclass.spans import Span, clause_around, lowered, matches_from, matches_where, starts_pattern
 
 POSTING = """# Director of Product Management
 
@@ -552,6 +554,23 @@ _STARTED_PHRASES += [f"{count} months of experience" for count in ["zero", "one"
 _STARTED_PHRASES += [f"{count} months of experience" for count in ["fifteen", "five", "six", "seven", "eight", "nine", "ten", "eleven", *"0123456789"]]
 _STARTED_PHRASES += [f"{cue} 6 months' experience" for cue in ["at least", "a minimum of", "min.", "over", "more than", "upwards of", "in excess of"]]
 _STARTED_PHRASES += ["no less than 6 mos. exp", "not less than 3-6 months of product experience", "6 months experience"]
+_STARTED_PHRASES += [
+    "at\tleast 5 years",
+    "a\u00a0decade",
+    "no\nless than 2 years",
+    "min 3 yrs",
+    "minimum of 3 years",
+    "not less than 2 years",
+    "no more than 1 year",
+]
+_STARTED_PHRASES += [
+    "in\u00a0excess of 9 years",
+    "up\u2003to 4 years",
+    "more than\n3 years",
+    "over\t2 years",
+    "between\u00a02 and 4 years",
+    "min.\n6 months of experience",
+]
 _STARTED_WORDS += ["6-12 months of product experience", "at least six months' experience", "18 mos. exp", "of", "experience"]
 _STARTED_PHRASES += [
     "manage a team of product managers",
@@ -572,6 +591,8 @@ def _same_matches_from_starts(text: str) -> None:
     started = _STARTED + [(_MANAGEMENT_PATTERNS[name], starts) for name, starts in _starts_in(lower).items()]
     for pattern, starts in started:
         assert [m.span() for m in matches_from(pattern, lower, starts)] == [m.span() for m in pattern.finditer(lower)], (pattern.pattern[:40], text)
+    for pattern, where in ((YEARS_PATTERN, _YEARS_WHERE), (MONTHS_PATTERN, _MONTHS_WHERE)):
+        assert [m.span() for m in matches_where(pattern, lower, where)] == [m.span() for m in pattern.finditer(lower)], (pattern.pattern[:40], text)
 
 
 @settings(max_examples=500, deadline=None)
@@ -637,8 +658,36 @@ def test_a_pattern_tried_where_its_starts_occur_in_a_window_finds_what_a_scan_of
 def test_the_years_windows_find_what_a_scan_finds_whatever_the_digits(text: str, pos: int, endpos: int) -> None:
     # "\d" reads Arabic-Indic, full-width and mathematical digits too: such a window is scanned whole.
     lower = lowered(text)
-    for pattern, starts in ((YEARS_PATTERN, _YEARS_STARTS), (MONTHS_PATTERN, _MONTHS_STARTS)):
-        assert [m.span() for m in _tried_where_they_start(pattern, lower, starts, pos, endpos)] == [m.span() for m in pattern.finditer(lower, pos, endpos)]
+    for pattern, where in ((YEARS_PATTERN, _YEARS_WHERE), (MONTHS_PATTERN, _MONTHS_WHERE)):
+        assert [m.span() for m in _tried_where_they_start(pattern, lower, where, pos, endpos)] == [m.span() for m in pattern.finditer(lower, pos, endpos)]
+
+
+_CUE_WORDS = ["a", "at", "least", "minimum", "min", "min.", "of", "in", "excess", "no", "not", "less", "more", "than", "up", "upwards", "to"]
+_CUE_WORDS += ["over", "under", "between", "decade", "decades", "year", "years", "month", "months", "experience", "5", "ten", "data", "within"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from([*_STARTED_WORDS, *_STARTED_PHRASES, *_CUE_WORDS, " ", "\n", "\t", "\u00a0", "\u2003", "."]), max_size=14).map("".join),
+    st.integers(0, 120),
+    st.integers(0, 120),
+)
+def test_the_years_patterns_tried_where_their_starts_are_followed_as_they_must_find_what_a_scan_finds(text: str, pos: int, endpos: int) -> None:
+    # A cue's start is tried only where what follows it in every match does ("a" before "t " or a space): the cue words
+    # glued or spaced in every way must find the same as a scan, in any window.
+    lower = lowered(text)
+    for pattern, where in ((YEARS_PATTERN, _YEARS_WHERE), (MONTHS_PATTERN, _MONTHS_WHERE)):
+        for window in ((0, len(lower)), (pos, endpos)):
+            assert [m.span() for m in matches_where(pattern, lower, where, *window)] == [m.span() for m in pattern.finditer(lower, *window)], text
+
+
+def test_a_starts_pattern_matches_the_first_character_where_each_start_begins() -> None:
+    where = starts_pattern(("ab", "b", "a", "cd"), {"a": r"\s", "cd": "x"})
+    assert [m.span() for m in where.finditer("ab a xcdx cd bab")] == [(0, 1), (1, 2), (3, 4), (6, 7), (13, 14), (14, 15), (15, 16)]
+    pattern = re.compile(r"\bab\w*|\bb\w*|a\s\w|cdx")
+    text = "xab ab abab b bab a b cdxcdx"
+    where = starts_pattern(("ab", "b", "a", "cd"), {"a": r"\s|b", "cd": "x"})
+    assert [m.span() for m in matches_where(pattern, text, where)] == [m.span() for m in pattern.finditer(text)]
 
 
 @pytest.mark.parametrize(
