@@ -143,6 +143,14 @@ def test_find_title(text, title):
     assert found is None or found.span.of(text) == found.value
 
 
+@given(st.lists(st.text(alphabet="ab \t\r\u2028\u00a0\x0c", max_size=8), max_size=6), st.sampled_from(["Job title: ", "  **Role:** ", "Position – "]))
+def test_a_labelled_title_is_found_below_any_lines(lines: list[str], label: str) -> None:
+    # Lines are split at "\n" only: a carriage return, a line separator or a form feed is part of a line.
+    text = "\n".join([*lines, f"{label}Senior Product Manager", "Lead the roadmap."])
+    title = find_title(text)
+    assert title is not None and title.value == "Senior Product Manager" and text[title.span.start : title.span.end] == title.value
+
+
 def test_a_bold_label_leaves_its_value_without_a_leading_space():
     posting = parse("**Job title:** Group Product Manager\n**Location:** Berlin (hybrid)\n\nOwn the payments roadmap.")
     assert posting.location is not None and posting.location.value == "Berlin (hybrid)"
