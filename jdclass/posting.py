@@ -27,7 +27,7 @@ from jdclass.sections import (
     strip_pictographs,
     without_pictographs,
 )
-from jdclass.spans import Span, lowered, matches_from, trimmed
+from jdclass.spans import Span, lowered, matches_at, matches_from, occurrences, trimmed
 from jdclass.titles import TitleLevel, title_level
 
 _ROLE_NOUN = re.compile(
@@ -92,10 +92,14 @@ _LADDER_MENTION = re.compile(
     r"\b(?:director|head|vp|vice\s+president|svp|evp)(?:,|\s+of)?\s+(?:product(?:\s+management)?)\b(?!\s+(?:marketing|design|engineering|operations|analytics)\b)"
     r"|\bchief\s+product\s+officer\b|\bcpo\b",
 )  # run over lowered(text); a head of product marketing or design is a neighbouring role, as in the reporting line
-# How every match of the two patterns above begins (``matches_from``; tests/test_posting.py checks them).
+# How every match of _SELF_REFERENCE begins (``matches_from``; tests/test_posting.py checks it).
 _SELF_REFERENCE_STARTS = ("as", "be", "seeking", "hiring", "looking", "join", "role", "position", "need", "want")
-_LADDER_MENTION_STARTS: tuple[str, ...] = ("associate", "junior", "senior", "sr", "lead", "principal", "staff", "group", "technical", "product", "pm", "apm")
-_LADDER_MENTION_STARTS += ("director", "head", "vp", "vice", "svp", "evp", "chief", "cpo")
+# Every match of _LADDER_MENTION holds "product", "pm" or "cpo", and begins there, in the word that holds it ("apm"),
+# or at one of the three words before it, past spaces, commas and full stops ("Sr. PM", "Director, Product", "Vice
+# President of Product"): the pattern is tried only there (``_ladder_mention_places``), where trying it at the
+# places of its 20 first words cost a str.find over the text for each (tests/test_posting.py checks it against a scan).
+_LADDER_ANCHORS = ("product", "pm")
+_THREE_WORDS_BACK = re.compile(r"[\s,.]*(\w+)(?:[\s,.]*(\w+)(?:[\s,.]*(\w+))?)?")  # run over the text reversed
 # "Acme Health is seeking a Product Manager to...", "we're hiring a Director of Product who...": the employer announcing
 # the role, which names its title when no title line does. A hire verb and one role; the subject is checked apart.
 _HIRED_ROLE = (
@@ -396,7 +400,8 @@ def _names_a_background(lower: str, match: re.Match[str]) -> bool:
 def find_mentions(text: str, title: TextField | None = None, limit: int = 50) -> tuple[TitleMention, ...]:
     """Ladder titles named anywhere in the body, outside the stated title."""
     found = []
-    for match in matches_from(_LADDER_MENTION, lowered(text), _LADDER_MENTION_STARTS):
+    lower = lowered(text)
+    for match in matches_at(_LADDER_MENTION, lower, _ladder_mention_places(lower)):
         value = text[match.start() : match.end()]
         level = title_level(value)
         if level is not None and level.level.on_ladder and _outside(match.span(), title):
@@ -404,6 +409,20 @@ def find_mentions(text: str, title: TextField | None = None, limit: int = 50) ->
             if len(found) >= limit:
                 break
     return tuple(found)
+
+
+def _ladder_mention_places(lower: str) -> list[int]:
+    """Where a match of _LADDER_MENTION can begin in ``lower``, in order: at each "cpo", "product" and "pm", and at the
+    starts of the three words before each "product" and "pm", found by a pattern run from there over the text reversed."""
+    anchors = occurrences(lower, _LADDER_ANCHORS)
+    places = occurrences(lower, ("cpo",)) + anchors
+    backwards = lower[::-1] if anchors else ""
+    for at in anchors:
+        words = _THREE_WORDS_BACK.match(backwards, len(lower) - at)
+        if words:
+            places += (len(lower) - words.end(group) for group in (1, 2, 3) if words.end(group) >= 0)
+    places.sort()
+    return places
 
 
 def locate_title(text: str, title: str) -> TextField:

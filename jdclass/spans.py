@@ -43,35 +43,52 @@ def matches_from(pattern: re.Pattern[str], text: str, starts: tuple[str, ...], p
     start occurs with ``str.find``, and trying the pattern only there, gives the same matches in the same order
     at a fraction of the cost: ``pattern.match`` at an offset still sees the text before it, so a ``\\b`` or a
     look-behind at the start holds as it does in a scan (tests/test_posting.py checks the patterns that use it).
-    Where each start occurs in the whole of the last text is kept: the patterns tried over one text share many
-    starts ("manag", "lead", "as"), and finding one reads the whole text.
     """
     last = len(text) if endpos is None else endpos
+    if pos == 0 and last == len(text):
+        return matches_at(pattern, text, occurrences(text, starts))
     positions: list[int] = []
     find = text.find
-    if pos == 0 and last == len(text):
-        global _found
-        kept = _found  # one pair, swapped whole: a thread reads the old pair or the new one
-        found = kept[1] if kept[0] is text else {}
-        if found is not kept[1]:
-            _found = (text, found)
-        for start in starts:
-            at = found.get(start)
-            if at is None:
-                at = []
-                position = find(start)
-                while position >= 0:
-                    at.append(position)
-                    position = find(start, position + 1)
-                found[start] = at  # whole: another thread may read it
-            positions += at
-    else:
-        for start in starts:
-            position = find(start, pos, last)  # a start cut off by ``endpos`` begins no match: a match holds its start whole
-            while position >= 0:
-                positions.append(position)
-                position = find(start, position + 1, last)
+    for start in starts:
+        position = find(start, pos, last)  # a start cut off by ``endpos`` begins no match: a match holds its start whole
+        while position >= 0:
+            positions.append(position)
+            position = find(start, position + 1, last)
     positions.sort()
+    return matches_at(pattern, text, positions, last)
+
+
+def occurrences(text: str, words: tuple[str, ...]) -> list[int]:
+    """Every offset in ``text`` where one of ``words`` begins, in order (overlapping ones too), as a new list.
+
+    Where each word occurs in the last text is kept: the patterns tried over one text share many starts ("manag",
+    "lead", "as", "product"), and finding one reads the whole text.
+    """
+    global _found
+    kept = _found  # one pair, swapped whole: a thread reads the old pair or the new one
+    found = kept[1] if kept[0] is text else {}
+    if found is not kept[1]:
+        _found = (text, found)
+    positions: list[int] = []
+    find = text.find
+    for word in words:
+        at = found.get(word)
+        if at is None:
+            at = []
+            position = find(word)
+            while position >= 0:
+                at.append(position)
+                position = find(word, position + 1)
+            found[word] = at  # whole: another thread may read it
+        positions += at
+    positions.sort()
+    return positions
+
+
+def matches_at(pattern: re.Pattern[str], text: str, positions: list[int], endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text, 0, endpos)``, for a pattern that never matches the empty string and
+    can begin a match only at ``positions`` (in order; the same one may come twice)."""
+    last = len(text) if endpos is None else endpos
     end = 0
     for position in positions:
         if position >= end and (match := pattern.match(text, position, last)):

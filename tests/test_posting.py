@@ -48,12 +48,12 @@ from jdclass.posting import (
     _HIRE,
     _HIRE_STARTS,
     _LADDER_MENTION,
-    _LADDER_MENTION_STARTS,
     _ROLE_NAMED,
     _ROLE_NAMED_STARTS,
     _SELF_REFERENCE,
     _SELF_REFERENCE_STARTS,
     TextField,
+    _ladder_mention_places,
     find_company,
     find_hired_title,
     find_mentions,
@@ -62,7 +62,7 @@ from jdclass.posting import (
     title_without_terms,
 )
 from jdclass.sections import PICTOGRAPHS, heading_text, split_sections
-from jdclass.spans import Span, clause_around, lowered, matches_from, matches_where, starts_pattern
+from jdclass.spans import Span, clause_around, lowered, matches_at, matches_from, matches_where, starts_pattern
 
 POSTING = """# Director of Product Management
 
@@ -502,7 +502,7 @@ _MANAGEMENT_PATTERNS = {
     "executive_team": _EXEC_TEAM,
 }
 _STARTED = [(pattern, _STARTS[name]) for name, pattern in _MANAGEMENT_PATTERNS.items()]
-_STARTED += [(_SELF_REFERENCE, _SELF_REFERENCE_STARTS), (_LADDER_MENTION, _LADDER_MENTION_STARTS), (_HIRE, _HIRE_STARTS)]
+_STARTED += [(_SELF_REFERENCE, _SELF_REFERENCE_STARTS), (_HIRE, _HIRE_STARTS)]
 _STARTED += [(_ROLE_NAMED, _ROLE_NAMED_STARTS)]
 _STARTED += [(YEARS_PATTERN, _YEARS_STARTS), (MONTHS_PATTERN, _MONTHS_STARTS), (_UNIT_WORD, _UNIT_WORD_STARTS), (_MONTH_WORD, _MONTH_WORD_STARTS)]
 _STARTED_WORDS = [
@@ -547,6 +547,15 @@ _STARTED_PHRASES += ["join us as a product manager to", "looking for a Director 
 _STARTED_PHRASES += ["CPO", "APM", "Senior Product Managers", "VP, Product", "vice president of product management", "SVP Product", "EVP of Product"]
 _STARTED_PHRASES += ["Chief Product Officer", "Head of Product", "staff PM", "technical product manager", "junior PM", "associate product manager"]
 _STARTED_PHRASES += ["principal PM", "lead PM", "Sr. PM", "group PM", "Director, Product"]
+_STARTED_PHRASES += [
+    "Vice\u00a0President of\tProduct",
+    "vice president, product",
+    "Sr.\nPM",
+    "Director,\u2003Product",
+    "head\nof  product",
+    "Chief\tProduct Officer",
+]
+_STARTED_PHRASES += ["senior\u2003product managers", "xAPM", "VP of Product Management", "director product"]
 _STARTED_PHRASES += ["be the PM who", "become our APM to", "seeking a VP of Product to", "hiring a Group PM to", "position of Lead PM;"]
 _STARTED_PHRASES += ["seeks a Product Manager.", "recruiting an APM", "searching for our first Head of Product who", "needs a Senior PM - Growth"]
 _STARTED_PHRASES += ["wants an experienced Principal PM!", "join us as Director of Product to", "start as an APM,", "step in as Head of Product."]
@@ -601,6 +610,8 @@ def _same_matches_from_starts(text: str) -> None:
         assert [m.span() for m in matches_from(pattern, lower, starts)] == [m.span() for m in pattern.finditer(lower)], (pattern.pattern[:40], text)
     for pattern, where in ((YEARS_PATTERN, _YEARS_WHERE), (MONTHS_PATTERN, _MONTHS_WHERE)):
         assert [m.span() for m in matches_where(pattern, lower, where)] == [m.span() for m in pattern.finditer(lower)], (pattern.pattern[:40], text)
+    mentions = [m.span() for m in _LADDER_MENTION.finditer(lower)]
+    assert [m.span() for m in matches_at(_LADDER_MENTION, lower, _ladder_mention_places(lower))] == mentions, text
 
 
 @settings(max_examples=500, deadline=None)
@@ -772,6 +783,8 @@ def test_the_words_a_pattern_needs_hold_across_the_corpus() -> None:
             assert level not in _DEGREE_NEEDS or not pattern.search(lower) or any(word in lower for word in _DEGREE_NEEDS[level]), (level, path.name)
         for pattern, starts in _STARTED + [(_MANAGEMENT_PATTERNS[name], starts) for name, starts in _starts_in(lower).items()]:
             assert [m.span() for m in matches_from(pattern, lower, starts)] == [m.span() for m in pattern.finditer(lower)], (pattern.pattern[:40], path.name)
+        mentions = [m.span() for m in _LADDER_MENTION.finditer(lower)]
+        assert [m.span() for m in matches_at(_LADDER_MENTION, lower, _ladder_mention_places(lower))] == mentions, path.name
 
 
 def test_parse_a_path(tmp_path):
