@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from jdclass.spans import Span, clause_around, lowered, matches_from, matches_where, starts_pattern
+from jdclass.spans import Span, clause_around, lowered, matches_from, matches_where, starts_pattern, trimmed
 
 Field = Literal["product_management", "people_management", "general", "specialty"]
 
@@ -62,7 +62,6 @@ _NOT_REQUIREMENT_BEFORE = re.compile(
     r"contract\s+(?:of|for)|term\s+of|after|every|per|retention|vest\w*(?:\s+over)?|horizon\s+of|we\s+have|we['’]ve|our\s+\w+\s+has|"
     # "where it should stand in two to three years", but not "experience in 5+ years of ..." (Indian job boards)
     r"(?:throughout|during)(?:\s+(?:the|these|those|your|its))?|(?<!experience\s)(?<!exp\s)(?<!background\s)(?<!record\s)\bin(?:\s+(?:about|around|roughly|approximately))?)\s*$",
-    re.IGNORECASE,
 )
 _NOT_REQUIREMENT_AFTER = re.compile(
     r"^\s*(?:-|\s)?(?:ago|old\b|later|from\s+now|in\s+(?:business|operation|the\s+market)|of\s+(?:growth|history|success|innovation|trust|service|operation\b|profitab)|"
@@ -72,10 +71,9 @@ _NOT_REQUIREMENT_AFTER = re.compile(
     r"(?:degree|rotation|rotational|program(?:me)?(?![\s/]+(?:(?:and|or|&)\s+)?(?:\w+\s+)?manag)|track(?!\s+record)|course|apprenticeship|fellowship|stint|assignment|period|commitment)\b|"
     # "15 years of full-time education" (a common eligibility line on Indian job boards) is schooling, not experience
     r"(?:of\s+)?(?:(?:full[- ]time|formal|regular|school|college|university)\s+)?(?:education|schooling|studies)\b)",
-    re.IGNORECASE,
 )
 _WRAPPED_LINE = re.compile(r"\n[ \t]*[a-z]")
-_COMPANY_SUBJECT = re.compile(r"\b(?:we|we['’]ve|we['’]re|our|us|company|firm|founded|team\s+has|has\s+been|have\s+been)\b", re.IGNORECASE)
+_COMPANY_SUBJECT = re.compile(r"\b(?:we|we['’]ve|we['’]re|our|us|company|firm|founded|team\s+has|has\s+been|have\s+been)\b")
 # The subject that follows the years, when it is the company: "For more than 20 years, Acme Freight has helped ...",
 # "for 12 years we have built ...". A name is capitalized and set off by a comma (so that a requirement bullet such as
 # "6+ years Product Management is key" keeps its years); this pattern is case-sensitive but for "we", "our" and "the".
@@ -86,7 +84,6 @@ _COMPANY_SUBJECT_AFTER = re.compile(
 _CANDIDATE_CUE = re.compile(
     r"\b(?:experience|experienced|exp|background|track\s+record|you|your|candidate|applicant|proven|required|requirement|minimum|must|should|ideally|preferred"
     r")\b",
-    re.IGNORECASE,
 )
 # The employer asking for the years just before them: "We expect at least six years in product management" (the
 # years follow the verb; "we are looking for a Director who will set our strategy for the next ten years" is no ask).
@@ -95,28 +92,23 @@ _WE_ASK = re.compile(
     r"(?:expect|require|ask\s+for|look\s+for|looking\s+for|seek|seeking|need|want|like\s+to\s+see)"
     r"(?:\s+(?:candidates|applicants|you|someone|a\s+candidate)(?:\s+to\s+(?:have|bring))?|\s+to\s+see)?"
     r"(?:\s+(?:[\w'’-]+\s+){1,6}?(?:and|plus|with))?\s+$",  # "We expect a bachelor's degree and two years in ..."
-    re.IGNORECASE,
 )
-_ACTIVITY_CUE = re.compile(r"\b(?:worked|working|managing|leading|building|shipping|as\s+an?|in\s+(?:a\s+)?product)\b", re.IGNORECASE)
+_ACTIVITY_CUE = re.compile(r"\b(?:worked|working|managing|leading|building|shipping|as\s+an?|in\s+(?:a\s+)?product)\b")
 _PREFERRED_CUE = re.compile(
     r"\b(?:preferred|(?:a|big|huge|definite|strong)\s+plus\b|nice[- ]to[- ]have|bonus|ideally(?!\s+(?:in|with|on|at|from|within|across|as|for)\b)|desir(?:ed|able)|good\s+to\s+have|advantage|advantageous|beneficial|strongly\s+preferred|would\s+be\s+great)",
-    re.IGNORECASE,
 )
 _PM_FIELD = re.compile(
     r"\b(?:product\s+management|product\s+manag\w*|product\s+leadership|product\s+(?:role|experience|ownership|owner)|"
     r"in\s+(?:a\s+)?product\b(?!\s+(?:marketing|design|analytics|operations|ops|support|engineering|sales|data))|(?:as\s+an?\s+)?(?:senior\s+)?pm\b|"
     r"pm\s+experience|product\s+(?:strategy|development)|building\s+(?:and\s+shipping\s+)?(?:software\s+)?products|shipping\s+products)",
-    re.IGNORECASE,
 )
 _PEOPLE_FIELD = re.compile(
     r"\b(?:(?:people|team|line)\s+manag\w*|manag\w*\s+(?:and\s+\w+\s+)?(?:a\s+team|teams|people|product\s+managers|pms|managers|others|direct\s+reports|engineers|designers|analysts|staff|employees)\b|"
     r"lead\w*\s+(?:and\s+\w+\s+)?(?:a\s+team|teams|product\s+managers|pms|people|managers)|leadership\s+(?:experience|role)|"
     r"managerial|supervis\w*|as\s+a\s+(?:people\s+)?manager|hiring\s+and\s+(?:developing|coaching))",
-    re.IGNORECASE,
 )
 _GENERAL_FIELD = re.compile(
     r"^\W*in\s+(?:the\s+)?(?:technology|tech|(?:tech\s+|software\s+)?industry|workforce|business|professional\s+(?:roles|settings))\b|^\W*(?:of\s+)?(?:(?:relevant|total|overall|professional|progressive|full[- ]time|industry|post[- ]graduate|work|working|related|hands[- ]on|combined)\s+)*(?:work\s+)?(?:experience|exp)\b(?!\s+(?:in|with|of|building|working|using|at|on)\b)",
-    re.IGNORECASE,
 )
 
 
@@ -172,47 +164,54 @@ def _bounds(match: re.Match[str]) -> tuple[float | None, float | None]:
     return low, high
 
 
-def _field_of(text: str, start: int, end: int, clause: tuple[int, int]) -> tuple[Field, str]:
-    after = text[end : clause[1]]
-    before = text[clause[0] : start]
+def _field_of(text: str, lower: str, start: int, end: int, clause: tuple[int, int]) -> tuple[Field, str]:
     # The words right after the number ("of product management", "managing people") say what the years are of.
-    near_after = re.split(r"\b(?:and|including|with\s+at\s+least|of\s+which|plus|,)\b|,|\(", after, maxsplit=1)[0]
-    near_after = near_after.strip()[:90]
-    people, product = _PEOPLE_FIELD.search(near_after), _PM_FIELD.search(near_after)
+    near = _NEAR_END.split(text[end : clause[1]], maxsplit=1)[0]
+    near_start, near_end = trimmed(text, end, end + len(near))
+    near_end = min(near_end, near_start + 90)
+    near_after, lower_after = text[near_start:near_end], lower[near_start:near_end]
+    people, product = _PEOPLE_FIELD.search(lower_after), _PM_FIELD.search(lower_after)
     if people and not (product and product.start() < people.start()):  # "of product management ... managing engineers"
         return "people_management", near_after
     if product:
         return "product_management", near_after
-    if re.match(r"(?:of\s+\w+\s+)?(?:experience\s+)?as\s+an?\s+\w", near_after, re.IGNORECASE):
+    if _AS_ANOTHER_ROLE.match(lower_after):
         return "specialty", near_after  # "5+ years as a software engineer": years in another role
-    if re.search(
-        r"\b(?:in|of|on|across|within|with|using|building|doing|working\s+(?:in|on|with))\s+\w", near_after, re.IGNORECASE
-    ) and not _GENERAL_FIELD.match(near_after):
+    if _IN_A_SPECIALTY.search(lower_after) and not _GENERAL_FIELD.match(lower_after):
         return "specialty", near_after
     # A label before the number ("Product management experience: 5+ years"), not an earlier clause of the sentence.
-    label = re.split(r",|;|\band\b|\bor\b", before)[-1].strip()[-60:]
-    if _PEOPLE_FIELD.search(label):
+    label_start, label_end = trimmed(text, start - len(_LABEL_END.split(text[clause[0] : start])[-1]), start)
+    label_start = max(label_start, label_end - 60)
+    label, lower_label = text[label_start:label_end], lower[label_start:label_end]
+    if _PEOPLE_FIELD.search(lower_label):
         return "people_management", label
-    if _PM_FIELD.search(label):
+    if _PM_FIELD.search(lower_label):
         return "product_management", label
     return "general", near_after or label
 
 
-def _is_requirement(text: str, match: re.Match[str], clause: tuple[int, int], in_requirements: bool) -> bool:
-    before = text[max(clause[0], match.start() - 40) : match.start()]
+_NEAR_END = re.compile(r"\b(?:and|including|with\s+at\s+least|of\s+which|plus|,)\b|,|\(")  # in the original case: "AND" ends none
+_AS_ANOTHER_ROLE = re.compile(r"(?:of\s+\w+\s+)?(?:experience\s+)?as\s+an?\s+\w")
+_IN_A_SPECIALTY = re.compile(r"\b(?:in|of|on|across|within|with|using|building|doing|working\s+(?:in|on|with))\s+\w")
+_LABEL_END = re.compile(r",|;|\band\b|\bor\b")  # in the original case
+
+
+def _is_requirement(text: str, lower: str, match: re.Match[str], clause: tuple[int, int], in_requirements: bool) -> bool:
+    before = lower[max(clause[0], match.start() - 40) : match.start()]
     # The words after the number within its own sentence or line: a heading on the next line is not about it. A next
     # line that goes on in lower case is the same sentence, wrapped (text from a PDF keeps its line breaks).
-    after = text[match.end() : match.end() + 40]
+    after_end = match.end() + 40
     if clause[1] < match.end() + 40 and not _WRAPPED_LINE.match(text, clause[1]):
-        after = text[match.end() : clause[1]]
+        after_end = clause[1]
+    after = lower[match.end() : after_end]
     if _NOT_REQUIREMENT_BEFORE.search(before) or _NOT_REQUIREMENT_AFTER.match(after):
         return False
-    if re.match(r"\s*-?\s*(?:year|yr)", text[match.end() - 4 : match.end() + 2]) and re.match(r"^-", after):
+    if re.match(r"\s*-?\s*(?:year|yr)", text[match.end() - 4 : match.end() + 2]) and after.startswith("-"):
         return False
-    sentence = text[clause[0] : clause[1]]
+    sentence = lower[clause[0] : clause[1]]
     if _CANDIDATE_CUE.search(sentence) or in_requirements:
         return True
-    lead_in = text[clause[0] : match.start()]
+    lead_in = lower[clause[0] : match.start()]
     if _WE_ASK.search(lead_in):
         return True
     if _COMPANY_SUBJECT.search(lead_in) or _COMPANY_SUBJECT_AFTER.match(text, match.end(), min(clause[1], match.end() + 80)):
@@ -221,16 +220,16 @@ def _is_requirement(text: str, match: re.Match[str], clause: tuple[int, int], in
         return True
     # With no cue either way, only a bullet or line that starts with the number ("- 3-5 yrs in SaaS") asks for it;
     # "Acme has helped retailers grow for 12 years" does not.
-    return not re.search(r"[A-Za-z]{2,}", lead_in.replace("Exp", ""))
+    return not re.search(r"[A-Za-z]{2,}", text[clause[0] : match.start()].replace("Exp", ""))
 
 
 def _requirement(
-    text: str, start: int, end: int, clause: tuple[int, int], low: float | None, high: float | None, preferred_spans: tuple[Span, ...]
+    text: str, lower: str, start: int, end: int, clause: tuple[int, int], low: float | None, high: float | None, preferred_spans: tuple[Span, ...]
 ) -> YearsRequirement:
-    field, field_text = _field_of(text, start, end, clause)
+    field, field_text = _field_of(text, lower, start, end, clause)
     # Only the words that lead in and the words up to the next comma qualify this number: in
     # "7+ years of product experience, MBA preferred" the MBA is preferred, the years are not.
-    near = text[clause[0] : start] + re.split(r"[,;(]", text[end : clause[1]], maxsplit=1)[0]
+    near = lower[clause[0] : start] + re.split(r"[,;(]", lower[end : clause[1]], maxsplit=1)[0]
     preferred = bool(_PREFERRED_CUE.search(near)) or any(s.start <= start < s.end for s in preferred_spans)
     return YearsRequirement(low, high, field, not preferred, field_text, Span(start, end))
 
@@ -246,9 +245,9 @@ def extract_years_of_experience(text: str, requirement_spans: tuple[Span, ...] =
     for match in _month_candidates(lower):
         start, end = match.start(), match.end("unit")
         clause = clause_around(text, start, end)
-        if _NOT_REQUIREMENT_BEFORE.search(text[max(clause[0], start - 40) : start]):
+        if _NOT_REQUIREMENT_BEFORE.search(lower[max(clause[0], start - 40) : start]):
             continue
-        found.append(_requirement(text, start, end, clause, *_month_bounds(match), preferred_spans))
+        found.append(_requirement(text, lower, start, end, clause, *_month_bounds(match), preferred_spans))
     for match in _candidates(lower):
         if match.group("decades") and not re.match(
             r"\s*(?:of|in|\+|or\s+more|plus|experience|as)\b|\s*\+", text[match.end() : match.end() + 12], re.IGNORECASE
@@ -257,7 +256,7 @@ def extract_years_of_experience(text: str, requirement_spans: tuple[Span, ...] =
         start, end = match.span()
         clause = clause_around(text, start, end)
         in_requirements = any(s.start <= start < s.end for s in requirement_spans + preferred_spans)
-        if not _is_requirement(text, match, clause, in_requirements):
+        if not _is_requirement(text, lower, match, clause, in_requirements):
             continue
         try:
             low, high = _bounds(match)
@@ -265,7 +264,7 @@ def extract_years_of_experience(text: str, requirement_spans: tuple[Span, ...] =
             continue
         if low is not None and low > MAX_YEARS:
             continue  # "35 years" is a company's age or a product's, not a requirement
-        found.append(_requirement(text, start, end, clause, low, high, preferred_spans))
+        found.append(_requirement(text, lower, start, end, clause, low, high, preferred_spans))
     return sorted(found, key=lambda item: item.span.start)
 
 

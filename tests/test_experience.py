@@ -1,10 +1,15 @@
 """Years of experience: at least sixty phrasings, including the pitfalls public parsers get wrong."""
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jdclass import experience
 from jdclass.experience import extract_years_of_experience, main_requirement, people_management_years, years_bucket
 from jdclass.posting import parse
-from jdclass.spans import Span
+from jdclass.spans import Span, lowered
 
 # (text, minimum, maximum, field, required) of the headline requirement; None where no requirement is stated.
 HEADLINE = [
@@ -257,3 +262,51 @@ def test_a_run_of_spaces_after_the_years_does_not_backtrack():
 def test_years_of_managing_engineers_are_years_of_managing_people() -> None:
     posting = parse("Engineering Manager\n\n6+ years of software engineering, 2+ years managing engineers.\n")
     assert (posting.people_management_years, [(r.minimum, r.field) for r in posting.years]) == (2, [(6, "specialty"), (2, "people_management")])
+
+
+# The cue and field patterns run over lowered(text), in place of re.IGNORECASE over the text: they must find the same.
+_LOWERED_PATTERNS = [
+    experience._NOT_REQUIREMENT_BEFORE,
+    experience._NOT_REQUIREMENT_AFTER,
+    experience._CANDIDATE_CUE,
+    experience._WE_ASK,
+    experience._COMPANY_SUBJECT,
+    experience._ACTIVITY_CUE,
+    experience._PREFERRED_CUE,
+    experience._PM_FIELD,
+    experience._PEOPLE_FIELD,
+    experience._GENERAL_FIELD,
+    experience._AS_ANOTHER_ROLE,
+    experience._IN_A_SPECIALTY,
+]
+_CASED_WORDS = ["Founded", "SINCE", "in Business", "Been Around", "For The Past", "WITHIN THE FIRST", "Vesting Over", "We've", "Our Team Has"]
+_CASED_WORDS += ["ago", "OLD", "From Now", "Of Growth", "Product Roadmap", "DEGREE", "Program Management", "Track Record", "Full-Time Education"]
+_CASED_WORDS += ["Experience", "EXP", "You", "Candidate", "Must", "Ideally", "We Expect", "WE'RE LOOKING FOR", "Candidates To Have", "and", "Plus"]
+_CASED_WORDS += ["Worked", "As An", "In A Product", "Preferred", "A Big Plus", "Nice-To-Have", "Would Be Great", "Product Management", "PM"]
+_CASED_WORDS += ["Senior PM", "Shipping Products", "People Management", "Managing Teams", "Leading Product Managers", "Supervising"]
+_CASED_WORDS += ["In The Tech Industry", "Relevant Work Experience", "With", "Working On", "İn", "ıN", "ſince", "K", "ẞ", "Σ", "ǅ", "ﬁ", "5", "x"]
+_CASED_WORDS += [" ", "  ", "\n", "\u00a0", ",", ".", "-", "’", "'"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CASED_WORDS), max_size=12).map("".join))
+def test_the_patterns_run_over_the_lowered_text_find_what_ignorecase_finds(text: str) -> None:
+    lower = lowered(text)
+    for pattern in _LOWERED_PATTERNS:
+        ignorecase = re.compile(pattern.pattern, re.IGNORECASE)
+        assert [m.span() for m in pattern.finditer(lower)] == [m.span() for m in ignorecase.finditer(text)], (pattern.pattern[:40], text)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "field_text"),
+    [
+        ("5+ Years Of PRODUCT MANAGEMENT Experience, SQL a plus", "product_management", "Of PRODUCT MANAGEMENT Experience"),
+        ("Product Management Experience: 5+ years", "product_management", "Product Management Experience:"),
+        ("Leadership, People Management Experience: 4 Years", "people_management", "People Management Experience:"),
+        ("6 years AND more in FinTech", "specialty", "AND more in FinTech"),
+        ("7 years As A Software Engineer", "specialty", "As A Software Engineer"),
+    ],
+)
+def test_the_field_is_read_in_any_case_and_given_as_written(text: str, field: str, field_text: str) -> None:
+    found = extract_years_of_experience(text)
+    assert [(item.field, item.field_text) for item in found] == [(field, field_text)]
