@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from jdclass.spans import Span, lowered, trimmed
 
@@ -144,6 +145,18 @@ _QUESTION_WORDS = frozenset(["what", "who", "why", "how", "where"])
 
 def heading_kind(heading: str) -> str:
     """The section kind a heading names, or ``other``."""
+    return _cached_heading_kind(heading) if len(heading) <= MAX_CACHED_HEADING else _heading_kind(heading)
+
+
+MAX_CACHED_HEADING = 80  # the longest line ``heading_text`` reads as a heading; a caller's line may be any length
+
+
+@lru_cache(maxsize=4096)  # postings use the same few headings ("What you'll do", "Requirements") over and over
+def _cached_heading_kind(heading: str) -> str:
+    return _heading_kind(heading)
+
+
+def _heading_kind(heading: str) -> str:
     lower = lowered(heading)
     for kind, pattern in _HEADING_WORDS:
         if pattern.search(lower):

@@ -61,7 +61,7 @@ from jdclass.posting import (
     find_title,
     title_without_terms,
 )
-from jdclass.sections import PICTOGRAPHS, heading_text, split_sections
+from jdclass.sections import PICTOGRAPHS, heading_kind, heading_text, split_sections
 from jdclass.spans import Span, clause_around, lowered, matches_at, matches_from, matches_where, starts_pattern
 
 POSTING = """# Director of Product Management
@@ -1340,6 +1340,16 @@ def test_a_heading_after_a_bullet_symbol_keeps_its_section() -> None:
 def test_a_pay_range_comes_before_a_single_rate(text: str, salary: str | None) -> None:
     found = parse(text + "\nProduct Manager role.").salary
     assert (found.value if found else None) == salary
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [("What you'll do", "responsibilities"), ("WHAT YOU'LL DO", "responsibilities"), ("Nice to have", "preferred"), ("Our stack", "other")]
+    + [("About the role " + "and the team " * 6, "role"), ("x" * 81 + " benefits", "benefits")],
+)
+def test_a_heading_names_its_kind_each_time_it_is_asked(heading: str, kind: str) -> None:
+    # Headings up to 80 characters are kept with their kind; longer lines are read each time.
+    assert [heading_kind(heading) for _ in range(3)] == [kind] * 3
 
 
 def test_a_bullet_symbol_before_a_point_opens_no_section() -> None:
