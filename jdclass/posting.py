@@ -27,7 +27,7 @@ from jdclass.sections import (
     strip_pictographs,
     without_pictographs,
 )
-from jdclass.spans import Span, lowered, matches_at, matches_from, occurrences, trimmed
+from jdclass.spans import Span, lowered, matches_at, matches_from, occurrences, trimmed, words_before
 from jdclass.titles import TitleLevel, title_level
 
 _ROLE_NOUN = re.compile(
@@ -95,11 +95,10 @@ _LADDER_MENTION = re.compile(
 # How every match of _SELF_REFERENCE begins (``matches_from``; tests/test_posting.py checks it).
 _SELF_REFERENCE_STARTS = ("as", "be", "seeking", "hiring", "looking", "join", "role", "position", "need", "want")
 # Every match of _LADDER_MENTION holds "product", "pm" or "cpo", and begins there, in the word that holds it ("apm"),
-# or at one of the three words before it, past spaces, commas and full stops ("Sr. PM", "Director, Product", "Vice
-# President of Product"): the pattern is tried only there (``_ladder_mention_places``), where trying it at the
-# places of its 20 first words cost a str.find over the text for each (tests/test_posting.py checks it against a scan).
+# or at one of the three words before it ("Sr. PM", "Director, Product", "Vice President of Product"): the pattern is
+# tried only there (``_ladder_mention_places``), where trying it at the places of its 20 first words cost a str.find
+# over the text for each (tests/test_posting.py checks it against a scan).
 _LADDER_ANCHORS = ("product", "pm")
-_THREE_WORDS_BACK = re.compile(r"[\s,.]*(\w+)(?:[\s,.]*(\w+)(?:[\s,.]*(\w+))?)?")  # run over the text reversed
 # "Acme Health is seeking a Product Manager to...", "we're hiring a Director of Product who...": the employer announcing
 # the role, which names its title when no title line does. A hire verb and one role; the subject is checked apart.
 _HIRED_ROLE = (
@@ -413,16 +412,9 @@ def find_mentions(text: str, title: TextField | None = None, limit: int = 50) ->
 
 def _ladder_mention_places(lower: str) -> list[int]:
     """Where a match of _LADDER_MENTION can begin in ``lower``, in order: at each "cpo", "product" and "pm", and at the
-    starts of the three words before each "product" and "pm", found by a pattern run from there over the text reversed."""
+    three words before each "product" and "pm"."""
     anchors = occurrences(lower, _LADDER_ANCHORS)
-    places = occurrences(lower, ("cpo",)) + anchors
-    backwards = lower[::-1] if anchors else ""
-    for at in anchors:
-        words = _THREE_WORDS_BACK.match(backwards, len(lower) - at)
-        if words:
-            places += (len(lower) - words.end(group) for group in (1, 2, 3) if words.end(group) >= 0)
-    places.sort()
-    return places
+    return sorted(occurrences(lower, ("cpo",)) + anchors + words_before(lower, anchors))
 
 
 def locate_title(text: str, title: str) -> TextField:

@@ -85,6 +85,22 @@ def occurrences(text: str, words: tuple[str, ...]) -> list[int]:
     return positions
 
 
+def words_before(text: str, positions: list[int]) -> list[int]:
+    """Where each of the three words before each of ``positions`` in ``text`` begins (a word is a run of ``\\w``,
+    what lies between words is passed over, and a position inside a word counts the part before it as one): with the
+    positions themselves, the places to try a pattern that begins at most three words before a word it holds
+    (``matches_at``). The words are found by one pattern run from each position over the text reversed."""
+    if not positions:
+        return []
+    backwards, length = text[::-1], len(text)
+    starts = []
+    for position in positions:
+        words = _THREE_WORDS_BACK.match(backwards, length - position)
+        if words:
+            starts += [length - end for end in map(words.end, (1, 2, 3)) if end >= 0]
+    return starts
+
+
 def matches_at(pattern: re.Pattern[str], text: str, positions: list[int], endpos: int | None = None) -> Iterator[re.Match[str]]:
     """The matches of ``pattern.finditer(text, 0, endpos)``, for a pattern that never matches the empty string and
     can begin a match only at ``positions`` (in order; the same one may come twice)."""
@@ -134,6 +150,7 @@ def trimmed(text: str, start: int, end: int, edges: frozenset[str] | str = "") -
 _FOLDED = str.maketrans({"ı": "i", "ſ": "s"})
 _last: tuple[str, str] = ("", "")
 _found: tuple[str, dict[str, list[int]]] = ("", {})
+_THREE_WORDS_BACK = re.compile(r"\W*(\w+)(?:\W*(\w+)(?:\W*(\w+))?)?")  # run over the text reversed
 
 
 @dataclass(frozen=True)

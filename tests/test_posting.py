@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from jdclass import parse
 from jdclass.corpus import DEFAULT_CORPUS
-from jdclass.education import _DEGREES, _WITHOUT_DEGREE, EducationRequirement, extract_education
+from jdclass.education import _DEGREES, _WITHOUT_DEGREE, EducationRequirement, _degree_matches, extract_education
 from jdclass.education import _NEEDS as _DEGREE_NEEDS
 from jdclass.errors import InputError, JdclassError
 from jdclass.experience import (
@@ -465,6 +465,28 @@ def test_a_narrower_degree_pattern_finds_the_same_in_a_text_without_degree(text:
             assert [m.span() for m in narrow.finditer(lower)] == [m.span() for m in dict(_DEGREES)[level].finditer(lower)], (level, text)
 
 
+def _same_degree_matches(text: str) -> None:
+    lower = lowered(text)
+    for level, pattern in _DEGREES:
+        assert [m.span() for m in _degree_matches(level, pattern, lower)] == [m.span() for m in pattern.finditer(lower)], (level, text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(_DEGREE_WORDS + _BACHELOR_WORDS + _DEGREE_PHRASES + ["-", "four-year", "  ", "\u00a0", "a", "(", "b"]), max_size=14).map("".join)
+)
+def test_each_degree_is_read_as_a_scan_reads_it(text: str) -> None:
+    # A PhD is tried where "ph" and "doctora" are; in a text with "degree", the bachelor's pattern where its "b"
+    # alternatives match and at each "degree" and the words before it. Glued words test the boundaries.
+    _same_degree_matches(text)
+
+
+@pytest.mark.parametrize("phrase", _DEGREE_PHRASES + ["four-year\ndegree", "a\u00a0relevant degree", "B.S. or a degree in math", "bachelor's degree"])
+def test_each_degree_phrase_is_read_as_a_scan_reads_it(phrase: str) -> None:
+    for text in (phrase, f"x {phrase} y", f"x{phrase} y", f"({phrase})", f"{phrase}, or a degree", f"degree: {phrase}"):
+        _same_degree_matches(text)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -781,6 +803,7 @@ def test_the_words_a_pattern_needs_hold_across_the_corpus() -> None:
             assert not pattern.search(lower) or any(word in lower for word in _NEEDS[name]), (name, path.name)
         for level, pattern in _DEGREES:
             assert level not in _DEGREE_NEEDS or not pattern.search(lower) or any(word in lower for word in _DEGREE_NEEDS[level]), (level, path.name)
+            assert [m.span() for m in _degree_matches(level, pattern, lower)] == [m.span() for m in pattern.finditer(lower)], (level, path.name)
         for pattern, starts in _STARTED + [(_MANAGEMENT_PATTERNS[name], starts) for name, starts in _starts_in(lower).items()]:
             assert [m.span() for m in matches_from(pattern, lower, starts)] == [m.span() for m in pattern.finditer(lower)], (pattern.pattern[:40], path.name)
         mentions = [m.span() for m in _LADDER_MENTION.finditer(lower)]
