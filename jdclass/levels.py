@@ -52,6 +52,10 @@ class Level(Enum):
             return None
         return abs(self.rung - other.rung)
 
+    # Levels key the probabilities of every result: hashed by identity in C, as each member is the only one of its
+    # value, rather than by Enum's hash of the name in Python (about 65 hashes a posting in a batch).
+    __hash__ = object.__hash__
+
     def __lt__(self, other: Level) -> bool:
         if not isinstance(other, Level):
             return NotImplemented

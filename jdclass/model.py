@@ -203,13 +203,14 @@ class LevelClassifier:
         level = Level.from_code(decide(codes, overall))
         content_level = Level.from_code(decide(codes, content_row))
         evidence_level = level if level.on_ladder else content_level
-        content = dict(_ordered(self.labels, content_row))
+        content_probabilities = _ordered(self.labels, content_row)
+        content = dict(content_probabilities)
         explanation = self.matcher.explain(analysis, evidence_level, scores=scores, details=details)
         return Classification(
             level=level,
             probabilities=_ordered(self.labels, overall),
             content_level=content_level,
-            content_probabilities=_ordered(self.labels, content_row),
+            content_probabilities=content_probabilities,
             title_level=title.level if title else None,
             title_rule=title.rule if title else None,
             evidence=explanation.evidence,
