@@ -220,6 +220,7 @@ def test_managing_product_managers_in_common_phrasings(text: str, manages: bool)
         ("Run quarterly performance reviews for each product manager in your group.", True),
         ("Write performance reviews for every PM you manage.", True),
         ("Own PM performance reviews and promotions.", True),
+        ("You will run product manager performance reviews each quarter.", True),  # no "report" anywhere in the text
         ("Conduct performance reviews and career plans for the product managers.", True),
     ],
 )
