@@ -8,7 +8,6 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
 from jdclass.education import EducationRequirement, extract_education
 from jdclass.errors import EmptyInput, InputError, InputTooLarge
@@ -314,7 +313,7 @@ def parse(source: str | os.PathLike[str], *, max_chars: int | None = None, title
     if isinstance(source, os.PathLike):
         origin = str(source)
         file_limit = max_bytes if max_bytes is not None else max_chars if max_chars is not None else DEFAULT_MAX_BYTES
-        text = read_posting(Path(source), max_bytes=file_limit)
+        text = read_posting(source, max_bytes=file_limit)
     elif isinstance(source, str):
         source = source.replace("\ufeff", "")  # byte-order marks pasted in with the text, as a file's is dropped when read
         text = html_to_text(source) if looks_like_html(source) else source

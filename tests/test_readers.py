@@ -1,4 +1,5 @@
 import codecs
+import os
 
 import pytest
 from hypothesis import given, settings
@@ -275,3 +276,19 @@ def test_a_docx_table_merged_down_nested_or_with_lists_reads_once_each(tmp_path)
         "",
         "Remote.",
     ]  # python-docx puts a paragraph after a table in a cell
+
+
+def test_a_file_that_grows_after_its_size_is_taken_is_read_whole_up_to_the_limit(tmp_path, monkeypatch):
+    path = tmp_path / "growing.txt"
+    path.write_text("word " * 40)  # 200 bytes, where the stat taken before said 20
+    stat, fstat = os.stat, os.fstat
+
+    def smaller(info: os.stat_result) -> os.stat_result:
+        return os.stat_result((*info[:6], 20, *info[7:10]))
+
+    monkeypatch.setattr(os, "stat", lambda *args, **kwargs: smaller(stat(*args, **kwargs)))
+    monkeypatch.setattr(os, "fstat", lambda descriptor: smaller(fstat(descriptor)))
+    assert read_posting(path) == "word " * 40
+    with pytest.raises(InputTooLarge) as refused:
+        read_posting(path, max_bytes=100)
+    assert str(refused.value) == f"{path}: over the 100-byte limit"
