@@ -226,26 +226,14 @@ def _markup_tokens(markup: str) -> Iterator[tuple[str, str]]:
         opening = found.start()
         if opening > position:
             yield "text", markup[position:opening]
-        if markup.startswith("<!--", opening):
-            end = _COMMENT_END.search(markup, opening + 2)
-            if end is None:
-                return
-            position = end.end()
-        elif not _TAG_START.match(markup, opening):
-            end_index = markup.find(">", opening + 1)  # a doctype, CDATA, processing instruction or bogus comment
-            if end_index < 0:
-                return
-            position = end_index + 1
-        else:
-            tag = _TAG.match(markup, opening)
-            if tag is None:
-                return  # the tag runs to the end of the input
-            name = tag.group(2).lower()
-            closing = bool(tag.group(1))
+        tag = _TAG.match(markup, opening)  # a tag first: most markup is tags
+        if tag is not None:
+            slash, name = tag.group(1, 2)
+            name = name.lower()
             position = tag.end()
-            if closing:
+            if slash:
                 yield "end", name
-            elif tag.group().endswith("/>"):
+            elif markup[position - 2] == "/":
                 yield "startend", name
             else:
                 yield "start", name
@@ -255,6 +243,23 @@ def _markup_tokens(markup: str) -> Iterator[tuple[str, str]]:
                     if name not in _HIDDEN_TAGS:
                         yield "text", markup[position:content_end]
                     position = content_end
+        elif markup.startswith("<!--", opening):
+            end = _COMMENT_END.search(markup, opening + 2)
+            if end is None:
+                return
+            position = end.end()
+        elif _TAG_START.match(markup, opening):
+            return  # the tag runs to the end of the input
+        else:
+            end_index = markup.find(">", opening + 1)  # a doctype, CDATA, processing instruction or bogus comment
+            if end_index < 0:
+                return
+            position = end_index + 1
+
+
+# Every white-space character but the space is unprintable (tests/test_readers.py checks): a printable text without
+# two spaces in a row has no run of white space to collapse, and most text between tags is such a text.
+_SPACES = re.compile(r"\s+")
 
 
 def html_to_text(markup: str) -> str:
@@ -267,7 +272,11 @@ def html_to_text(markup: str) -> str:
     for kind, value in _markup_tokens(markup):
         if kind == "text":
             if not hidden:
-                parts.append(re.sub(r"\s+", " ", html.unescape(value)))
+                if "&" in value:
+                    value = html.unescape(value)
+                if "  " in value or not value.isprintable():
+                    value = _SPACES.sub(" ", value)
+                parts.append(value)
         elif kind == "start" and value == "body":
             hidden = 0  # a page without </head> still shows its body
         elif kind == "start" and value in _HIDDEN_TAGS:
@@ -279,8 +288,7 @@ def html_to_text(markup: str) -> str:
             if kind == "start" and value in _BLOCK_PREFIX:
                 parts.append(_BLOCK_PREFIX[value])
     lines = (line.strip() for line in "".join(parts).split("\n"))
-    text = "\n".join(line for line in lines if line and line not in ("-", "- "))
-    return re.sub(r"\n{3,}", "\n\n", text)
+    return "\n".join(line for line in lines if line and line not in ("-", "- "))
 
 
 # An entity reference with its semicolon, as Markdown decodes them: "&ndash;", "&#8211;", "&#x2013;".

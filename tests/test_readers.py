@@ -1,5 +1,7 @@
 import codecs
 import os
+import re
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -102,6 +104,18 @@ def test_markdown_entities_are_the_characters_they_stand_for(tmp_path):
 def test_html_entities_and_nesting():
     assert html_to_text("<div><p>R&amp;D &ndash; <b>bold</b></p></div>") == "R&D – bold"
     assert html_to_text("<div>" * 2000 + "deep" + "</div>" * 2000) == "deep"
+
+
+def test_html_white_space_runs_of_any_kind_are_one_space():
+    markup = "<p>Own  the\troadmap,\u00a0\u2028ship&nbsp;&nbsp;it &#10; now</p><p>A&#x9;B\u3000C\u200bD</p><br/>E \n F"
+    assert html_to_text(markup) == "Own the roadmap, ship it now\nA B C\u200bD\nE F"
+
+
+def test_every_white_space_character_but_the_space_is_unprintable():
+    # html_to_text leaves a printable text without two spaces in a row as it is: it holds no white space to collapse.
+    spaces = [chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()]
+    assert [space for space in spaces if space.isprintable()] == [" "]
+    assert all(re.fullmatch(r"\s", space) for space in spaces)
 
 
 @pytest.mark.parametrize(
