@@ -119,12 +119,14 @@ def check_text(text: str, name: str | None = None) -> None:
 
 
 # Control characters other than tab, new line, form feed and carriage return: text has few, binary data many.
-_CONTROL_CHAR = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 _CONTROL_BYTES = bytes([*range(9), 11, *range(14, 32)])
 
 
 def _control_share(sample: str) -> float:
-    return len(_CONTROL_CHAR.findall(sample)) / len(sample) if sample else 0.0
+    # Counted in UTF-8, where a control character is its own byte and every other character's bytes are 0x80 or over:
+    # bytes.translate counts them three times as fast as a pattern over the string.
+    encoded = sample.encode("utf-8", "surrogatepass")
+    return (len(encoded) - len(encoded.translate(None, _CONTROL_BYTES))) / len(sample) if sample else 0.0
 
 
 def decode_text(data: bytes, name: str = "input") -> str:

@@ -190,7 +190,7 @@ def test_decode_utf16_with_bom():
     assert decode_text("Product Manager\r\n".encode("utf-16")) == "Product Manager\n"
 
 
-_SOME_CHARS = st.sampled_from(["a", " ", "é", "\t", "\n", "\x0c", "\r", "\x00", "\x01", "\x08", "\x0b", "\x0e", "\x1f", "\x7f", "€"])
+_SOME_CHARS = st.sampled_from(["a", " ", "é", "\t", "\n", "\x0c", "\r", "\x00", "\x01", "\x08", "\x0b", "\x0e", "\x1f", "\x7f", "\x85", "€", "\ud800", "😀"])
 
 
 @settings(max_examples=200, deadline=None)
