@@ -311,26 +311,29 @@ def error_row(row_id: str, message: str) -> Row:
 def result_row(row_id: str, result: Classification) -> Row:
     """One flat row of a classification: levels, probabilities, title, years, management signals, pay, top evidence."""
     posting = result.posting
-    scope = posting.management.to_dict()
+    scope = posting.management
+    verdict = result.verdict
     row: Row = {
         "id": row_id,
         "level": result.level.code,
         "confidence": round(result.confidence, 4),
         "content_level": result.content_level.code,
         "title_level": result.title_level.code if result.title_level else None,
-        "verdict": result.verdict.kind,
-        "mismatch": result.verdict.mismatch,
+        "verdict": verdict.kind,
+        "mismatch": verdict.mismatch,
     }
-    row.update((f"p_{level.code}", round(p, 4)) for level, p in result.probabilities)
-    row.update(
-        title=_clean(posting.title.value) if posting.title else None,
-        minimum_years=posting.minimum_years,
-        people_management_years=posting.people_management_years,
-    )
-    row.update((name, scope[name]) for name in MANAGEMENT_FIELDS)
+    for level, p in result.probabilities:
+        row["p_" + level.code] = round(p, 4)
+    row["title"] = _clean(posting.title.value) if posting.title else None
+    row["minimum_years"] = posting.minimum_years
+    row["people_management_years"] = posting.people_management_years
+    for name in MANAGEMENT_FIELDS:
+        row[name] = getattr(scope, name)
     pay = posting.pay
     row.update(zip(PAY_FIELDS, (pay.minimum, pay.maximum, pay.currency, pay.period) if pay else (None,) * len(PAY_FIELDS), strict=True))
-    row.update(flags=";".join(result.flags) or None, evidence=result.evidence[0].plain if result.evidence else None, error=None)
+    row["flags"] = ";".join(result.flags) or None
+    row["evidence"] = result.evidence[0].plain if result.evidence else None
+    row["error"] = None
     return row
 
 
