@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jdclass.pay import Pay, read_pay
+from jdclass.pay import Pay, _holds_a_code, read_pay
 from jdclass.posting import parse
 
 
@@ -146,3 +146,10 @@ def test_the_posting_reads_its_salary_into_pay():
 def test_any_text_reads_as_pay_or_none(text, start, end):
     found = read_pay(text, min(start, len(text)), max(min(end, len(text)), min(start, len(text))))
     assert found is None or (isinstance(found, Pay) and found.minimum <= found.maximum and isinstance(found.describe(), str))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("CADUSGNZHKMXPcad $1"), max_size=40))
+def test_a_code_is_found_wherever_a_substring_test_finds_it(text):
+    codes = ("CAD", "AUD", "SGD", "NZD", "HKD", "MXN")
+    assert _holds_a_code(text, codes) == any(code in text for code in codes)
