@@ -385,19 +385,23 @@ class _Scorer:
         """The batch path: one row per input, failures as error rows."""
         return [
             error_row(item.id, one_line(result)) if isinstance(result, Exception) else result_row(item.id, result)
-            for item, result in zip(chunk, self._each(chunk, details=False), strict=True)
+            for item, result in zip(chunk, self._each(chunk, details=False, pay=True), strict=True)
         ]
 
-    def _each(self, items: list[BatchInput] | list[Item], details: bool = True) -> list[Classification | JdclassError | OSError]:
+    def _each(self, items: list[BatchInput] | list[Item], details: bool = True, pay: bool = False) -> list[Classification | JdclassError | OSError]:
         """Each input's result or the error that stopped it: parsed one by one, then the model once for them all, and
-        one by one when one posting spoils the lot, to find it."""
+        one by one when one posting spoils the lot, to find it. With ``pay``, each posting's pay is read as it is parsed."""
         found: list[Classification | JdclassError | OSError | None] = [None] * len(items)
         parsed: list[tuple[int, Posting]] = []
         for index, item in enumerate(items):
             try:
-                parsed.append((index, self._parse(item)))
+                posting = self._parse(item)
             except (JdclassError, OSError) as error:
                 found[index] = error
+                continue
+            if pay:
+                _ = posting.pay  # now, while ``lowered`` still holds the text's lower case: after the model, lowering it again took 6 us
+            parsed.append((index, posting))
         postings = [posting for _, posting in parsed]
         try:
             results: list[Classification | JdclassError | OSError] = list(self.classifier.classify_many(postings, details=details))
