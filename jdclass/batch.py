@@ -785,6 +785,10 @@ def _drop_partial_line(path: Path) -> None:
             handle.truncate(keep)
 
 
+# json.dumps with any option builds a new encoder for every call: a tenth of a JSONL row's time.
+_JSON_ROW = json.JSONEncoder(ensure_ascii=False).encode
+
+
 class _TextOutput:
     """CSV or JSONL, one physical line per row; a chunk is written with one call and flushed."""
 
@@ -830,7 +834,7 @@ class _TextOutput:
             writer = csv.writer(buffer, lineterminator="\n")
             writer.writerows(map(_csv_row, rows))
         else:
-            buffer.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+            buffer.writelines(_JSON_ROW(row) + "\n" for row in rows)
         self._put(buffer.getvalue())
 
     def close(self) -> None:
