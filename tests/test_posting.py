@@ -48,9 +48,11 @@ from jdclass.posting import (
     _LADDER_MENTION_STARTS,
     _ROLE_NAMED,
     _ROLE_NAMED_STARTS,
+    _SALARY,
     _SELF_REFERENCE,
     _SELF_REFERENCE_STARTS,
     TextField,
+    _salary_matches,
     find_company,
     find_hired_title,
     find_mentions,
@@ -1385,3 +1387,17 @@ def test_a_bullet_that_opens_with_a_symbol_has_the_role_as_its_subject(text: str
 )
 def test_be_in_a_line_of_capitals_is_the_verb(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(item.level, item.field) for item in extract_education(text)] == expected
+
+
+# Currency symbols and codes, figures (an Arabic-Indic one too), spaces of every kind, letters and what a shape maps
+# to "0" ("?", anything past ASCII): glued together, they test where a salary can begin.
+_MONEY_WORDS = ["$", "£", "€", "₹", "usd", "eur", "gbp", "inr", "cad", "aud", "sgd", "xusd", "cadence", "us", "d", "120", "٣", "5k"]
+_MONEY_WORDS += [" ", "\u00a0", "\u2009", "\n", "\x1c", "\t", "-", " - ", "–", "to", "per hour", "/day", "?", "’", "é", "a", ",000", ".5"]
+_MONEY_WORDS += ["usd 120", "eur\u00a090", "sgd ٣", "aud\u20095k", "gbp\n4", "cad9"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_MONEY_WORDS), max_size=14).map("".join))
+def test_the_salary_pattern_tried_where_money_begins_finds_what_a_scan_finds(text: str) -> None:
+    lower = lowered(text)
+    assert [m.span() for m in _salary_matches(lower)] == [m.span() for m in _SALARY.finditer(lower)]
