@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -11,12 +12,39 @@ from jdclass.spans import lowered
 
 Period = Literal["hour", "day", "week", "month", "year"]
 
-# A symbol that names one currency; "$" names several and is read apart (``_currency``).
+# The currencies pay is read in: the ISO 4217 codes postings write ("CHF 120,000", "$120,000 CAD"), the symbols that
+# name one currency each, and "$", which names several and is read apart (``_currency``). The money patterns below, a
+# title's terms (``posting``) and a perk budget's amount (``management``) are built from these.
+CURRENCY_CODES = ("usd", "eur", "gbp", "inr", "cad", "aud", "sgd", "nzd", "hkd", "mxn", "chf", "clp", "cop", "ars", "pln")
 _SYMBOLS = {"£": "GBP", "€": "EUR", "₹": "INR"}
-_CODES = ("usd", "eur", "gbp", "inr", "cad", "aud", "sgd", "nzd", "hkd", "mxn", "chf", "clp", "cop", "ars")
+CURRENCY_SYMBOLS = "$" + "".join(_SYMBOLS)
+_CODES = CURRENCY_CODES
 # What a figure may be counted in: thousands, millions, lakhs (a hundred thousand rupees; "LPA" a year) and crores
-# (ten million rupees), as Indian postings write them ("₹18-26 Lacs P.A.", "₹1.1 Cr"). ``posting`` finds salaries by it.
+# (ten million rupees), as Indian postings write them ("₹18-26 Lacs P.A.", "₹1.1 Cr").
 UNIT = r"k|m|lpa|lakhs?|lacs?|cr|crores?"
+# A figure with its currency: a symbol, or a code that ends no word ("CHF 120,000"; "years 2020" holds no pesos).
+_MONEY = rf"(?:[{CURRENCY_SYMBOLS}]|(?<![a-z])(?:{'|'.join(CURRENCY_CODES)}))\s?\d(?:[\d,.]*\d)?(?:\s?(?:{UNIT})\b)?"
+# What the pay is for: "$50-$70 per hour", "£550/day", "$120k - $150k a year", "£60,000 pa". The hour and the day
+# are a rate's; a single figure for a month or a year is as often an allowance ("a $1,000 per year learning budget"),
+# and one for a day is pay unless an allowance follows ("a $20 daily meal allowance").
+_PER = r"(?:\s*/\s*|\s+(?:per|an?|each)\s+)"
+_RATE_PERIOD = rf"(?:{_PER}(?:hour|hr|day)\b|\s*p/?[dh]\b|\s+(?:hourly|daily)\b)"
+_PERIOD = rf"(?:{_RATE_PERIOD}|{_PER}(?:week|wk|month|mo|year|yr|annum)\b|\s+(?:weekly|monthly|annually|p\.?a\.?(?!\w)))"
+# A figure without a currency after a dash is no range's high end when hours or a share follow: "$45/hr - 40 hours a week".
+_NO_PAY_COUNT = r"(?![\d,.]*\d|\s*(?:%|(?:hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\b))"
+# Money written as pay is: a range, with what it is for when that follows, or one hourly or daily rate. Run over
+# ``lowered`` text, where ``money_written`` tries it.
+MONEY_WRITTEN = re.compile(
+    rf"(?P<low>{_MONEY})(?:{_PERIOD}?\s*(?:-|–|—|to)\s*(?P<high>(?:{_MONEY})|\d(?:[\d,.]*\d)?(?:\s?(?:{UNIT})\b)?{_NO_PAY_COUNT}){_PERIOD}?"
+    rf"|{_RATE_PERIOD}(?!\s+(?:[\w-]+\s+){{0,2}}?(?:stipends?|allowances?|budgets?|credits?|reimburs\w*|per\s+diem|meals?|lunch|food|travel|parking|coworking|wellness)\b))"
+)  # one opening for both: a pattern that opens with two alternatives is tried twice at every character
+_CODE_SET = frozenset(CURRENCY_CODES)
+# A text's shape, a byte a character: a digit "0", a letter "a", an ASCII space " ", and "0" for any character past
+# ASCII ("?" after encoding), which may be a digit or a space too. Three letters before a figure are found in it by
+# ``re``'s fast search for a literal first character, in a third of the time of a scan of the text for each code, and
+# whatever the number of codes.
+_SHAPES = bytes.maketrans(b"0123456789?abcdefghijklmnopqrstuvwxyz\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", b"0" * 11 + b"a" * 26 + b" " * 9)
+_LETTERS_BEFORE_FIGURE = re.compile(rb"0(?:(?<=(aaa)0)|(?<=(aaa) 0))")
 _AMOUNT = re.compile(rf"(?P<number>\d(?:[\d,.]*\d)?)(?:\s?(?P<unit>{UNIT})(?![a-z]))?")
 _UNITS = {"k": 1e3, "m": 1e6, **dict.fromkeys(("lpa", "lakh", "lakhs", "lac", "lacs"), 1e5), **dict.fromkeys(("cr", "crore", "crores"), 1e7)}
 _RUPEE_UNITS = frozenset(_UNITS) - {"k", "m"}
@@ -73,6 +101,26 @@ class Pay:
 
 def _figure(amount: float) -> str:
     return f"{amount:,.0f}" if amount == int(amount) else f"{amount:,.2f}"
+
+
+def money_written(lower: str) -> Iterator[re.Match[str]]:
+    """The matches of ``MONEY_WRITTEN.finditer(lower)``, tried only where one can begin: at a currency symbol, and at a
+    code followed by a figure (``_SHAPES``), as ``spans.matches_from`` tries a pattern."""
+    starts = []
+    for symbol in CURRENCY_SYMBOLS:
+        at = lower.find(symbol)
+        while at >= 0:
+            starts.append(at)
+            at = lower.find(symbol, at + 1)
+    for letters in _LETTERS_BEFORE_FIGURE.finditer(lower.encode("ascii", "replace").translate(_SHAPES)):
+        at = letters.start(letters.lastindex or 0)
+        if lower[at : at + 3] in _CODE_SET:
+            starts.append(at)
+    end = 0
+    for start in sorted(starts):
+        if start >= end and (match := MONEY_WRITTEN.match(lower, start)):
+            yield match
+            end = match.end()
 
 
 def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:

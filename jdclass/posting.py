@@ -14,7 +14,7 @@ from jdclass.errors import EmptyInput, InputError, InputTooLarge
 from jdclass.experience import YearsRequirement, extract_years_of_experience, main_requirement, people_management_years
 from jdclass.hyphenation import join_broken_words
 from jdclass.management import ManagementScope, extract_management_scope
-from jdclass.pay import UNIT, Pay, read_pay
+from jdclass.pay import CURRENCY_CODES, CURRENCY_SYMBOLS, Pay, money_written, read_pay
 from jdclass.readers import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, SPACY_MAX_CHARS, check_text, html_to_text, looks_like_html, read_posting
 from jdclass.sections import (
     PICTOGRAPHS,
@@ -48,27 +48,6 @@ _ABOUT_COMPANY = re.compile(
 _EMPLOYMENT = re.compile(r"\b(?P<type>full[- ]time|part[- ]time|contract(?:or)?|temporary|temp|internship|freelance|permanent|fixed[- ]term)\b")
 _REMOTE = re.compile(r"\b(?P<mode>remote|hybrid|on[- ]site|onsite|in[- ]office)\b")
 _LOCATION_LABEL = re.compile(r"^\s*(?:\*\*)?(?:location|based\s+in|office|where)(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?\s*(?P<location>.+?)(?:\*\*)?\s*$", re.MULTILINE)
-_MONEY = rf"(?:[$£€₹]|usd|eur|gbp|inr|cad|aud|sgd)\s?\d(?:[\d,.]*\d)?(?:\s?(?:{UNIT})\b)?"
-# What the pay is for: "$50-$70 per hour", "£550/day", "$120k - $150k a year", "£60,000 pa". The hour and the day
-# are a rate's; a single figure for a month or a year is as often an allowance ("a $1,000 per year learning budget"),
-# and one for a day is pay unless an allowance follows ("a $20 daily meal allowance").
-_PER = r"(?:\s*/\s*|\s+(?:per|an?|each)\s+)"
-_RATE_PERIOD = rf"(?:{_PER}(?:hour|hr|day)\b|\s*p/?[dh]\b|\s+(?:hourly|daily)\b)"
-_PERIOD = rf"(?:{_RATE_PERIOD}|{_PER}(?:week|wk|month|mo|year|yr|annum)\b|\s+(?:weekly|monthly|annually|p\.?a\.?(?!\w)))"
-# A figure without a currency after a dash is no range's high end when hours or a share follow: "$45/hr - 40 hours a week".
-_NO_PAY_COUNT = r"(?![\d,.]*\d|\s*(?:%|(?:hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\b))"
-_SALARY = re.compile(
-    rf"(?P<low>{_MONEY})(?:{_PERIOD}?\s*(?:-|–|—|to)\s*(?P<high>(?:{_MONEY})|\d(?:[\d,.]*\d)?(?:\s?(?:{UNIT})\b)?{_NO_PAY_COUNT}){_PERIOD}?"
-    rf"|{_RATE_PERIOD}(?!\s+(?:[\w-]+\s+){{0,2}}?(?:stipends?|allowances?|budgets?|credits?|reimburs\w*|per\s+diem|meals?|lunch|food|travel|parking|coworking|wellness)\b))"
-)  # one opening for both: a pattern that opens with two alternatives is tried twice at every character
-# How every match begins: a currency symbol, or a code before a figure (``_salary_matches``).
-_SALARY_SYMBOLS = ("$", "£", "€", "₹")
-_SALARY_CODES = frozenset(("usd", "eur", "gbp", "inr", "cad", "aud", "sgd"))
-# A text's shape, a byte a character: a digit "0", a letter "a", an ASCII space " ", and "0" for any character past
-# ASCII ("?" after encoding), which may be a digit or a space too. Three letters before a figure are found in it by
-# ``re``'s fast search for a literal first character, in a third of the time of a scan of the text for each code.
-_SHAPES = bytes.maketrans(b"0123456789?abcdefghijklmnopqrstuvwxyz\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", b"0" * 11 + b"a" * 26 + b" " * 9)
-_LETTERS_BEFORE_FIGURE = re.compile(rb"0(?:(?<=(aaa)0)|(?<=(aaa) 0))")
 MAX_TITLE_LINES = 6
 # A sentence that names the role it hires for opens a posting: later ones name other hires ("we're also hiring a designer").
 HIRE_SCAN_CHARS = 3000
@@ -227,7 +206,7 @@ class Posting:
         head = self.text[:FIELD_SCAN_CHARS]
         lower = lowered(head)
         found = None
-        for match in _salary_matches(lower):
+        for match in money_written(lower):
             if _is_other_money(lower, match):
                 continue
             if found is None:
@@ -551,7 +530,7 @@ _TERM = (
     r"(?:remote|hybrid|on[\s-]?site|in[\s-]office|office[\s-]based|wfh|(?:full|part)[\s-]?time|permanent[e]?|perm|contract(?:[\s-]+to[\s-]+hire)?|contractor|"
     rf"temporary|temp|freelance|fixed[\s-]term|ftc|w-?2|1099|c2c|corp[\s-]+to[\s-]+corp|b2b|paid|unpaid|\d+[\s-]?(?:months?|mos?|weeks?)|[mwfhd](?:\s?/\s?[mwfhdx]){{1,3}}|{_REGION})"
 )
-_CURRENCY = r"(?:[$£€₹¥]|(?:usd|eur|gbp|inr|cad|aud|sgd|chf|pln|nzd)\b)"
+_CURRENCY = rf"(?:[{CURRENCY_SYMBOLS}¥]|(?:{'|'.join(CURRENCY_CODES)})\b)"  # and the yen, though no pay is read in it
 _TITLE_TERMS = re.compile(
     rf"(?:up\s+to\s+|from\s+|salary:?\s*|pay:?\s*)?(?:{_CURRENCY}\s?\d|\d[\d,.]*\s?(?:k|lpa)\b|\d[\d,.]*(?:\s*[-–]\s*\d[\d,.]*)?\s?{_CURRENCY})"
     rf"|{_TERM}(?=\s*$|\s*[^\w\s]|\s+(?:{_TERM}|or\b|\d))",
@@ -666,26 +645,6 @@ def _title_field(text: str, start: int, end: int) -> TextField | None:
         return None
     value = without_pictographs(found.value)
     return found if value is found.value else TextField(value, found.span)
-
-
-def _salary_matches(lower: str) -> Iterator[re.Match[str]]:
-    """The matches of ``_SALARY.finditer(lower)``, tried only where one can begin: at a currency symbol, and at a code
-    followed by a figure (``_SHAPES``), as ``matches_from`` tries a pattern."""
-    starts = []
-    for symbol in _SALARY_SYMBOLS:
-        at = lower.find(symbol)
-        while at >= 0:
-            starts.append(at)
-            at = lower.find(symbol, at + 1)
-    for letters in _LETTERS_BEFORE_FIGURE.finditer(lower.encode("ascii", "replace").translate(_SHAPES)):
-        at = letters.start(letters.lastindex or 0)
-        if lower[at : at + 3] in _SALARY_CODES:
-            starts.append(at)
-    end = 0
-    for start in sorted(starts):
-        if start >= end and (match := _SALARY.match(lower, start)):
-            yield match
-            end = match.end()
 
 
 def _is_other_money(lower: str, match: re.Match[str]) -> bool:

@@ -4,8 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jdclass.pay import Pay, _holds_a_code, read_pay
+from jdclass.pay import CURRENCY_CODES, MONEY_WRITTEN, Pay, _holds_a_code, money_written, read_pay
 from jdclass.posting import parse
+from jdclass.spans import lowered
 
 
 @pytest.mark.parametrize(
@@ -129,6 +130,30 @@ def test_the_currency_code_written_before_the_dollar_sign(line, described):
     assert salary_and_pay(line)[1] == described
 
 
+@pytest.mark.parametrize(
+    ("line", "salary", "described"),
+    [
+        ("CHF 120,000 - 140,000", "CHF 120,000 - 140,000", "CHF 120,000-140,000"),
+        ("Salary: NZD 130,000 – 150,000 per year", "NZD 130,000 – 150,000 per year", "NZD 130,000-150,000 a year"),
+        ("HKD 60,000 - 80,000 a month", "HKD 60,000 - 80,000 a month", "HKD 60,000-80,000 a month"),
+        ("ARS 2.000.000 - 2.500.000 per month", "ARS 2.000.000 - 2.500.000 per month", "ARS 2,000,000-2,500,000 a month"),
+        ("PLN 18,000 - 24,000 monthly", "PLN 18,000 - 24,000 monthly", "PLN 18,000-24,000 a month"),
+        # A code is a word of its own: "years", "entrepreneur" and "cars" end in one.
+        ("Work with us over the years 2019 - 2025.", None, None),
+        ("A serial entrepreneur 3 - 5 times over.", None, None),
+        ("Our cars 2 - 3 a day.", None, None),
+    ],
+)
+def test_a_salary_in_any_currency_code_pay_is_read_in(line, salary, described):
+    assert salary_and_pay(line) == (salary, described)
+
+
+@pytest.mark.parametrize("code", CURRENCY_CODES)
+def test_every_currency_code_begins_a_salary(code):
+    pay = parse(f"Product Manager\nOwn the roadmap.\n{code.upper()} 100,000 - 120,000 a year\n").pay
+    assert pay == Pay(100_000, 120_000, code.upper(), "year")
+
+
 def test_the_posting_reads_its_salary_into_pay():
     posting = parse("Senior Product Manager, Payments\nBased in Vancouver, Canada.\nSalary: $150,000 - $180,000 per year, plus equity.\n")
     assert posting.salary.value == "$150,000 - $180,000 per year"
@@ -153,3 +178,17 @@ def test_any_text_reads_as_pay_or_none(text, start, end):
 def test_a_code_is_found_wherever_a_substring_test_finds_it(text):
     codes = ("CAD", "AUD", "SGD", "NZD", "HKD", "MXN")
     assert _holds_a_code(text, codes) == any(code in text for code in codes)
+
+
+# Currency symbols and codes, figures (an Arabic-Indic one too), spaces of every kind, letters and what a shape maps
+# to "0" ("?", anything past ASCII): glued together, they test where a salary can begin.
+_MONEY_WORDS = ["$", "£", "€", "₹", "usd", "eur", "gbp", "inr", "cad", "aud", "sgd", "chf", "ars", "years", "xusd", "cadence", "us", "d", "120", "٣", "5k"]
+_MONEY_WORDS += [" ", "\u00a0", "\u2009", "\n", "\x1c", "\t", "-", " - ", "–", "to", "per hour", "/day", "?", "’", "é", "a", ",000", ".5"]
+_MONEY_WORDS += ["usd 120", "eur\u00a090", "sgd ٣", "aud\u20095k", "gbp\n4", "cad9"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_MONEY_WORDS), max_size=14).map("".join))
+def test_money_tried_where_it_can_begin_is_what_a_scan_finds(text: str) -> None:
+    lower = lowered(text)
+    assert [m.span() for m in money_written(lower)] == [m.span() for m in MONEY_WRITTEN.finditer(lower)]

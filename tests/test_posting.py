@@ -48,11 +48,9 @@ from jdclass.posting import (
     _LADDER_MENTION_STARTS,
     _ROLE_NAMED,
     _ROLE_NAMED_STARTS,
-    _SALARY,
     _SELF_REFERENCE,
     _SELF_REFERENCE_STARTS,
     TextField,
-    _salary_matches,
     find_company,
     find_hired_title,
     find_mentions,
@@ -655,6 +653,9 @@ def test_every_alternative_of_the_years_words_begins_with_a_start() -> None:
         ("Manage your personal development budget as you see fit.", False),
         ("Benefits: a learning and development budget, a home office budget.", False),
         ("A yearly budget of EUR 2,000 to spend on courses.", False),
+        ("You will manage a budget of CHF 2,000 for conferences.", False),  # any currency the pay is read in (issue 3)
+        ("You will manage a budget of ₹50,000 for courses.", False),
+        ("You will manage a budget of CHF 2M for the platform.", True),
     ],
 )
 def test_a_budget_that_is_a_perk_is_no_budget_the_role_owns(text: str, owns_a_budget: bool) -> None:
@@ -1270,6 +1271,8 @@ def test_years_of_product_management_managing_engineers_are_product_years() -> N
         ("VP Product — Sydney — Permanent — $350k+ package", "VP Product — Sydney"),
         ("Head of Product — Pulsebar (30 people, remote US)", "Head of Product — Pulsebar"),
         ("Product Owner – Bielsko-Biała / remote – B2B 150–180 PLN/h", "Product Owner – Bielsko-Biała"),
+        ("Product Manager – Payments – ARS 2.000.000", "Product Manager – Payments"),
+        ("Product Manager – HKD 50.000 a month", "Product Manager"),
         ("Director of Product – Video Platform (m/w/d)", "Director of Product – Video Platform"),
         ("Product Manager, Payments, UK", "Product Manager, Payments"),
         # A team, a level or a programme is the title's, whatever words it shares with those terms.
@@ -1387,17 +1390,3 @@ def test_a_bullet_that_opens_with_a_symbol_has_the_role_as_its_subject(text: str
 )
 def test_be_in_a_line_of_capitals_is_the_verb(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(item.level, item.field) for item in extract_education(text)] == expected
-
-
-# Currency symbols and codes, figures (an Arabic-Indic one too), spaces of every kind, letters and what a shape maps
-# to "0" ("?", anything past ASCII): glued together, they test where a salary can begin.
-_MONEY_WORDS = ["$", "£", "€", "₹", "usd", "eur", "gbp", "inr", "cad", "aud", "sgd", "xusd", "cadence", "us", "d", "120", "٣", "5k"]
-_MONEY_WORDS += [" ", "\u00a0", "\u2009", "\n", "\x1c", "\t", "-", " - ", "–", "to", "per hour", "/day", "?", "’", "é", "a", ",000", ".5"]
-_MONEY_WORDS += ["usd 120", "eur\u00a090", "sgd ٣", "aud\u20095k", "gbp\n4", "cad9"]
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(_MONEY_WORDS), max_size=14).map("".join))
-def test_the_salary_pattern_tried_where_money_begins_finds_what_a_scan_finds(text: str) -> None:
-    lower = lowered(text)
-    assert [m.span() for m in _salary_matches(lower)] == [m.span() for m in _SALARY.finditer(lower)]
