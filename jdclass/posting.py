@@ -14,7 +14,7 @@ from jdclass.errors import EmptyInput, InputError, InputTooLarge
 from jdclass.experience import YearsRequirement, extract_years_of_experience, main_requirement, people_management_years
 from jdclass.hyphenation import join_broken_words
 from jdclass.management import ManagementScope, extract_management_scope
-from jdclass.pay import CURRENCY_CODES, CURRENCY_SYMBOLS, Pay, money_written, read_pay
+from jdclass.pay import CURRENCY_CODES, CURRENCY_SYMBOLS, Pay, bound_start, money_written, read_pay
 from jdclass.readers import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, SPACY_MAX_CHARS, check_text, html_to_text, looks_like_html, read_posting
 from jdclass.sections import (
     PICTOGRAPHS,
@@ -122,12 +122,19 @@ _NOT_EMPLOYER |= {"people", "customers", "clients", "users", "teams", "if", "whe
 _NOT_EMPLOYER |= {"eventually", "someday"}
 _PAY_PERIOD = re.compile(r"(?:per|/|an?|each)\s*(?:hour|hr|day|week|month|year|yr|annum)\b|annually|hourly|daily|\bp\.?a\.?(?!\w)")
 _PAY_LABEL = re.compile(r"\b(?:salary|pay|compensation|base|range|ote|wage)\b[^.\n]{0,30}$")
+# What makes one figure pay, in its clause before it: "Salary: $95,000", "starting salary of £34,000", "CTC ₹9.5 LPA",
+# "base pay of $80,000"; not "we'll pay you €150", "Orchard Pay manages $34 billion", "revenue base of $3.8 billion".
+_FIGURE_LABEL = re.compile(
+    r"(?:\b(?:salary|salaries|compensation|wages?|ctc|ote)\b|\bpay(?:\s+(?:range|band|scale|rate))?\s*(?::|\bis\b|\bof\b))[^.,;\n]{0,30}$"
+)
 # Money that is no one's pay, which the report and batch's salary columns must not give as pay: a figure in millions
-# ("$5M-$10M", "£400k to £1.2m"), a range that other money's word follows ("$10,000 - $20,000 sign-on bonus", "$20-30k
+# ("$5M-$10M", "£400k to £1.2m", "$1 million"), a range that other money's word follows ("$10,000 - $20,000 sign-on bonus", "$20-30k
 # in annual revenue", not "$90k-$110k plus bonus" or "including bonus") or comes after in its line ("401(k) match of
 # $3,000-$6,000", "budget: $50k-$80k").
 _MILLIONS = re.compile(r"\d\s?m\b")
-_OTHER_MONEY = r"budgets?|bonus(?:es)?(?![\s-]*eligib)|arr|mrr|revenue|funding|round|series|valuation|match(?:ing)?|stipends?|allowances?"
+_OTHER_MONEY = (
+    r"budgets?|bonus(?:es)?(?![\s-]*eligib)|arr|mrr|revenue|funding|round|series|valuation|match(?:ing)?|stipends?|allowances?|millions?|billions?|bn"
+)
 _OTHER_MONEY_AFTER = re.compile(rf"\s*(?:(?!(?:plus|and|with|or|incl\w*|excl\w*)\b)[\w'’()-]+\s+){{0,2}}?(?:{_OTHER_MONEY})\b")
 _OTHER_MONEY_BEFORE = re.compile(
     rf"(?:(?<!salary\s)(?<!pay\s)\b(?:{_OTHER_MONEY})|\b(?:raised|raising|worth)|401\(?k\)?)[^\w\n.]{{0,3}}(?:(?:of|up\s+to|from|between|about|over)\s+)*\Z"
@@ -201,22 +208,28 @@ class Posting:
     @cached_property
     def salary(self) -> TextField | None:
         """The first pay stated with a currency: a range, with what it is for when that follows ("£500-£600 per day",
-        "$120k - $150k a year"), or one hourly or daily rate ("£550 per day"), unless a later range says it is pay
-        (a period, or "salary", "pay", "compensation", "base" or "range" before it)."""
+        "$120k - $150k a year", "80.000 - 95.000 €"), one hourly or daily rate ("£550 per day"), or one figure after a
+        pay word in its clause ("Salary: USD 95,000", "Compensation: up to $200,000", its bound included), unless a
+        later range or figure says it is pay (a period, or "salary", "pay", "compensation", "base" or "range" before it)."""
         head = self.text[:FIELD_SCAN_CHARS]
         lower = lowered(head)
         found = None
         for match in money_written(lower):
-            if _is_other_money(lower, match):
-                continue
+            rate = match.group("rate") is not None
+            single = not rate and match.group("high") is None
+            if (single and not _FIGURE_LABEL.search(lower, max(0, match.start() - 40), match.start())) or _is_other_money(lower, match):
+                continue  # one figure is pay only where a pay word says so: not "a $5,000 signing bonus"
             if found is None:
                 found = match
-                if match.group("high") is not None:
-                    break  # the first pay stated is a range
-            elif match.group("high") is not None and (_PAY_PERIOD.search(match.group()) or _PAY_LABEL.search(lower, max(0, match.start() - 40), match.start())):
-                found = match  # "save $5 per day ... Salary $120k-$140k": a range that says it is pay beats an earlier rate
+                if not rate:
+                    break  # the first pay stated is a range or a figure said to be pay
+            elif not rate and (single or _PAY_PERIOD.search(match.group()) or _PAY_LABEL.search(lower, max(0, match.start() - 40), match.start())):
+                found = match  # "save $5 per day ... Salary $120k-$140k": pay that says it is pay beats an earlier rate
                 break
-        return TextField(head[found.start() : found.end()], Span(*found.span())) if found else None
+        if found is None:
+            return None
+        start = bound_start(lower, found)
+        return TextField(head[start : found.end()], Span(start, found.end()))
 
     @cached_property
     def pay(self) -> Pay | None:
