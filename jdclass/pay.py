@@ -173,15 +173,24 @@ def bound_start(lower: str, match: re.Match[str]) -> int:
 
 
 def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
-    """The pay that ``text[start:end]`` states ("$120k - $150k a year", "£500pd", "₹16-20 LPA"), or None when it
-    holds no amount with a currency; the rest of ``text`` tells which dollar "$" is.
+    """The pay that ``text[start:end]`` states ("$120k - $150k a year", "£500pd", "₹16-20 LPA", "up to $200,000"), or
+    None when it holds no amount with a currency; the rest of ``text`` tells which dollar "$" is.
+
+    Without ``end``, the first amount with a currency from ``start`` on, with the range, rate or period written with it
+    and its bound: "5+ years of experience. Salary $120k - $150k a year" is $120,000-$150,000 a year (not 5 to 120,000),
+    and a text of numbers without a currency is None. It reads money as written; ``Posting.pay`` reads the money that
+    is a posting's pay (``Posting.salary``: not a bonus, a budget or a perk), and gives ``end``.
 
     Currency: the ISO code written ("SGD 170,000", "$120,000 CAD", "CLP $4.200.000"), the one a symbol names (£, €, ₹; lakhs and
     crores are rupees), the dollar a prefix names ("C$", "A$", "US$"), and "$" alone is USD only when the posting names no other
     dollar's currency or country (Canada, Australia, New Zealand, Singapore, Hong Kong, Mexico): None then.
     """
-    end = len(text) if end is None else end
     lower = lowered(text)
+    if end is None:
+        written = next((match for match in money_written(lower) if match.start() >= start), None)
+        if written is None:
+            return None
+        start, end = bound_start(lower, written), written.end()
     value = lower[start:end]
     amounts = [(float(number), match.group("unit")) for match in _AMOUNT.finditer(value) if (number := _number(match.group("number"))) is not None][:2]
     if not amounts:

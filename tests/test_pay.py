@@ -41,6 +41,42 @@ def test_read_pay(text, pay, described):
     assert (found.describe() if found else None) == described
 
 
+@pytest.mark.parametrize(
+    ("text", "pay"),
+    [
+        # A text read whole gives the first amount with a currency and what is written with it, not any two numbers.
+        ("5+ years of experience. Salary $120k - $150k a year", Pay(120_000, 150_000, "USD", "year")),
+        ("Own 3 products; up to $200,000", Pay(None, 200_000, "USD", None)),
+        ("A team of 8, £60,000 pa", Pay(60_000, 60_000, "GBP", "year")),
+        ("In 2024 we hired 12 people at £60,000 - £70,000", Pay(60_000, 70_000, "GBP", None)),
+        ("5+ years, 3 direct reports, 2 offices", None),
+        ("Founded in 2015; 18-26 LPA is the market rate", None),
+    ],
+)
+def test_read_pay_of_a_whole_text_reads_only_an_amount_with_a_currency(text, pay):
+    assert read_pay(text) == pay
+
+
+def test_read_pay_from_a_start_or_of_a_span():
+    text = "Bonus $5k. Salary $90k-$100k"
+    assert (read_pay(text), read_pay(text, 10), read_pay(text, 18, 28)) == (
+        Pay(5_000, 5_000, "USD", None),
+        Pay(90_000, 100_000, "USD", None),
+        Pay(90_000, 100_000, "USD", None),
+    )
+    assert read_pay(text, 28) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["5", "120,000", "85 000", " - ", "to", " years", "k", " a year", "up to ", "lpa", "cr", " ", "\n", "%", "cadence"]), max_size=12
+    ).map("".join)
+)
+def test_a_text_without_a_currency_reads_as_no_pay(text):
+    assert read_pay(text) is None
+
+
 def salary_and_pay(lines: str) -> tuple[str | None, str | None]:
     """The salary as written and the pay in words of a short posting holding ``lines``."""
     posting = parse(f"Product Manager\n{lines}\nOwn the roadmap.\n")
@@ -222,6 +258,7 @@ _PAY_TEXT |= st.lists(st.sampled_from(["up to ", "from ", "$", "€", " ", "85 0
 @given(_PAY_TEXT, st.integers(0, 30), st.integers(0, 30))
 def test_any_text_reads_as_pay_or_none(text, start, end):
     assert _well_formed(read_pay(text, min(start, len(text)), max(min(end, len(text)), min(start, len(text)))))
+    assert _well_formed(read_pay(text)) and _well_formed(read_pay(text, start))
 
 
 @settings(max_examples=300, deadline=None)
