@@ -32,11 +32,12 @@ _COUNTED = rf"(?>{_FIGURE}(?!\d|[,.]\d)(?:\s?(?:{UNIT})\b)?)"
 # A figure with its currency: a symbol or a code that ends no word before it ("CHF 120,000"; "years 2020" holds no
 # pesos), or a symbol after it ("95.000,00 €", "85 000 €"; in "2019 €80k" the symbol is the 80k's).
 _MONEY = rf"(?:(?:[{CURRENCY_SYMBOLS}]|(?<![a-z])(?:{'|'.join(CURRENCY_CODES)}))\s?{_COUNTED}|(?<![\d,.]){_COUNTED}\s?[{CURRENCY_SYMBOLS}](?!\d))"
-# The low end of a range whose currency comes after the high end only: "80.000 - 95.000 €".
 # Between the ends of a range: a dash or "to", and "and" after "between" ("between €3,600 and €4,400"; group ``between``,
 # before the low end's currency or a dollar's prefix: "between CA$150,000 and CA$178,000").
-_BETWEEN = r"(?:(?:(?<=\bbetween\s)|(?<=\bbetween\s[cas])|(?<=\bbetween\s(?:us|ca|au|nz|hk|mx)))(?P<between>))?"
+_BETWEEN = "".join(rf"|(?<=\bbetween\s(?:{'|'.join(prefix for prefix in _PREFIXES if len(prefix) == size)}))" for size in (1, 2))
+_BETWEEN = rf"(?:(?:(?<=\bbetween\s){_BETWEEN})(?P<between>))?"  # a look-behind's alternatives have one length
 _TO = r"\s*(?:-|–|—|to|(?(between)and|(?!)))\s*"
+# The low end of a range whose currency comes after the high end only: "80.000 - 95.000 €".
 _BARE_LOW = rf"(?<![\d,.]){_COUNTED}(?={_TO}{_COUNTED}\s?[{CURRENCY_SYMBOLS}](?!\d))"
 # What the pay is for: "$50-$70 per hour", "£550/day", "$120k - $150k a year", "£60,000 pa". The hour and the day
 # are a rate's; a single figure for a month or a year is as often an allowance ("a $1,000 per year learning budget"),
@@ -61,7 +62,6 @@ _BOUND = re.compile(_BOUND_BEFORE.pattern.removesuffix(r"\s*\Z"))
 # A currency symbol after a figure: "95 000 €", "18 LPA ₹"; the figure may be the high end of a range.
 _FIGURE_BEFORE = re.compile(rf"\d(?:\s?(?:{UNIT}))?\s?\Z")
 _FIGURE_START = re.compile(r"(?<![\d,.])\d")
-_UNIT_ENDS = frozenset(unit[-1] for unit in ("k", "m", "lpa", "lakh", "lakhs", "lac", "lacs", "cr", "crore", "crores"))
 _CODE_SET = frozenset(CURRENCY_CODES)
 # A text's shape, a byte a character: a digit "0", a letter "a", an ASCII space " ", and "0" for any character past
 # ASCII ("?" after encoding), which may be a digit or a space too. Three letters before a figure are found in it by
@@ -73,6 +73,7 @@ _AMOUNT = re.compile(rf"(?P<number>{_FIGURE})(?:\s?(?P<unit>{UNIT})(?![a-z]))?")
 _SPACES_IN_FIGURES = str.maketrans("", "", " \u00a0\u2009\u202f")
 _UNITS = {"k": 1e3, "m": 1e6, **dict.fromkeys(("lpa", "lakh", "lakhs", "lac", "lacs"), 1e5), **dict.fromkeys(("cr", "crore", "crores"), 1e7)}
 _RUPEE_UNITS = frozenset(_UNITS) - {"k", "m"}
+_UNIT_ENDS = frozenset(unit[-1] for unit in _UNITS)
 _CRORES = frozenset(("cr", "crore", "crores"))
 _CODE = re.compile(r"(?<![a-z])(?:" + "|".join(_CODES) + r")(?![a-z])")
 _CODE_AFTER = re.compile(r"\s*(?P<code>" + "|".join(_CODES) + r")(?![a-z])")  # "$120,000 - $140,000 CAD"
