@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from jdclass.experience import number_value
+from jdclass.pay import CURRENCY_CODES, CURRENCY_SYMBOLS
 from jdclass.sections import DECORATION, character_class
 from jdclass.spans import BOUNDARY_BEHIND, Span, lowered, matches_from
 
@@ -272,7 +273,7 @@ _PERK_BEFORE_BUDGET = re.compile(
     r"equipment|hardware|personal|stipend|books?|gym|fitness|choice|flex(?:ible)?|lifestyle)(?:\s+(?:and|&)\s+\w+)?\s+$"
 )
 _PERK_AFTER_BUDGET = re.compile(
-    r"^s?\s+(?:of\s+(?:[$£€]|usd|eur|gbp|inr|cad|aud|sgd)?\s*[\d,.]+k?\s+)?(?:for|to\s+spend\s+on)\s+(?:your\s+|personal\s+|professional\s+)*(?:certifications?|conferences?|courses?|training|learning|books?|equipment|wellness|home\s+office|development|education)\b"
+    rf"^s?\s+(?:of\s+(?:[{CURRENCY_SYMBOLS}]|{'|'.join(CURRENCY_CODES)})?\s*[\d,.]+k?\s+)?(?:for|to\s+spend\s+on)\s+(?:your\s+|personal\s+|professional\s+)*(?:certifications?|conferences?|courses?|training|learning|books?|equipment|wellness|home\s+office|development|education)\b"
 )
 
 

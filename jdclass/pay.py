@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -11,22 +12,73 @@ from jdclass.spans import lowered
 
 Period = Literal["hour", "day", "week", "month", "year"]
 
-# A symbol that names one currency; "$" names several and is read apart (``_currency``).
+# The currencies pay is read in: the ISO 4217 codes postings write ("CHF 120,000", "$120,000 CAD"), the symbols that
+# name one currency each, and "$", which names several and is read apart (``_currency``). The money patterns below, a
+# title's terms (``posting``) and a perk budget's amount (``management``) are built from these.
+CURRENCY_CODES = ("usd", "eur", "gbp", "inr", "cad", "aud", "sgd", "nzd", "hkd", "mxn", "chf", "clp", "cop", "ars", "pln")
 _SYMBOLS = {"£": "GBP", "€": "EUR", "₹": "INR"}
-_CODES = ("usd", "eur", "gbp", "inr", "cad", "aud", "sgd", "nzd", "hkd", "mxn", "chf", "clp", "cop", "ars")
+CURRENCY_SYMBOLS = "$" + "".join(_SYMBOLS)
+_CODES = CURRENCY_CODES
+# "C$120k", "A$150,000": the letters before "$" that name a dollar other than the US one (or the US one).
+_PREFIXES = {"us": "USD", "c": "CAD", "ca": "CAD", "a": "AUD", "au": "AUD", "s": "SGD", "nz": "NZD", "hk": "HKD", "mx": "MXN"}
 # What a figure may be counted in: thousands, millions, lakhs (a hundred thousand rupees; "LPA" a year) and crores
-# (ten million rupees), as Indian postings write them ("₹18-26 Lacs P.A.", "₹1.1 Cr"). ``posting`` finds salaries by it.
+# (ten million rupees), as Indian postings write them ("₹18-26 Lacs P.A.", "₹1.1 Cr").
 UNIT = r"k|m|lpa|lakhs?|lacs?|cr|crores?"
-_AMOUNT = re.compile(rf"(?P<number>\d(?:[\d,.]*\d)?)(?:\s?(?P<unit>{UNIT})(?![a-z]))?")
+# A figure as written: "95,000", "95.000,00", "42.50", or with a space between thousands, as French and others write
+# them ("85 000"); and what it is counted in ("120k", "18 LPA").
+_FIGURE = r"\d(?:\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|(?:[\d,.]*\d)?)"
+# Taken whole (atomic): "$20 per day meal allowance" is no figure "$2" that a "0" follows.
+_COUNTED = rf"(?>{_FIGURE}(?!\d|[,.]\d)(?:\s?(?:{UNIT})\b)?)"
+# A figure with its currency: a symbol or a code that ends no word before it ("CHF 120,000"; "years 2020" holds no
+# pesos), or a symbol after it ("95.000,00 €", "85 000 €"; in "2019 €80k" the symbol is the 80k's).
+_MONEY = rf"(?:(?:[{CURRENCY_SYMBOLS}]|(?<![a-z])(?:{'|'.join(CURRENCY_CODES)}))\s?{_COUNTED}|(?<![\d,.]){_COUNTED}\s?[{CURRENCY_SYMBOLS}](?!\d))"
+# Between the ends of a range: a dash or "to", and "and" after "between" ("between €3,600 and €4,400"; group ``between``,
+# before the low end's currency or a dollar's prefix: "between CA$150,000 and CA$178,000").
+_BETWEEN = "".join(rf"|(?<=\bbetween\s(?:{'|'.join(prefix for prefix in _PREFIXES if len(prefix) == size)}))" for size in (1, 2))
+_BETWEEN = rf"(?:(?:(?<=\bbetween\s){_BETWEEN})(?P<between>))?"  # a look-behind's alternatives have one length
+_TO = r"\s*(?:-|–|—|to|(?(between)and|(?!)))\s*"
+# The low end of a range whose currency comes after the high end only: "80.000 - 95.000 €".
+_BARE_LOW = rf"(?<![\d,.]){_COUNTED}(?={_TO}{_COUNTED}\s?[{CURRENCY_SYMBOLS}](?!\d))"
+# What the pay is for: "$50-$70 per hour", "£550/day", "$120k - $150k a year", "£60,000 pa". The hour and the day
+# are a rate's; a single figure for a month or a year is as often an allowance ("a $1,000 per year learning budget"),
+# and one for a day is pay unless an allowance follows ("a $20 daily meal allowance").
+_PER = r"(?:\s+(?:gross|net))?(?:\s*/\s*|\s+(?:per|an?|each)\s+)"  # "€4,400 gross per month"
+_RATE_PERIOD = rf"(?:{_PER}(?:hour|hr|day)\b|\s*p/?[dh]\b|\s+(?:hourly|daily)\b)"
+_PERIOD = rf"(?:{_RATE_PERIOD}|{_PER}(?:week|wk|month|mo|year|yr|annum)\b|\s+(?:weekly|monthly|annually|p\.?a\.?(?!\w)))"
+_PERK = r"\s+(?:[\w-]+\s+){0,2}?(?:stipends?|allowances?|budgets?|credits?|reimburs\w*|per\s+diem|meals?|lunch|food|travel|parking|coworking|wellness)\b"
+# A figure without a currency after a dash is no range's high end when hours or a share follow: "$45/hr - 40 hours a week".
+_NO_PAY_COUNT = r"(?![\d,.]*\d|\s*(?:%|(?:hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\b))"
+# Money as it is written: a range, with what it is for when that follows; one hourly or daily rate (group ``rate``);
+# or one figure, with what it is for, and no perk after it. Run over ``lowered`` text, where ``money_written`` tries it.
+MONEY_WRITTEN = re.compile(
+    rf"{_BETWEEN}(?P<low>{_MONEY}|{_BARE_LOW})(?:{_PERIOD}?{_TO}(?P<high>(?:{'|'.join(_PREFIXES)})?{_MONEY}|{_COUNTED}{_NO_PAY_COUNT}){_PERIOD}?"
+    rf"|(?P<rate>{_RATE_PERIOD})(?!{_PERK})|(?>{_PERIOD}?)(?!{_PERK}))"
+)  # one opening for all: a pattern that opens with alternatives is tried once for each at every character
+# Before a single figure, a bound that leaves one end open: "up to $200,000" is the most, "from £50,000" the least.
+_BOUND_BEFORE = re.compile(
+    r"(?:(?P<most>\bup\s+to|\bmax(?:imum|\.)?(?:\s+of)?|\bas\s+much\s+as)|(?P<least>\bfrom|\bstarting\s+(?:at|from)|\bat\s+least|\bmin(?:imum|\.)?(?:\s+of)?))\s*\Z"
+)
+_BOUND = re.compile(_BOUND_BEFORE.pattern.removesuffix(r"\s*\Z"))
+# A currency symbol after a figure: "95 000 €", "18 LPA ₹"; the figure may be the high end of a range.
+_FIGURE_BEFORE = re.compile(rf"\d(?:\s?(?:{UNIT}))?\s?\Z")
+_FIGURE_START = re.compile(r"(?<![\d,.])\d")
+_CODE_SET = frozenset(CURRENCY_CODES)
+# A text's shape, a byte a character: a digit "0", a letter "a", an ASCII space " ", and "0" for any character past
+# ASCII ("?" after encoding), which may be a digit or a space too. Three letters before a figure are found in it by
+# ``re``'s fast search for a literal first character, in a third of the time of a scan of the text for each code, and
+# whatever the number of codes.
+_SHAPES = bytes.maketrans(b"0123456789?abcdefghijklmnopqrstuvwxyz\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", b"0" * 11 + b"a" * 26 + b" " * 9)
+_LETTERS_BEFORE_FIGURE = re.compile(rb"0(?:(?<=(aaa)0)|(?<=(aaa) 0))")
+_AMOUNT = re.compile(rf"(?P<number>{_FIGURE})(?:\s?(?P<unit>{UNIT})(?![a-z]))?")
+_SPACES_IN_FIGURES = str.maketrans("", "", " \u00a0\u2009\u202f")
 _UNITS = {"k": 1e3, "m": 1e6, **dict.fromkeys(("lpa", "lakh", "lakhs", "lac", "lacs"), 1e5), **dict.fromkeys(("cr", "crore", "crores"), 1e7)}
 _RUPEE_UNITS = frozenset(_UNITS) - {"k", "m"}
+_UNIT_ENDS = frozenset(unit[-1] for unit in _UNITS)
 _CRORES = frozenset(("cr", "crore", "crores"))
 _CODE = re.compile(r"(?<![a-z])(?:" + "|".join(_CODES) + r")(?![a-z])")
 _CODE_AFTER = re.compile(r"\s*(?P<code>" + "|".join(_CODES) + r")(?![a-z])")  # "$120,000 - $140,000 CAD"
 _CODE_BEFORE = re.compile(r"(?<![a-z])(?P<code>" + "|".join(_CODES) + r")\s*\Z")  # "CLP $4.200.000", "MXN $1,150,000"
-# "C$120k", "A$150,000": the letters before "$" that name a dollar other than the US one (or the US one).
-_DOLLAR_PREFIX = re.compile(r"(?<![a-z])(?P<prefix>us|c|ca|a|au|s|nz|hk|mx)\$")
-_PREFIXES = {"us": "USD", "c": "CAD", "ca": "CAD", "a": "AUD", "au": "AUD", "s": "SGD", "nz": "NZD", "hk": "HKD", "mx": "MXN"}
+_DOLLAR_PREFIX = re.compile(rf"(?<![a-z])(?P<prefix>{'|'.join(_PREFIXES)})\$")
 # Where "$" may be another country's dollar: a posting that names one of these places, codes or prefixed dollars.
 _OTHER_DOLLAR_PLACES = ("canad", "australi", "new zealand", "singapore", "hong kong")
 # ISO codes are written in capitals ("cadence" is no code). Each is a scan of the text (2.5 us for 3,000 characters):
@@ -48,10 +100,15 @@ _SHOWN_SYMBOL = {"USD": "$", "GBP": "£", "EUR": "€", "INR": "₹"}
 @dataclass(frozen=True)
 class Pay:
     """Pay as numbers: ``minimum`` and ``maximum`` (the same for one figure), ``currency`` an ISO 4217 code or None
-    when "$" could be more than one country's dollar, ``period`` what the pay is for or None when the posting does not say."""
+    when "$" could be more than one country's dollar, ``period`` what the pay is for or None when the posting does not say.
 
-    minimum: float
-    maximum: float
+    One figure with a bound states one end only, as a recruiter reads it: "up to $200,000" is a ``maximum`` of 200,000
+    and no ``minimum`` (None: the pay may be lower); "from £50,000" (or "starting at", "at least", "minimum") is a
+    ``minimum`` and no ``maximum``.
+    """
+
+    minimum: float | None
+    maximum: float | None
     currency: str | None
     period: Period | None
 
@@ -59,13 +116,17 @@ class Pay:
         return {"minimum": self.minimum, "maximum": self.maximum, "currency": self.currency, "period": self.period}
 
     def describe(self) -> str:
-        """In words: "$150,000-$180,000 a year", "£550 a day", "CAD 120,000-140,000", "$90,000 (which dollar is not clear)"."""
+        """In words: "$150,000-$180,000 a year", "£550 a day", "CAD 120,000-140,000", "$90,000 (which dollar is not clear)",
+        "up to $200,000", "from €50,000"."""
         symbol = _SHOWN_SYMBOL.get(self.currency or "USD")
-        low, high = _figure(self.minimum), _figure(self.maximum)
-        if symbol is not None:
-            amount = f"{symbol}{low}" if low == high else f"{symbol}{low}-{symbol}{high}"
+        before = symbol if symbol is not None else f"{self.currency} "
+        if self.minimum is not None and self.maximum is not None:
+            low, high = _figure(self.minimum), _figure(self.maximum)
+            amount = f"{before}{low}" if low == high else f"{before}{low}-{symbol or ''}{high}"  # "$1-$2", "CAD 1-2"
+        elif self.maximum is not None:
+            amount = f"up to {before}{_figure(self.maximum)}"
         else:
-            amount = f"{self.currency} {low}" if low == high else f"{self.currency} {low}-{high}"
+            amount = f"from {before}{_figure(self.minimum)}" if self.minimum is not None else "no amount"
         period = f" {_SHOWN_PERIOD[self.period]}" if self.period else ""
         unclear = " (which dollar is not clear)" if self.currency is None else ""
         return amount + period + unclear
@@ -75,16 +136,62 @@ def _figure(amount: float) -> str:
     return f"{amount:,.0f}" if amount == int(amount) else f"{amount:,.2f}"
 
 
+def money_written(lower: str) -> Iterator[re.Match[str]]:
+    """The matches of ``MONEY_WRITTEN.finditer(lower)``, tried only where one can begin: at a currency symbol, at a
+    code followed by a figure (``_SHAPES``), and at the figures before a symbol that a figure comes before, as
+    ``spans.matches_from`` tries a pattern."""
+    symbols = []
+    for symbol in CURRENCY_SYMBOLS:
+        at = lower.find(symbol)
+        while at >= 0:
+            symbols.append(at)
+            at = lower.find(symbol, at + 1)
+    starts = set(symbols)
+    figures_to = 0  # the figures before this are among the starts
+    for at in sorted(symbols):
+        before = lower[max(0, at - 2) : at].rstrip()[-1:]  # a figure's last digit or a unit's last letter, if one comes before
+        if before and (before.isdigit() or before in _UNIT_ENDS) and _FIGURE_BEFORE.search(lower, max(0, at - 12), at):
+            starts.update(figure.start() for figure in _FIGURE_START.finditer(lower, figures_to, at))
+            figures_to = at
+    for letters in _LETTERS_BEFORE_FIGURE.finditer(lower.encode("ascii", "replace").translate(_SHAPES)):
+        at = letters.start(letters.lastindex or 0)
+        if lower[at : at + 3] in _CODE_SET:
+            starts.add(at)
+    end = 0
+    for start in sorted(starts):
+        if start >= end and (match := MONEY_WRITTEN.match(lower, start)):
+            yield match
+            end = match.end()
+
+
+def bound_start(lower: str, match: re.Match[str]) -> int:
+    """Where the pay a ``MONEY_WRITTEN`` match writes begins: before the bound of a single figure ("up to $200,000",
+    "from £50,000"), at the match otherwise."""
+    if match.group("high") is not None or match.group("rate") is not None:
+        return match.start()
+    bound = _BOUND_BEFORE.search(lower, max(0, match.start() - 20), match.start())
+    return bound.start() if bound else match.start()
+
+
 def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
-    """The pay that ``text[start:end]`` states ("$120k - $150k a year", "£500pd", "₹16-20 LPA"), or None when it
-    holds no amount with a currency; the rest of ``text`` tells which dollar "$" is.
+    """The pay that ``text[start:end]`` states ("$120k - $150k a year", "£500pd", "₹16-20 LPA", "up to $200,000"), or
+    None when it holds no amount with a currency; the rest of ``text`` tells which dollar "$" is.
+
+    Without ``end``, the first amount with a currency from ``start`` on, with the range, rate or period written with it
+    and its bound: "5+ years of experience. Salary $120k - $150k a year" is $120,000-$150,000 a year (not 5 to 120,000),
+    and a text of numbers without a currency is None. It reads money as written; ``Posting.pay`` reads the money that
+    is a posting's pay (``Posting.salary``: not a bonus, a budget or a perk), and gives ``end``.
 
     Currency: the ISO code written ("SGD 170,000", "$120,000 CAD", "CLP $4.200.000"), the one a symbol names (£, €, ₹; lakhs and
     crores are rupees), the dollar a prefix names ("C$", "A$", "US$"), and "$" alone is USD only when the posting names no other
     dollar's currency or country (Canada, Australia, New Zealand, Singapore, Hong Kong, Mexico): None then.
     """
-    end = len(text) if end is None else end
     lower = lowered(text)
+    if end is None:
+        written = next((match for match in money_written(lower) if match.start() >= start), None)
+        if written is None:
+            return None
+        start, end = bound_start(lower, written), written.end()
     value = lower[start:end]
     amounts = [(float(number), match.group("unit")) for match in _AMOUNT.finditer(value) if (number := _number(match.group("number"))) is not None][:2]
     if not amounts:
@@ -96,6 +203,9 @@ def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
     if currency is False:
         return None
     period = next((name for name, pattern in _PERIODS if pattern.search(value)), None)
+    bound = _BOUND.match(value) if len(figures) == 1 else None
+    if bound is not None:
+        return Pay(None, figures[0], currency, period) if bound.group("most") else Pay(figures[0], None, currency, period)
     return Pay(figures[0], figures[-1], currency, period)
 
 
@@ -115,7 +225,8 @@ def _unit_shared(amounts: list[tuple[float, str | None]]) -> list[tuple[float, s
 
 def _number(written: str) -> float | None:
     """A figure as written: "150,000", "101,000.00", "12,00,000" (Indian grouping), "60.000" (a full stop for
-    thousands), "42.50", "1.2"; None when its separators make no number ("1,2,3.4.5")."""
+    thousands), "85 000" (a space for thousands), "42.50", "1.2"; None when its separators make no number ("1,2,3.4.5")."""
+    written = written.translate(_SPACES_IN_FIGURES)
     if "," in written and "." in written:
         thousands, decimal = (",", ".") if written.rfind(".") > written.rfind(",") else (".", ",")
         written = written.replace(thousands, "").replace(decimal, ".")
@@ -153,9 +264,9 @@ def _currency(text: str, lower: str, start: int, end: int, value: str, in_rupee_
 def _names_another_dollar(text: str, lower: str) -> bool:
     """Whether the posting names a country or currency whose money is also written "$". Substring tests, not one
     pattern of them all: a pattern of many alternatives is tried at every character (30 against 100 us a posting)."""
-    if any(place in lower for place in _OTHER_DOLLAR_PLACES) or lower.count("mexic") > lower.count("new mexic"):
+    if any(place in lower for place in _OTHER_DOLLAR_PLACES) or ("mexic" in lower and lower.count("mexic") > lower.count("new mexic")):
         return True
-    if any(code in text for code in _OTHER_DOLLAR_CODES) and _OTHER_CODE.search(text):
+    if _holds_a_code(text, _OTHER_DOLLAR_CODES) and _OTHER_CODE.search(text):
         return True
     at = lower.find("$")
     while at >= 0:
@@ -163,4 +274,17 @@ def _names_another_dollar(text: str, lower: str) -> bool:
         if prefix and prefix.group("prefix") != "us":
             return True  # "C$", "A$", "NZ$": not "US$"
         at = lower.find("$", at + 1)
+    return False
+
+
+def _holds_a_code(text: str, codes: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of the capitalised ``codes`` anywhere (``code in text`` for any of them). Capitals are
+    rare in prose: finding each code's last letter and looking at the two before it is six times as fast as a scan of
+    the text for every code."""
+    for letter in {code[-1] for code in codes}:
+        at = text.find(letter, 2)
+        while at >= 0:
+            if text[at - 2 : at + 1] in codes:
+                return True
+            at = text.find(letter, at + 1)
     return False

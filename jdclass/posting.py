@@ -8,14 +8,13 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
 from jdclass.education import EducationRequirement, extract_education
 from jdclass.errors import EmptyInput, InputError, InputTooLarge
 from jdclass.experience import YearsRequirement, extract_years_of_experience, main_requirement, people_management_years
 from jdclass.hyphenation import join_broken_words
 from jdclass.management import ManagementScope, extract_management_scope
-from jdclass.pay import UNIT, Pay, read_pay
+from jdclass.pay import CURRENCY_CODES, CURRENCY_SYMBOLS, Pay, bound_start, money_written, read_pay
 from jdclass.readers import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, SPACY_MAX_CHARS, check_text, html_to_text, looks_like_html, read_posting
 from jdclass.sections import (
     PICTOGRAPHS,
@@ -49,20 +48,6 @@ _ABOUT_COMPANY = re.compile(
 _EMPLOYMENT = re.compile(r"\b(?P<type>full[- ]time|part[- ]time|contract(?:or)?|temporary|temp|internship|freelance|permanent|fixed[- ]term)\b")
 _REMOTE = re.compile(r"\b(?P<mode>remote|hybrid|on[- ]site|onsite|in[- ]office)\b")
 _LOCATION_LABEL = re.compile(r"^\s*(?:\*\*)?(?:location|based\s+in|office|where)(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?\s*(?P<location>.+?)(?:\*\*)?\s*$", re.MULTILINE)
-_MONEY = rf"(?:[$£€₹]|usd|eur|gbp|inr|cad|aud|sgd)\s?\d(?:[\d,.]*\d)?(?:\s?(?:{UNIT})\b)?"
-# What the pay is for: "$50-$70 per hour", "£550/day", "$120k - $150k a year", "£60,000 pa". The hour and the day
-# are a rate's; a single figure for a month or a year is as often an allowance ("a $1,000 per year learning budget"),
-# and one for a day is pay unless an allowance follows ("a $20 daily meal allowance").
-_PER = r"(?:\s*/\s*|\s+(?:per|an?|each)\s+)"
-_RATE_PERIOD = rf"(?:{_PER}(?:hour|hr|day)\b|\s*p/?[dh]\b|\s+(?:hourly|daily)\b)"
-_PERIOD = rf"(?:{_RATE_PERIOD}|{_PER}(?:week|wk|month|mo|year|yr|annum)\b|\s+(?:weekly|monthly|annually|p\.?a\.?(?!\w)))"
-# A figure without a currency after a dash is no range's high end when hours or a share follow: "$45/hr - 40 hours a week".
-_NO_PAY_COUNT = r"(?![\d,.]*\d|\s*(?:%|(?:hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\b))"
-_SALARY = re.compile(
-    rf"(?P<low>{_MONEY})(?:{_PERIOD}?\s*(?:-|–|—|to)\s*(?P<high>(?:{_MONEY})|\d(?:[\d,.]*\d)?(?:\s?(?:{UNIT})\b)?{_NO_PAY_COUNT}){_PERIOD}?"
-    rf"|{_RATE_PERIOD}(?!\s+(?:[\w-]+\s+){{0,2}}?(?:stipends?|allowances?|budgets?|credits?|reimburs\w*|per\s+diem|meals?|lunch|food|travel|parking|coworking|wellness)\b))"
-)  # one opening for both: a pattern that opens with two alternatives is tried twice at every character
-_SALARY_STARTS = ("$", "£", "€", "₹", "usd", "eur", "gbp", "inr", "cad", "aud", "sgd")  # how every match begins (``matches_from``)
 MAX_TITLE_LINES = 6
 # A sentence that names the role it hires for opens a posting: later ones name other hires ("we're also hiring a designer").
 HIRE_SCAN_CHARS = 3000
@@ -140,12 +125,19 @@ _NOT_EMPLOYER |= {"people", "customers", "clients", "users", "teams", "if", "whe
 _NOT_EMPLOYER |= {"eventually", "someday"}
 _PAY_PERIOD = re.compile(r"(?:per|/|an?|each)\s*(?:hour|hr|day|week|month|year|yr|annum)\b|annually|hourly|daily|\bp\.?a\.?(?!\w)")
 _PAY_LABEL = re.compile(r"\b(?:salary|pay|compensation|base|range|ote|wage)\b[^.\n]{0,30}$")
+# What makes one figure pay, in its clause before it: "Salary: $95,000", "starting salary of £34,000", "CTC ₹9.5 LPA",
+# "base pay of $80,000"; not "we'll pay you €150", "Orchard Pay manages $34 billion", "revenue base of $3.8 billion".
+_FIGURE_LABEL = re.compile(
+    r"(?:\b(?:salary|salaries|compensation|wages?|ctc|ote)\b|\bpay(?:\s+(?:range|band|scale|rate))?\s*(?::|\bis\b|\bof\b))[^.,;\n]{0,30}$"
+)
 # Money that is no one's pay, which the report and batch's salary columns must not give as pay: a figure in millions
-# ("$5M-$10M", "£400k to £1.2m"), a range that other money's word follows ("$10,000 - $20,000 sign-on bonus", "$20-30k
+# ("$5M-$10M", "£400k to £1.2m", "$1 million"), a range that other money's word follows ("$10,000 - $20,000 sign-on bonus", "$20-30k
 # in annual revenue", not "$90k-$110k plus bonus" or "including bonus") or comes after in its line ("401(k) match of
 # $3,000-$6,000", "budget: $50k-$80k").
 _MILLIONS = re.compile(r"\d\s?m\b")
-_OTHER_MONEY = r"budgets?|bonus(?:es)?(?![\s-]*eligib)|arr|mrr|revenue|funding|round|series|valuation|match(?:ing)?|stipends?|allowances?"
+_OTHER_MONEY = (
+    r"budgets?|bonus(?:es)?(?![\s-]*eligib)|arr|mrr|revenue|funding|round|series|valuation|match(?:ing)?|stipends?|allowances?|millions?|billions?|bn"
+)
 _OTHER_MONEY_AFTER = re.compile(rf"\s*(?:(?!(?:plus|and|with|or|incl\w*|excl\w*)\b)[\w'’()-]+\s+){{0,2}}?(?:{_OTHER_MONEY})\b")
 _OTHER_MONEY_BEFORE = re.compile(
     rf"(?:(?<!salary\s)(?<!pay\s)\b(?:{_OTHER_MONEY})|\b(?:raised|raising|worth)|401\(?k\)?)[^\w\n.]{{0,3}}(?:(?:of|up\s+to|from|between|about|over)\s+)*\Z"
@@ -219,22 +211,28 @@ class Posting:
     @cached_property
     def salary(self) -> TextField | None:
         """The first pay stated with a currency: a range, with what it is for when that follows ("£500-£600 per day",
-        "$120k - $150k a year"), or one hourly or daily rate ("£550 per day"), unless a later range says it is pay
-        (a period, or "salary", "pay", "compensation", "base" or "range" before it)."""
+        "$120k - $150k a year", "80.000 - 95.000 €"), one hourly or daily rate ("£550 per day"), or one figure after a
+        pay word in its clause ("Salary: USD 95,000", "Compensation: up to $200,000", its bound included), unless a
+        later range or figure says it is pay (a period, or "salary", "pay", "compensation", "base" or "range" before it)."""
         head = self.text[:FIELD_SCAN_CHARS]
         lower = lowered(head)
         found = None
-        for match in matches_from(_SALARY, lower, _SALARY_STARTS):
-            if _is_other_money(lower, match):
-                continue
+        for match in money_written(lower):
+            rate = match.group("rate") is not None
+            single = not rate and match.group("high") is None
+            if (single and not _FIGURE_LABEL.search(lower, max(0, match.start() - 40), match.start())) or _is_other_money(lower, match):
+                continue  # one figure is pay only where a pay word says so: not "a $5,000 signing bonus"
             if found is None:
                 found = match
-                if match.group("high") is not None:
-                    break  # the first pay stated is a range
-            elif match.group("high") is not None and (_PAY_PERIOD.search(match.group()) or _PAY_LABEL.search(lower, max(0, match.start() - 40), match.start())):
-                found = match  # "save $5 per day ... Salary $120k-$140k": a range that says it is pay beats an earlier rate
+                if not rate:
+                    break  # the first pay stated is a range or a figure said to be pay
+            elif not rate and (single or _PAY_PERIOD.search(match.group()) or _PAY_LABEL.search(lower, max(0, match.start() - 40), match.start())):
+                found = match  # "save $5 per day ... Salary $120k-$140k": pay that says it is pay beats an earlier rate
                 break
-        return TextField(head[found.start() : found.end()], Span(*found.span())) if found else None
+        if found is None:
+            return None
+        start = bound_start(lower, found)
+        return TextField(head[start : found.end()], Span(start, found.end()))
 
     @cached_property
     def pay(self) -> Pay | None:
@@ -317,7 +315,7 @@ def parse(source: str | os.PathLike[str], *, max_chars: int | None = None, title
     if isinstance(source, os.PathLike):
         origin = str(source)
         file_limit = max_bytes if max_bytes is not None else max_chars if max_chars is not None else DEFAULT_MAX_BYTES
-        text = read_posting(Path(source), max_bytes=file_limit)
+        text = read_posting(source, max_bytes=file_limit)
     elif isinstance(source, str):
         source = source.replace("\ufeff", "")  # byte-order marks pasted in with the text, as a file's is dropped when read
         text = html_to_text(source) if looks_like_html(source) else source
@@ -558,7 +556,7 @@ _TERM = (
     r"(?:remote|hybrid|on[\s-]?site|in[\s-]office|office[\s-]based|wfh|(?:full|part)[\s-]?time|permanent[e]?|perm|contract(?:[\s-]+to[\s-]+hire)?|contractor|"
     rf"temporary|temp|freelance|fixed[\s-]term|ftc|w-?2|1099|c2c|corp[\s-]+to[\s-]+corp|b2b|paid|unpaid|\d+[\s-]?(?:months?|mos?|weeks?)|[mwfhd](?:\s?/\s?[mwfhdx]){{1,3}}|{_REGION})"
 )
-_CURRENCY = r"(?:[$£€₹¥]|(?:usd|eur|gbp|inr|cad|aud|sgd|chf|pln|nzd)\b)"
+_CURRENCY = rf"(?:[{CURRENCY_SYMBOLS}¥]|(?:{'|'.join(CURRENCY_CODES)})\b)"  # and the yen, though no pay is read in it
 _TITLE_TERMS = re.compile(
     rf"(?:up\s+to\s+|from\s+|salary:?\s*|pay:?\s*)?(?:{_CURRENCY}\s?\d|\d[\d,.]*\s?(?:k|lpa)\b|\d[\d,.]*(?:\s*[-–]\s*\d[\d,.]*)?\s?{_CURRENCY})"
     rf"|{_TERM}(?=\s*$|\s*[^\w\s]|\s+(?:{_TERM}|or\b|\d))",

@@ -861,12 +861,15 @@ Salary: £90,000 - £105,000 per year.
 def test_the_pay_and_the_evidence_columns(tmp_path, classifier):
     Path("paid.md").write_text(PAID_AD, encoding="utf-8")
     Path("unpaid.txt").write_text("Associate Product Manager. New grads welcome.", encoding="utf-8")
-    run_batch(BatchInputs((Path("paid.md"), Path("unpaid.txt"))), "levels.csv", model=classifier)
-    run_batch(BatchInputs((Path("paid.md"), Path("unpaid.txt"))), "levels.jsonl", model=classifier)
+    Path("capped.txt").write_text("Product Manager. Compensation: up to $200,000 a year.", encoding="utf-8")
+    inputs = BatchInputs((Path("paid.md"), Path("unpaid.txt"), Path("capped.txt")))
+    run_batch(inputs, "levels.csv", model=classifier)
+    run_batch(inputs, "levels.jsonl", model=classifier)
     pay = ["salary_min", "salary_max", "salary_currency", "salary_period"]
-    assert [[row[name] for name in pay] for row in read_rows(Path("levels.csv"))] == [["90000.0", "105000.0", "GBP", "year"], ["", "", "", ""]]
+    expected = [["90000.0", "105000.0", "GBP", "year"], ["", "", "", ""], ["", "200000.0", "USD", "year"]]  # "up to": no minimum
+    assert [[row[name] for name in pay] for row in read_rows(Path("levels.csv"))] == expected
     rows = [json.loads(line) for line in Path("levels.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert [[row[name] for name in pay] for row in rows] == [[90000.0, 105000.0, "GBP", "year"], [None, None, None, None]]
+    assert [[row[name] for name in pay] for row in rows] == [[90000.0, 105000.0, "GBP", "year"], [None, None, None, None], [None, 200000.0, "USD", "year"]]
     evidence = classifier.classify(jdclass.parse(Path("paid.md"))).evidence[0]
     assert "**" in evidence.text and rows[0]["evidence"] == evidence.plain and "*" not in evidence.plain
 

@@ -4,8 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jdclass.pay import Pay, read_pay
+from jdclass.pay import CURRENCY_CODES, MONEY_WRITTEN, Pay, _holds_a_code, money_written, read_pay
 from jdclass.posting import parse
+from jdclass.spans import lowered
 
 
 @pytest.mark.parametrize(
@@ -38,6 +39,42 @@ def test_read_pay(text, pay, described):
     found = read_pay(text)
     assert found == pay
     assert (found.describe() if found else None) == described
+
+
+@pytest.mark.parametrize(
+    ("text", "pay"),
+    [
+        # A text read whole gives the first amount with a currency and what is written with it, not any two numbers.
+        ("5+ years of experience. Salary $120k - $150k a year", Pay(120_000, 150_000, "USD", "year")),
+        ("Own 3 products; up to $200,000", Pay(None, 200_000, "USD", None)),
+        ("A team of 8, £60,000 pa", Pay(60_000, 60_000, "GBP", "year")),
+        ("In 2024 we hired 12 people at £60,000 - £70,000", Pay(60_000, 70_000, "GBP", None)),
+        ("5+ years, 3 direct reports, 2 offices", None),
+        ("Founded in 2015; 18-26 LPA is the market rate", None),
+    ],
+)
+def test_read_pay_of_a_whole_text_reads_only_an_amount_with_a_currency(text, pay):
+    assert read_pay(text) == pay
+
+
+def test_read_pay_from_a_start_or_of_a_span():
+    text = "Bonus $5k. Salary $90k-$100k"
+    assert (read_pay(text), read_pay(text, 10), read_pay(text, 18, 28)) == (
+        Pay(5_000, 5_000, "USD", None),
+        Pay(90_000, 100_000, "USD", None),
+        Pay(90_000, 100_000, "USD", None),
+    )
+    assert read_pay(text, 28) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["5", "120,000", "85 000", " - ", "to", " years", "k", " a year", "up to ", "lpa", "cr", " ", "\n", "%", "cadence"]), max_size=12
+    ).map("".join)
+)
+def test_a_text_without_a_currency_reads_as_no_pay(text):
+    assert read_pay(text) is None
 
 
 def salary_and_pay(lines: str) -> tuple[str | None, str | None]:
@@ -129,6 +166,77 @@ def test_the_currency_code_written_before_the_dollar_sign(line, described):
     assert salary_and_pay(line)[1] == described
 
 
+@pytest.mark.parametrize(
+    ("line", "salary", "described"),
+    [
+        ("CHF 120,000 - 140,000", "CHF 120,000 - 140,000", "CHF 120,000-140,000"),
+        ("Salary: NZD 130,000 – 150,000 per year", "NZD 130,000 – 150,000 per year", "NZD 130,000-150,000 a year"),
+        ("HKD 60,000 - 80,000 a month", "HKD 60,000 - 80,000 a month", "HKD 60,000-80,000 a month"),
+        ("ARS 2.000.000 - 2.500.000 per month", "ARS 2.000.000 - 2.500.000 per month", "ARS 2,000,000-2,500,000 a month"),
+        ("PLN 18,000 - 24,000 monthly", "PLN 18,000 - 24,000 monthly", "PLN 18,000-24,000 a month"),
+        # A code is a word of its own: "years", "entrepreneur" and "cars" end in one.
+        ("Work with us over the years 2019 - 2025.", None, None),
+        ("A serial entrepreneur 3 - 5 times over.", None, None),
+        ("Our cars 2 - 3 a day.", None, None),
+    ],
+)
+def test_a_salary_in_any_currency_code_pay_is_read_in(line, salary, described):
+    assert salary_and_pay(line) == (salary, described)
+
+
+@pytest.mark.parametrize(
+    ("line", "salary", "described"),
+    [
+        # One figure is pay after a pay word in its sentence ...
+        ("Salary: USD 95,000 base", "USD 95,000", "$95,000"),
+        ("CTC: ₹25 LPA", "₹25 LPA", "₹2,500,000 a year"),
+        ("The salary for this role is $8,000 per month.", "$8,000 per month", "$8,000 a month"),
+        # ... and a bound before it leaves one end open, as a recruiter reads it.
+        ("Compensation: up to $200,000 a year", "up to $200,000 a year", "up to $200,000 a year"),
+        ("Base salary from £50,000, plus bonus", "from £50,000", "from £50,000"),
+        ("Salary: starting at CHF 110,000", "starting at CHF 110,000", "from CHF 110,000"),
+        # A symbol after the amount, and a space between thousands.
+        ("Salary: 95.000,00 €", "95.000,00 €", "€95,000"),
+        ("Salary: 85 000 € per year", "85 000 € per year", "€85,000 a year"),
+        ("80.000 - 95.000 € a year", "80.000 - 95.000 € a year", "€80,000-€95,000 a year"),
+        ("60 000 € – 70 000 € brut", "60 000 € – 70 000 €", "€60,000-€70,000"),
+        # No pay word, or other money after it: no pay.
+        ("A $5,000 signing bonus and $95,000.", None, None),
+        ("We offer up to $2,000 for conferences.", None, None),
+        ("Pay: up to $2,000 learning budget.", None, None),
+        ("Salary: 95.000,00", None, None),
+        ("A take-home exercise; we'll pay you €150 for your time.", None, None),
+        ("Brightpay manages $34 billion for its customers.", None, None),
+        ("A competitive salary grid, plus lunch vouchers of €8 per working day.", None, None),
+        # A range between its ends, a prefixed dollar at both, what it is for after "gross" or "net".
+        ("A salary between €3,600 and €4,400 gross per month", "€3,600 and €4,400 gross per month", "€3,600-€4,400 a month"),
+        ("Gross salary between EUR 72,000 and 88,000", "EUR 72,000 and 88,000", "€72,000-€88,000"),
+        ("Annual salary between 52 000 € and 62 000 €", "52 000 € and 62 000 €", "€52,000-€62,000"),
+        ("A base salary between CA$150,000 and CA$178,000, and a bonus", "$150,000 and CA$178,000", "CAD 150,000-178,000"),
+        ("Salary range: NZ$108,000 – NZ$122,000", "$108,000 – NZ$122,000", "NZD 108,000-122,000"),
+        ("€95,000 – €115,000 gross/year", "€95,000 – €115,000 gross/year", "€95,000-€115,000 a year"),
+        ("USD 7,000 – 9,000 net/month", "USD 7,000 – 9,000 net/month", "$7,000-$9,000 a month"),
+        # "and" joins a range only after "between"; a range in millions is no pay.
+        ("Salary $120,000 and a $20,000 bonus", "$120,000", "$120,000"),
+        ("Clients with contracts between $150,000 and $1 million a year.", None, None),
+    ],
+)
+def test_pay_as_recruiters_write_it(line, salary, described):
+    assert salary_and_pay(line) == (salary, described)
+
+
+def test_up_to_is_a_maximum_and_from_a_minimum():
+    assert parse("Product Manager\nSalary: up to $200,000 a year\n").pay == Pay(None, 200_000, "USD", "year")
+    assert parse("Product Manager\nSalary from £50,000\n").pay == Pay(50_000, None, "GBP", None)
+    assert Pay(None, 200_000, "USD", "year").to_dict() == {"minimum": None, "maximum": 200_000, "currency": "USD", "period": "year"}
+
+
+@pytest.mark.parametrize("code", CURRENCY_CODES)
+def test_every_currency_code_begins_a_salary(code):
+    pay = parse(f"Product Manager\nOwn the roadmap.\n{code.upper()} 100,000 - 120,000 a year\n").pay
+    assert pay == Pay(100_000, 120_000, code.upper(), "year")
+
+
 def test_the_posting_reads_its_salary_into_pay():
     posting = parse("Senior Product Manager, Payments\nBased in Vancouver, Canada.\nSalary: $150,000 - $180,000 per year, plus equity.\n")
     assert posting.salary.value == "$150,000 - $180,000 per year"
@@ -137,12 +245,40 @@ def test_the_posting_reads_its_salary_into_pay():
     assert parse("Senior Product Manager\nOwn the roadmap.\n").pay is None
 
 
+def _well_formed(found: Pay | None) -> bool:
+    ends = [end for end in (found.minimum, found.maximum) if end is not None] if found else []
+    return found is None or (isinstance(found, Pay) and bool(ends) and ends == sorted(ends) and isinstance(found.describe(), str))
+
+
+_PAY_TEXT = st.text(alphabet=st.sampled_from("$£€₹0123456789,.-–k kmlpa/hourdayCADusd"), max_size=30) | st.text(max_size=30)
+_PAY_TEXT |= st.lists(st.sampled_from(["up to ", "from ", "$", "€", " ", "85 000", "1.2", "k", "-", "a year", "salary: "]), max_size=8).map("".join)
+
+
 @settings(max_examples=500, deadline=None)
-@given(
-    st.text(alphabet=st.sampled_from("$£€₹0123456789,.-–k kmlpa/hourdayCADusd"), max_size=30) | st.text(max_size=30),
-    st.integers(0, 30),
-    st.integers(0, 30),
-)
+@given(_PAY_TEXT, st.integers(0, 30), st.integers(0, 30))
 def test_any_text_reads_as_pay_or_none(text, start, end):
-    found = read_pay(text, min(start, len(text)), max(min(end, len(text)), min(start, len(text))))
-    assert found is None or (isinstance(found, Pay) and found.minimum <= found.maximum and isinstance(found.describe(), str))
+    assert _well_formed(read_pay(text, min(start, len(text)), max(min(end, len(text)), min(start, len(text)))))
+    assert _well_formed(read_pay(text)) and _well_formed(read_pay(text, start))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("CADUSGNZHKMXPcad $1"), max_size=40))
+def test_a_code_is_found_wherever_a_substring_test_finds_it(text):
+    codes = ("CAD", "AUD", "SGD", "NZD", "HKD", "MXN")
+    assert _holds_a_code(text, codes) == any(code in text for code in codes)
+
+
+# Currency symbols and codes, figures (an Arabic-Indic one too), spaces of every kind, letters and what a shape maps
+# to "0" ("?", anything past ASCII): glued together, they test where a salary can begin.
+_MONEY_WORDS = ["$", "£", "€", "₹", "usd", "eur", "gbp", "inr", "cad", "aud", "sgd", "chf", "ars", "years", "xusd", "cadence", "us", "d", "120", "٣", "5k"]
+_MONEY_WORDS += [" ", "\u00a0", "\u2009", "\n", "\x1c", "\t", "-", " - ", "–", "to", "per hour", "/day", "?", "’", "é", "a", ",000", ".5"]
+_MONEY_WORDS += ["usd 120", "eur\u00a090", "sgd ٣", "aud\u20095k", "gbp\n4", "cad9"]
+_MONEY_WORDS += ["85 000", "95.000,00", " €", "€ ", "2019 ", "k ", " lpa ₹", "1 ", "000"]
+_MONEY_WORDS += ["between ", " and ", "ca", "nz", "s", " gross", " per month", " net/month", " million"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_MONEY_WORDS), max_size=14).map("".join))
+def test_money_tried_where_it_can_begin_is_what_a_scan_finds(text: str) -> None:
+    lower = lowered(text)
+    assert [m.span() for m in money_written(lower)] == [m.span() for m in MONEY_WRITTEN.finditer(lower)]

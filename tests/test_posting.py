@@ -770,6 +770,9 @@ def test_every_alternative_of_the_years_words_begins_with_a_start() -> None:
         ("Manage your personal development budget as you see fit.", False),
         ("Benefits: a learning and development budget, a home office budget.", False),
         ("A yearly budget of EUR 2,000 to spend on courses.", False),
+        ("You will manage a budget of CHF 2,000 for conferences.", False),  # any currency the pay is read in (issue 3)
+        ("You will manage a budget of ₹50,000 for courses.", False),
+        ("You will manage a budget of CHF 2M for the platform.", True),
     ],
 )
 def test_a_budget_that_is_a_perk_is_no_budget_the_role_owns(text: str, owns_a_budget: bool) -> None:
@@ -1398,6 +1401,8 @@ def test_years_of_product_management_managing_engineers_are_product_years() -> N
         ("VP Product — Sydney — Permanent — $350k+ package", "VP Product — Sydney"),
         ("Head of Product — Pulsebar (30 people, remote US)", "Head of Product — Pulsebar"),
         ("Product Owner – Bielsko-Biała / remote – B2B 150–180 PLN/h", "Product Owner – Bielsko-Biała"),
+        ("Product Manager – Payments – ARS 2.000.000", "Product Manager – Payments"),
+        ("Product Manager – HKD 50.000 a month", "Product Manager"),
         ("Director of Product – Video Platform (m/w/d)", "Director of Product – Video Platform"),
         ("Product Manager, Payments, UK", "Product Manager, Payments"),
         # A team, a level or a programme is the title's, whatever words it shares with those terms.

@@ -1,4 +1,7 @@
 import codecs
+import os
+import re
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -103,6 +106,18 @@ def test_html_entities_and_nesting():
     assert html_to_text("<div>" * 2000 + "deep" + "</div>" * 2000) == "deep"
 
 
+def test_html_white_space_runs_of_any_kind_are_one_space():
+    markup = "<p>Own  the\troadmap,\u00a0\u2028ship&nbsp;&nbsp;it &#10; now</p><p>A&#x9;B\u3000C\u200bD</p><br/>E \n F"
+    assert html_to_text(markup) == "Own the roadmap, ship it now\nA B C\u200bD\nE F"
+
+
+def test_every_white_space_character_but_the_space_is_unprintable():
+    # html_to_text leaves a printable text without two spaces in a row as it is: it holds no white space to collapse.
+    spaces = [chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()]
+    assert [space for space in spaces if space.isprintable()] == [" "]
+    assert all(re.fullmatch(r"\s", space) for space in spaces)
+
+
 @pytest.mark.parametrize(
     ("name", "data", "error", "message"),
     [
@@ -175,7 +190,7 @@ def test_decode_utf16_with_bom():
     assert decode_text("Product Manager\r\n".encode("utf-16")) == "Product Manager\n"
 
 
-_SOME_CHARS = st.sampled_from(["a", " ", "é", "\t", "\n", "\x0c", "\r", "\x00", "\x01", "\x08", "\x0b", "\x0e", "\x1f", "\x7f", "€"])
+_SOME_CHARS = st.sampled_from(["a", " ", "é", "\t", "\n", "\x0c", "\r", "\x00", "\x01", "\x08", "\x0b", "\x0e", "\x1f", "\x7f", "\x85", "€", "\ud800", "😀"])
 
 
 @settings(max_examples=200, deadline=None)
@@ -275,3 +290,19 @@ def test_a_docx_table_merged_down_nested_or_with_lists_reads_once_each(tmp_path)
         "",
         "Remote.",
     ]  # python-docx puts a paragraph after a table in a cell
+
+
+def test_a_file_that_grows_after_its_size_is_taken_is_read_whole_up_to_the_limit(tmp_path, monkeypatch):
+    path = tmp_path / "growing.txt"
+    path.write_text("word " * 40)  # 200 bytes, where the stat taken before said 20
+    stat, fstat = os.stat, os.fstat
+
+    def smaller(info: os.stat_result) -> os.stat_result:
+        return os.stat_result((*info[:6], 20, *info[7:10]))
+
+    monkeypatch.setattr(os, "stat", lambda *args, **kwargs: smaller(stat(*args, **kwargs)))
+    monkeypatch.setattr(os, "fstat", lambda descriptor: smaller(fstat(descriptor)))
+    assert read_posting(path) == "word " * 40
+    with pytest.raises(InputTooLarge) as refused:
+        read_posting(path, max_bytes=100)
+    assert str(refused.value) == f"{path}: over the 100-byte limit"
