@@ -31,7 +31,9 @@ from jdclass.titles import TitleLevel, title_level
 
 _ROLE_NOUN = re.compile(
     r"\b(?:manager|director|head|lead|officer|vp|vice\s+president|president|owner|designer|analyst|specialist|engineer|"
-    r"pm|apm|intern|coordinator|consultant|scientist|architect|developer|chief|associate|principal|executive|strategist)\b",
+    r"pm|apm|intern|coordinator|consultant|scientist|architect|developer|chief|associate|principal|executive|strategist)\b"
+    # A group is no role: "Acme | Berlin | Executive Team", "Leadership: Director Committee" (a job board's header line).
+    r"(?!\s+(?:team|teams|committee|board|group|function|org|organi[sz]ation)\b)",
     re.IGNORECASE,
 )
 _TITLE_LABEL = re.compile(

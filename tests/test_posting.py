@@ -135,6 +135,11 @@ def test_content_text_blanks_the_title_and_keeps_offsets():
         ("Senior Product Manager for the Payments and Billing Platform Team in London UK\nApply", None),
         ("We are hiring across many teams in our London and Paris offices.\nProduct Manager, Payments", "Product Manager, Payments"),
         ("We are hiring across many teams in our London, Paris and Berlin offices.\nProduct Manager, Payments", None),
+        # A job board's header line names a group, not the role: the title is the line after it.
+        ("Northwind Labs | Berlin | Executive Team\n\nChief Product Officer\n\nWe are looking for a CPO.", "Chief Product Officer"),
+        ("Acme Health · Remote · Leadership Team\nVP of Product\nYou will lead product.", "VP of Product"),
+        ("Analyst Team Lead\nYou will lead the analysts.", "Analyst Team Lead"),  # a lead of a team is a role
+        ("Engineering Manager - Payments Team\nYou will manage engineers.", "Engineering Manager - Payments Team"),
     ],
 )
 def test_find_title(text, title):
