@@ -45,7 +45,10 @@ _BARE_LOW = rf"(?<![\d,.]){_COUNTED}(?={_TO}{_COUNTED}\s?[{CURRENCY_SYMBOLS}](?!
 _PER = r"(?:\s+(?:gross|net))?(?:\s*/\s*|\s+(?:per|an?|each)\s+)"  # "€4,400 gross per month"
 _RATE_PERIOD = rf"(?:{_PER}(?:hour|hr|day)\b|\s*p/?[dh]\b|\s+(?:hourly|daily)\b)"
 _PERIOD = rf"(?:{_RATE_PERIOD}|{_PER}(?:week|wk|month|mo|year|yr|annum)\b|\s+(?:weekly|monthly|annually|p\.?a\.?(?!\w)))"
-_PERK = r"\s+(?:[\w-]+\s+){0,2}?(?:stipends?|allowances?|budgets?|credits?|reimburs\w*|per\s+diem|meals?|lunch|food|travel|parking|coworking|wellness)\b"
+# A perk named after the figure, in its line: in "£25 per hour\nTravel paid" the travel is the next line's.
+_PERK = (
+    r"[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?(?:stipends?|allowances?|budgets?|credits?|reimburs\w*|per\s+diem|meals?|lunch|food|travel|parking|coworking|wellness)\b"
+)
 # A figure without a currency after a dash is no range's high end when hours or a share follow: "$45/hr - 40 hours a week".
 _NO_PAY_COUNT = r"(?![\d,.]*\d|\s*(?:%|(?:hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\b))"
 # Money as it is written: a range, with what it is for when that follows; one hourly or daily rate (group ``rate``);

@@ -138,7 +138,8 @@ _MILLIONS = re.compile(r"\d\s?m\b")
 _OTHER_MONEY = (
     r"budgets?|bonus(?:es)?(?![\s-]*eligib)|arr|mrr|revenue|funding|round|series|valuation|match(?:ing)?|stipends?|allowances?|millions?|billions?|bn"
 )
-_OTHER_MONEY_AFTER = re.compile(rf"\s*(?:(?!(?:plus|and|with|or|incl\w*|excl\w*)\b)[\w'’()-]+\s+){{0,2}}?(?:{_OTHER_MONEY})\b")
+# Both in the figure's line: in "Salary: £60,000\nBonus: 10%" the bonus is the next line's.
+_OTHER_MONEY_AFTER = re.compile(rf"[^\S\n]*(?:(?!(?:plus|and|with|or|incl\w*|excl\w*)\b)[\w'’()-]+[^\S\n]+){{0,2}}?(?:{_OTHER_MONEY})\b")
 _OTHER_MONEY_BEFORE = re.compile(
     rf"(?:(?<!salary\s)(?<!pay\s)\b(?:{_OTHER_MONEY})|\b(?:raised|raising|worth)|401\(?k\)?)[^\w\n.]{{0,3}}(?:(?:of|up\s+to|from|between|about|over)\s+)*\Z"
 )

@@ -225,6 +225,25 @@ def test_pay_as_recruiters_write_it(line, salary, described):
     assert salary_and_pay(line) == (salary, described)
 
 
+@pytest.mark.parametrize(
+    ("lines", "salary", "described"),
+    [
+        # Other money named on the next line is that line's, not the salary's: a benefits list, a bonus under the pay.
+        ("Salary: £60,000 - £70,000\nBonus: 10%", "£60,000 - £70,000", "£60,000-£70,000"),
+        ("What we offer\n- €4,200–5,200 gross per month\n- Annual bonus", "€4,200–5,200 gross per month", "€4,200-€5,200 a month"),
+        ("Benefits:\n- $120,000 - $150,000 a year\n- Bonus up to 15%", "$120,000 - $150,000 a year", "$120,000-$150,000 a year"),
+        ("Salary: £45,000 - £50,000\nTravel allowance included", "£45,000 - £50,000", "£45,000-£50,000"),
+        ("Salary: $95,000\nWellness stipend", "$95,000", "$95,000"),
+        ("Pay: £25 per hour\nTravel paid", "£25 per hour", "£25 an hour"),
+        # On the same line it is the figure's.
+        ("Perks: $10,000 - $20,000 sign-on bonus\nSalary: $130k", "$130k", "$130,000"),
+        ("Salary: competitive\nA $20 daily meal allowance", None, None),
+    ],
+)
+def test_other_money_on_the_next_line_leaves_the_salary_pay(lines, salary, described):
+    assert salary_and_pay(lines) == (salary, described)
+
+
 def test_up_to_is_a_maximum_and_from_a_minimum():
     assert parse("Product Manager\nSalary: up to $200,000 a year\n").pay == Pay(None, 200_000, "USD", "year")
     assert parse("Product Manager\nSalary from £50,000\n").pay == Pay(50_000, None, "GBP", None)
