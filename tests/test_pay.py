@@ -226,6 +226,23 @@ def test_pay_as_recruiters_write_it(line, salary, described):
 
 
 @pytest.mark.parametrize(
+    ("line", "salary", "described"),
+    [
+        # A symbol before a figure, a space between them as "€ 60.000" writes it, is that figure's: not a symbol after
+        # the number before it (a year, a pay scale's number), as "2019 €80k" is not.
+        ("Salary for 2025 € 60.000 - € 70.000 gross", "€ 60.000 - € 70.000", "€60,000-€70,000"),
+        ("Salary scale 10 € 3.500 - € 4.800 per month", "€ 3.500 - € 4.800 per month", "€3,500-€4,800 a month"),
+        # A symbol after the figure still reads where no figure in thousands follows it on its line.
+        ("Salary: 60.000 € - 70.000 € (2025)", "60.000 € - 70.000 €", "€60,000-€70,000"),
+        ("Salary: 2 500 € 13 mois", "2 500 €", "€2,500"),
+        ("Salary: 60.000 €\n2025 budget review", "60.000 €", "€60,000"),
+    ],
+)
+def test_a_number_before_a_spaced_symbol_is_not_the_pay(line, salary, described):
+    assert salary_and_pay(line) == (salary, described)
+
+
+@pytest.mark.parametrize(
     ("lines", "salary", "described"),
     [
         # Other money named on the next line is that line's, not the salary's: a benefits list, a bonus under the pay.
