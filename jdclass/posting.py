@@ -132,11 +132,12 @@ _FIGURE_LABEL = re.compile(
 )
 # Money that is no one's pay, which the report and batch's salary columns must not give as pay: a figure in millions
 # ("$5M-$10M", "£400k to £1.2m", "$1 million"), a range that other money's word follows ("$10,000 - $20,000 sign-on bonus", "$20-30k
-# in annual revenue", not "$90k-$110k plus bonus" or "including bonus") or comes after in its line ("401(k) match of
+# in annual revenue", "$25,000 in RSUs", not "$90k-$110k plus bonus" or "including bonus") or comes after in its line ("401(k) match of
 # $3,000-$6,000", "budget: $50k-$80k").
 _MILLIONS = re.compile(r"\d\s?m\b")
 _OTHER_MONEY = (
-    r"budgets?|bonus(?:es)?(?![\s-]*eligib)|arr|mrr|revenue|funding|round|series|valuation|match(?:ing)?|stipends?|allowances?|millions?|billions?|bn"
+    r"budgets?|bonus(?:es)?(?![\s-]*eligib)|arr|mrr|revenue|funding|round|series|valuation|match(?:ing)?|stipends?|allowances?|millions?|billions?|bn|"
+    r"equity|rsus?|stock|commissions?"
 )
 # Both in the figure's line: in "Salary: £60,000\nBonus: 10%" the bonus is the next line's.
 _OTHER_MONEY_AFTER = re.compile(rf"[^\S\n]*(?:(?!(?:plus|and|with|or|incl\w*|excl\w*)\b)[\w'’()-]+[^\S\n]+){{0,2}}?(?:{_OTHER_MONEY})\b")

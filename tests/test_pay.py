@@ -243,11 +243,29 @@ def test_a_number_before_a_spaced_symbol_is_not_the_pay(line, salary, described)
 
 
 @pytest.mark.parametrize(
+    ("line", "salary", "described"),
+    [
+        # Equity and commission are not the pay a figure after a pay word states ...
+        ("Compensation: $50,000 equity grant", None, None),
+        ("Compensation also includes $25,000 in RSUs each year", None, None),
+        ("Compensation: up to $40,000 in commission", None, None),
+        ("Compensation: $30,000 in stock options", None, None),
+        # ... while a base with equity beside it is.
+        ("Compensation: $140,000 base and $50,000 in equity", "$140,000", "$140,000"),
+        ("Compensation: $120,000 with stock options", "$120,000", "$120,000"),
+        ("Salary: $150,000 - $170,000 plus equity", "$150,000 - $170,000", "$150,000-$170,000"),
+    ],
+)
+def test_an_equity_or_commission_figure_is_not_the_pay(line, salary, described):
+    assert salary_and_pay(line) == (salary, described)
+
+
+@pytest.mark.parametrize(
     ("lines", "salary", "described"),
     [
         # Other money named on the next line is that line's, not the salary's: a benefits list, a bonus under the pay.
         ("Salary: £60,000 - £70,000\nBonus: 10%", "£60,000 - £70,000", "£60,000-£70,000"),
-        ("What we offer\n- €4,200–5,200 gross per month\n- Annual bonus", "€4,200–5,200 gross per month", "€4,200-€5,200 a month"),
+        ("What we offer\n- €4,200–5,200 gross per month\n- Stock options", "€4,200–5,200 gross per month", "€4,200-€5,200 a month"),
         ("Benefits:\n- $120,000 - $150,000 a year\n- Bonus up to 15%", "$120,000 - $150,000 a year", "$120,000-$150,000 a year"),
         ("Salary: £45,000 - £50,000\nTravel allowance included", "£45,000 - £50,000", "£45,000-£50,000"),
         ("Salary: $95,000\nWellness stipend", "$95,000", "$95,000"),
