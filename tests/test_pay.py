@@ -261,6 +261,20 @@ def test_an_equity_or_commission_figure_is_not_the_pay(line, salary, described):
 
 
 @pytest.mark.parametrize(
+    ("line", "salary", "described"),
+    [
+        # "Base:" labels one figure as pay, as "Salary:" does: the base, not the OTE after it, is the salary.
+        ("Base: $80,000, OTE: $160,000", "$80,000", "$80,000"),
+        ("Base: $150,000 + equity", "$150,000", "$150,000"),
+        ("Customer base: $3.8 billion in revenue", None, None),
+        ("Our revenue base: $40,000 MRR", None, None),
+    ],
+)
+def test_a_base_labels_one_figure_as_pay(line, salary, described):
+    assert salary_and_pay(line) == (salary, described)
+
+
+@pytest.mark.parametrize(
     ("lines", "salary", "described"),
     [
         # Other money named on the next line is that line's, not the salary's: a benefits list, a bonus under the pay.
