@@ -172,9 +172,9 @@ def money_written(lower: str) -> Iterator[re.Match[str]]:
 
 
 def bound_start(lower: str, match: re.Match[str]) -> int:
-    """Where the pay a ``MONEY_WRITTEN`` match writes begins: before the bound of a single figure ("up to $200,000",
-    "from £50,000"), at the match otherwise."""
-    if match.group("high") is not None or match.group("rate") is not None:
+    """Where the pay a ``MONEY_WRITTEN`` match writes begins: before the bound of a single figure or rate ("up to
+    $200,000", "from £50,000", "up to £550 per day"), at the match otherwise."""
+    if match.group("high") is not None:
         return match.start()
     bound = _BOUND_BEFORE.search(lower, max(0, match.start() - 20), match.start())
     return bound.start() if bound else match.start()

@@ -299,6 +299,20 @@ def test_up_to_is_a_maximum_and_from_a_minimum():
     assert Pay(None, 200_000, "USD", "year").to_dict() == {"minimum": None, "maximum": 200_000, "currency": "USD", "period": "year"}
 
 
+@pytest.mark.parametrize(
+    ("line", "salary", "pay"),
+    [
+        # A bound leaves an hourly or daily rate's other end open too: "up to £550 per day" is no more than £550.
+        ("Contract: up to £550 per day outside IR35", "up to £550 per day", Pay(None, 550, "GBP", "day")),
+        ("Rate: from $45/hr", "from $45/hr", Pay(45, None, "USD", "hour")),
+        ("Pay: £25 per hour", "£25 per hour", Pay(25, 25, "GBP", "hour")),
+    ],
+)
+def test_a_bound_before_a_rate_leaves_one_end_open(line, salary, pay):
+    posting = parse(f"Product Manager\n{line}\nOwn the roadmap.\n")
+    assert (posting.salary.value if posting.salary else None, posting.pay) == (salary, pay)
+
+
 @pytest.mark.parametrize("code", CURRENCY_CODES)
 def test_every_currency_code_begins_a_salary(code):
     pay = parse(f"Product Manager\nOwn the roadmap.\n{code.upper()} 100,000 - 120,000 a year\n").pay
