@@ -36,11 +36,12 @@ _SYMBOL_AFTER = rf"\s?[{CURRENCY_SYMBOLS}](?!{_THOUSANDS_AFTER})"
 # A figure with its currency: a symbol or a code that ends no word before it ("CHF 120,000"; "years 2020" holds no
 # pesos), or a symbol after it.
 _MONEY = rf"(?:(?:[{CURRENCY_SYMBOLS}]|(?<![a-z])(?:{'|'.join(CURRENCY_CODES)}))\s?{_COUNTED}|(?<![\d,.]){_COUNTED}{_SYMBOL_AFTER})"
-# Between the ends of a range: a dash or "to", and "and" after "between" ("between €3,600 and €4,400"; group ``between``,
-# before the low end's currency or a dollar's prefix: "between CA$150,000 and CA$178,000").
+# Between the ends of a range: a dash, "to" or "up to" ("£45,000 up to £55,000"), and "and" after "between" ("between
+# €3,600 and €4,400"; group ``between``, before the low end's currency or a dollar's prefix: "between CA$150,000 and
+# CA$178,000").
 _BETWEEN = "".join(rf"|(?<=\bbetween\s(?:{'|'.join(prefix for prefix in _PREFIXES if len(prefix) == size)}))" for size in (1, 2))
 _BETWEEN = rf"(?:(?:(?<=\bbetween\s){_BETWEEN})(?P<between>))?"  # a look-behind's alternatives have one length
-_TO = r"\s*(?:-|–|—|to|(?(between)and|(?!)))\s*"
+_TO = r"\s*(?:-|–|—|(?:up\s+)?to|(?(between)and|(?!)))\s*"
 # The low end of a range whose currency comes after the high end only: "80.000 - 95.000 €".
 _BARE_LOW = rf"(?<![\d,.]){_COUNTED}(?={_TO}{_COUNTED}{_SYMBOL_AFTER})"
 # What the pay is for: "$50-$70 per hour", "£550/day", "$120k - $150k a year", "£60,000 pa". The hour and the day

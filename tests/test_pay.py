@@ -313,6 +313,22 @@ def test_a_bound_before_a_rate_leaves_one_end_open(line, salary, pay):
     assert (posting.salary.value if posting.salary else None, posting.pay) == (salary, pay)
 
 
+@pytest.mark.parametrize(
+    ("line", "salary", "described"),
+    [
+        # "up to" between two figures joins a range, as "to" does: not one figure of exactly the low end.
+        ("Salary: £45,000 up to £55,000 DOE", "£45,000 up to £55,000", "£45,000-£55,000"),
+        ("Salary: $90k up to 110k", "$90k up to 110k", "$90,000-$110,000"),
+        ("Day rate: £500 up to £600 per day", "£500 up to £600 per day", "£500-£600 a day"),
+        # ... but not to hours, a share or a bonus.
+        ("Pay: $50 per hour up to 40 hours a week", "$50 per hour", "$50 an hour"),
+        ("Salary: £45,000 up to 20% bonus", "£45,000", "£45,000"),
+    ],
+)
+def test_up_to_between_two_figures_is_a_range(line, salary, described):
+    assert salary_and_pay(line) == (salary, described)
+
+
 @pytest.mark.parametrize("code", CURRENCY_CODES)
 def test_every_currency_code_begins_a_salary(code):
     pay = parse(f"Product Manager\nOwn the roadmap.\n{code.upper()} 100,000 - 120,000 a year\n").pay
@@ -356,7 +372,7 @@ _MONEY_WORDS = ["$", "£", "€", "₹", "usd", "eur", "gbp", "inr", "cad", "aud
 _MONEY_WORDS += [" ", "\u00a0", "\u2009", "\n", "\x1c", "\t", "-", " - ", "–", "to", "per hour", "/day", "?", "’", "é", "a", ",000", ".5"]
 _MONEY_WORDS += ["usd 120", "eur\u00a090", "sgd ٣", "aud\u20095k", "gbp\n4", "cad9"]
 _MONEY_WORDS += ["85 000", "95.000,00", " €", "€ ", "2019 ", "k ", " lpa ₹", "1 ", "000"]
-_MONEY_WORDS += ["between ", " and ", "ca", "nz", "s", " gross", " per month", " net/month", " million"]
+_MONEY_WORDS += ["between ", " and ", "ca", "nz", "s", " gross", " per month", " net/month", " million", " up to ", "up"]
 
 
 @settings(max_examples=1000, deadline=None)
