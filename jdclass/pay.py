@@ -29,23 +29,31 @@ UNIT = r"k|m|lpa|lakhs?|lacs?|cr|crores?"
 _FIGURE = r"\d(?:\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|(?:[\d,.]*\d)?)"
 # Taken whole (atomic): "$20 per day meal allowance" is no figure "$2" that a "0" follows.
 _COUNTED = rf"(?>{_FIGURE}(?!\d|[,.]\d)(?:\s?(?:{UNIT})\b)?)"
+# A symbol after a figure ("95.000,00 €", "85 000 €"), unless a figure in thousands follows it on its line: in "2019 €80k"
+# and "Salary for 2025 € 60.000" the symbol is the second figure's, in "2 500 € 13 mois" the first's.
+_THOUSANDS_AFTER = r"[^\S\n]?\d(?:[\d,.]{3}|\d{0,2}[^\S\n]\d{3}|\d{0,2}\s?k\b)"
+_SYMBOL_AFTER = rf"\s?[{CURRENCY_SYMBOLS}](?!{_THOUSANDS_AFTER})"
 # A figure with its currency: a symbol or a code that ends no word before it ("CHF 120,000"; "years 2020" holds no
-# pesos), or a symbol after it ("95.000,00 €", "85 000 €"; in "2019 €80k" the symbol is the 80k's).
-_MONEY = rf"(?:(?:[{CURRENCY_SYMBOLS}]|(?<![a-z])(?:{'|'.join(CURRENCY_CODES)}))\s?{_COUNTED}|(?<![\d,.]){_COUNTED}\s?[{CURRENCY_SYMBOLS}](?!\d))"
-# Between the ends of a range: a dash or "to", and "and" after "between" ("between €3,600 and €4,400"; group ``between``,
-# before the low end's currency or a dollar's prefix: "between CA$150,000 and CA$178,000").
+# pesos), or a symbol after it.
+_MONEY = rf"(?:(?:[{CURRENCY_SYMBOLS}]|(?<![a-z])(?:{'|'.join(CURRENCY_CODES)}))\s?{_COUNTED}|(?<![\d,.]){_COUNTED}{_SYMBOL_AFTER})"
+# Between the ends of a range: a dash, "to" or "up to" ("£45,000 up to £55,000"), and "and" after "between" ("between
+# €3,600 and €4,400"; group ``between``, before the low end's currency or a dollar's prefix: "between CA$150,000 and
+# CA$178,000").
 _BETWEEN = "".join(rf"|(?<=\bbetween\s(?:{'|'.join(prefix for prefix in _PREFIXES if len(prefix) == size)}))" for size in (1, 2))
 _BETWEEN = rf"(?:(?:(?<=\bbetween\s){_BETWEEN})(?P<between>))?"  # a look-behind's alternatives have one length
-_TO = r"\s*(?:-|–|—|to|(?(between)and|(?!)))\s*"
+_TO = r"\s*(?:-|–|—|(?:up\s+)?to|(?(between)and|(?!)))\s*"
 # The low end of a range whose currency comes after the high end only: "80.000 - 95.000 €".
-_BARE_LOW = rf"(?<![\d,.]){_COUNTED}(?={_TO}{_COUNTED}\s?[{CURRENCY_SYMBOLS}](?!\d))"
+_BARE_LOW = rf"(?<![\d,.]){_COUNTED}(?={_TO}{_COUNTED}{_SYMBOL_AFTER})"
 # What the pay is for: "$50-$70 per hour", "£550/day", "$120k - $150k a year", "£60,000 pa". The hour and the day
 # are a rate's; a single figure for a month or a year is as often an allowance ("a $1,000 per year learning budget"),
 # and one for a day is pay unless an allowance follows ("a $20 daily meal allowance").
 _PER = r"(?:\s+(?:gross|net))?(?:\s*/\s*|\s+(?:per|an?|each)\s+)"  # "€4,400 gross per month"
 _RATE_PERIOD = rf"(?:{_PER}(?:hour|hr|day)\b|\s*p/?[dh]\b|\s+(?:hourly|daily)\b)"
 _PERIOD = rf"(?:{_RATE_PERIOD}|{_PER}(?:week|wk|month|mo|year|yr|annum)\b|\s+(?:weekly|monthly|annually|p\.?a\.?(?!\w)))"
-_PERK = r"\s+(?:[\w-]+\s+){0,2}?(?:stipends?|allowances?|budgets?|credits?|reimburs\w*|per\s+diem|meals?|lunch|food|travel|parking|coworking|wellness)\b"
+# A perk named after the figure, in its line: in "£25 per hour\nTravel paid" the travel is the next line's.
+_PERK = (
+    r"[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?(?:stipends?|allowances?|budgets?|credits?|reimburs\w*|per\s+diem|meals?|lunch|food|travel|parking|coworking|wellness)\b"
+)
 # A figure without a currency after a dash is no range's high end when hours or a share follow: "$45/hr - 40 hours a week".
 _NO_PAY_COUNT = r"(?![\d,.]*\d|\s*(?:%|(?:hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\b))"
 # Money as it is written: a range, with what it is for when that follows; one hourly or daily rate (group ``rate``);
@@ -165,9 +173,9 @@ def money_written(lower: str) -> Iterator[re.Match[str]]:
 
 
 def bound_start(lower: str, match: re.Match[str]) -> int:
-    """Where the pay a ``MONEY_WRITTEN`` match writes begins: before the bound of a single figure ("up to $200,000",
-    "from £50,000"), at the match otherwise."""
-    if match.group("high") is not None or match.group("rate") is not None:
+    """Where the pay a ``MONEY_WRITTEN`` match writes begins: before the bound of a single figure or rate ("up to
+    $200,000", "from £50,000", "up to £550 per day"), at the match otherwise."""
+    if match.group("high") is not None:
         return match.start()
     bound = _BOUND_BEFORE.search(lower, max(0, match.start() - 20), match.start())
     return bound.start() if bound else match.start()

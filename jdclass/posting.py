@@ -128,19 +128,21 @@ _NOT_EMPLOYER |= {"eventually", "someday"}
 _PAY_PERIOD = re.compile(r"(?:per|/|an?|each)\s*(?:hour|hr|day|week|month|year|yr|annum)\b|annually|hourly|daily|\bp\.?a\.?(?!\w)")
 _PAY_LABEL = re.compile(r"\b(?:salary|pay|compensation|base|range|ote|wage)\b[^.\n]{0,30}$")
 # What makes one figure pay, in its clause before it: "Salary: $95,000", "starting salary of £34,000", "CTC ₹9.5 LPA",
-# "base pay of $80,000"; not "we'll pay you €150", "Orchard Pay manages $34 billion", "revenue base of $3.8 billion".
+# "base pay of $80,000", "Base: $80,000"; not "we'll pay you €150", "Orchard Pay manages $34 billion", "revenue base of $3.8 billion".
 _FIGURE_LABEL = re.compile(
-    r"(?:\b(?:salary|salaries|compensation|wages?|ctc|ote)\b|\bpay(?:\s+(?:range|band|scale|rate))?\s*(?::|\bis\b|\bof\b))[^.,;\n]{0,30}$"
+    r"(?:\b(?:salary|salaries|compensation|wages?|ctc|ote)\b|\b(?:pay(?:\s+(?:range|band|scale|rate))?\s*(?::|\bis\b|\bof\b)|base\s*:))[^.,;\n]{0,30}$"
 )
 # Money that is no one's pay, which the report and batch's salary columns must not give as pay: a figure in millions
 # ("$5M-$10M", "£400k to £1.2m", "$1 million"), a range that other money's word follows ("$10,000 - $20,000 sign-on bonus", "$20-30k
-# in annual revenue", not "$90k-$110k plus bonus" or "including bonus") or comes after in its line ("401(k) match of
+# in annual revenue", "$25,000 in RSUs", not "$90k-$110k plus bonus" or "including bonus") or comes after in its line ("401(k) match of
 # $3,000-$6,000", "budget: $50k-$80k").
 _MILLIONS = re.compile(r"\d\s?m\b")
 _OTHER_MONEY = (
-    r"budgets?|bonus(?:es)?(?![\s-]*eligib)|arr|mrr|revenue|funding|round|series|valuation|match(?:ing)?|stipends?|allowances?|millions?|billions?|bn"
+    r"budgets?|bonus(?:es)?(?![\s-]*eligib)|arr|mrr|revenue|funding|round|series|valuation|match(?:ing)?|stipends?|allowances?|millions?|billions?|bn|"
+    r"equity|rsus?|stock|commissions?"
 )
-_OTHER_MONEY_AFTER = re.compile(rf"\s*(?:(?!(?:plus|and|with|or|incl\w*|excl\w*)\b)[\w'’()-]+\s+){{0,2}}?(?:{_OTHER_MONEY})\b")
+# Both in the figure's line: in "Salary: £60,000\nBonus: 10%" the bonus is the next line's.
+_OTHER_MONEY_AFTER = re.compile(rf"[^\S\n]*(?:(?!(?:plus|and|with|or|incl\w*|excl\w*)\b)[\w'’()-]+[^\S\n]+){{0,2}}?(?:{_OTHER_MONEY})\b")
 _OTHER_MONEY_BEFORE = re.compile(
     rf"(?:(?<!salary\s)(?<!pay\s)\b(?:{_OTHER_MONEY})|\b(?:raised|raising|worth)|401\(?k\)?)[^\w\n.]{{0,3}}(?:(?:of|up\s+to|from|between|about|over)\s+)*\Z"
 )

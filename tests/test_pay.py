@@ -219,6 +219,45 @@ def test_a_salary_in_any_currency_code_pay_is_read_in(line, salary, described):
         # "and" joins a range only after "between"; a range in millions is no pay.
         ("Salary $120,000 and a $20,000 bonus", "$120,000", "$120,000"),
         ("Clients with contracts between $150,000 and $1 million a year.", None, None),
+        # A symbol before a figure, a space between them as "€ 60.000" writes it, is that figure's: not a symbol after
+        # the number before it (a year, a pay scale's number), as "2019 €80k" is not.
+        ("Salary for 2025 € 60.000 - € 70.000 gross", "€ 60.000 - € 70.000", "€60,000-€70,000"),
+        ("Salary scale 10 € 3.500 - € 4.800 per month", "€ 3.500 - € 4.800 per month", "€3,500-€4,800 a month"),
+        # A symbol after the figure still reads where no figure in thousands follows it on its line.
+        ("Salary: 60.000 € - 70.000 € (2025)", "60.000 € - 70.000 €", "€60,000-€70,000"),
+        ("Salary: 2 500 € 13 mois", "2 500 €", "€2,500"),
+        ("Salary: 60.000 €\n2025 budget review", "60.000 €", "€60,000"),
+        # Equity and commission are not the pay a figure after a pay word states ...
+        ("Compensation: $50,000 equity grant", None, None),
+        ("Compensation also includes $25,000 in RSUs each year", None, None),
+        ("Compensation: up to $40,000 in commission", None, None),
+        ("Compensation: $30,000 in stock options", None, None),
+        # ... while a base with equity beside it is.
+        ("Compensation: $140,000 base and $50,000 in equity", "$140,000", "$140,000"),
+        ("Compensation: $120,000 with stock options", "$120,000", "$120,000"),
+        ("Salary: $150,000 - $170,000 plus equity", "$150,000 - $170,000", "$150,000-$170,000"),
+        # "Base:" labels one figure as pay, as "Salary:" does: the base, not the OTE after it, is the salary.
+        ("Base: $80,000, OTE: $160,000", "$80,000", "$80,000"),
+        ("Base: $150,000 + equity", "$150,000", "$150,000"),
+        ("Customer base: $3.8 billion in revenue", None, None),
+        ("Our revenue base: $40,000 MRR", None, None),
+        # Other money named on the next line is that line's, not the salary's: a benefits list, a bonus under the pay.
+        ("Salary: £60,000 - £70,000\nBonus: 10%", "£60,000 - £70,000", "£60,000-£70,000"),
+        ("What we offer\n- €4,200–5,200 gross per month\n- Stock options", "€4,200–5,200 gross per month", "€4,200-€5,200 a month"),
+        ("Benefits:\n- $120,000 - $150,000 a year\n- Bonus up to 15%", "$120,000 - $150,000 a year", "$120,000-$150,000 a year"),
+        ("Salary: £45,000 - £50,000\nTravel allowance included", "£45,000 - £50,000", "£45,000-£50,000"),
+        ("Salary: $95,000\nWellness stipend", "$95,000", "$95,000"),
+        ("Pay: £25 per hour\nTravel paid", "£25 per hour", "£25 an hour"),
+        # On the same line it is the figure's.
+        ("Perks: $10,000 - $20,000 sign-on bonus\nSalary: $130k", "$130k", "$130,000"),
+        ("Salary: competitive\nA $20 daily meal allowance", None, None),
+        # "up to" between two figures joins a range, as "to" does: not one figure of exactly the low end.
+        ("Salary: £45,000 up to £55,000 DOE", "£45,000 up to £55,000", "£45,000-£55,000"),
+        ("Salary: $90k up to 110k", "$90k up to 110k", "$90,000-$110,000"),
+        ("Day rate: £500 up to £600 per day", "£500 up to £600 per day", "£500-£600 a day"),
+        # ... but not to hours, a share or a bonus.
+        ("Pay: $50 per hour up to 40 hours a week", "$50 per hour", "$50 an hour"),
+        ("Salary: £45,000 up to 20% bonus", "£45,000", "£45,000"),
     ],
 )
 def test_pay_as_recruiters_write_it(line, salary, described):
@@ -229,6 +268,9 @@ def test_up_to_is_a_maximum_and_from_a_minimum():
     assert parse("Product Manager\nSalary: up to $200,000 a year\n").pay == Pay(None, 200_000, "USD", "year")
     assert parse("Product Manager\nSalary from £50,000\n").pay == Pay(50_000, None, "GBP", None)
     assert Pay(None, 200_000, "USD", "year").to_dict() == {"minimum": None, "maximum": 200_000, "currency": "USD", "period": "year"}
+    # An hourly or daily rate's too: "up to £550 per day" is no more than £550.
+    assert parse("Product Manager\nContract: up to £550 per day outside IR35\n").pay == Pay(None, 550, "GBP", "day")
+    assert parse("Product Manager\nRate: from $45/hr\n").pay == Pay(45, None, "USD", "hour")
 
 
 @pytest.mark.parametrize("code", CURRENCY_CODES)
@@ -274,7 +316,7 @@ _MONEY_WORDS = ["$", "£", "€", "₹", "usd", "eur", "gbp", "inr", "cad", "aud
 _MONEY_WORDS += [" ", "\u00a0", "\u2009", "\n", "\x1c", "\t", "-", " - ", "–", "to", "per hour", "/day", "?", "’", "é", "a", ",000", ".5"]
 _MONEY_WORDS += ["usd 120", "eur\u00a090", "sgd ٣", "aud\u20095k", "gbp\n4", "cad9"]
 _MONEY_WORDS += ["85 000", "95.000,00", " €", "€ ", "2019 ", "k ", " lpa ₹", "1 ", "000"]
-_MONEY_WORDS += ["between ", " and ", "ca", "nz", "s", " gross", " per month", " net/month", " million"]
+_MONEY_WORDS += ["between ", " and ", "ca", "nz", "s", " gross", " per month", " net/month", " million", " up to ", "up"]
 
 
 @settings(max_examples=1000, deadline=None)
