@@ -6,8 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jdclass.duties import MADE_ON_USE, Stated, contradicts, plain_text
+from jdclass.corpus import Duty
+from jdclass.duties import MADE_ON_USE, DutyMatcher, Stated, contradicts, plain_text
 from jdclass.education import waived_degrees
+from jdclass.levels import Level
+from jdclass.nlp import analyze
 
 
 @pytest.mark.parametrize(
@@ -129,3 +132,25 @@ def test_a_saved_matcher_holds_none_of_what_it_reads_from_its_duties(classifier)
     classifier.classify(DEGREE_AND_YEARS_AD)
     assert set(MADE_ON_USE) <= set(vars(matcher))
     assert not set(MADE_ON_USE) & set(matcher.__getstate__())
+
+
+def test_each_rung_scores_its_own_best_duty_however_many_it_has(tmp_path):
+    # Rungs of 3, 1 and 0 duties: the scores are laid out rung by rung with padding, which must not change them.
+    rungs = [Level.PM, Level.PM, Level.VP, Level.PM]
+    statements = [
+        "Owns the roadmap for one product area and ships with engineering.",
+        "Writes specifications and acceptance criteria with design and engineering.",
+        "Sets product strategy across every line of business with the executive team.",
+        "Runs discovery interviews with customers and reads the data.",
+    ]
+    duties = tuple(Duty(level, text, "duties", tmp_path / "rubric.md", line) for line, (level, text) in enumerate(zip(rungs, statements, strict=True)))
+    matcher = DutyMatcher(duties, ["roadmap product area engineering", "strategy executive team business"])
+    analyses = list(analyze(["Own the roadmap for our product area.\nSet the strategy with the executive team.\nBake bread daily."]))
+    [(best, which)] = matcher.level_scores_many(analyses)
+    sims = (matcher.vectorizer.transform([s.tokens for s in analyses[0].sentences]) @ matcher.matrix.T).toarray()
+    for column, rung in enumerate(Level.ladder()):
+        own = [i for i, level in enumerate(rungs) if level is rung]
+        expected_best = sims[:, own].max(axis=1) if own else 0.0
+        expected_which = [own[j] for j in sims[:, own].argmax(axis=1)] if own else 0
+        assert (best[:, column] == expected_best).all() and (which[:, column] == expected_which).all()
+    assert best[:, Level.ladder().index(Level.PM)].tolist()[2] == 0.0 and best[:2].max() > 0.1  # bread matches nothing
