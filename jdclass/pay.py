@@ -24,9 +24,12 @@ _PREFIXES = {"us": "USD", "c": "CAD", "ca": "CAD", "a": "AUD", "au": "AUD", "s":
 # What a figure may be counted in: thousands, millions, lakhs (a hundred thousand rupees; "LPA" a year) and crores
 # (ten million rupees), as Indian postings write them ("₹18-26 Lacs P.A.", "₹1.1 Cr").
 UNIT = r"k|m|lpa|lakhs?|lacs?|cr|crores?"
+# What follows a count, not an amount: a share, hours, days ("€60 000 100% remote", "$45/hr - 40 hours a week").
+_COUNT_AFTER = r"\s*(?:%|(?:hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\b)"
 # A figure as written: "95,000", "95.000,00", "42.50", or with a space between thousands, as French and others write
-# them ("85 000"); and what it is counted in ("120k", "18 LPA").
-_FIGURE = r"\d(?:\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|(?:[\d,.]*\d)?)"
+# them ("85 000"), where the last three digits are no count of their own ("€60 000 100% remote" is €60,000); and what it
+# is counted in ("120k", "18 LPA").
+_FIGURE = rf"\d(?:\d{{0,2}}(?:[ \u00a0\u2009\u202f]\d{{3}})+(?!\d|\+|{_COUNT_AFTER})|(?:[\d,.]*\d)?)"
 # Taken whole (atomic): "$20 per day meal allowance" is no figure "$2" that a "0" follows.
 _COUNTED = rf"(?>{_FIGURE}(?!\d|[,.]\d)(?:\s?(?:{UNIT})\b)?)"
 # A symbol after a figure ("95.000,00 €", "85 000 €"), unless a figure in thousands follows it on its line: in "2019 €80k"
@@ -55,7 +58,7 @@ _PERK = (
     r"[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?(?:stipends?|allowances?|budgets?|credits?|reimburs\w*|per\s+diem|meals?|lunch|food|travel|parking|coworking|wellness)\b"
 )
 # A figure without a currency after a dash is no range's high end when hours or a share follow: "$45/hr - 40 hours a week".
-_NO_PAY_COUNT = r"(?![\d,.]*\d|\s*(?:%|(?:hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\b))"
+_NO_PAY_COUNT = rf"(?![\d,.]*\d|{_COUNT_AFTER})"
 # Money as it is written: a range, with what it is for when that follows; one hourly or daily rate (group ``rate``);
 # or one figure, with what it is for, and no perk after it. Run over ``lowered`` text, where ``money_written`` tries it.
 MONEY_WRITTEN = re.compile(

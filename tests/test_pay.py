@@ -324,3 +324,21 @@ _MONEY_WORDS += ["between ", " and ", "ca", "nz", "s", " gross", " per month", "
 def test_money_tried_where_it_can_begin_is_what_a_scan_finds(text: str) -> None:
     lower = lowered(text)
     assert [m.span() for m in money_written(lower)] == [m.span() for m in MONEY_WRITTEN.finditer(lower)]
+
+
+@pytest.mark.parametrize(
+    ("line", "salary", "described"),
+    [
+        # Three digits after a space-grouped figure are a count of their own where a share, a "+" or hours follow ...
+        ("Salary: €60 000 100% remote", "€60 000", "€60,000"),
+        ("Salary: €60 000 - 70 000 100 % remote", "€60 000 - 70 000", "€60,000-€70,000"),
+        ("Salary: €52 000 500+ colleagues", "€52 000", "€52,000"),
+        ("Salary: €52 000 160 hours a month", "€52 000", "€52,000"),
+        # ... and a thousands group otherwise.
+        ("Salary: €60 000 - 70 000", "€60 000 - 70 000", "€60,000-€70,000"),
+        ("Salary: 60 000 € – 70 000 € 100 % remote", "60 000 € – 70 000 €", "€60,000-€70,000"),
+        ("Salary: CLP 2 500 000 per month", "CLP 2 500 000 per month", "CLP 2,500,000 a month"),
+    ],
+)
+def test_a_space_grouped_figure_takes_no_count_after_it(line, salary, described):
+    assert salary_and_pay(line) == (salary, described)
