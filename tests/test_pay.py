@@ -342,3 +342,19 @@ def test_money_tried_where_it_can_begin_is_what_a_scan_finds(text: str) -> None:
 )
 def test_a_space_grouped_figure_takes_no_count_after_it(line, salary, described):
     assert salary_and_pay(line) == (salary, described)
+
+
+@pytest.mark.parametrize(
+    ("line", "salary", "described"),
+    [
+        # A step-up (or a top-up) to a figure is the salary it comes to, not a bound "up to" it.
+        ("Your salary gets a step-up to £35,000 after probation.", "£35,000", "£35,000"),
+        ("Salary: a top-up to €48,000 once you relocate", "€48,000", "€48,000"),
+        ("Salary: £30,000, with a step-up to £35,000 after probation", "£30,000", "£30,000"),
+        # The words "up to" are a bound.
+        ("Salary: up to £35,000", "up to £35,000", "up to £35,000"),
+        ("Salary: Up to £35,000 (a step-up to £40,000 after a year)", "Up to £35,000", "up to £35,000"),
+    ],
+)
+def test_up_to_is_the_words_not_the_end_of_a_step_up(line, salary, described):
+    assert salary_and_pay(line) == (salary, described)
