@@ -358,3 +358,31 @@ def test_a_space_grouped_figure_takes_no_count_after_it(line, salary, described)
 )
 def test_up_to_is_the_words_not_the_end_of_a_step_up(line, salary, described):
     assert salary_and_pay(line) == (salary, described)
+
+
+@pytest.mark.parametrize(
+    ("line", "salary", "pay"),
+    [
+        # "max" (with a full stop or in full) before a figure is its maximum only, "min" its minimum only ...
+        ("Salary: max. $80,000", "max. $80,000", Pay(None, 80_000, "USD", None)),
+        ("Salary: Max $80,000", "Max $80,000", Pay(None, 80_000, "USD", None)),
+        ("Salary: maximum $80,000", "maximum $80,000", Pay(None, 80_000, "USD", None)),
+        ("Salary: min. $80,000", "min. $80,000", Pay(80_000, None, "USD", None)),
+        ("Salary: min $80,000", "min $80,000", Pay(80_000, None, "USD", None)),
+        ("Salary: minimum $80,000", "minimum $80,000", Pay(80_000, None, "USD", None)),
+        ("Day rate: max. £550 per day", "max. £550 per day", Pay(None, 550, "GBP", "day")),
+        # ... and so is a minimum or maximum salary named before it.
+        ("Minimum salary: $80,000", "Minimum salary: $80,000", Pay(80_000, None, "USD", None)),
+        ("Maximum salary: $80,000", "Maximum salary: $80,000", Pay(None, 80_000, "USD", None)),
+        ("Max. salary: €4,500 per month", "Max. salary: €4,500 per month", Pay(None, 4_500, "EUR", "month")),
+        ("Minimum annual base salary: $120,000", "Minimum annual base salary: $120,000", Pay(120_000, None, "USD", "year")),
+        ("The minimum salary of £32,000 applies.", "minimum salary of £32,000", Pay(32_000, None, "GBP", None)),
+        # A figure with no bound is exact; a full stop after other words still ends the pay word's clause.
+        ("Salary: $80,000", "$80,000", Pay(80_000, 80_000, "USD", None)),
+        ("Salary: see below. $5,000 relocation", None, None),
+        ("Salary: competitive, min. 5 years. A $2,000 grant", None, None),
+    ],
+)
+def test_max_and_min_bound_one_end(line, salary, pay):
+    posting = parse(f"Product Manager\n{line}\nOwn the roadmap.\n")
+    assert (posting.salary.value if posting.salary else None, posting.pay) == (salary, pay)
