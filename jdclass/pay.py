@@ -36,17 +36,20 @@ _COUNTED = rf"(?>{_FIGURE}(?!\d|[,.]\d)(?:\s?(?:{UNIT})\b)?)"
 # and "Salary for 2025 € 60.000" the symbol is the second figure's, in "2 500 € 13 mois" the first's.
 _THOUSANDS_AFTER = r"[^\S\n]?\d(?:[\d,.]{3}|\d{0,2}[^\S\n]\d{3}|\d{0,2}\s?k\b)"
 _SYMBOL_AFTER = rf"\s?[{CURRENCY_SYMBOLS}](?!{_THOUSANDS_AFTER})"
+# A code after a figure, a word of its own ("95,000 USD", "120-150k CAD"; not "5 usda"), on the same terms.
+_CODE_AFTER_FIGURE = rf"\s?(?:{'|'.join(CURRENCY_CODES)})(?![a-z])(?!{_THOUSANDS_AFTER})"
+_CURRENCY_AFTER = rf"(?:{_SYMBOL_AFTER}|{_CODE_AFTER_FIGURE})"
 # A figure with its currency: a symbol or a code that ends no word before it ("CHF 120,000"; "years 2020" holds no
-# pesos), or a symbol after it.
-_MONEY = rf"(?:(?:[{CURRENCY_SYMBOLS}]|(?<![a-z])(?:{'|'.join(CURRENCY_CODES)}))\s?{_COUNTED}|(?<![\d,.]){_COUNTED}{_SYMBOL_AFTER})"
+# pesos), or a symbol or a code after it.
+_MONEY = rf"(?:(?:[{CURRENCY_SYMBOLS}]|(?<![a-z])(?:{'|'.join(CURRENCY_CODES)}))\s?{_COUNTED}|(?<![\d,.]){_COUNTED}{_CURRENCY_AFTER})"
 # Between the ends of a range: a dash, "to" or "up to" ("£45,000 up to £55,000"), and "and" after "between" ("between
 # €3,600 and €4,400"; group ``between``, before the low end's currency or a dollar's prefix: "between CA$150,000 and
 # CA$178,000").
 _BETWEEN = "".join(rf"|(?<=\bbetween\s(?:{'|'.join(prefix for prefix in _PREFIXES if len(prefix) == size)}))" for size in (1, 2))
 _BETWEEN = rf"(?:(?:(?<=\bbetween\s){_BETWEEN})(?P<between>))?"  # a look-behind's alternatives have one length
 _TO = r"\s*(?:-|–|—|(?:up\s+)?to|(?(between)and|(?!)))\s*"
-# The low end of a range whose currency comes after the high end only: "80.000 - 95.000 €".
-_BARE_LOW = rf"(?<![\d,.]){_COUNTED}(?={_TO}{_COUNTED}{_SYMBOL_AFTER})"
+# The low end of a range whose currency comes after the high end only: "80.000 - 95.000 €", "95,000 - 120,000 USD".
+_BARE_LOW = rf"(?<![\d,.]){_COUNTED}(?={_TO}{_COUNTED}{_CURRENCY_AFTER})"
 # What the pay is for: "$50-$70 per hour", "£550/day", "$120k - $150k a year", "£60,000 pa". The hour and the day
 # are a rate's; a single figure for a month or a year is as often an allowance ("a $1,000 per year learning budget"),
 # and one for a day is pay unless an allowance follows ("a $20 daily meal allowance").
@@ -76,13 +79,21 @@ _BOUND = re.compile(_BOUND_BEFORE.pattern.removesuffix(r"\s*\Z"))
 # A currency symbol after a figure: "95 000 €", "18 LPA ₹"; the figure may be the high end of a range.
 _FIGURE_BEFORE = re.compile(rf"\d(?:\s?(?:{UNIT}))?\s?\Z")
 _FIGURE_START = re.compile(r"(?<![\d,.])\d")
+# What lies between the first figure of money and a currency after it: figures, units and a range's "to" ("80.000 -
+# 95.000 €", "120 to 150k usd"). A figure that something else comes after begins no money ending at that currency.
+_FIGURES_RUN = re.compile(rf"(?:[\d,.\s\-–—]|{UNIT}|to|up|and)*")
 _CODE_SET = frozenset(CURRENCY_CODES)
-# A text's shape, a byte a character: a digit "0", a letter "a", an ASCII space " ", and "0" for any character past
-# ASCII ("?" after encoding), which may be a digit or a space too. Three letters before a figure are found in it by
-# ``re``'s fast search for a literal first character, in a third of the time of a scan of the text for each code, and
-# whatever the number of codes.
-_SHAPES = bytes.maketrans(b"0123456789?abcdefghijklmnopqrstuvwxyz\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", b"0" * 11 + b"a" * 26 + b" " * 9)
-_LETTERS_BEFORE_FIGURE = re.compile(rb"0(?:(?<=(aaa)0)|(?<=(aaa) 0))")
+# A text's shape, a byte a character: a digit "0", an ASCII space " ", "0" for any character past ASCII ("?" after
+# encoding), which may be a digit or a space too, and the rest as it is. A code before a figure or after it (and its
+# unit: "120k usd") is found in it by ``re``'s fast search for a literal first character, a figure's digit, in a third
+# of the time of a scan of the text for the codes; a letter beside the digit comes first, which few digits have.
+_SHAPES = bytes.maketrans(b"0123456789?\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", b"0" * 11 + b" " * 9)
+_CODES_SHAPED = "|".join(CURRENCY_CODES).encode()
+_CODE_BESIDE_FIGURE = re.compile(
+    rb"0(?:(?<=[a-z]0)(?<=(?:%b)0)|(?<=[a-z] 0)(?<=(?:%b) 0)|(?=[ 0]?[a-z])(?=[ 0]?(?:(?:%b)[ 0])?(?:%b)(?![a-z])))"
+    % (_CODES_SHAPED, _CODES_SHAPED, UNIT.encode(), _CODES_SHAPED)
+)
+_CODE_AFTER_UNIT = re.compile(rf"\s?(?:(?:{UNIT})\s)?(?P<code>{'|'.join(CURRENCY_CODES)})(?![a-z])")
 _AMOUNT = re.compile(rf"(?P<number>{_FIGURE})(?:\s?(?P<unit>{UNIT})(?![a-z]))?")
 _SPACES_IN_FIGURES = str.maketrans("", "", " \u00a0\u2009\u202f")
 _UNITS = {"k": 1e3, "m": 1e6, **dict.fromkeys(("lpa", "lakh", "lakhs", "lac", "lacs"), 1e5), **dict.fromkeys(("cr", "crore", "crores"), 1e7)}
@@ -152,8 +163,8 @@ def _figure(amount: float) -> str:
 
 def money_written(lower: str) -> Iterator[re.Match[str]]:
     """The matches of ``MONEY_WRITTEN.finditer(lower)``, tried only where one can begin: at a currency symbol, at a
-    code followed by a figure (``_SHAPES``), and at the figures before a symbol that a figure comes before, as
-    ``spans.matches_from`` tries a pattern."""
+    code followed by a figure (``_SHAPES``), and at the figures before a symbol or a code that comes after a figure,
+    as ``spans.matches_from`` tries a pattern."""
     symbols = []
     for symbol in CURRENCY_SYMBOLS:
         at = lower.find(symbol)
@@ -161,21 +172,41 @@ def money_written(lower: str) -> Iterator[re.Match[str]]:
             symbols.append(at)
             at = lower.find(symbol, at + 1)
     starts = set(symbols)
-    figures_to = 0  # the figures before this are among the starts
-    for at in sorted(symbols):
+    after_figures = []  # the symbols and codes that a figure comes before
+    for at in symbols:
         before = lower[max(0, at - 2) : at].rstrip()[-1:]  # a figure's last digit or a unit's last letter, if one comes before
         if before and (before.isdigit() or before in _UNIT_ENDS) and _FIGURE_BEFORE.search(lower, max(0, at - 12), at):
-            starts.update(figure.start() for figure in _FIGURE_START.finditer(lower, figures_to, at))
-            figures_to = at
-    for letters in _LETTERS_BEFORE_FIGURE.finditer(lower.encode("ascii", "replace").translate(_SHAPES)):
-        at = letters.start(letters.lastindex or 0)
-        if lower[at : at + 3] in _CODE_SET:
-            starts.add(at)
+            after_figures.append(at)
+    shapes = lower.encode("ascii", "replace").translate(_SHAPES)
+    for beside in _CODE_BESIDE_FIGURE.finditer(shapes):
+        at = beside.start()
+        if lower[max(0, at - 3) : at] in _CODE_SET:
+            starts.add(at - 3)
+        elif lower[max(0, at - 4) : at - 1] in _CODE_SET:
+            starts.add(at - 4)
+        if code := _CODE_AFTER_UNIT.match(lower, at + 1):
+            after_figures.append(code.start("code"))
+    for at in after_figures:
+        starts.update(_figures_before(lower, at))
     end = 0
     for start in sorted(starts):
         if start >= end and (match := MONEY_WRITTEN.match(lower, start)):
             yield match
             end = match.end()
+
+
+def _figures_before(lower: str, at: int) -> list[int]:
+    """Where the figures begin that money with its currency at ``at`` may begin at: from the nearest figure on, each
+    with only figures, units and "to" between it and ``at`` (``_FIGURES_RUN``); looked for in the 64 characters before
+    ``at``, and all before it when each figure there is one."""
+    found: list[int] = []
+    for window in (max(0, at - 64), 0):
+        found = []
+        for start in reversed([figure.start() for figure in _FIGURE_START.finditer(lower, window, at)]):
+            if not _FIGURES_RUN.fullmatch(lower, start, at):
+                return found
+            found.append(start)
+    return found
 
 
 def bound_start(lower: str, match: re.Match[str]) -> int:
@@ -196,7 +227,7 @@ def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
     and a text of numbers without a currency is None. It reads money as written; ``Posting.pay`` reads the money that
     is a posting's pay (``Posting.salary``: not a bonus, a budget or a perk), and gives ``end``.
 
-    Currency: the ISO code written ("SGD 170,000", "$120,000 CAD", "CLP $4.200.000"), the one a symbol names (£, €, ₹; lakhs and
+    Currency: the ISO code written ("SGD 170,000", "95,000 USD", "$120,000 CAD", "CLP $4.200.000"), the one a symbol names (£, €, ₹; lakhs and
     crores are rupees), the dollar a prefix names ("C$", "A$", "US$"), and "$" alone is USD only when the posting names no other
     dollar's currency or country (Canada, Australia, New Zealand, Singapore, Hong Kong, Mexico): None then.
     """

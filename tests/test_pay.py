@@ -317,6 +317,7 @@ _MONEY_WORDS += [" ", "\u00a0", "\u2009", "\n", "\x1c", "\t", "-", " - ", "–",
 _MONEY_WORDS += ["usd 120", "eur\u00a090", "sgd ٣", "aud\u20095k", "gbp\n4", "cad9"]
 _MONEY_WORDS += ["85 000", "95.000,00", " €", "€ ", "2019 ", "k ", " lpa ₹", "1 ", "000"]
 _MONEY_WORDS += ["between ", " and ", "ca", "nz", "s", " gross", " per month", " net/month", " million", " up to ", "up"]
+_MONEY_WORDS += [" usd", "usd", "k eur", " lakh ", "lpa inr", "0 pln", "\u00a0chf", "2025 ", "usda", " %", "+"]
 
 
 @settings(max_examples=1000, deadline=None)
@@ -386,3 +387,42 @@ def test_up_to_is_the_words_not_the_end_of_a_step_up(line, salary, described):
 def test_max_and_min_bound_one_end(line, salary, pay):
     posting = parse(f"Product Manager\n{line}\nOwn the roadmap.\n")
     assert (posting.salary.value if posting.salary else None, posting.pay) == (salary, pay)
+
+
+@pytest.mark.parametrize(
+    ("line", "salary", "described"),
+    [
+        # A currency code after the figure, as after a dollar amount ("$120,000 CAD"), with a range and what it is for.
+        ("Salary: 95,000 USD", "95,000 USD", "$95,000"),
+        ("95,000 - 120,000 USD per year", "95,000 - 120,000 USD per year", "$95,000-$120,000 a year"),
+        ("Salary: 120-150K USD", "120-150K USD", "$120,000-$150,000"),
+        ("Salary: 40k - 50k GBP DOE", "40k - 50k GBP", "£40,000-£50,000"),
+        ("Salary: 75.000 - 90.000 EUR brutto", "75.000 - 90.000 EUR", "€75,000-€90,000"),
+        ("Compensation: 20,000–25,000 PLN net/month on B2B", "20,000–25,000 PLN net/month", "PLN 20,000-25,000 a month"),
+        ("Salary from 30 000 PLN gross per month", "from 30 000 PLN gross per month", "from PLN 30,000 a month"),
+        ("CTC: 9.5 lakh INR per annum", "9.5 lakh INR per annum", "₹950,000 a year"),
+        ("Salary: $120,000 - 140,000 CAD", "$120,000 - 140,000 CAD", "CAD 120,000-140,000"),
+        # A code is a word of its own, and the code of a figure in thousands after it is that figure's.
+        ("Salary: competitive; you run 40 audits a year", None, None),
+        ("Salary for 2025 EUR 60,000", "EUR 60,000", "€60,000"),
+        ("Figures from 2024: 300 USD per user", None, None),
+    ],
+)
+def test_a_currency_code_after_the_figure(line, salary, described):
+    assert salary_and_pay(line) == (salary, described)
+
+
+@pytest.mark.parametrize(
+    ("line", "described"),
+    [
+        # A code after the figure is no more pay than a symbol before it where a perk or a budget is named.
+        ("Salary: competitive, plus a stipend of {} for equipment", None),
+        ("Salary: $90,000 and a {} equipment stipend", "$90,000"),
+        ("Compensation: {} home office budget", None),
+        ("Salary: {} per month meal allowance", None),
+        ("Base: {}", "$500"),
+    ],
+)
+def test_a_code_after_the_figure_is_pay_where_a_symbol_before_it_is(line, described):
+    assert salary_and_pay(line.format("500 USD"))[1] == salary_and_pay(line.format("$500"))[1] == described
+    assert read_pay(line.format("500 USD")) == read_pay(line.format("$500"))
