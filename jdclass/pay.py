@@ -120,6 +120,7 @@ _PERIOD_WORDS: tuple[tuple[Period, str], ...] = (
 _PERIODS = tuple((period, re.compile(pattern)) for period, pattern in _PERIOD_WORDS)
 _SHOWN_PERIOD = {"hour": "an hour", "day": "a day", "week": "a week", "month": "a month", "year": "a year"}
 _SHOWN_SYMBOL = {"USD": "$", "GBP": "£", "EUR": "€", "INR": "₹"}
+_INDIAN_GROUP = re.compile(r"(\d)(?=(?:\d\d)*\d{3}(?!\d))")  # a digit that two, four, ... and three more follow
 
 
 @dataclass(frozen=True)
@@ -142,16 +143,18 @@ class Pay:
 
     def describe(self) -> str:
         """In words: "$150,000-$180,000 a year", "£550 a day", "CAD 120,000-140,000", "$90,000 (which dollar is not clear)",
-        "up to $200,000", "from €50,000"."""
+        "up to $200,000", "from €50,000", and rupees grouped in lakhs and crores as Indian postings write them:
+        "₹12,00,000-₹18,00,000 a year"."""
         symbol = _SHOWN_SYMBOL.get(self.currency or "USD")
         before = symbol if symbol is not None else f"{self.currency} "
+        grouped = _in_lakhs if self.currency == "INR" else _figure
         if self.minimum is not None and self.maximum is not None:
-            low, high = _figure(self.minimum), _figure(self.maximum)
+            low, high = grouped(self.minimum), grouped(self.maximum)
             amount = f"{before}{low}" if low == high else f"{before}{low}-{symbol or ''}{high}"  # "$1-$2", "CAD 1-2"
         elif self.maximum is not None:
-            amount = f"up to {before}{_figure(self.maximum)}"
+            amount = f"up to {before}{grouped(self.maximum)}"
         else:
-            amount = f"from {before}{_figure(self.minimum)}" if self.minimum is not None else "no amount"
+            amount = f"from {before}{grouped(self.minimum)}" if self.minimum is not None else "no amount"
         period = f" {_SHOWN_PERIOD[self.period]}" if self.period else ""
         unclear = " (which dollar is not clear)" if self.currency is None else ""
         return amount + period + unclear
@@ -159,6 +162,13 @@ class Pay:
 
 def _figure(amount: float) -> str:
     return f"{amount:,.0f}" if amount == int(amount) else f"{amount:,.2f}"
+
+
+def _in_lakhs(amount: float) -> str:
+    """``_figure`` grouped as Indian amounts are, in thousands, lakhs and crores: "12,00,000" (12 lakh), "1,30,00,000"
+    (1.3 crore); "1,200,000" reads as wrong to those who read them so."""
+    whole, point, fraction = _figure(amount).replace(",", "").partition(".")
+    return _INDIAN_GROUP.sub(r"\1,", whole) + point + fraction
 
 
 def money_written(lower: str) -> Iterator[re.Match[str]]:

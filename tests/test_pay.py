@@ -22,8 +22,8 @@ from jdclass.spans import lowered
         ("£500pd", Pay(500, 500, "GBP", "day"), "£500 a day"),
         ("€60.000 - €70.000", Pay(60_000, 70_000, "EUR", None), "€60,000-€70,000"),
         ("EUR 98,000 - 122,000", Pay(98_000, 122_000, "EUR", None), "€98,000-€122,000"),
-        ("₹16–20 LPA", Pay(1_600_000, 2_000_000, "INR", "year"), "₹1,600,000-₹2,000,000 a year"),
-        ("₹12,00,000 - ₹15,00,000 per annum", Pay(1_200_000, 1_500_000, "INR", "year"), "₹1,200,000-₹1,500,000 a year"),
+        ("₹16–20 LPA", Pay(1_600_000, 2_000_000, "INR", "year"), "₹16,00,000-₹20,00,000 a year"),
+        ("₹12,00,000 - ₹15,00,000 per annum", Pay(1_200_000, 1_500_000, "INR", "year"), "₹12,00,000-₹15,00,000 a year"),
         ("SGD 170,000 - 215,000 a month", Pay(170_000, 215_000, "SGD", "month"), "SGD 170,000-215,000 a month"),
         ("$120,000 - $140,000 CAD", Pay(120_000, 140_000, "CAD", None), "CAD 120,000-140,000"),
         ("C$120,000 - C$140,000", Pay(120_000, 140_000, "CAD", None), "CAD 120,000-140,000"),
@@ -91,7 +91,7 @@ def salary_and_pay(lines: str) -> tuple[str | None, str | None]:
         ("$120k - 150", "$120,000-$150,000"),
         ("$120k - 150,000", "$120,000-$150,000"),
         ("$95 - 120k", "$95,000-$120,000"),
-        ("₹8-12 lakh per annum", "₹800,000-₹1,200,000 a year"),
+        ("₹8-12 lakh per annum", "₹8,00,000-₹12,00,000 a year"),
     ],
 )
 def test_a_unit_written_once_goes_to_the_end_written_short(text, described):
@@ -101,13 +101,13 @@ def test_a_unit_written_once_goes_to_the_end_written_short(text, described):
 @pytest.mark.parametrize(
     ("line", "salary", "described"),
     [
-        ("CTC: ₹12-18 Lacs P.A.", "₹12-18 Lacs P.A.", "₹1,200,000-₹1,800,000 a year"),
-        ("Pay ₹ 3.5-6 Lac per annum", "₹ 3.5-6 Lac per annum", "₹350,000-₹600,000 a year"),
-        ("CTC ₹90 LPA – ₹1.3 Cr including variable", "₹90 LPA – ₹1.3 Cr", "₹9,000,000-₹13,000,000 a year"),
-        ("₹60 Lakhs - 1.1 Crore P.A.", "₹60 Lakhs - 1.1 Crore P.A.", "₹6,000,000-₹11,000,000 a year"),
-        ("₹2 - 3.5 Cr P.A. + ESOPs", "₹2 - 3.5 Cr P.A.", "₹20,000,000-₹35,000,000 a year"),
-        ("₹ 80 - 1 Cr P.A.", "₹ 80 - 1 Cr P.A.", "₹8,000,000-₹10,000,000 a year"),
-        ("INR 14-20 lacs", "INR 14-20 lacs", "₹1,400,000-₹2,000,000"),
+        ("CTC: ₹12-18 Lacs P.A.", "₹12-18 Lacs P.A.", "₹12,00,000-₹18,00,000 a year"),
+        ("Pay ₹ 3.5-6 Lac per annum", "₹ 3.5-6 Lac per annum", "₹3,50,000-₹6,00,000 a year"),
+        ("CTC ₹90 LPA – ₹1.3 Cr including variable", "₹90 LPA – ₹1.3 Cr", "₹90,00,000-₹1,30,00,000 a year"),
+        ("₹60 Lakhs - 1.1 Crore P.A.", "₹60 Lakhs - 1.1 Crore P.A.", "₹60,00,000-₹1,10,00,000 a year"),
+        ("₹2 - 3.5 Cr P.A. + ESOPs", "₹2 - 3.5 Cr P.A.", "₹2,00,00,000-₹3,50,00,000 a year"),
+        ("₹ 80 - 1 Cr P.A.", "₹ 80 - 1 Cr P.A.", "₹80,00,000-₹1,00,00,000 a year"),
+        ("INR 14-20 lacs", "INR 14-20 lacs", "₹14,00,000-₹20,00,000"),
     ],
 )
 def test_lakhs_and_crores_as_indian_postings_write_them(line, salary, described):
@@ -129,7 +129,7 @@ def test_lakhs_and_crores_as_indian_postings_write_them(line, salary, described)
         ("Contract subject to funding\n$90,000 - $100,000 plus bonus", "$90,000-$100,000"),
         ("Salary $140k-$160k plus bonus and equity", "$140,000-$160,000"),
         ("$140k–$160k bonus-eligible", "$140,000-$160,000"),
-        ("CTC ₹20–28 LPA including performance bonus", "₹2,000,000-₹2,800,000 a year"),
+        ("CTC ₹20–28 LPA including performance bonus", "₹20,00,000-₹28,00,000 a year"),
         ("EUR 90,000–110,000 including holiday allowance", "€90,000-€110,000"),
         ("Salary budget: $120k-$150k", "$120,000-$150,000"),
     ],
@@ -189,7 +189,7 @@ def test_a_salary_in_any_currency_code_pay_is_read_in(line, salary, described):
     [
         # One figure is pay after a pay word in its sentence ...
         ("Salary: USD 95,000 base", "USD 95,000", "$95,000"),
-        ("CTC: ₹25 LPA", "₹25 LPA", "₹2,500,000 a year"),
+        ("CTC: ₹25 LPA", "₹25 LPA", "₹25,00,000 a year"),
         ("The salary for this role is $8,000 per month.", "$8,000 per month", "$8,000 a month"),
         # ... and a bound before it leaves one end open, as a recruiter reads it.
         ("Compensation: up to $200,000 a year", "up to $200,000 a year", "up to $200,000 a year"),
@@ -400,7 +400,7 @@ def test_max_and_min_bound_one_end(line, salary, pay):
         ("Salary: 75.000 - 90.000 EUR brutto", "75.000 - 90.000 EUR", "€75,000-€90,000"),
         ("Compensation: 20,000–25,000 PLN net/month on B2B", "20,000–25,000 PLN net/month", "PLN 20,000-25,000 a month"),
         ("Salary from 30 000 PLN gross per month", "from 30 000 PLN gross per month", "from PLN 30,000 a month"),
-        ("CTC: 9.5 lakh INR per annum", "9.5 lakh INR per annum", "₹950,000 a year"),
+        ("CTC: 9.5 lakh INR per annum", "9.5 lakh INR per annum", "₹9,50,000 a year"),
         ("Salary: $120,000 - 140,000 CAD", "$120,000 - 140,000 CAD", "CAD 120,000-140,000"),
         # A code is a word of its own, and the code of a figure in thousands after it is that figure's.
         ("Salary: competitive; you run 40 audits a year", None, None),
@@ -426,3 +426,26 @@ def test_a_currency_code_after_the_figure(line, salary, described):
 def test_a_code_after_the_figure_is_pay_where_a_symbol_before_it_is(line, described):
     assert salary_and_pay(line.format("500 USD"))[1] == salary_and_pay(line.format("$500"))[1] == described
     assert read_pay(line.format("500 USD")) == read_pay(line.format("$500"))
+
+
+@pytest.mark.parametrize(
+    ("pay", "described"),
+    [
+        # Rupees are grouped in lakhs and crores, as Indian postings write them ("₹12,00,000"), whatever unit was written ...
+        (Pay(1_200_000, 1_800_000, "INR", "year"), "₹12,00,000-₹18,00,000 a year"),
+        (Pay(950_000, 950_000, "INR", None), "₹9,50,000"),
+        (Pay(None, 13_000_000, "INR", "year"), "up to ₹1,30,00,000 a year"),
+        (Pay(99_999.5, None, "INR", "month"), "from ₹99,999.50 a month"),
+        (Pay(45_000, 60_000, "INR", "month"), "₹45,000-₹60,000 a month"),
+        # ... and other currencies in thousands.
+        (Pay(1_200_000, 1_800_000, "USD", None), "$1,200,000-$1,800,000"),
+        (Pay(1_200_000, 1_200_000, "SGD", None), "SGD 1,200,000"),
+    ],
+)
+def test_rupees_are_shown_in_lakhs_and_crores(pay, described):
+    assert pay.describe() == described
+
+
+def test_rupees_stay_plain_numbers_for_the_batch_columns():
+    pay = parse("Product Manager\nCTC: ₹12,00,000 - ₹18,00,000 per annum\n").pay
+    assert pay.to_dict() == {"minimum": 1_200_000, "maximum": 1_800_000, "currency": "INR", "period": "year"}
