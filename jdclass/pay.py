@@ -39,9 +39,12 @@ _SYMBOL_AFTER = rf"\s?[{CURRENCY_SYMBOLS}](?!{_THOUSANDS_AFTER})"
 # A code after a figure, a word of its own ("95,000 USD", "120-150k CAD"; not "5 usda"), on the same terms.
 _CODE_AFTER_FIGURE = rf"\s?(?:{'|'.join(CURRENCY_CODES)})(?![a-z])(?!{_THOUSANDS_AFTER})"
 _CURRENCY_AFTER = rf"(?:{_SYMBOL_AFTER}|{_CODE_AFTER_FIGURE})"
+# A figure in lakhs a year names its currency too: "LPA" is Indian pay ("CTC: 12-18 LPA"), where lakhs and crores
+# alone count users and downloads as well ("2 lakh merchants").
+_IN_LPA = rf"(?<![\d,.])(?>{_FIGURE}(?!\d|[,.]\d)\s?lpa\b)"
 # A figure with its currency: a symbol or a code that ends no word before it ("CHF 120,000"; "years 2020" holds no
-# pesos), or a symbol or a code after it.
-_MONEY = rf"(?:(?:[{CURRENCY_SYMBOLS}]|(?<![a-z])(?:{'|'.join(CURRENCY_CODES)}))\s?{_COUNTED}|(?<![\d,.]){_COUNTED}{_CURRENCY_AFTER})"
+# pesos), a symbol or a code after it, or LPA.
+_MONEY = rf"(?:(?:[{CURRENCY_SYMBOLS}]|(?<![a-z])(?:{'|'.join(CURRENCY_CODES)}))\s?{_COUNTED}|(?<![\d,.]){_COUNTED}{_CURRENCY_AFTER}|{_IN_LPA})"
 # Between the ends of a range: a dash, "to" or "up to" ("£45,000 up to £55,000"), and "and" after "between" ("between
 # €3,600 and €4,400"; group ``between``, before the low end's currency or a dollar's prefix: "between CA$150,000 and
 # CA$178,000").
@@ -49,7 +52,7 @@ _BETWEEN = "".join(rf"|(?<=\bbetween\s(?:{'|'.join(prefix for prefix in _PREFIXE
 _BETWEEN = rf"(?:(?:(?<=\bbetween\s){_BETWEEN})(?P<between>))?"  # a look-behind's alternatives have one length
 _TO = r"\s*(?:-|–|—|(?:up\s+)?to|(?(between)and|(?!)))\s*"
 # The low end of a range whose currency comes after the high end only: "80.000 - 95.000 €", "95,000 - 120,000 USD".
-_BARE_LOW = rf"(?<![\d,.]){_COUNTED}(?={_TO}{_COUNTED}{_CURRENCY_AFTER})"
+_BARE_LOW = rf"(?<![\d,.]){_COUNTED}(?={_TO}(?:{_COUNTED}{_CURRENCY_AFTER}|{_IN_LPA}))"
 # What the pay is for: "$50-$70 per hour", "£550/day", "$120k - $150k a year", "£60,000 pa". The hour and the day
 # are a rate's; a single figure for a month or a year is as often an allowance ("a $1,000 per year learning budget"),
 # and one for a day is pay unless an allowance follows ("a $20 daily meal allowance").
@@ -90,10 +93,10 @@ _CODE_SET = frozenset(CURRENCY_CODES)
 _SHAPES = bytes.maketrans(b"0123456789?\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", b"0" * 11 + b" " * 9)
 _CODES_SHAPED = "|".join(CURRENCY_CODES).encode()
 _CODE_BESIDE_FIGURE = re.compile(
-    rb"0(?:(?<=[a-z]0)(?<=(?:%b)0)|(?<=[a-z] 0)(?<=(?:%b) 0)|(?=[ 0]?[a-z])(?=[ 0]?(?:(?:%b)[ 0])?(?:%b)(?![a-z])))"
+    rb"0(?:(?<=[a-z]0)(?<=(?:%b)0)|(?<=[a-z] 0)(?<=(?:%b) 0)|(?=[ 0]?[a-z])(?=[ 0]?(?:(?:%b)[ 0])?(?:%b|lpa)(?![a-z])))"
     % (_CODES_SHAPED, _CODES_SHAPED, UNIT.encode(), _CODES_SHAPED)
 )
-_CODE_AFTER_UNIT = re.compile(rf"\s?(?:(?:{UNIT})\s)?(?P<code>{'|'.join(CURRENCY_CODES)})(?![a-z])")
+_CODE_AFTER_UNIT = re.compile(rf"\s?(?:(?:{UNIT})\s)?(?P<code>{'|'.join(CURRENCY_CODES)}|lpa)(?![a-z])")
 _AMOUNT = re.compile(rf"(?P<number>{_FIGURE})(?:\s?(?P<unit>{UNIT})(?![a-z]))?")
 _SPACES_IN_FIGURES = str.maketrans("", "", " \u00a0\u2009\u202f")
 _UNITS = {"k": 1e3, "m": 1e6, **dict.fromkeys(("lpa", "lakh", "lakhs", "lac", "lacs"), 1e5), **dict.fromkeys(("cr", "crore", "crores"), 1e7)}

@@ -50,7 +50,7 @@ def test_read_pay(text, pay, described):
         ("A team of 8, £60,000 pa", Pay(60_000, 60_000, "GBP", "year")),
         ("In 2024 we hired 12 people at £60,000 - £70,000", Pay(60_000, 70_000, "GBP", None)),
         ("5+ years, 3 direct reports, 2 offices", None),
-        ("Founded in 2015; 18-26 LPA is the market rate", None),
+        ("Founded in 2015; 18-26 lakh users a year", None),
     ],
 )
 def test_read_pay_of_a_whole_text_reads_only_an_amount_with_a_currency(text, pay):
@@ -70,10 +70,11 @@ def test_read_pay_from_a_start_or_of_a_span():
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(
-        st.sampled_from(["5", "120,000", "85 000", " - ", "to", " years", "k", " a year", "up to ", "lpa", "cr", " ", "\n", "%", "cadence"]), max_size=12
+        st.sampled_from(["5", "120,000", "85 000", " - ", "to", " years", "k", " a year", "up to ", "lakh", "cr", " ", "\n", "%", "cadence"]), max_size=12
     ).map("".join)
 )
 def test_a_text_without_a_currency_reads_as_no_pay(text):
+    """Lakhs and crores count users as well as rupees; LPA, lakhs a year, is pay (``test_lpa_names_rupees``)."""
     assert read_pay(text) is None
 
 
@@ -317,7 +318,7 @@ _MONEY_WORDS += [" ", "\u00a0", "\u2009", "\n", "\x1c", "\t", "-", " - ", "–",
 _MONEY_WORDS += ["usd 120", "eur\u00a090", "sgd ٣", "aud\u20095k", "gbp\n4", "cad9"]
 _MONEY_WORDS += ["85 000", "95.000,00", " €", "€ ", "2019 ", "k ", " lpa ₹", "1 ", "000"]
 _MONEY_WORDS += ["between ", " and ", "ca", "nz", "s", " gross", " per month", " net/month", " million", " up to ", "up"]
-_MONEY_WORDS += [" usd", "usd", "k eur", " lakh ", "lpa inr", "0 pln", "\u00a0chf", "2025 ", "usda", " %", "+"]
+_MONEY_WORDS += [" usd", "usd", "k eur", " lakh ", "lpa inr", "0 pln", "\u00a0chf", "2025 ", "usda", " %", "+", " lpa", "lpa"]
 
 
 @settings(max_examples=1000, deadline=None)
@@ -449,3 +450,23 @@ def test_rupees_are_shown_in_lakhs_and_crores(pay, described):
 def test_rupees_stay_plain_numbers_for_the_batch_columns():
     pay = parse("Product Manager\nCTC: ₹12,00,000 - ₹18,00,000 per annum\n").pay
     assert pay.to_dict() == {"minimum": 1_200_000, "maximum": 1_800_000, "currency": "INR", "period": "year"}
+
+
+@pytest.mark.parametrize(
+    ("line", "salary", "described"),
+    [
+        # LPA, lakhs a year, is Indian pay: written without "₹" or "INR" it names rupees, as with them.
+        ("CTC: 12-18 LPA", "12-18 LPA", "₹12,00,000-₹18,00,000 a year"),
+        ("CTC: 12 LPA", "12 LPA", "₹12,00,000 a year"),
+        ("Compensation: 10 - 13 lpa + joining bonus", "10 - 13 lpa", "₹10,00,000-₹13,00,000 a year"),
+        ("CTC: 85 LPA - 1.2 Cr + ESOPs", "85 LPA - 1.2 Cr", "₹85,00,000-₹1,20,00,000 a year"),
+        ("CTC: ₹12-18 LPA", "₹12-18 LPA", "₹12,00,000-₹18,00,000 a year"),
+        # Lakhs and crores alone count users too; one figure needs a pay word, and a budget is no pay.
+        ("We serve 2 lakh merchants and 18-26 lakh users", None, None),
+        ("Founded in 2015 with 1.5 crore downloads", None, None),
+        ("A 12 LPA offer is typical in Pune", None, None),
+        ("Budget: 25 - 30 LPA (fixed + variable)", None, None),
+    ],
+)
+def test_lpa_names_rupees(line, salary, described):
+    assert salary_and_pay(line) == (salary, described)
