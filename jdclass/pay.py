@@ -57,7 +57,7 @@ _BARE_LOW = rf"(?<![\d,.]){_COUNTED}(?={_TO}(?:{_COUNTED}{_CURRENCY_AFTER}|{_IN_
 # are a rate's; a single figure for a month or a year is as often an allowance ("a $1,000 per year learning budget"),
 # and one for a day is pay unless an allowance follows ("a $20 daily meal allowance").
 _PER = r"(?:\s+(?:gross|net))?(?:\s*/\s*|\s+(?:per|an?|each)\s+)"  # "€4,400 gross per month"
-_RATE_PERIOD = rf"(?:{_PER}(?:hour|hr|day)\b|\s*p/?[dh]\b|\s+(?:hourly|daily)\b)"
+_RATE_PERIOD = rf"(?:{_PER}(?:hour|hr|day)\b|\s*(?:p/?[dh]\b|/\s*[dh]\b(?!/))|\s+(?:hourly|daily)\b)"  # "£500pd", "150 PLN/h"
 _PERIOD = rf"(?:{_RATE_PERIOD}|{_PER}(?:week|wk|month|mo|year|yr|annum)\b|\s+(?:weekly|monthly|annually|p\.?a\.?(?!\w)))"
 # A perk named after the figure, in its line: in "£25 per hour\nTravel paid" the travel is the next line's.
 _PERK = (
@@ -114,8 +114,8 @@ _OTHER_DOLLAR_PLACES = ("canad", "australi", "new zealand", "singapore", "hong k
 _OTHER_DOLLAR_CODES = ("CAD", "AUD", "SGD", "NZD", "HKD", "MXN")
 _OTHER_CODE = re.compile(r"(?<![A-Za-z])(?:" + "|".join(_OTHER_DOLLAR_CODES) + r")(?![A-Za-z])")
 _PERIOD_WORDS: tuple[tuple[Period, str], ...] = (
-    ("hour", r"hour|(?<![a-z])hr(?![a-z])|(?<![a-z])p/?h(?![a-z])"),
-    ("day", r"(?<![a-z])day|daily|(?<![a-z])p/?d(?![a-z])"),
+    ("hour", r"hour|(?<![a-z])hr(?![a-z])|(?:(?<![a-z])p/?|/\s*)h(?![a-z])"),
+    ("day", r"(?<![a-z])day|daily|(?:(?<![a-z])p/?|/\s*)d(?![a-z])"),
     ("week", r"week|(?<![a-z])wk(?![a-z])"),
     ("month", r"month|(?<![a-z])mo(?![a-z])"),
     ("year", r"year|(?<![a-z])yr(?![a-z])|annum|annual|(?<![a-z])p\.?a(?![a-z])|lpa"),

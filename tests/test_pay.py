@@ -470,3 +470,20 @@ def test_rupees_stay_plain_numbers_for_the_batch_columns():
 )
 def test_lpa_names_rupees(line, salary, described):
     assert salary_and_pay(line) == (salary, described)
+
+
+@pytest.mark.parametrize(
+    ("line", "salary", "described"),
+    [
+        # "/h" and "/d" are an hourly and a daily rate, as "/hr" and "/day" are.
+        ("Rate: $85/h on W2", "$85/h", "$85 an hour"),
+        ("B2B: 150–180 PLN/h", "150–180 PLN/h", "PLN 150-180 an hour"),
+        ("Day rate: €450 / d", "€450 / d", "€450 a day"),
+        ("£400/d - £450/d outside IR35", "£400/d - £450/d", "£400-£450 a day"),
+        # Not a letter that begins a word or an abbreviation after the slash.
+        ("Salary: $90k/DOE", "$90k", "$90,000"),
+        ("Salary: $90k/d/o/e", "$90k", "$90,000"),
+    ],
+)
+def test_a_rate_per_h_or_d(line, salary, described):
+    assert salary_and_pay(line) == (salary, described)
