@@ -15,7 +15,7 @@ Period = Literal["hour", "day", "week", "month", "year"]
 # The currencies pay is read in: the ISO 4217 codes postings write ("CHF 120,000", "$120,000 CAD"), the symbols that
 # name one currency each, and "$", which names several and is read apart (``_currency``). The money patterns below, a
 # title's terms (``posting``) and a perk budget's amount (``management``) are built from these.
-CURRENCY_CODES = ("usd", "eur", "gbp", "inr", "cad", "aud", "sgd", "nzd", "hkd", "mxn", "chf", "clp", "cop", "ars", "pln")
+CURRENCY_CODES = ("usd", "eur", "gbp", "inr", "cad", "aud", "sgd", "nzd", "hkd", "mxn", "chf", "clp", "cop", "ars", "pln", "dkk", "sek", "nok")
 _SYMBOLS = {"£": "GBP", "€": "EUR", "₹": "INR"}
 CURRENCY_SYMBOLS = "$" + "".join(_SYMBOLS)
 _CODES = CURRENCY_CODES

@@ -175,6 +175,9 @@ def test_the_currency_code_written_before_the_dollar_sign(line, described):
         ("HKD 60,000 - 80,000 a month", "HKD 60,000 - 80,000 a month", "HKD 60,000-80,000 a month"),
         ("ARS 2.000.000 - 2.500.000 per month", "ARS 2.000.000 - 2.500.000 per month", "ARS 2,000,000-2,500,000 a month"),
         ("PLN 18,000 - 24,000 monthly", "PLN 18,000 - 24,000 monthly", "PLN 18,000-24,000 a month"),
+        ("Salary DKK 75,000–88,000 per month.", "DKK 75,000–88,000 per month", "DKK 75,000-88,000 a month"),
+        ("Salary: 55 000 SEK per month", "55 000 SEK per month", "SEK 55,000 a month"),
+        ("NOK 900 000 - 1 100 000 a year", "NOK 900 000 - 1 100 000 a year", "NOK 900,000-1,100,000 a year"),
         # A code is a word of its own: "years", "entrepreneur" and "cars" end in one.
         ("Work with us over the years 2019 - 2025.", None, None),
         ("A serial entrepreneur 3 - 5 times over.", None, None),
