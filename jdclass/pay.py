@@ -27,9 +27,9 @@ UNIT = r"k|m|lpa|lakhs?|lacs?|cr|crores?"
 # What follows a count, not an amount: a share, hours, days ("€60 000 100% remote", "$45/hr - 40 hours a week").
 _COUNT_AFTER = r"\s*(?:%|(?:hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\b)"
 # A figure as written: "95,000", "95.000,00", "42.50", or with a space between thousands, as French and others write
-# them ("85 000"), where the last three digits are no count of their own ("€60 000 100% remote" is €60,000); and what it
-# is counted in ("120k", "18 LPA").
-_FIGURE = rf"\d(?:\d{{0,2}}(?:[ \u00a0\u2009\u202f]\d{{3}})+(?!\d|\+|{_COUNT_AFTER})|(?:[\d,.]*\d)?)"
+# them ("85 000"), or an apostrophe, as the Swiss do ("120'000"), where the last three digits are no count of their own
+# ("€60 000 100% remote" is €60,000); and what it is counted in ("120k", "18 LPA").
+_FIGURE = rf"\d(?:\d{{0,2}}(?:[ \u00a0\u2009\u202f'’]\d{{3}})+(?!\d|\+|{_COUNT_AFTER})|(?:[\d,.]*\d)?)"
 # Taken whole (atomic): "$20 per day meal allowance" is no figure "$2" that a "0" follows.
 _COUNTED = rf"(?>{_FIGURE}(?!\d|[,.]\d)(?:\s?(?:{UNIT})\b)?)"
 # A symbol after a figure ("95.000,00 €", "85 000 €"), unless a figure in thousands follows it on its line: in "2019 €80k"
@@ -84,7 +84,7 @@ _FIGURE_BEFORE = re.compile(rf"\d(?:\s?(?:{UNIT}))?\s?\Z")
 _FIGURE_START = re.compile(r"(?<![\d,.])\d")
 # What lies between the first figure of money and a currency after it: figures, units and a range's "to" ("80.000 -
 # 95.000 €", "120 to 150k usd"). A figure that something else comes after begins no money ending at that currency.
-_FIGURES_RUN = re.compile(rf"(?:[\d,.\s\-–—]|{UNIT}|to|up|and)*")
+_FIGURES_RUN = re.compile(rf"(?:[\d,.'’\s\-–—]|{UNIT}|to|up|and)*")
 _CODE_SET = frozenset(CURRENCY_CODES)
 # A text's shape, a byte a character: a digit "0", an ASCII space " ", "0" for any character past ASCII ("?" after
 # encoding), which may be a digit or a space too, and the rest as it is. A code before a figure or after it (and its
@@ -98,7 +98,7 @@ _CODE_BESIDE_FIGURE = re.compile(
 )
 _CODE_AFTER_UNIT = re.compile(rf"\s?(?:(?:{UNIT})\s)?(?P<code>{'|'.join(CURRENCY_CODES)}|lpa)(?![a-z])")
 _AMOUNT = re.compile(rf"(?P<number>{_FIGURE})(?:\s?(?P<unit>{UNIT})(?![a-z]))?")
-_SPACES_IN_FIGURES = str.maketrans("", "", " \u00a0\u2009\u202f")
+_SPACES_IN_FIGURES = str.maketrans("", "", " \u00a0\u2009\u202f'’")
 _UNITS = {"k": 1e3, "m": 1e6, **dict.fromkeys(("lpa", "lakh", "lakhs", "lac", "lacs"), 1e5), **dict.fromkeys(("cr", "crore", "crores"), 1e7)}
 _RUPEE_UNITS = frozenset(_UNITS) - {"k", "m"}
 _UNIT_ENDS = frozenset(unit[-1] for unit in _UNITS)

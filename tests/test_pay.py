@@ -321,7 +321,7 @@ _MONEY_WORDS += [" ", "\u00a0", "\u2009", "\n", "\x1c", "\t", "-", " - ", "–",
 _MONEY_WORDS += ["usd 120", "eur\u00a090", "sgd ٣", "aud\u20095k", "gbp\n4", "cad9"]
 _MONEY_WORDS += ["85 000", "95.000,00", " €", "€ ", "2019 ", "k ", " lpa ₹", "1 ", "000"]
 _MONEY_WORDS += ["between ", " and ", "ca", "nz", "s", " gross", " per month", " net/month", " million", " up to ", "up"]
-_MONEY_WORDS += [" usd", "usd", "k eur", " lakh ", "lpa inr", "0 pln", "\u00a0chf", "2025 ", "usda", " %", "+", " lpa", "lpa"]
+_MONEY_WORDS += [" usd", "usd", "k eur", " lakh ", "lpa inr", "0 pln", "\u00a0chf", "2025 ", "usda", " %", "+", " lpa", "lpa", "'000", "’500", "'"]
 
 
 @settings(max_examples=1000, deadline=None)
@@ -489,4 +489,21 @@ def test_lpa_names_rupees(line, salary, described):
     ],
 )
 def test_a_rate_per_h_or_d(line, salary, described):
+    assert salary_and_pay(line) == (salary, described)
+
+
+@pytest.mark.parametrize(
+    ("line", "salary", "described"),
+    [
+        # An apostrophe between thousands, as Swiss postings write them.
+        ("Salary: CHF 120'000 - 140'000", "CHF 120'000 - 140'000", "CHF 120,000-140,000"),
+        ("Salary: 110’000 - 130’000 CHF", "110’000 - 130’000 CHF", "CHF 110,000-130,000"),
+        ("Salary: CHF 9'500 per month, 13 salaries", "CHF 9'500 per month", "CHF 9,500 a month"),
+        ("Salary: CHF 1'250'000", "CHF 1'250'000", "CHF 1,250,000"),
+        # Not a quotation mark after a figure, nor three digits that are a count.
+        ("Salary: CHF 120'000 100% workload", "CHF 120'000", "CHF 120,000"),
+        ("Salary: 'EUR 95' is the code", "EUR 95", "€95"),
+    ],
+)
+def test_an_apostrophe_between_thousands(line, salary, described):
     assert salary_and_pay(line) == (salary, described)
