@@ -507,3 +507,25 @@ def test_a_rate_per_h_or_d(line, salary, described):
 )
 def test_an_apostrophe_between_thousands(line, salary, described):
     assert salary_and_pay(line) == (salary, described)
+
+
+@pytest.mark.parametrize(
+    ("line", "salary", "pay"),
+    [
+        # What the pay is for, named before it with the pay word.
+        ("Annual salary: $120,000 - $150,000", "$120,000 - $150,000", Pay(120_000, 150_000, "USD", "year")),
+        ("Monthly salary 3 400 – 3 900 EUR", "3 400 – 3 900 EUR", Pay(3_400, 3_900, "EUR", "month")),
+        ("Hourly pay CAD 45–55", "CAD 45–55", Pay(45, 55, "CAD", "hour")),
+        ("The annual base salary range for this role is $150k-$180k.", "$150k-$180k", Pay(150_000, 180_000, "USD", "year")),
+        ("Monthly gross salary: up to €5,000", "up to €5,000", Pay(None, 5_000, "EUR", "month")),
+        ("Salary (annual): $120,000", "$120,000", Pay(120_000, 120_000, "USD", "year")),
+        ("Daily rate: £500-£550", "£500-£550", Pay(500, 550, "GBP", "day")),
+        # What is written with the figures comes first; a period word that names something else says nothing.
+        ("Monthly salary: $9,000 to $12,000 a year", "$9,000 to $12,000 a year", Pay(9_000, 12_000, "USD", "year")),
+        ("We hold monthly pay reviews and salary $90k-$100k", "$90k-$100k", Pay(90_000, 100_000, "USD", None)),
+        ("Annual bonus: $10,000-$20,000. Salary $90k-$100k", "$90k-$100k", Pay(90_000, 100_000, "USD", None)),
+    ],
+)
+def test_the_period_named_before_the_pay(line, salary, pay):
+    posting = parse(f"Product Manager\n{line}\nOwn the roadmap.\n")
+    assert (posting.salary.value if posting.salary else None, posting.pay) == (salary, pay)
