@@ -15,12 +15,13 @@ Period = Literal["hour", "day", "week", "month", "year"]
 # The currencies pay is read in: the ISO 4217 codes postings write ("CHF 120,000", "$120,000 CAD"), the symbols that
 # name one currency each, and "$", which names several and is read apart (``_currency``). The money patterns below, a
 # title's terms (``posting``) and a perk budget's amount (``management``) are built from these.
-CURRENCY_CODES = ("usd", "eur", "gbp", "inr", "cad", "aud", "sgd", "nzd", "hkd", "mxn", "chf", "clp", "cop", "ars", "pln", "dkk", "sek", "nok")
+CURRENCY_CODES = ("usd", "eur", "gbp", "inr", "cad", "aud", "sgd", "nzd", "hkd", "mxn", "chf", "clp", "cop", "ars", "pln", "dkk", "sek", "nok", "brl")
 _SYMBOLS = {"£": "GBP", "€": "EUR", "₹": "INR"}
 CURRENCY_SYMBOLS = "$" + "".join(_SYMBOLS)
 _CODES = CURRENCY_CODES
-# "C$120k", "A$150,000": the letters before "$" that name a dollar other than the US one (or the US one).
-_PREFIXES = {"us": "USD", "c": "CAD", "ca": "CAD", "a": "AUD", "au": "AUD", "s": "SGD", "nz": "NZD", "hk": "HKD", "mx": "MXN"}
+# "C$120k", "A$150,000": the letters before "$" that name a dollar other than the US one (or the US one), and the
+# Brazilian real ("R$ 12.000").
+_PREFIXES = {"us": "USD", "c": "CAD", "ca": "CAD", "a": "AUD", "au": "AUD", "s": "SGD", "nz": "NZD", "hk": "HKD", "mx": "MXN", "r": "BRL"}
 # What a figure may be counted in: thousands, millions, lakhs (a hundred thousand rupees; "LPA" a year) and crores
 # (ten million rupees), as Indian postings write them ("₹18-26 Lacs P.A.", "₹1.1 Cr").
 UNIT = r"k|m|lpa|lakhs?|lacs?|cr|crores?"

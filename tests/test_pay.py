@@ -218,6 +218,9 @@ def test_a_salary_in_any_currency_code_pay_is_read_in(line, salary, described):
         ("Annual salary between 52 000 € and 62 000 €", "52 000 € and 62 000 €", "€52,000-€62,000"),
         ("A base salary between CA$150,000 and CA$178,000, and a bonus", "$150,000 and CA$178,000", "CAD 150,000-178,000"),
         ("Salary range: NZ$108,000 – NZ$122,000", "$108,000 – NZ$122,000", "NZD 108,000-122,000"),
+        ("Salary: R$ 10.000 - R$ 12.000 per month", "$ 10.000 - R$ 12.000 per month", "BRL 10,000-12,000 a month"),
+        ("Salary: BRL 10.000 - 12.000 per month", "BRL 10.000 - 12.000 per month", "BRL 10,000-12,000 a month"),
+        ("Revenue of R$ 14 billion. Salary: $120,000", "$120,000", "$120,000 (which dollar is not clear)"),
         ("€95,000 – €115,000 gross/year", "€95,000 – €115,000 gross/year", "€95,000-€115,000 a year"),
         ("USD 7,000 – 9,000 net/month", "USD 7,000 – 9,000 net/month", "$7,000-$9,000 a month"),
         # "and" joins a range only after "between"; a range in millions is no pay.
@@ -321,7 +324,26 @@ _MONEY_WORDS += [" ", "\u00a0", "\u2009", "\n", "\x1c", "\t", "-", " - ", "–",
 _MONEY_WORDS += ["usd 120", "eur\u00a090", "sgd ٣", "aud\u20095k", "gbp\n4", "cad9"]
 _MONEY_WORDS += ["85 000", "95.000,00", " €", "€ ", "2019 ", "k ", " lpa ₹", "1 ", "000"]
 _MONEY_WORDS += ["between ", " and ", "ca", "nz", "s", " gross", " per month", " net/month", " million", " up to ", "up"]
-_MONEY_WORDS += [" usd", "usd", "k eur", " lakh ", "lpa inr", "0 pln", "\u00a0chf", "2025 ", "usda", " %", "+", " lpa", "lpa", "'000", "’500", "'"]
+_MONEY_WORDS += [
+    " usd",
+    "usd",
+    "k eur",
+    " lakh ",
+    "lpa inr",
+    "0 pln",
+    "\u00a0chf",
+    "2025 ",
+    "usda",
+    " %",
+    "+",
+    " lpa",
+    "lpa",
+    "'000",
+    "’500",
+    "'",
+    "r$",
+    " r$ ",
+]
 
 
 @settings(max_examples=1000, deadline=None)
