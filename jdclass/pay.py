@@ -68,9 +68,11 @@ _PERK = (
 _NO_PAY_COUNT = rf"(?![\d,.]*\d|{_COUNT_AFTER})"
 # Money as it is written: a range, with what it is for when that follows; one hourly or daily rate (group ``rate``);
 # or one figure, with what it is for, and no perk after it. Run over ``lowered`` text, where ``money_written`` tries it.
+# A "+" against one figure is "or more" ("$150k+", "$45+/hr"), where other money does not follow it ("£500+VAT").
+_OR_MORE = r"\+(?![^\S\n]*(?:bonus|equity|stock|commissions?|benefits|super|rsus?|options|shares|esops?|incentives?|variable|vat|tax)\b)"
 MONEY_WRITTEN = re.compile(
     rf"{_BETWEEN}(?P<low>{_MONEY}|{_BARE_LOW})(?:{_PERIOD}?{_TO}(?P<high>(?:{'|'.join(_PREFIXES)})?{_MONEY}|{_COUNTED}{_NO_PAY_COUNT}){_PERIOD}?"
-    rf"|(?P<rate>{_RATE_PERIOD})(?!{_PERK})|(?>{_PERIOD}?)(?!{_PERK}))"
+    rf"|(?P<more>{_OR_MORE})?(?:(?P<rate>{_RATE_PERIOD})(?!{_PERK})|(?>{_PERIOD}?)(?!{_PERK})))"
 )  # one opening for all: a pattern that opens with alternatives is tried once for each at every character
 # Before a single figure, a bound that leaves one end open: "up to $200,000" is the most, "from £50,000" the least,
 # and "max. $80,000", "Maximum salary: $80,000" and their minimums. The words "up to", not a step-up's end: "a salary
@@ -141,8 +143,8 @@ class Pay:
     when "$" could be more than one country's dollar, ``period`` what the pay is for or None when the posting does not say.
 
     One figure with a bound states one end only, as a recruiter reads it: "up to $200,000" is a ``maximum`` of 200,000
-    and no ``minimum`` (None: the pay may be lower); "from £50,000" (or "starting at", "at least", "minimum") is a
-    ``minimum`` and no ``maximum``.
+    and no ``minimum`` (None: the pay may be lower); "from £50,000" (or "starting at", "at least", "minimum", "£50k+") is
+    a ``minimum`` and no ``maximum``.
     """
 
     minimum: float | None
@@ -275,6 +277,8 @@ def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
     bound = _BOUND.match(value) if len(figures) == 1 else None
     if bound is not None:
         return Pay(None, figures[0], currency, period) if bound.group("most") else Pay(figures[0], None, currency, period)
+    if len(figures) == 1 and "+" in value:  # "$150k+": no figure holds a "+", and "+ bonus" is no match's
+        return Pay(figures[0], None, currency, period)
     return Pay(figures[0], figures[-1], currency, period)
 
 

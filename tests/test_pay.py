@@ -551,3 +551,23 @@ def test_an_apostrophe_between_thousands(line, salary, described):
 def test_the_period_named_before_the_pay(line, salary, pay):
     posting = parse(f"Product Manager\n{line}\nOwn the roadmap.\n")
     assert (posting.salary.value if posting.salary else None, posting.pay) == (salary, pay)
+
+
+@pytest.mark.parametrize(
+    ("line", "salary", "pay"),
+    [
+        # A "+" against one figure is that figure or more: a minimum only.
+        ("Salary: $150k+", "$150k+", Pay(150_000, None, "USD", None)),
+        ("Compensation: $150K+ base + equity", "$150K+", Pay(150_000, None, "USD", None)),
+        ("Salary: £50k+ a year", "£50k+ a year", Pay(50_000, None, "GBP", "year")),
+        ("Rate: $45+/hr", "$45+/hr", Pay(45, None, "USD", "hour")),
+        # Not where other money follows it, nor apart from the figure, nor after a range.
+        ("Salary: $150k+bonus", "$150k", Pay(150_000, 150_000, "USD", None)),
+        ("Salary: $150k+ equity", "$150k", Pay(150_000, 150_000, "USD", None)),
+        ("Salary: $150k + bonus", "$150k", Pay(150_000, 150_000, "USD", None)),
+        ("Salary: $120k-$150k+", "$120k-$150k", Pay(120_000, 150_000, "USD", None)),
+    ],
+)
+def test_a_plus_after_one_figure_is_a_minimum(line, salary, pay):
+    posting = parse(f"Product Manager\n{line}\nOwn the roadmap.\n")
+    assert (posting.salary.value if posting.salary else None, posting.pay) == (salary, pay)
