@@ -124,7 +124,7 @@ _PERIOD_WORDS: tuple[tuple[Period, str], ...] = (
     ("year", r"year|(?<![a-z])yr(?![a-z])|annum|annual|(?<![a-z])p\.?a(?![a-z])|lpa"),
 )
 _PERIODS = tuple((period, re.compile(pattern)) for period, pattern in _PERIOD_WORDS)
-# What the pay is for, named before it: "Annual salary: $120,000", "Monthly gross salary of €4,000 - €5,000", "Hourly
+# What the pay is for, named before it in its line: "Annual salary: $120,000", "Monthly gross salary of €4,000 - €5,000", "Hourly
 # pay CAD 45-55", "the annual base salary range for this role is $150k-$180k", "Salary (monthly): ...".
 _PERIOD_BEFORE = re.compile(
     r"(?:\b(?P<period>annual|yearly|monthly|weekly|daily|hourly)\s+(?:(?:base|gross|net|total|starting)\s+)*(?:salary|pay|compensation|rate|wage|ctc)"
@@ -272,8 +272,10 @@ def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
     if currency is False:
         return None
     period = next((name for name, pattern in _PERIODS if pattern.search(value)), None)
-    if period is None and (named := _PERIOD_BEFORE.search(lower, max(0, start - 60), start)):
-        period = _PERIOD_NAMED[named.group("period") or named.group("period_after")]
+    if period is None:  # named before the pay, in its line
+        line = max(lower.rfind("\n", max(0, start - 60), start) + 1, start - 60)
+        if named := _PERIOD_BEFORE.search(lower, line, start):
+            period = _PERIOD_NAMED[named.group("period") or named.group("period_after")]
     bound = _BOUND.match(value) if len(figures) == 1 else None
     if bound is not None:
         return Pay(None, figures[0], currency, period) if bound.group("most") else Pay(figures[0], None, currency, period)

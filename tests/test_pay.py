@@ -571,3 +571,7 @@ def test_the_period_named_before_the_pay(line, salary, pay):
 def test_a_plus_after_one_figure_is_a_minimum(line, salary, pay):
     posting = parse(f"Product Manager\n{line}\nOwn the roadmap.\n")
     assert (posting.salary.value if posting.salary else None, posting.pay) == (salary, pay)
+
+
+def test_the_period_named_before_the_pay_is_in_its_line():
+    assert parse("Product Manager\nAnnual salary:\n$120,000 - $150,000\n").pay == Pay(120_000, 150_000, "USD", None)
