@@ -84,6 +84,12 @@ def salary_and_pay(lines: str) -> tuple[str | None, str | None]:
     return (posting.salary.value if posting.salary else None, posting.pay.describe() if posting.pay else None)
 
 
+def salary_and_pay_read(lines: str) -> tuple[str | None, Pay | None]:
+    """The salary as written and the pay read of a short posting holding ``lines``."""
+    posting = parse(f"Product Manager\n{lines}\nOwn the roadmap.\n")
+    return (posting.salary.value if posting.salary else None, posting.pay)
+
+
 @pytest.mark.parametrize(
     ("text", "described"),
     [
@@ -411,8 +417,7 @@ def test_up_to_is_the_words_not_the_end_of_a_step_up(line, salary, described):
     ],
 )
 def test_max_and_min_bound_one_end(line, salary, pay):
-    posting = parse(f"Product Manager\n{line}\nOwn the roadmap.\n")
-    assert (posting.salary.value if posting.salary else None, posting.pay) == (salary, pay)
+    assert salary_and_pay_read(line) == (salary, pay)
 
 
 @pytest.mark.parametrize(
@@ -549,8 +554,7 @@ def test_an_apostrophe_between_thousands(line, salary, described):
     ],
 )
 def test_the_period_named_before_the_pay(line, salary, pay):
-    posting = parse(f"Product Manager\n{line}\nOwn the roadmap.\n")
-    assert (posting.salary.value if posting.salary else None, posting.pay) == (salary, pay)
+    assert salary_and_pay_read(line) == (salary, pay)
 
 
 @pytest.mark.parametrize(
@@ -569,8 +573,7 @@ def test_the_period_named_before_the_pay(line, salary, pay):
     ],
 )
 def test_a_plus_after_one_figure_is_a_minimum(line, salary, pay):
-    posting = parse(f"Product Manager\n{line}\nOwn the roadmap.\n")
-    assert (posting.salary.value if posting.salary else None, posting.pay) == (salary, pay)
+    assert salary_and_pay_read(line) == (salary, pay)
 
 
 def test_the_period_named_before_the_pay_is_in_its_line():
