@@ -15,70 +15,93 @@ Period = Literal["hour", "day", "week", "month", "year"]
 # The currencies pay is read in: the ISO 4217 codes postings write ("CHF 120,000", "$120,000 CAD"), the symbols that
 # name one currency each, and "$", which names several and is read apart (``_currency``). The money patterns below, a
 # title's terms (``posting``) and a perk budget's amount (``management``) are built from these.
-CURRENCY_CODES = ("usd", "eur", "gbp", "inr", "cad", "aud", "sgd", "nzd", "hkd", "mxn", "chf", "clp", "cop", "ars", "pln")
+CURRENCY_CODES = ("usd", "eur", "gbp", "inr", "cad", "aud", "sgd", "nzd", "hkd", "mxn", "chf", "clp", "cop", "ars", "pln", "dkk", "sek", "nok", "brl")
 _SYMBOLS = {"£": "GBP", "€": "EUR", "₹": "INR"}
 CURRENCY_SYMBOLS = "$" + "".join(_SYMBOLS)
 _CODES = CURRENCY_CODES
-# "C$120k", "A$150,000": the letters before "$" that name a dollar other than the US one (or the US one).
-_PREFIXES = {"us": "USD", "c": "CAD", "ca": "CAD", "a": "AUD", "au": "AUD", "s": "SGD", "nz": "NZD", "hk": "HKD", "mx": "MXN"}
+# "C$120k", "A$150,000": the letters before "$" that name a dollar other than the US one (or the US one), and the
+# Brazilian real ("R$ 12.000").
+_PREFIXES = {"us": "USD", "c": "CAD", "ca": "CAD", "a": "AUD", "au": "AUD", "s": "SGD", "nz": "NZD", "hk": "HKD", "mx": "MXN", "r": "BRL"}
 # What a figure may be counted in: thousands, millions, lakhs (a hundred thousand rupees; "LPA" a year) and crores
 # (ten million rupees), as Indian postings write them ("₹18-26 Lacs P.A.", "₹1.1 Cr").
 UNIT = r"k|m|lpa|lakhs?|lacs?|cr|crores?"
+# What follows a count, not an amount: a share, hours, days ("€60 000 100% remote", "$45/hr - 40 hours a week").
+_COUNT_AFTER = r"\s*(?:%|(?:hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\b)"
 # A figure as written: "95,000", "95.000,00", "42.50", or with a space between thousands, as French and others write
-# them ("85 000"); and what it is counted in ("120k", "18 LPA").
-_FIGURE = r"\d(?:\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|(?:[\d,.]*\d)?)"
+# them ("85 000"), or an apostrophe, as the Swiss do ("120'000"), where the last three digits are no count of their own
+# ("€60 000 100% remote" is €60,000); and what it is counted in ("120k", "18 LPA").
+_FIGURE = rf"\d(?:\d{{0,2}}(?:[ \u00a0\u2009\u202f'’]\d{{3}})+(?!\d|\+|{_COUNT_AFTER})|(?:[\d,.]*\d)?)"
 # Taken whole (atomic): "$20 per day meal allowance" is no figure "$2" that a "0" follows.
 _COUNTED = rf"(?>{_FIGURE}(?!\d|[,.]\d)(?:\s?(?:{UNIT})\b)?)"
 # A symbol after a figure ("95.000,00 €", "85 000 €"), unless a figure in thousands follows it on its line: in "2019 €80k"
 # and "Salary for 2025 € 60.000" the symbol is the second figure's, in "2 500 € 13 mois" the first's.
 _THOUSANDS_AFTER = r"[^\S\n]?\d(?:[\d,.]{3}|\d{0,2}[^\S\n]\d{3}|\d{0,2}\s?k\b)"
 _SYMBOL_AFTER = rf"\s?[{CURRENCY_SYMBOLS}](?!{_THOUSANDS_AFTER})"
+# A code after a figure, a word of its own ("95,000 USD", "120-150k CAD"; not "5 usda"), on the same terms.
+_CODE_AFTER_FIGURE = rf"\s?(?:{'|'.join(CURRENCY_CODES)})(?![a-z])(?!{_THOUSANDS_AFTER})"
+_CURRENCY_AFTER = rf"(?:{_SYMBOL_AFTER}|{_CODE_AFTER_FIGURE})"
+# A figure in lakhs a year names its currency too: "LPA" is Indian pay ("CTC: 12-18 LPA"), where lakhs and crores
+# alone count users and downloads as well ("2 lakh merchants").
+_IN_LPA = rf"(?<![\d,.])(?>{_FIGURE}(?!\d|[,.]\d)\s?lpa\b)"
 # A figure with its currency: a symbol or a code that ends no word before it ("CHF 120,000"; "years 2020" holds no
-# pesos), or a symbol after it.
-_MONEY = rf"(?:(?:[{CURRENCY_SYMBOLS}]|(?<![a-z])(?:{'|'.join(CURRENCY_CODES)}))\s?{_COUNTED}|(?<![\d,.]){_COUNTED}{_SYMBOL_AFTER})"
+# pesos), a symbol or a code after it, or LPA.
+_MONEY = rf"(?:(?:[{CURRENCY_SYMBOLS}]|(?<![a-z])(?:{'|'.join(CURRENCY_CODES)}))\s?{_COUNTED}|(?<![\d,.]){_COUNTED}{_CURRENCY_AFTER}|{_IN_LPA})"
 # Between the ends of a range: a dash, "to" or "up to" ("£45,000 up to £55,000"), and "and" after "between" ("between
 # €3,600 and €4,400"; group ``between``, before the low end's currency or a dollar's prefix: "between CA$150,000 and
 # CA$178,000").
 _BETWEEN = "".join(rf"|(?<=\bbetween\s(?:{'|'.join(prefix for prefix in _PREFIXES if len(prefix) == size)}))" for size in (1, 2))
 _BETWEEN = rf"(?:(?:(?<=\bbetween\s){_BETWEEN})(?P<between>))?"  # a look-behind's alternatives have one length
 _TO = r"\s*(?:-|–|—|(?:up\s+)?to|(?(between)and|(?!)))\s*"
-# The low end of a range whose currency comes after the high end only: "80.000 - 95.000 €".
-_BARE_LOW = rf"(?<![\d,.]){_COUNTED}(?={_TO}{_COUNTED}{_SYMBOL_AFTER})"
+# The low end of a range whose currency comes after the high end only: "80.000 - 95.000 €", "95,000 - 120,000 USD".
+_BARE_LOW = rf"(?<![\d,.]){_COUNTED}(?={_TO}(?:{_COUNTED}{_CURRENCY_AFTER}|{_IN_LPA}))"
 # What the pay is for: "$50-$70 per hour", "£550/day", "$120k - $150k a year", "£60,000 pa". The hour and the day
 # are a rate's; a single figure for a month or a year is as often an allowance ("a $1,000 per year learning budget"),
 # and one for a day is pay unless an allowance follows ("a $20 daily meal allowance").
 _PER = r"(?:\s+(?:gross|net))?(?:\s*/\s*|\s+(?:per|an?|each)\s+)"  # "€4,400 gross per month"
-_RATE_PERIOD = rf"(?:{_PER}(?:hour|hr|day)\b|\s*p/?[dh]\b|\s+(?:hourly|daily)\b)"
+_RATE_PERIOD = rf"(?:{_PER}(?:hour|hr|day)\b|\s*(?:p/?[dh]\b|/\s*[dh]\b(?!/))|\s+(?:hourly|daily)\b)"  # "£500pd", "150 PLN/h"
 _PERIOD = rf"(?:{_RATE_PERIOD}|{_PER}(?:week|wk|month|mo|year|yr|annum)\b|\s+(?:weekly|monthly|annually|p\.?a\.?(?!\w)))"
 # A perk named after the figure, in its line: in "£25 per hour\nTravel paid" the travel is the next line's.
 _PERK = (
     r"[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?(?:stipends?|allowances?|budgets?|credits?|reimburs\w*|per\s+diem|meals?|lunch|food|travel|parking|coworking|wellness)\b"
 )
 # A figure without a currency after a dash is no range's high end when hours or a share follow: "$45/hr - 40 hours a week".
-_NO_PAY_COUNT = r"(?![\d,.]*\d|\s*(?:%|(?:hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\b))"
+_NO_PAY_COUNT = rf"(?![\d,.]*\d|{_COUNT_AFTER})"
 # Money as it is written: a range, with what it is for when that follows; one hourly or daily rate (group ``rate``);
 # or one figure, with what it is for, and no perk after it. Run over ``lowered`` text, where ``money_written`` tries it.
+# A "+" against one figure is "or more" ("$150k+", "$45+/hr"), where other money does not follow it ("£500+VAT").
+_OR_MORE = r"\+(?![^\S\n]*(?:bonus|equity|stock|commissions?|benefits|super|rsus?|options|shares|esops?|incentives?|variable|vat|tax)\b)"
 MONEY_WRITTEN = re.compile(
     rf"{_BETWEEN}(?P<low>{_MONEY}|{_BARE_LOW})(?:{_PERIOD}?{_TO}(?P<high>(?:{'|'.join(_PREFIXES)})?{_MONEY}|{_COUNTED}{_NO_PAY_COUNT}){_PERIOD}?"
-    rf"|(?P<rate>{_RATE_PERIOD})(?!{_PERK})|(?>{_PERIOD}?)(?!{_PERK}))"
+    rf"|(?P<more>{_OR_MORE})?(?:(?P<rate>{_RATE_PERIOD})(?!{_PERK})|(?>{_PERIOD}?)(?!{_PERK})))"
 )  # one opening for all: a pattern that opens with alternatives is tried once for each at every character
-# Before a single figure, a bound that leaves one end open: "up to $200,000" is the most, "from £50,000" the least.
+# Before a single figure, a bound that leaves one end open: "up to $200,000" is the most, "from £50,000" the least,
+# and "max. $80,000", "Maximum salary: $80,000" and their minimums. The words "up to", not a step-up's end: "a salary
+# step-up to £35,000" is the new salary.
+_BOUNDED_PAY = r"(?:(?:\s+(?:annual|base|gross|starting)){0,2}\s+(?:salary|pay|compensation|rate)\s*:?)?(?:\s+of)?"
 _BOUND_BEFORE = re.compile(
-    r"(?:(?P<most>\bup\s+to|\bmax(?:imum|\.)?(?:\s+of)?|\bas\s+much\s+as)|(?P<least>\bfrom|\bstarting\s+(?:at|from)|\bat\s+least|\bmin(?:imum|\.)?(?:\s+of)?))\s*\Z"
+    rf"(?:(?P<most>\b(?<!\w-)up\s+to|\bmax(?:imum|\.)?{_BOUNDED_PAY}|\bas\s+much\s+as)|(?P<least>\bfrom|\bstarting\s+(?:at|from)|\bat\s+least|\bmin(?:imum|\.)?{_BOUNDED_PAY}))\s*\Z"
 )
 _BOUND = re.compile(_BOUND_BEFORE.pattern.removesuffix(r"\s*\Z"))
 # A currency symbol after a figure: "95 000 €", "18 LPA ₹"; the figure may be the high end of a range.
 _FIGURE_BEFORE = re.compile(rf"\d(?:\s?(?:{UNIT}))?\s?\Z")
 _FIGURE_START = re.compile(r"(?<![\d,.])\d")
+# What lies between the first figure of money and a currency after it: figures, units and a range's "to" ("80.000 -
+# 95.000 €", "120 to 150k usd"). A figure that something else comes after begins no money ending at that currency.
+_FIGURES_RUN = re.compile(rf"(?:[\d,.'’\s\-–—]|{UNIT}|to|up|and)*")
 _CODE_SET = frozenset(CURRENCY_CODES)
-# A text's shape, a byte a character: a digit "0", a letter "a", an ASCII space " ", and "0" for any character past
-# ASCII ("?" after encoding), which may be a digit or a space too. Three letters before a figure are found in it by
-# ``re``'s fast search for a literal first character, in a third of the time of a scan of the text for each code, and
-# whatever the number of codes.
-_SHAPES = bytes.maketrans(b"0123456789?abcdefghijklmnopqrstuvwxyz\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", b"0" * 11 + b"a" * 26 + b" " * 9)
-_LETTERS_BEFORE_FIGURE = re.compile(rb"0(?:(?<=(aaa)0)|(?<=(aaa) 0))")
+# A text's shape, a byte a character: a digit "0", an ASCII space " ", "0" for any character past ASCII ("?" after
+# encoding), which may be a digit or a space too, and the rest as it is. A code before a figure or after it (and its
+# unit: "120k usd") is found in it by ``re``'s fast search for a literal first character, a figure's digit, in a third
+# of the time of a scan of the text for the codes; a letter beside the digit comes first, which few digits have.
+_SHAPES = bytes.maketrans(b"0123456789?\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", b"0" * 11 + b" " * 9)
+_CODES_SHAPED = "|".join(CURRENCY_CODES).encode()
+_CODE_BESIDE_FIGURE = re.compile(
+    rb"0(?:(?<=[a-z]0)(?<=(?:%b)0)|(?<=[a-z] 0)(?<=(?:%b) 0)|(?=[ 0]?[a-z])(?=[ 0]?(?:(?:%b)[ 0])?(?:%b|lpa)(?![a-z])))"
+    % (_CODES_SHAPED, _CODES_SHAPED, UNIT.encode(), _CODES_SHAPED)
+)
+_CODE_AFTER_UNIT = re.compile(rf"\s?(?:(?:{UNIT})\s)?(?P<code>{'|'.join(CURRENCY_CODES)}|lpa)(?![a-z])")
 _AMOUNT = re.compile(rf"(?P<number>{_FIGURE})(?:\s?(?P<unit>{UNIT})(?![a-z]))?")
-_SPACES_IN_FIGURES = str.maketrans("", "", " \u00a0\u2009\u202f")
+_SPACES_IN_FIGURES = str.maketrans("", "", " \u00a0\u2009\u202f'’")
 _UNITS = {"k": 1e3, "m": 1e6, **dict.fromkeys(("lpa", "lakh", "lakhs", "lac", "lacs"), 1e5), **dict.fromkeys(("cr", "crore", "crores"), 1e7)}
 _RUPEE_UNITS = frozenset(_UNITS) - {"k", "m"}
 _UNIT_ENDS = frozenset(unit[-1] for unit in _UNITS)
@@ -94,15 +117,24 @@ _OTHER_DOLLAR_PLACES = ("canad", "australi", "new zealand", "singapore", "hong k
 _OTHER_DOLLAR_CODES = ("CAD", "AUD", "SGD", "NZD", "HKD", "MXN")
 _OTHER_CODE = re.compile(r"(?<![A-Za-z])(?:" + "|".join(_OTHER_DOLLAR_CODES) + r")(?![A-Za-z])")
 _PERIOD_WORDS: tuple[tuple[Period, str], ...] = (
-    ("hour", r"hour|(?<![a-z])hr(?![a-z])|(?<![a-z])p/?h(?![a-z])"),
-    ("day", r"(?<![a-z])day|daily|(?<![a-z])p/?d(?![a-z])"),
+    ("hour", r"hour|(?<![a-z])hr(?![a-z])|(?:(?<![a-z])p/?|/\s*)h(?![a-z])"),
+    ("day", r"(?<![a-z])day|daily|(?:(?<![a-z])p/?|/\s*)d(?![a-z])"),
     ("week", r"week|(?<![a-z])wk(?![a-z])"),
     ("month", r"month|(?<![a-z])mo(?![a-z])"),
     ("year", r"year|(?<![a-z])yr(?![a-z])|annum|annual|(?<![a-z])p\.?a(?![a-z])|lpa"),
 )
 _PERIODS = tuple((period, re.compile(pattern)) for period, pattern in _PERIOD_WORDS)
+# What the pay is for, named before it in its line: "Annual salary: $120,000", "Monthly gross salary of €4,000 - €5,000", "Hourly
+# pay CAD 45-55", "the annual base salary range for this role is $150k-$180k", "Salary (monthly): ...".
+_PERIOD_BEFORE = re.compile(
+    r"(?:\b(?P<period>annual|yearly|monthly|weekly|daily|hourly)\s+(?:(?:base|gross|net|total|starting)\s+)*(?:salary|pay|compensation|rate|wage|ctc)"
+    r"(?:\s+(?:range|band))?(?:\s+for\s+this\s+(?:role|position))?|\b(?:salary|pay|compensation|rate|wage|ctc)\s*\((?P<period_after>annual|yearly|monthly|weekly|daily|hourly)\))"
+    r"(?:\s*[:\-–]|\s+(?:is|of))*\s*\Z"
+)
+_PERIOD_NAMED: dict[str, Period] = {"annual": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day", "hourly": "hour"}
 _SHOWN_PERIOD = {"hour": "an hour", "day": "a day", "week": "a week", "month": "a month", "year": "a year"}
 _SHOWN_SYMBOL = {"USD": "$", "GBP": "£", "EUR": "€", "INR": "₹"}
+_INDIAN_GROUP = re.compile(r"(\d)(?=(?:\d\d)*\d{3}(?!\d))")  # a digit that two, four, ... and three more follow
 
 
 @dataclass(frozen=True)
@@ -111,8 +143,8 @@ class Pay:
     when "$" could be more than one country's dollar, ``period`` what the pay is for or None when the posting does not say.
 
     One figure with a bound states one end only, as a recruiter reads it: "up to $200,000" is a ``maximum`` of 200,000
-    and no ``minimum`` (None: the pay may be lower); "from £50,000" (or "starting at", "at least", "minimum") is a
-    ``minimum`` and no ``maximum``.
+    and no ``minimum`` (None: the pay may be lower); "from £50,000" (or "starting at", "at least", "minimum", "£50k+") is
+    a ``minimum`` and no ``maximum``.
     """
 
     minimum: float | None
@@ -125,16 +157,18 @@ class Pay:
 
     def describe(self) -> str:
         """In words: "$150,000-$180,000 a year", "£550 a day", "CAD 120,000-140,000", "$90,000 (which dollar is not clear)",
-        "up to $200,000", "from €50,000"."""
+        "up to $200,000", "from €50,000", and rupees grouped in lakhs and crores as Indian postings write them:
+        "₹12,00,000-₹18,00,000 a year"."""
         symbol = _SHOWN_SYMBOL.get(self.currency or "USD")
         before = symbol if symbol is not None else f"{self.currency} "
+        grouped = _in_lakhs if self.currency == "INR" else _figure
         if self.minimum is not None and self.maximum is not None:
-            low, high = _figure(self.minimum), _figure(self.maximum)
+            low, high = grouped(self.minimum), grouped(self.maximum)
             amount = f"{before}{low}" if low == high else f"{before}{low}-{symbol or ''}{high}"  # "$1-$2", "CAD 1-2"
         elif self.maximum is not None:
-            amount = f"up to {before}{_figure(self.maximum)}"
+            amount = f"up to {before}{grouped(self.maximum)}"
         else:
-            amount = f"from {before}{_figure(self.minimum)}" if self.minimum is not None else "no amount"
+            amount = f"from {before}{grouped(self.minimum)}" if self.minimum is not None else "no amount"
         period = f" {_SHOWN_PERIOD[self.period]}" if self.period else ""
         unclear = " (which dollar is not clear)" if self.currency is None else ""
         return amount + period + unclear
@@ -144,10 +178,17 @@ def _figure(amount: float) -> str:
     return f"{amount:,.0f}" if amount == int(amount) else f"{amount:,.2f}"
 
 
+def _in_lakhs(amount: float) -> str:
+    """``_figure`` grouped as Indian amounts are, in thousands, lakhs and crores: "12,00,000" (12 lakh), "1,30,00,000"
+    (1.3 crore); "1,200,000" reads as wrong to those who read them so."""
+    whole, point, fraction = _figure(amount).replace(",", "").partition(".")
+    return _INDIAN_GROUP.sub(r"\1,", whole) + point + fraction
+
+
 def money_written(lower: str) -> Iterator[re.Match[str]]:
     """The matches of ``MONEY_WRITTEN.finditer(lower)``, tried only where one can begin: at a currency symbol, at a
-    code followed by a figure (``_SHAPES``), and at the figures before a symbol that a figure comes before, as
-    ``spans.matches_from`` tries a pattern."""
+    code followed by a figure (``_SHAPES``), and at the figures before a symbol or a code that comes after a figure,
+    as ``spans.matches_from`` tries a pattern."""
     symbols = []
     for symbol in CURRENCY_SYMBOLS:
         at = lower.find(symbol)
@@ -155,16 +196,22 @@ def money_written(lower: str) -> Iterator[re.Match[str]]:
             symbols.append(at)
             at = lower.find(symbol, at + 1)
     starts = set(symbols)
-    figures_to = 0  # the figures before this are among the starts
-    for at in sorted(symbols):
+    after_figures = []  # the symbols and codes that a figure comes before
+    for at in symbols:
         before = lower[max(0, at - 2) : at].rstrip()[-1:]  # a figure's last digit or a unit's last letter, if one comes before
         if before and (before.isdigit() or before in _UNIT_ENDS) and _FIGURE_BEFORE.search(lower, max(0, at - 12), at):
-            starts.update(figure.start() for figure in _FIGURE_START.finditer(lower, figures_to, at))
-            figures_to = at
-    for letters in _LETTERS_BEFORE_FIGURE.finditer(lower.encode("ascii", "replace").translate(_SHAPES)):
-        at = letters.start(letters.lastindex or 0)
-        if lower[at : at + 3] in _CODE_SET:
-            starts.add(at)
+            after_figures.append(at)
+    shapes = lower.encode("ascii", "replace").translate(_SHAPES)
+    for beside in _CODE_BESIDE_FIGURE.finditer(shapes):
+        at = beside.start()
+        if lower[max(0, at - 3) : at] in _CODE_SET:
+            starts.add(at - 3)
+        elif lower[max(0, at - 4) : at - 1] in _CODE_SET:
+            starts.add(at - 4)
+        if code := _CODE_AFTER_UNIT.match(lower, at + 1):
+            after_figures.append(code.start("code"))
+    for at in after_figures:
+        starts.update(_figures_before(lower, at))
     end = 0
     for start in sorted(starts):
         if start >= end and (match := MONEY_WRITTEN.match(lower, start)):
@@ -172,12 +219,26 @@ def money_written(lower: str) -> Iterator[re.Match[str]]:
             end = match.end()
 
 
+def _figures_before(lower: str, at: int) -> list[int]:
+    """Where the figures begin that money with its currency at ``at`` may begin at: from the nearest figure on, each
+    with only figures, units and "to" between it and ``at`` (``_FIGURES_RUN``); looked for in the 64 characters before
+    ``at``, and all before it when each figure there is one."""
+    found: list[int] = []
+    for window in (max(0, at - 64), 0):
+        found = []
+        for start in reversed([figure.start() for figure in _FIGURE_START.finditer(lower, window, at)]):
+            if not _FIGURES_RUN.fullmatch(lower, start, at):
+                return found
+            found.append(start)
+    return found
+
+
 def bound_start(lower: str, match: re.Match[str]) -> int:
     """Where the pay a ``MONEY_WRITTEN`` match writes begins: before the bound of a single figure or rate ("up to
     $200,000", "from £50,000", "up to £550 per day"), at the match otherwise."""
     if match.group("high") is not None:
         return match.start()
-    bound = _BOUND_BEFORE.search(lower, max(0, match.start() - 20), match.start())
+    bound = _BOUND_BEFORE.search(lower, max(0, match.start() - 40), match.start())
     return bound.start() if bound else match.start()
 
 
@@ -190,7 +251,7 @@ def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
     and a text of numbers without a currency is None. It reads money as written; ``Posting.pay`` reads the money that
     is a posting's pay (``Posting.salary``: not a bonus, a budget or a perk), and gives ``end``.
 
-    Currency: the ISO code written ("SGD 170,000", "$120,000 CAD", "CLP $4.200.000"), the one a symbol names (£, €, ₹; lakhs and
+    Currency: the ISO code written ("SGD 170,000", "95,000 USD", "$120,000 CAD", "CLP $4.200.000"), the one a symbol names (£, €, ₹; lakhs and
     crores are rupees), the dollar a prefix names ("C$", "A$", "US$"), and "$" alone is USD only when the posting names no other
     dollar's currency or country (Canada, Australia, New Zealand, Singapore, Hong Kong, Mexico): None then.
     """
@@ -211,9 +272,15 @@ def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
     if currency is False:
         return None
     period = next((name for name, pattern in _PERIODS if pattern.search(value)), None)
+    if period is None:  # named before the pay, in its line
+        line = max(lower.rfind("\n", max(0, start - 60), start) + 1, start - 60)
+        if named := _PERIOD_BEFORE.search(lower, line, start):
+            period = _PERIOD_NAMED[named.group("period") or named.group("period_after")]
     bound = _BOUND.match(value) if len(figures) == 1 else None
     if bound is not None:
         return Pay(None, figures[0], currency, period) if bound.group("most") else Pay(figures[0], None, currency, period)
+    if len(figures) == 1 and "+" in value:  # "$150k+": no figure holds a "+", and "+ bonus" is no match's
+        return Pay(figures[0], None, currency, period)
     return Pay(figures[0], figures[-1], currency, period)
 
 

@@ -128,9 +128,11 @@ _NOT_EMPLOYER |= {"eventually", "someday"}
 _PAY_PERIOD = re.compile(r"(?:per|/|an?|each)\s*(?:hour|hr|day|week|month|year|yr|annum)\b|annually|hourly|daily|\bp\.?a\.?(?!\w)")
 _PAY_LABEL = re.compile(r"\b(?:salary|pay|compensation|base|range|ote|wage)\b[^.\n]{0,30}$")
 # What makes one figure pay, in its clause before it: "Salary: $95,000", "starting salary of £34,000", "CTC ₹9.5 LPA",
-# "base pay of $80,000", "Base: $80,000"; not "we'll pay you €150", "Orchard Pay manages $34 billion", "revenue base of $3.8 billion".
+# "base pay of $80,000", "Base: $80,000", "Salary: max. $80,000" (a bound's full stop ends no clause); not "we'll pay
+# you €150", "Orchard Pay manages $34 billion", "revenue base of $3.8 billion".
 _FIGURE_LABEL = re.compile(
-    r"(?:\b(?:salary|salaries|compensation|wages?|ctc|ote)\b|\b(?:pay(?:\s+(?:range|band|scale|rate))?\s*(?::|\bis\b|\bof\b)|base\s*:))[^.,;\n]{0,30}$"
+    r"(?:\b(?:salary|salaries|compensation|wages?|ctc|ote)\b|\b(?:pay(?:\s+(?:range|band|scale|rate))?\s*(?::|\bis\b|\bof\b)|base\s*:))"
+    r"(?:[^.,;\n]|(?<=\bmax|\bmin)\.){0,30}$"
 )
 # Money that is no one's pay, which the report and batch's salary columns must not give as pay: a figure in millions
 # ("$5M-$10M", "£400k to £1.2m", "$1 million"), a range that other money's word follows ("$10,000 - $20,000 sign-on bonus", "$20-30k

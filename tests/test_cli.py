@@ -381,3 +381,6 @@ def test_classify_reports_the_pay_in_numbers(runner):
     assert lines[at : at + 2] == ["Signals: 6+ years asked", "Pay: $150,000-$180,000 a year"]
     unpaid = runner.invoke(cli, ["classify", "-"], input=text.replace("Pay: $150k-$180k a year.\n", "")).output
     assert "\nPay: " not in unpaid
+    # Rupees as an Indian recruiter reads them, grouped in lakhs: "₹12,00,000", not "₹1,200,000".
+    indian = runner.invoke(cli, ["classify", "-"], input=text.replace("Pay: $150k-$180k a year.", "CTC: ₹12-18 LPA.")).output.splitlines()
+    assert indian[at : at + 2] == ["Signals: 6+ years asked", "Pay: ₹12,00,000-₹18,00,000 a year"]

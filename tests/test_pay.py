@@ -22,8 +22,8 @@ from jdclass.spans import lowered
         ("£500pd", Pay(500, 500, "GBP", "day"), "£500 a day"),
         ("€60.000 - €70.000", Pay(60_000, 70_000, "EUR", None), "€60,000-€70,000"),
         ("EUR 98,000 - 122,000", Pay(98_000, 122_000, "EUR", None), "€98,000-€122,000"),
-        ("₹16–20 LPA", Pay(1_600_000, 2_000_000, "INR", "year"), "₹1,600,000-₹2,000,000 a year"),
-        ("₹12,00,000 - ₹15,00,000 per annum", Pay(1_200_000, 1_500_000, "INR", "year"), "₹1,200,000-₹1,500,000 a year"),
+        ("₹16–20 LPA", Pay(1_600_000, 2_000_000, "INR", "year"), "₹16,00,000-₹20,00,000 a year"),
+        ("₹12,00,000 - ₹15,00,000 per annum", Pay(1_200_000, 1_500_000, "INR", "year"), "₹12,00,000-₹15,00,000 a year"),
         ("SGD 170,000 - 215,000 a month", Pay(170_000, 215_000, "SGD", "month"), "SGD 170,000-215,000 a month"),
         ("$120,000 - $140,000 CAD", Pay(120_000, 140_000, "CAD", None), "CAD 120,000-140,000"),
         ("C$120,000 - C$140,000", Pay(120_000, 140_000, "CAD", None), "CAD 120,000-140,000"),
@@ -50,7 +50,7 @@ def test_read_pay(text, pay, described):
         ("A team of 8, £60,000 pa", Pay(60_000, 60_000, "GBP", "year")),
         ("In 2024 we hired 12 people at £60,000 - £70,000", Pay(60_000, 70_000, "GBP", None)),
         ("5+ years, 3 direct reports, 2 offices", None),
-        ("Founded in 2015; 18-26 LPA is the market rate", None),
+        ("Founded in 2015; 18-26 lakh users a year", None),
     ],
 )
 def test_read_pay_of_a_whole_text_reads_only_an_amount_with_a_currency(text, pay):
@@ -70,10 +70,11 @@ def test_read_pay_from_a_start_or_of_a_span():
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(
-        st.sampled_from(["5", "120,000", "85 000", " - ", "to", " years", "k", " a year", "up to ", "lpa", "cr", " ", "\n", "%", "cadence"]), max_size=12
+        st.sampled_from(["5", "120,000", "85 000", " - ", "to", " years", "k", " a year", "up to ", "lakh", "cr", " ", "\n", "%", "cadence"]), max_size=12
     ).map("".join)
 )
 def test_a_text_without_a_currency_reads_as_no_pay(text):
+    """Lakhs and crores count users as well as rupees; LPA, lakhs a year, is pay (``test_lpa_names_rupees``)."""
     assert read_pay(text) is None
 
 
@@ -81,6 +82,12 @@ def salary_and_pay(lines: str) -> tuple[str | None, str | None]:
     """The salary as written and the pay in words of a short posting holding ``lines``."""
     posting = parse(f"Product Manager\n{lines}\nOwn the roadmap.\n")
     return (posting.salary.value if posting.salary else None, posting.pay.describe() if posting.pay else None)
+
+
+def salary_and_pay_read(lines: str) -> tuple[str | None, Pay | None]:
+    """The salary as written and the pay read of a short posting holding ``lines``."""
+    posting = parse(f"Product Manager\n{lines}\nOwn the roadmap.\n")
+    return (posting.salary.value if posting.salary else None, posting.pay)
 
 
 @pytest.mark.parametrize(
@@ -91,7 +98,7 @@ def salary_and_pay(lines: str) -> tuple[str | None, str | None]:
         ("$120k - 150", "$120,000-$150,000"),
         ("$120k - 150,000", "$120,000-$150,000"),
         ("$95 - 120k", "$95,000-$120,000"),
-        ("₹8-12 lakh per annum", "₹800,000-₹1,200,000 a year"),
+        ("₹8-12 lakh per annum", "₹8,00,000-₹12,00,000 a year"),
     ],
 )
 def test_a_unit_written_once_goes_to_the_end_written_short(text, described):
@@ -101,13 +108,13 @@ def test_a_unit_written_once_goes_to_the_end_written_short(text, described):
 @pytest.mark.parametrize(
     ("line", "salary", "described"),
     [
-        ("CTC: ₹12-18 Lacs P.A.", "₹12-18 Lacs P.A.", "₹1,200,000-₹1,800,000 a year"),
-        ("Pay ₹ 3.5-6 Lac per annum", "₹ 3.5-6 Lac per annum", "₹350,000-₹600,000 a year"),
-        ("CTC ₹90 LPA – ₹1.3 Cr including variable", "₹90 LPA – ₹1.3 Cr", "₹9,000,000-₹13,000,000 a year"),
-        ("₹60 Lakhs - 1.1 Crore P.A.", "₹60 Lakhs - 1.1 Crore P.A.", "₹6,000,000-₹11,000,000 a year"),
-        ("₹2 - 3.5 Cr P.A. + ESOPs", "₹2 - 3.5 Cr P.A.", "₹20,000,000-₹35,000,000 a year"),
-        ("₹ 80 - 1 Cr P.A.", "₹ 80 - 1 Cr P.A.", "₹8,000,000-₹10,000,000 a year"),
-        ("INR 14-20 lacs", "INR 14-20 lacs", "₹1,400,000-₹2,000,000"),
+        ("CTC: ₹12-18 Lacs P.A.", "₹12-18 Lacs P.A.", "₹12,00,000-₹18,00,000 a year"),
+        ("Pay ₹ 3.5-6 Lac per annum", "₹ 3.5-6 Lac per annum", "₹3,50,000-₹6,00,000 a year"),
+        ("CTC ₹90 LPA – ₹1.3 Cr including variable", "₹90 LPA – ₹1.3 Cr", "₹90,00,000-₹1,30,00,000 a year"),
+        ("₹60 Lakhs - 1.1 Crore P.A.", "₹60 Lakhs - 1.1 Crore P.A.", "₹60,00,000-₹1,10,00,000 a year"),
+        ("₹2 - 3.5 Cr P.A. + ESOPs", "₹2 - 3.5 Cr P.A.", "₹2,00,00,000-₹3,50,00,000 a year"),
+        ("₹ 80 - 1 Cr P.A.", "₹ 80 - 1 Cr P.A.", "₹80,00,000-₹1,00,00,000 a year"),
+        ("INR 14-20 lacs", "INR 14-20 lacs", "₹14,00,000-₹20,00,000"),
     ],
 )
 def test_lakhs_and_crores_as_indian_postings_write_them(line, salary, described):
@@ -129,7 +136,7 @@ def test_lakhs_and_crores_as_indian_postings_write_them(line, salary, described)
         ("Contract subject to funding\n$90,000 - $100,000 plus bonus", "$90,000-$100,000"),
         ("Salary $140k-$160k plus bonus and equity", "$140,000-$160,000"),
         ("$140k–$160k bonus-eligible", "$140,000-$160,000"),
-        ("CTC ₹20–28 LPA including performance bonus", "₹2,000,000-₹2,800,000 a year"),
+        ("CTC ₹20–28 LPA including performance bonus", "₹20,00,000-₹28,00,000 a year"),
         ("EUR 90,000–110,000 including holiday allowance", "€90,000-€110,000"),
         ("Salary budget: $120k-$150k", "$120,000-$150,000"),
     ],
@@ -174,6 +181,9 @@ def test_the_currency_code_written_before_the_dollar_sign(line, described):
         ("HKD 60,000 - 80,000 a month", "HKD 60,000 - 80,000 a month", "HKD 60,000-80,000 a month"),
         ("ARS 2.000.000 - 2.500.000 per month", "ARS 2.000.000 - 2.500.000 per month", "ARS 2,000,000-2,500,000 a month"),
         ("PLN 18,000 - 24,000 monthly", "PLN 18,000 - 24,000 monthly", "PLN 18,000-24,000 a month"),
+        ("Salary DKK 75,000–88,000 per month.", "DKK 75,000–88,000 per month", "DKK 75,000-88,000 a month"),
+        ("Salary: 55 000 SEK per month", "55 000 SEK per month", "SEK 55,000 a month"),
+        ("NOK 900 000 - 1 100 000 a year", "NOK 900 000 - 1 100 000 a year", "NOK 900,000-1,100,000 a year"),
         # A code is a word of its own: "years", "entrepreneur" and "cars" end in one.
         ("Work with us over the years 2019 - 2025.", None, None),
         ("A serial entrepreneur 3 - 5 times over.", None, None),
@@ -189,7 +199,7 @@ def test_a_salary_in_any_currency_code_pay_is_read_in(line, salary, described):
     [
         # One figure is pay after a pay word in its sentence ...
         ("Salary: USD 95,000 base", "USD 95,000", "$95,000"),
-        ("CTC: ₹25 LPA", "₹25 LPA", "₹2,500,000 a year"),
+        ("CTC: ₹25 LPA", "₹25 LPA", "₹25,00,000 a year"),
         ("The salary for this role is $8,000 per month.", "$8,000 per month", "$8,000 a month"),
         # ... and a bound before it leaves one end open, as a recruiter reads it.
         ("Compensation: up to $200,000 a year", "up to $200,000 a year", "up to $200,000 a year"),
@@ -214,6 +224,9 @@ def test_a_salary_in_any_currency_code_pay_is_read_in(line, salary, described):
         ("Annual salary between 52 000 € and 62 000 €", "52 000 € and 62 000 €", "€52,000-€62,000"),
         ("A base salary between CA$150,000 and CA$178,000, and a bonus", "$150,000 and CA$178,000", "CAD 150,000-178,000"),
         ("Salary range: NZ$108,000 – NZ$122,000", "$108,000 – NZ$122,000", "NZD 108,000-122,000"),
+        ("Salary: R$ 10.000 - R$ 12.000 per month", "$ 10.000 - R$ 12.000 per month", "BRL 10,000-12,000 a month"),
+        ("Salary: BRL 10.000 - 12.000 per month", "BRL 10.000 - 12.000 per month", "BRL 10,000-12,000 a month"),
+        ("Revenue of R$ 14 billion. Salary: $120,000", "$120,000", "$120,000 (which dollar is not clear)"),
         ("€95,000 – €115,000 gross/year", "€95,000 – €115,000 gross/year", "€95,000-€115,000 a year"),
         ("USD 7,000 – 9,000 net/month", "USD 7,000 – 9,000 net/month", "$7,000-$9,000 a month"),
         # "and" joins a range only after "between"; a range in millions is no pay.
@@ -317,6 +330,26 @@ _MONEY_WORDS += [" ", "\u00a0", "\u2009", "\n", "\x1c", "\t", "-", " - ", "–",
 _MONEY_WORDS += ["usd 120", "eur\u00a090", "sgd ٣", "aud\u20095k", "gbp\n4", "cad9"]
 _MONEY_WORDS += ["85 000", "95.000,00", " €", "€ ", "2019 ", "k ", " lpa ₹", "1 ", "000"]
 _MONEY_WORDS += ["between ", " and ", "ca", "nz", "s", " gross", " per month", " net/month", " million", " up to ", "up"]
+_MONEY_WORDS += [
+    " usd",
+    "usd",
+    "k eur",
+    " lakh ",
+    "lpa inr",
+    "0 pln",
+    "\u00a0chf",
+    "2025 ",
+    "usda",
+    " %",
+    "+",
+    " lpa",
+    "lpa",
+    "'000",
+    "’500",
+    "'",
+    "r$",
+    " r$ ",
+]
 
 
 @settings(max_examples=1000, deadline=None)
@@ -324,3 +357,224 @@ _MONEY_WORDS += ["between ", " and ", "ca", "nz", "s", " gross", " per month", "
 def test_money_tried_where_it_can_begin_is_what_a_scan_finds(text: str) -> None:
     lower = lowered(text)
     assert [m.span() for m in money_written(lower)] == [m.span() for m in MONEY_WRITTEN.finditer(lower)]
+
+
+@pytest.mark.parametrize(
+    ("line", "salary", "described"),
+    [
+        # Three digits after a space-grouped figure are a count of their own where a share, a "+" or hours follow ...
+        ("Salary: €60 000 100% remote", "€60 000", "€60,000"),
+        ("Salary: €60 000 - 70 000 100 % remote", "€60 000 - 70 000", "€60,000-€70,000"),
+        ("Salary: €52 000 500+ colleagues", "€52 000", "€52,000"),
+        ("Salary: €52 000 160 hours a month", "€52 000", "€52,000"),
+        # ... and a thousands group otherwise.
+        ("Salary: €60 000 - 70 000", "€60 000 - 70 000", "€60,000-€70,000"),
+        ("Salary: 60 000 € – 70 000 € 100 % remote", "60 000 € – 70 000 €", "€60,000-€70,000"),
+        ("Salary: CLP 2 500 000 per month", "CLP 2 500 000 per month", "CLP 2,500,000 a month"),
+    ],
+)
+def test_a_space_grouped_figure_takes_no_count_after_it(line, salary, described):
+    assert salary_and_pay(line) == (salary, described)
+
+
+@pytest.mark.parametrize(
+    ("line", "salary", "described"),
+    [
+        # A step-up (or a top-up) to a figure is the salary it comes to, not a bound "up to" it.
+        ("Your salary gets a step-up to £35,000 after probation.", "£35,000", "£35,000"),
+        ("Salary: a top-up to €48,000 once you relocate", "€48,000", "€48,000"),
+        ("Salary: £30,000, with a step-up to £35,000 after probation", "£30,000", "£30,000"),
+        # The words "up to" are a bound.
+        ("Salary: up to £35,000", "up to £35,000", "up to £35,000"),
+        ("Salary: Up to £35,000 (a step-up to £40,000 after a year)", "Up to £35,000", "up to £35,000"),
+    ],
+)
+def test_up_to_is_the_words_not_the_end_of_a_step_up(line, salary, described):
+    assert salary_and_pay(line) == (salary, described)
+
+
+@pytest.mark.parametrize(
+    ("line", "salary", "pay"),
+    [
+        # "max" (with a full stop or in full) before a figure is its maximum only, "min" its minimum only ...
+        ("Salary: max. $80,000", "max. $80,000", Pay(None, 80_000, "USD", None)),
+        ("Salary: Max $80,000", "Max $80,000", Pay(None, 80_000, "USD", None)),
+        ("Salary: maximum $80,000", "maximum $80,000", Pay(None, 80_000, "USD", None)),
+        ("Salary: min. $80,000", "min. $80,000", Pay(80_000, None, "USD", None)),
+        ("Salary: min $80,000", "min $80,000", Pay(80_000, None, "USD", None)),
+        ("Salary: minimum $80,000", "minimum $80,000", Pay(80_000, None, "USD", None)),
+        ("Day rate: max. £550 per day", "max. £550 per day", Pay(None, 550, "GBP", "day")),
+        # ... and so is a minimum or maximum salary named before it.
+        ("Minimum salary: $80,000", "Minimum salary: $80,000", Pay(80_000, None, "USD", None)),
+        ("Maximum salary: $80,000", "Maximum salary: $80,000", Pay(None, 80_000, "USD", None)),
+        ("Max. salary: €4,500 per month", "Max. salary: €4,500 per month", Pay(None, 4_500, "EUR", "month")),
+        ("Minimum annual base salary: $120,000", "Minimum annual base salary: $120,000", Pay(120_000, None, "USD", "year")),
+        ("The minimum salary of £32,000 applies.", "minimum salary of £32,000", Pay(32_000, None, "GBP", None)),
+        # A figure with no bound is exact; a full stop after other words still ends the pay word's clause.
+        ("Salary: $80,000", "$80,000", Pay(80_000, 80_000, "USD", None)),
+        ("Salary: see below. $5,000 relocation", None, None),
+        ("Salary: competitive, min. 5 years. A $2,000 grant", None, None),
+    ],
+)
+def test_max_and_min_bound_one_end(line, salary, pay):
+    assert salary_and_pay_read(line) == (salary, pay)
+
+
+@pytest.mark.parametrize(
+    ("line", "salary", "described"),
+    [
+        # A currency code after the figure, as after a dollar amount ("$120,000 CAD"), with a range and what it is for.
+        ("Salary: 95,000 USD", "95,000 USD", "$95,000"),
+        ("95,000 - 120,000 USD per year", "95,000 - 120,000 USD per year", "$95,000-$120,000 a year"),
+        ("Salary: 120-150K USD", "120-150K USD", "$120,000-$150,000"),
+        ("Salary: 40k - 50k GBP DOE", "40k - 50k GBP", "£40,000-£50,000"),
+        ("Salary: 75.000 - 90.000 EUR brutto", "75.000 - 90.000 EUR", "€75,000-€90,000"),
+        ("Compensation: 20,000–25,000 PLN net/month on B2B", "20,000–25,000 PLN net/month", "PLN 20,000-25,000 a month"),
+        ("Salary from 30 000 PLN gross per month", "from 30 000 PLN gross per month", "from PLN 30,000 a month"),
+        ("CTC: 9.5 lakh INR per annum", "9.5 lakh INR per annum", "₹9,50,000 a year"),
+        ("Salary: $120,000 - 140,000 CAD", "$120,000 - 140,000 CAD", "CAD 120,000-140,000"),
+        # A code is a word of its own, and the code of a figure in thousands after it is that figure's.
+        ("Salary: competitive; you run 40 audits a year", None, None),
+        ("Salary for 2025 EUR 60,000", "EUR 60,000", "€60,000"),
+        ("Figures from 2024: 300 USD per user", None, None),
+    ],
+)
+def test_a_currency_code_after_the_figure(line, salary, described):
+    assert salary_and_pay(line) == (salary, described)
+
+
+@pytest.mark.parametrize(
+    ("line", "described"),
+    [
+        # A code after the figure is no more pay than a symbol before it where a perk or a budget is named.
+        ("Salary: competitive, plus a stipend of {} for equipment", None),
+        ("Salary: $90,000 and a {} equipment stipend", "$90,000"),
+        ("Compensation: {} home office budget", None),
+        ("Salary: {} per month meal allowance", None),
+        ("Base: {}", "$500"),
+    ],
+)
+def test_a_code_after_the_figure_is_pay_where_a_symbol_before_it_is(line, described):
+    assert salary_and_pay(line.format("500 USD"))[1] == salary_and_pay(line.format("$500"))[1] == described
+    assert read_pay(line.format("500 USD")) == read_pay(line.format("$500"))
+
+
+@pytest.mark.parametrize(
+    ("pay", "described"),
+    [
+        # Rupees are grouped in lakhs and crores, as Indian postings write them ("₹12,00,000"), whatever unit was written ...
+        (Pay(1_200_000, 1_800_000, "INR", "year"), "₹12,00,000-₹18,00,000 a year"),
+        (Pay(950_000, 950_000, "INR", None), "₹9,50,000"),
+        (Pay(None, 13_000_000, "INR", "year"), "up to ₹1,30,00,000 a year"),
+        (Pay(99_999.5, None, "INR", "month"), "from ₹99,999.50 a month"),
+        (Pay(45_000, 60_000, "INR", "month"), "₹45,000-₹60,000 a month"),
+        # ... and other currencies in thousands.
+        (Pay(1_200_000, 1_800_000, "USD", None), "$1,200,000-$1,800,000"),
+        (Pay(1_200_000, 1_200_000, "SGD", None), "SGD 1,200,000"),
+    ],
+)
+def test_rupees_are_shown_in_lakhs_and_crores(pay, described):
+    assert pay.describe() == described
+
+
+def test_rupees_stay_plain_numbers_for_the_batch_columns():
+    pay = parse("Product Manager\nCTC: ₹12,00,000 - ₹18,00,000 per annum\n").pay
+    assert pay.to_dict() == {"minimum": 1_200_000, "maximum": 1_800_000, "currency": "INR", "period": "year"}
+
+
+@pytest.mark.parametrize(
+    ("line", "salary", "described"),
+    [
+        # LPA, lakhs a year, is Indian pay: written without "₹" or "INR" it names rupees, as with them.
+        ("CTC: 12-18 LPA", "12-18 LPA", "₹12,00,000-₹18,00,000 a year"),
+        ("CTC: 12 LPA", "12 LPA", "₹12,00,000 a year"),
+        ("Compensation: 10 - 13 lpa + joining bonus", "10 - 13 lpa", "₹10,00,000-₹13,00,000 a year"),
+        ("CTC: 85 LPA - 1.2 Cr + ESOPs", "85 LPA - 1.2 Cr", "₹85,00,000-₹1,20,00,000 a year"),
+        ("CTC: ₹12-18 LPA", "₹12-18 LPA", "₹12,00,000-₹18,00,000 a year"),
+        # Lakhs and crores alone count users too; one figure needs a pay word, and a budget is no pay.
+        ("We serve 2 lakh merchants and 18-26 lakh users", None, None),
+        ("Founded in 2015 with 1.5 crore downloads", None, None),
+        ("A 12 LPA offer is typical in Pune", None, None),
+        ("Budget: 25 - 30 LPA (fixed + variable)", None, None),
+    ],
+)
+def test_lpa_names_rupees(line, salary, described):
+    assert salary_and_pay(line) == (salary, described)
+
+
+@pytest.mark.parametrize(
+    ("line", "salary", "described"),
+    [
+        # "/h" and "/d" are an hourly and a daily rate, as "/hr" and "/day" are.
+        ("Rate: $85/h on W2", "$85/h", "$85 an hour"),
+        ("B2B: 150–180 PLN/h", "150–180 PLN/h", "PLN 150-180 an hour"),
+        ("Day rate: €450 / d", "€450 / d", "€450 a day"),
+        ("£400/d - £450/d outside IR35", "£400/d - £450/d", "£400-£450 a day"),
+        # Not a letter that begins a word or an abbreviation after the slash.
+        ("Salary: $90k/DOE", "$90k", "$90,000"),
+        ("Salary: $90k/d/o/e", "$90k", "$90,000"),
+    ],
+)
+def test_a_rate_per_h_or_d(line, salary, described):
+    assert salary_and_pay(line) == (salary, described)
+
+
+@pytest.mark.parametrize(
+    ("line", "salary", "described"),
+    [
+        # An apostrophe between thousands, as Swiss postings write them.
+        ("Salary: CHF 120'000 - 140'000", "CHF 120'000 - 140'000", "CHF 120,000-140,000"),
+        ("Salary: 110’000 - 130’000 CHF", "110’000 - 130’000 CHF", "CHF 110,000-130,000"),
+        ("Salary: CHF 9'500 per month, 13 salaries", "CHF 9'500 per month", "CHF 9,500 a month"),
+        ("Salary: CHF 1'250'000", "CHF 1'250'000", "CHF 1,250,000"),
+        # Not a quotation mark after a figure, nor three digits that are a count.
+        ("Salary: CHF 120'000 100% workload", "CHF 120'000", "CHF 120,000"),
+        ("Salary: 'EUR 95' is the code", "EUR 95", "€95"),
+    ],
+)
+def test_an_apostrophe_between_thousands(line, salary, described):
+    assert salary_and_pay(line) == (salary, described)
+
+
+@pytest.mark.parametrize(
+    ("line", "salary", "pay"),
+    [
+        # What the pay is for, named before it with the pay word.
+        ("Annual salary: $120,000 - $150,000", "$120,000 - $150,000", Pay(120_000, 150_000, "USD", "year")),
+        ("Monthly salary 3 400 – 3 900 EUR", "3 400 – 3 900 EUR", Pay(3_400, 3_900, "EUR", "month")),
+        ("Hourly pay CAD 45–55", "CAD 45–55", Pay(45, 55, "CAD", "hour")),
+        ("The annual base salary range for this role is $150k-$180k.", "$150k-$180k", Pay(150_000, 180_000, "USD", "year")),
+        ("Monthly gross salary: up to €5,000", "up to €5,000", Pay(None, 5_000, "EUR", "month")),
+        ("Salary (annual): $120,000", "$120,000", Pay(120_000, 120_000, "USD", "year")),
+        ("Daily rate: £500-£550", "£500-£550", Pay(500, 550, "GBP", "day")),
+        # What is written with the figures comes first; a period word that names something else says nothing.
+        ("Monthly salary: $9,000 to $12,000 a year", "$9,000 to $12,000 a year", Pay(9_000, 12_000, "USD", "year")),
+        ("We hold monthly pay reviews and salary $90k-$100k", "$90k-$100k", Pay(90_000, 100_000, "USD", None)),
+        ("Annual bonus: $10,000-$20,000. Salary $90k-$100k", "$90k-$100k", Pay(90_000, 100_000, "USD", None)),
+    ],
+)
+def test_the_period_named_before_the_pay(line, salary, pay):
+    assert salary_and_pay_read(line) == (salary, pay)
+
+
+@pytest.mark.parametrize(
+    ("line", "salary", "pay"),
+    [
+        # A "+" against one figure is that figure or more: a minimum only.
+        ("Salary: $150k+", "$150k+", Pay(150_000, None, "USD", None)),
+        ("Compensation: $150K+ base + equity", "$150K+", Pay(150_000, None, "USD", None)),
+        ("Salary: £50k+ a year", "£50k+ a year", Pay(50_000, None, "GBP", "year")),
+        ("Rate: $45+/hr", "$45+/hr", Pay(45, None, "USD", "hour")),
+        # Not where other money follows it, nor apart from the figure, nor after a range.
+        ("Salary: $150k+bonus", "$150k", Pay(150_000, 150_000, "USD", None)),
+        ("Salary: $150k+ equity", "$150k", Pay(150_000, 150_000, "USD", None)),
+        ("Salary: $150k + bonus", "$150k", Pay(150_000, 150_000, "USD", None)),
+        ("Salary: $120k-$150k+", "$120k-$150k", Pay(120_000, 150_000, "USD", None)),
+    ],
+)
+def test_a_plus_after_one_figure_is_a_minimum(line, salary, pay):
+    assert salary_and_pay_read(line) == (salary, pay)
+
+
+def test_the_period_named_before_the_pay_is_in_its_line():
+    assert parse("Product Manager\nAnnual salary:\n$120,000 - $150,000\n").pay == Pay(120_000, 150_000, "USD", None)
