@@ -7,13 +7,11 @@ import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
-from operator import attrgetter
-from typing import NamedTuple, cast
+from typing import cast
 
 import numpy as np
 import spacy
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LANG, LENGTH, LIKE_EMAIL, LIKE_NUM, LIKE_URL, LOWER, ORTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LANG, LIKE_EMAIL, LIKE_NUM, LIKE_URL, LOWER, ORTH, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lexeme import Lexeme
@@ -57,29 +55,46 @@ def sentences(doc: Doc) -> Doc:
     if not len(doc):
         return doc
     array = doc.to_array([ORTH, SENT_START])  # uint64: -1 (not a start) is stored as its two's complement
+    lexicon = _lexicon(doc.vocab)
+    with lexicon.lock:
+        types = lexicon.flags[lexicon.types_of(array[:, 0])]
     flags = np.full(len(doc), -1, dtype=np.int64)
-    flags[sentence_starts(_lexicon(doc.vocab).entries_of(array[:, 0].tolist()))] = 1
+    flags[sentence_starts(types)] = 1
     array[:, 1] = flags.view(np.uint64)
     doc.from_array([ORTH, SENT_START], array)  # type: ignore[arg-type]  # the stub wants Ints2d; this is to_array's own uint64 array
     return doc
 
 
-def sentence_starts(entries: list[WordType]) -> list[int]:
-    """The indexes of the tokens that start a sentence (0 first), in one pass over their word types: the
-    sentencizer's rule (a run of ``.``, ``!`` or ``?`` ends a sentence at the next word), and a new line or a
-    bullet starts one, since job ads are bullets and headings more than prose."""
-    starts: list[int] = []
-    seen_end = broken = False
-    for index, entry in enumerate(entries):
-        word = seen_end and not entry.punct and not entry.ends_sentence  # the sentencizer starts one here
-        if word:
-            seen_end = False
-        elif entry.ends_sentence:
-            seen_end = True
-        if word or broken or not index:
-            starts.append(index)
-        broken = entry.breaks_line
-    return starts
+# What ``sentence_starts`` needs to know of a word type, as bits of its flags.
+PUNCT = np.uint8(1)
+ENDS_SENTENCE = np.uint8(2)
+BREAKS_LINE = np.uint8(4)
+
+
+def sentence_starts(flags: np.ndarray, firsts: np.ndarray | None = None) -> np.ndarray:
+    """The indexes of the tokens that start a sentence, given each token's flags (``PUNCT``, ``ENDS_SENTENCE``,
+    ``BREAKS_LINE``): the sentencizer's rule (a run of ``.``, ``!`` or ``?`` ends a sentence at the next word), and
+    a new line or a bullet starts one, since job ads are bullets and headings more than prose.
+
+    ``flags`` may hold several documents one after another, ``firsts`` being the index of each one's first token
+    (sorted; 0 alone when not given): each starts a sentence, and a sentence end does not carry over into the next.
+    In numpy over a batch's documents at once rather than a loop over the tokens: a word (a token neither
+    punctuation nor a sentence end) starts a sentence when it is the first word after a sentence end.
+    """
+    starts = np.zeros(len(flags), dtype=bool)
+    if not len(flags):
+        return np.flatnonzero(starts)
+    firsts = np.zeros(1, dtype=np.int64) if firsts is None else firsts
+    words = np.flatnonzero((flags & (PUNCT | ENDS_SENTENCE)) == 0)
+    ends = np.flatnonzero(flags & ENDS_SENTENCE)
+    after = np.searchsorted(words, ends)  # the first word after each end (an end is no word)
+    found = after < len(words)
+    ends, after = ends[found], words[after[found]]
+    same = np.searchsorted(firsts, ends, side="right") == np.searchsorted(firsts, after, side="right")
+    starts[after[same]] = True
+    starts[1:] |= (flags[:-1] & BREAKS_LINE) != 0
+    starts[firsts] = True
+    return np.flatnonzero(starts)
 
 
 @lru_cache(maxsize=1)
@@ -197,48 +212,80 @@ class Analysis:
     sentences: tuple[Sentence, ...]
 
 
-class WordType(NamedTuple):
-    """What the normalizer and the sentence rules need to know about one word type."""
-
-    word: str  # the normalized word, "" when dropped
-    punct: bool
-    ends_sentence: bool
-    breaks_line: bool
+# Slots of the lexicon's table from orth ids to word types: a power of two, a few times ``MAX_REMEMBERED_TYPES``,
+# so that few of the types a batch meets share a slot.
+LEXICON_SLOTS = 1 << 20
 
 
 class Lexicon:
-    """What each word type becomes in normalized text, remembered per spaCy orth id.
+    """What each word type becomes in normalized text, numbered and remembered per spaCy orth id.
 
     Every test below is a property of the word type (spaCy's lexical attributes, the lower-case form, the lemma),
-    so one look-up per type gives the same tokens as testing each token, at a fraction of the cost.
+    so one look-up per type gives the same tokens as testing each token, at a fraction of the cost. A type's
+    number indexes its normalized word (``words``, "" when dropped), that word's length (``lengths``) and its
+    flags for the sentence rules (``flags``), all numpy arrays: a document's types are looked up in numpy too,
+    each orth id in a table of slots (its low bits), and in a dictionary only when its slot holds another type.
     """
 
-    def __init__(self, vocab: Vocab, lemmas: LemmaLookup) -> None:
+    def __init__(self, vocab: Vocab, lemmas: LemmaLookup, limit: int = MAX_REMEMBERED_TYPES, slots: int = LEXICON_SLOTS) -> None:
         self.vocab = vocab
         self.lemmas = lemmas
-        self.entries: dict[int, WordType] = {}
+        self.limit = limit
+        self.numbers: dict[int, int] = {}  # the remembered types, numbered from 0 in the order met
+        self.size = 0  # the types numbered: the remembered ones, then those of the last document past the limit
+        self.words = np.empty(1024, dtype=object)
+        self.lengths = np.zeros(1024, dtype=np.int64)
+        self.flags = np.zeros(1024, dtype=np.uint8)
+        self.mask = np.uint64(slots - 1)
+        self.slot_orths = np.zeros(slots, dtype=np.uint64)
+        self.slot_types = np.zeros(slots, dtype=np.int32)  # each slot's type number + 1; 0, an empty slot
+        # Held from ``types_of`` until its numbers are read: a call numbers types, and forgets those numbered for
+        # the call before it past the limit.
+        self.lock = threading.Lock()
 
-    def entry(self, orth: int) -> WordType:
-        """The word type of a spaCy orth id."""
-        found = self.entries.get(orth)
-        if found is None:
-            lexeme = self.vocab[orth]
-            text = lexeme.orth_
-            found = WordType(self._word(lexeme), lexeme.is_punct, text in _ENDS_SENTENCE, "\n" in text or text in _BULLETS)
-            if len(self.entries) < MAX_REMEMBERED_TYPES:
-                self.entries[orth] = found  # keyed by the string's hash, valid whether spaCy keeps the string or not
-        return found
+    def types_of(self, orths: np.ndarray) -> np.ndarray:
+        """The type numbers of orth ids (``to_array``'s uint64), valid until the next call: past ``limit`` types,
+        a new one is numbered for this call only. The caller holds ``lock``."""
+        slots = orths & self.mask
+        types = self.slot_types[slots] - 1
+        missed = np.flatnonzero((self.slot_orths[slots] != orths) | (types < 0))
+        if not len(missed):
+            return types
+        self.size = len(self.numbers)  # the types numbered for the last document only are gone
+        numbers = self.numbers
+        own: dict[int, int] = {}
+        for index, orth in zip(missed.tolist(), orths[missed].tolist(), strict=True):
+            number = numbers.get(orth)
+            if number is None:
+                number = own.get(orth)
+                if number is None:
+                    number = self._add(orth)
+                    if len(numbers) < self.limit:
+                        numbers[orth] = number  # keyed by the string's hash, valid whether spaCy keeps the string or not
+                    else:
+                        own[orth] = number
+            if number < self.limit:
+                slot = slots[index]
+                self.slot_orths[slot] = orth
+                self.slot_types[slot] = number + 1
+            types[index] = number
+        return types
 
-    def entries_of(self, orths: list[int]) -> list[WordType]:
-        """The word types of a document's orth ids (a dictionary look-up each once the types are known)."""
-        found = list(map(self.entries.get, orths))  # in C; a type not known yet is None, and rare once warm
-        index = -1
-        try:
-            while True:  # each None found by a scan in C: a document holds few new types, if any
-                index = found.index(None, index + 1)
-                found[index] = self.entry(orths[index])
-        except ValueError:
-            return cast(list[WordType], found)
+    def _add(self, orth: int) -> int:
+        """Number the word type of an orth id."""
+        number = self.size
+        if number == len(self.words):
+            self.words = np.concatenate([self.words, np.empty(number, dtype=object)])
+            self.lengths = np.concatenate([self.lengths, np.zeros(number, dtype=np.int64)])
+            self.flags = np.concatenate([self.flags, np.zeros(number, dtype=np.uint8)])
+        lexeme = self.vocab[orth]
+        text = lexeme.orth_
+        word = self._word(lexeme)
+        self.words[number] = word
+        self.lengths[number] = len(word)
+        self.flags[number] = PUNCT * lexeme.is_punct + ENDS_SENTENCE * (text in _ENDS_SENTENCE) + BREAKS_LINE * ("\n" in text or text in _BULLETS)
+        self.size += 1
+        return number
 
     def _word(self, lexeme: Lexeme) -> str:
         if lexeme.is_space or lexeme.is_punct or lexeme.like_url or lexeme.like_email:
@@ -255,9 +302,6 @@ class Lexicon:
 def _lexicon(vocab: Vocab) -> Lexicon:
     """The lexicon of a spaCy vocabulary (one per pipeline, so per process)."""
     return Lexicon(vocab, lemma_table())
-
-
-_WORD_OF = attrgetter("word")
 
 
 def _year_markers(posting: Posting, starts: np.ndarray) -> dict[int, str]:
@@ -277,39 +321,74 @@ def _year_markers(posting: Posting, starts: np.ndarray) -> dict[int, str]:
     return markers
 
 
-def _analysis(posting: Posting, text: str, doc: Doc, lexicon: Lexicon) -> Analysis:
-    """Normalized tokens and sentences of a tokenized document, read from its arrays rather than token by token.
+def _analyses(postings: list[Posting], texts: list[str], arrays: list[np.ndarray], lexicon: Lexicon) -> list[Analysis]:
+    """Normalized tokens and sentences of tokenized documents (``to_array([ORTH, IDX])`` of each), read from their
+    arrays rather than token by token, all at once: the batch's tokens in one array, its kept words joined once.
 
     The sentences follow ``sentence_starts``, the rule of the pipeline's ``sentences`` component, applied here to
-    the word types already looked up: the same sentences, without writing them into the document and reading
-    them back.
+    the word types already looked up: the same sentences, without writing them into the documents and reading
+    them back. A posting's tokens, and each of its sentences', are a slice of the batch's joined words.
     """
-    array = doc.to_array([ORTH, IDX, LENGTH])
-    orths, starts, lengths = (column.tolist() for column in array.T)
-    entries = lexicon.entries_of(orths)
-    words = list(map(_WORD_OF, entries))
-    for index, marker in _year_markers(posting, array[:, 1]).items():
-        words[index] = marker
-    bounds = sentence_starts(entries)
-    parts: list[str] = []
-    sentences: list[Sentence] = []
-    for begin, end in pairwise([*bounds, len(orths)]):
-        kept = " ".join(filter(None, words[begin:end]))
-        if not kept:
-            continue
-        parts.append(kept)
-        chars = text[starts[begin] : starts[end - 1] + lengths[end - 1]]
+    sizes = np.array([len(array) for array in arrays], dtype=np.int64)
+    firsts = np.zeros(len(arrays) + 1, dtype=np.int64)  # where each document's tokens begin, then their count
+    np.cumsum(sizes, out=firsts[1:])
+    if not firsts[-1]:
+        return [Analysis(posting, "", ()) for posting in postings]
+    array = np.concatenate(arrays)
+    with lexicon.lock:
+        types = lexicon.types_of(array[:, 0])
+        lengths, flags, words = lexicon.lengths[types], lexicon.flags[types], lexicon.words[types]
+    starts = array[:, 1].astype(np.int64)  # each token's offset in its own text
+    markers: dict[int, str] = {}
+    for posting, first, size in zip(postings, firsts.tolist(), sizes.tolist(), strict=False):
+        if posting.years:
+            markers.update((first + index, marker) for index, marker in _year_markers(posting, starts[first : first + size]).items())
+    lengths[list(markers)] = list(map(len, markers.values()))
+    kept = lengths > 0
+    kept_before = np.zeros(len(types) + 1, dtype=np.int64)
+    np.cumsum(kept, out=kept_before[1:])
+    words = words[kept]
+    for index, marker in markers.items():
+        if marker:
+            words[kept_before[index]] = marker
+    joined = " ".join(words.tolist())
+    word_starts = np.zeros(len(words) + 1, dtype=np.int64)  # where each kept word begins in ``joined``, then its end + 1
+    np.cumsum(lengths[kept] + 1, out=word_starts[1:])
+    # Each sentence's tokens, in the words kept before it and after it; its characters, from its first token to the
+    # next sentence's first token or the end of its text (a space after its last token, if any, is stripped with
+    # the rest).
+    bounds = sentence_starts(flags, firsts[:-1][sizes > 0])
+    owners = np.searchsorted(firsts, bounds, side="right") - 1
+    begins, after = kept_before[bounds], kept_before[np.append(bounds[1:], len(types))]
+    last = np.append(owners[1:] != owners[:-1], True)
+    text_ends = np.array([len(text) for text in texts], dtype=np.int64)[owners]
+    char_ends = np.where(last, text_ends, np.append(starts[bounds[1:]], 0))
+    some = after > begins
+    found: list[list[Sentence]] = [[] for _ in postings]
+    for owner, begin, end, start, stop in zip(
+        owners[some].tolist(),
+        starts[bounds[some]].tolist(),
+        char_ends[some].tolist(),
+        word_starts[begins[some]].tolist(),
+        (word_starts[after[some]] - 1).tolist(),
+        strict=True,
+    ):
+        chars = texts[owner][begin:end]
         stripped = chars.strip()
         if stripped:
-            offset = starts[begin] + chars.find(stripped)
-            sentences.append(Sentence(Span(offset, offset + len(stripped)), kept))
-    return Analysis(posting, " ".join(parts), tuple(sentences))
+            offset = begin + chars.find(stripped)
+            found[owner].append(Sentence(Span(offset, offset + len(stripped)), joined[start:stop]))
+    spans = word_starts[kept_before[firsts]].tolist()
+    return [
+        Analysis(posting, joined[start : max(start, stop - 1)], tuple(sentences))
+        for posting, start, stop, sentences in zip(postings, spans, spans[1:], found, strict=False)
+    ]
 
 
 def analyze(items: Iterable[str | Posting | Analysis], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Analysis]:
     """Parse (if needed) and tokenize postings with spaCy in batches; yields in input order.
 
-    Only the tokenizer runs over the documents: ``_analysis`` finds the sentences by the ``sentences``
+    Only the tokenizer runs over the documents: ``_analyses`` finds the sentences by the ``sentences``
     component's rule on the word types it looks up anyway: 0.8 ms a posting instead of 1.0-1.2 when the component ran.
     """
     buffer: list[Posting | Analysis] = []
@@ -327,8 +406,10 @@ def analyze(items: Iterable[str | Posting | Analysis], batch_size: int = DEFAULT
             # met there when the zone ends, so a folder of any size runs in bounded memory. The chunks warmed above
             # stay (at most MAX_CACHED_CHUNKS), and analyses hold only Python strings and numbers.
             with nlp.memory_zone():
-                docs = iter(nlp.pipe(texts.values(), batch_size=batch_size, disable=["sentences"]))
-                done = [item if isinstance(item, Analysis) else _analysis(item, texts[index], next(docs), lexicon) for index, item in enumerate(buffer)]
+                docs = nlp.pipe(texts.values(), batch_size=batch_size, disable=["sentences"])
+                arrays = [doc.to_array([ORTH, IDX]) for doc in docs]
+                made = iter(_analyses([cast(Posting, buffer[index]) for index in texts], list(texts.values()), arrays, lexicon))
+                done = [item if isinstance(item, Analysis) else next(made) for item in buffer]
             if len(nlp.vocab) > MAX_LEXEMES:  # len counts every lexeme made, freed or not
                 renew_pipeline()
         buffer.clear()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.attrs import IDX, ORTH, SPACY
 
-from jdclass.nlp import ChunkCache, analyze, pipeline
+from jdclass.nlp import BREAKS_LINE, ENDS_SENTENCE, PUNCT, ChunkCache, Lexicon, analyze, lemma_table, pipeline, sentence_starts
 
 PIECES = [
     "Own",
@@ -62,6 +63,72 @@ def _reference(text: str) -> list[bool]:
 @given(st.lists(st.sampled_from(PIECES), max_size=40).map(" ".join))
 def test_sentences_match_the_sentencizer_plus_line_breaks(text: str) -> None:
     assert [bool(token.is_sent_start) for token in pipeline()(text)] == _reference(text)
+
+
+def _starts_one_by_one(flags: list[int]) -> list[int]:
+    """The sentence rule token by token, as a loop: what ``sentence_starts`` computes in numpy."""
+    starts: list[int] = []
+    seen_end = broken = False
+    for index, flag in enumerate(flags):
+        word = seen_end and not flag & PUNCT and not flag & ENDS_SENTENCE
+        if word:
+            seen_end = False
+        elif flag & ENDS_SENTENCE:
+            seen_end = True
+        if word or broken or not index:
+            starts.append(index)
+        broken = bool(flag & BREAKS_LINE)
+    return starts
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 7), max_size=30), max_size=6))
+def test_sentence_starts_of_documents_one_after_another_are_each_ones_own(documents: list[list[int]]) -> None:
+    # Any mix of flags (an end that is no punctuation too), several documents in one array: none carries a
+    # sentence end or a line break into the next.
+    expected, firsts, offset = [], [], 0
+    for flags in documents:
+        expected += [offset + index for index in _starts_one_by_one(flags)]
+        if flags:
+            firsts.append(offset)
+        offset += len(flags)
+    flags = np.array([flag for flags in documents for flag in flags], dtype=np.uint8)
+    assert sentence_starts(flags, np.array(firsts, dtype=np.int64)).tolist() == expected
+    if len(documents) == 1:
+        assert sentence_starts(flags).tolist() == expected
+
+
+def test_a_batch_is_analyzed_as_its_postings_one_at_a_time() -> None:
+    texts = [
+        "Product Manager\nYou will own search. ",
+        "",
+        "(e.g. pricing) with 5+ years of product management experience.\n\n• Ship it",
+        " ",
+        "Lead PMs! ... \n",
+        "- ? 3+ years preferred",
+    ]
+    together = list(analyze(texts))
+    assert [(a.tokens, a.sentences) for a in together] == [(a.tokens, a.sentences) for text in texts for a in analyze([text])]
+    assert together[2].sentences[0].tokens == "e.g. price yoe_5 product management experience"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([*PIECES, "manage", "PMs", "5+ years", "qzvone", "qzvtwo"]), max_size=25).map(" ".join), max_size=4))
+def test_a_lexicon_short_of_slots_and_room_gives_the_same_analyses(texts: list[str]) -> None:
+    # Two slots: most types share one, and are found in the dictionary; room for three types: the others are
+    # numbered for one batch only.
+    import jdclass.nlp as nlp_module
+
+    expected = [(a.tokens, a.sentences) for a in analyze(texts)]
+    small = Lexicon(pipeline().vocab, lemma_table(), limit=3, slots=2)
+    original = nlp_module._lexicon
+    nlp_module._lexicon = lambda vocab: small  # type: ignore[assignment]
+    try:
+        for _ in range(2):
+            assert [(a.tokens, a.sentences) for a in analyze(texts)] == expected
+    finally:
+        nlp_module._lexicon = original
+    assert len(small.numbers) <= 3
 
 
 def test_sentences_on_a_posting() -> None:
