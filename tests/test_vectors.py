@@ -119,6 +119,25 @@ def test_shared_grams_find_pairs_whatever_words_the_vocabulary_holds() -> None:
         assert (mine_parts != parts.transform([part for p in texts for part in p])).nnz == 0
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.sets(st.integers(0, 2**40), min_size=1, max_size=60), st.lists(st.integers(0, 2**40), max_size=30), st.sampled_from([1, 4]))
+def test_word_pairs_are_found_in_slots_as_by_a_binary_search(keys: set[int], others: list[int], slots: int) -> None:
+    # One slot a pair (most pairs share theirs) or four: each key found has its pair's id, any other key none.
+    import jdclass.grams as grams_module
+
+    grams = SharedGrams.__new__(SharedGrams)
+    grams.pair_keys = np.array(sorted(keys), dtype=np.int64)
+    grams.pair_ids = np.arange(len(keys), dtype=np.int64)[::-1].copy()
+    queries = np.array([*keys, *others, *sorted(keys)[::2]], dtype=np.int64)
+    expected = [len(keys) - 1 - sorted(keys).index(key) if key in keys else -1 for key in queries.tolist()]
+    original = grams_module.PAIR_SLOTS
+    grams_module.PAIR_SLOTS = slots
+    try:
+        assert grams._pairs(queries).tolist() == expected
+    finally:
+        grams_module.PAIR_SLOTS = original
+
+
 def _same_grams(texts: list[list[str]]) -> None:
     tfidf = TokenTfidf(tokenizer=split_tokens, token_pattern=None, lowercase=False, ngram_range=(1, 2)).fit(["own the roadmap", "the roadmap"])
     whole, parts = SharedGrams(tfidf.table(), tfidf.table()).transform(texts)
