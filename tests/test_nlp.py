@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.attrs import IDX, ORTH, SPACY
 
-from jdclass.nlp import BREAKS_LINE, ENDS_SENTENCE, PUNCT, ChunkCache, Lexicon, analyze, lemma_table, pipeline, sentence_starts
+from jdclass.nlp import BREAKS_LINE, ENDS_SENTENCE, PUNCT, ChunkCache, Lexicon, Sentence, analyze, lemma_table, pipeline, sentence_starts
 
 PIECES = [
     "Own",
@@ -144,6 +144,22 @@ def test_analysis_normalizes_and_keeps_sentence_spans() -> None:
     assert spans == ["You will own the roadmap.", "You have 5+ years of product management experience.", "Managing a $200,000 budget!"]
     assert [s.tokens for s in analysis.sentences] == ["own roadmap", "yoe_5 product management experience", "manage money_amount budget"]
     assert analysis.tokens == "own roadmap yoe_5 product management experience manage money_amount budget"
+
+
+def test_sentences_are_what_their_constructors_make() -> None:
+    # The analysis builds sentences and spans without calling their constructors: the same objects, as long as a
+    # span's constructor only sets its fields.
+    import pickle
+
+    from jdclass.spans import Span
+
+    (analysis,) = analyze(["Product Manager\nYou will own search.  Then ship it!\n• Measure it"])
+    assert len(analysis.sentences) == 3
+    for sentence in analysis.sentences:
+        made = Sentence(Span(sentence.span.start, sentence.span.end), sentence.tokens)
+        assert sentence == made and repr(sentence) == repr(made) and hash(sentence) == hash(made)
+        assert vars(sentence.span) == vars(made.span) and pickle.loads(pickle.dumps(sentence)) == made
+    assert not hasattr(Span, "__post_init__")
 
 
 def test_analysis_of_empty_text() -> None:
