@@ -69,6 +69,7 @@ def sentences(doc: Doc) -> Doc:
 PUNCT = np.uint8(1)
 ENDS_SENTENCE = np.uint8(2)
 BREAKS_LINE = np.uint8(4)
+SPACE = np.uint8(8)  # white space only (not read by the sentence rule)
 
 
 def sentence_starts(flags: np.ndarray, firsts: np.ndarray | None = None) -> np.ndarray:
@@ -236,6 +237,7 @@ class Lexicon:
         self.words = np.empty(1024, dtype=object)
         self.lengths = np.zeros(1024, dtype=np.int64)
         self.flags = np.zeros(1024, dtype=np.uint8)
+        self.text_lengths = np.zeros(1024, dtype=np.int64)  # of the type's own text
         self.mask = np.uint64(slots - 1)
         self.slot_orths = np.zeros(slots, dtype=np.uint64)
         self.slot_types = np.zeros(slots, dtype=np.int32)  # each slot's type number + 1; 0, an empty slot
@@ -278,12 +280,16 @@ class Lexicon:
             self.words = np.concatenate([self.words, np.empty(number, dtype=object)])
             self.lengths = np.concatenate([self.lengths, np.zeros(number, dtype=np.int64)])
             self.flags = np.concatenate([self.flags, np.zeros(number, dtype=np.uint8)])
+            self.text_lengths = np.concatenate([self.text_lengths, np.zeros(number, dtype=np.int64)])
         lexeme = self.vocab[orth]
         text = lexeme.orth_
         word = self._word(lexeme)
         self.words[number] = word
         self.lengths[number] = len(word)
-        self.flags[number] = PUNCT * lexeme.is_punct + ENDS_SENTENCE * (text in _ENDS_SENTENCE) + BREAKS_LINE * ("\n" in text or text in _BULLETS)
+        self.flags[number] = (
+            PUNCT * lexeme.is_punct + ENDS_SENTENCE * (text in _ENDS_SENTENCE) + BREAKS_LINE * ("\n" in text or text in _BULLETS) + SPACE * lexeme.is_space
+        )
+        self.text_lengths[number] = len(text)
         self.size += 1
         return number
 
@@ -325,7 +331,7 @@ def _year_markers(posting: Posting, starts: np.ndarray) -> dict[int, str]:
 _SENTENCE_SPAN, _SENTENCE_TOKENS = cast(Any, Sentence).span, cast(Any, Sentence).tokens
 
 
-def _analyses(postings: list[Posting], texts: list[str], arrays: list[np.ndarray], lexicon: Lexicon) -> list[Analysis]:
+def _analyses(postings: list[Posting], arrays: list[np.ndarray], lexicon: Lexicon) -> list[Analysis]:
     """Normalized tokens and sentences of tokenized documents (``to_array([ORTH, IDX])`` of each), read from their
     arrays rather than token by token, all at once: the batch's tokens in one array, its kept words joined once.
 
@@ -342,6 +348,7 @@ def _analyses(postings: list[Posting], texts: list[str], arrays: list[np.ndarray
     with lexicon.lock:
         types = lexicon.types_of(array[:, 0])
         lengths, flags, words = lexicon.lengths[types], lexicon.flags[types], lexicon.words[types]
+        text_lengths = lexicon.text_lengths[types]
     starts = array[:, 1].astype(np.int64)  # each token's offset in its own text
     markers: dict[int, str] = {}
     for posting, first, size in zip(postings, firsts.tolist(), sizes.tolist(), strict=False):
@@ -358,43 +365,40 @@ def _analyses(postings: list[Posting], texts: list[str], arrays: list[np.ndarray
     joined = " ".join(words.tolist())
     word_starts = np.zeros(len(words) + 1, dtype=np.int64)  # where each kept word begins in ``joined``, then its end + 1
     np.cumsum(lengths[kept] + 1, out=word_starts[1:])
-    # Each sentence's tokens, in the words kept before it and after it; its characters, from its first token to the
-    # next sentence's first token or the end of its text (a space after its last token, if any, is stripped with
-    # the rest).
+    # Each sentence's tokens, in the words kept before it and after it, and its characters, stripped: from its first
+    # token to its last that is not white space (a token is all white space or holds none, as the tokenizer splits
+    # the text where white space begins or ends, so these are the sentence's first and last characters that are not).
     bounds = sentence_starts(flags, firsts[:-1][sizes > 0])
-    owners = np.searchsorted(firsts, bounds, side="right") - 1
-    begins, after = kept_before[bounds], kept_before[np.append(bounds[1:], len(types))]
-    last = np.append(owners[1:] != owners[:-1], True)
-    text_ends = np.array([len(text) for text in texts], dtype=np.int64)[owners]
-    char_ends = np.where(last, text_ends, np.append(starts[bounds[1:]], 0))
-    some = after > begins
-    found: list[list[Sentence]] = [[] for _ in postings]
+    ends = np.append(bounds[1:], len(types))
+    begins, after = kept_before[bounds], kept_before[ends]
+    solid = np.flatnonzero((flags & SPACE) == 0)
+    low, high = np.searchsorted(solid, bounds), np.searchsorted(solid, ends)  # the sentence's solid tokens: solid[low:high]
+    chosen = np.flatnonzero((after > begins) & (high > low))  # some words kept, some characters
+    head, tail = solid[low[chosen]], solid[high[chosen] - 1]  # its first and last solid token
+    counts = np.bincount(np.searchsorted(firsts, bounds[chosen], side="right") - 1, minlength=len(postings)).tolist()
     # Built as their constructors build them (tested), without the call: half the cost of a sentence.
     new, set_field, set_span, set_tokens = object.__new__, object.__setattr__, _SENTENCE_SPAN.__set__, _SENTENCE_TOKENS.__set__
-    for owner, begin, end, start, stop in zip(
-        owners[some].tolist(),
-        starts[bounds[some]].tolist(),
-        char_ends[some].tolist(),
-        word_starts[begins[some]].tolist(),
-        (word_starts[after[some]] - 1).tolist(),
+    sentences: list[Sentence] = []
+    for begin, end, start, stop in zip(
+        starts[head].tolist(),
+        (starts[tail] + text_lengths[tail]).tolist(),
+        word_starts[begins[chosen]].tolist(),
+        (word_starts[after[chosen]] - 1).tolist(),
         strict=True,
     ):
-        chars = texts[owner][begin:end]
-        stripped = chars.strip()
-        if stripped:
-            offset = begin + chars.find(stripped)
-            span = new(Span)
-            set_field(span, "start", offset)
-            set_field(span, "end", offset + len(stripped))
-            sentence = new(Sentence)
-            set_span(sentence, span)
-            set_tokens(sentence, joined[start:stop])
-            found[owner].append(sentence)
+        span = new(Span)
+        set_field(span, "start", begin)
+        set_field(span, "end", end)
+        sentence = new(Sentence)
+        set_span(sentence, span)
+        set_tokens(sentence, joined[start:stop])
+        sentences.append(sentence)
     spans = word_starts[kept_before[firsts]].tolist()
-    return [
-        Analysis(posting, joined[start : max(start, stop - 1)], tuple(sentences))
-        for posting, start, stop, sentences in zip(postings, spans, spans[1:], found, strict=False)
-    ]
+    analyses, taken = [], 0
+    for posting, start, stop, count in zip(postings, spans, spans[1:], counts, strict=False):
+        analyses.append(Analysis(posting, joined[start : max(start, stop - 1)], tuple(sentences[taken : taken + count])))
+        taken += count
+    return analyses
 
 
 def analyze(items: Iterable[str | Posting | Analysis], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Analysis]:
@@ -420,7 +424,7 @@ def analyze(items: Iterable[str | Posting | Analysis], batch_size: int = DEFAULT
             with nlp.memory_zone():
                 docs = nlp.pipe(texts.values(), batch_size=batch_size, disable=["sentences"])
                 arrays = [doc.to_array([ORTH, IDX]) for doc in docs]
-                made = iter(_analyses([cast(Posting, buffer[index]) for index in texts], list(texts.values()), arrays, lexicon))
+                made = iter(_analyses([cast(Posting, buffer[index]) for index in texts], arrays, lexicon))
                 done = [item if isinstance(item, Analysis) else next(made) for item in buffer]
             if len(nlp.vocab) > MAX_LEXEMES:  # len counts every lexeme made, freed or not
                 renew_pipeline()

@@ -214,6 +214,23 @@ def test_analysis_sentences_are_the_rule_based_sentences(text: str) -> None:
     assert len(owners) == len(set(owners))
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "manage", "\xa0", "\t", "\u2009", "\u3000", "\r\n", " \n ", "a\u00a0b"]), max_size=40).map("".join))
+def test_sentence_spans_are_their_text_stripped(text: str) -> None:
+    # The analysis finds where a sentence's text begins and ends, white space stripped, from its tokens alone:
+    # each span must be a sentence of the pipeline's, stripped as str.strip does, whatever white space it holds.
+    (analysis,) = analyze([text])
+    content = analysis.posting.content_text()
+    stripped = set()
+    for sentence in pipeline()(content).sents:
+        chars = content[sentence.start_char : sentence.end_char]
+        if chars.strip():
+            offset = sentence.start_char + chars.find(chars.strip())
+            stripped.add((offset, offset + len(chars.strip())))
+    spans = [(s.span.start, s.span.end) for s in analysis.sentences]
+    assert set(spans) <= stripped and spans == sorted(spans)
+
+
 def _unique_texts(count: int) -> list[str]:
     return [f"Product Manager\nYou will own the roadmap for qzv{i}x and report to https://example.com/q{i}. Ref qzr-{i}." for i in range(count)]
 
