@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import chain, pairwise, repeat
 from typing import Any
 
@@ -162,15 +162,20 @@ class SharedGrams:
         lengths = [part.count(" ") + 1 for parts in texts for part in parts]
         if len(tokens) != sum(lengths) or len(joined) != sum(map(len, tokens)) + len(tokens) - 1:
             lengths = [len(part.split()) for parts in texts for part in parts]
+        return self.transform_words(tokens, lengths, [len(parts) for parts in texts])
+
+    def transform_words(self, tokens: list[str], lengths: Sequence[int] | np.ndarray, counts: Sequence[int]) -> tuple[Any, Any]:
+        """``transform`` of texts given as the tokens of their parts, part after part, with how many tokens each
+        part holds and how many parts each text: for a caller that has them, the split of the parts spared."""
         words = np.fromiter(map(self.words.get, tokens, repeat(self.unknown)), dtype=np.int64, count=len(tokens))
         unigrams = self.word_ids[words]
         pairs = np.full(len(tokens), -1, dtype=np.int64)  # the pair a token starts; the last token starts none
         if len(tokens) > 1 and len(self.pair_keys):
             pairs[:-1] = self._pairs(words[:-1] * (self.unknown + 1) + words[1:])  # a pair with an unknown word has no key
         part_of = np.repeat(np.arange(len(lengths)), lengths)  # the part of each token
-        text_of = np.repeat(np.arange(len(texts)), [len(parts) for parts in texts])[part_of]  # the text of each token
+        text_of = np.repeat(np.arange(len(counts)), counts)[part_of]  # the text of each token
         return (
-            self._matrix(self.whole, self.whole_columns, unigrams, pairs, text_of, len(texts)),
+            self._matrix(self.whole, self.whole_columns, unigrams, pairs, text_of, len(counts)),
             self._matrix(self.parts, self.part_columns, unigrams, pairs, part_of, len(lengths)),
         )
 

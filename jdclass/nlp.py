@@ -7,7 +7,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import numpy as np
 import spacy
@@ -70,6 +70,7 @@ PUNCT = np.uint8(1)
 ENDS_SENTENCE = np.uint8(2)
 BREAKS_LINE = np.uint8(4)
 SPACE = np.uint8(8)  # white space only (not read by the sentence rule)
+SPLITS = np.uint8(16)  # a normalized word that str.split makes two or more (none has, yet)
 
 
 def sentence_starts(flags: np.ndarray, firsts: np.ndarray | None = None) -> np.ndarray:
@@ -287,7 +288,11 @@ class Lexicon:
         self.words[number] = word
         self.lengths[number] = len(word)
         self.flags[number] = (
-            PUNCT * lexeme.is_punct + ENDS_SENTENCE * (text in _ENDS_SENTENCE) + BREAKS_LINE * ("\n" in text or text in _BULLETS) + SPACE * lexeme.is_space
+            PUNCT * lexeme.is_punct
+            + ENDS_SENTENCE * (text in _ENDS_SENTENCE)
+            + BREAKS_LINE * ("\n" in text or text in _BULLETS)
+            + SPACE * lexeme.is_space
+            + SPLITS * (word != "" and word.split() != [word])
         )
         self.text_lengths[number] = len(text)
         self.size += 1
@@ -331,7 +336,17 @@ def _year_markers(posting: Posting, starts: np.ndarray) -> dict[int, str]:
 _SENTENCE_SPAN, _SENTENCE_TOKENS = cast(Any, Sentence).span, cast(Any, Sentence).tokens
 
 
-def _analyses(postings: list[Posting], arrays: list[np.ndarray], lexicon: Lexicon) -> list[Analysis]:
+class Batch(NamedTuple):
+    """Analyses made together (``analyze_batch``), with the tokens of their sentences split, for ``SharedGrams``."""
+
+    analyses: list[Analysis]
+    # Every sentence's tokens, sentence after sentence; None where they are not each analysis's tokens (a sentence
+    # with words left out for having no characters but white space), or not its tokens split.
+    words: list[str] | None
+    sizes: np.ndarray  # how many tokens each sentence holds
+
+
+def _analyses(postings: list[Posting], arrays: list[np.ndarray], lexicon: Lexicon) -> Batch:
     """Normalized tokens and sentences of tokenized documents (``to_array([ORTH, IDX])`` of each), read from their
     arrays rather than token by token, all at once: the batch's tokens in one array, its kept words joined once.
 
@@ -343,7 +358,7 @@ def _analyses(postings: list[Posting], arrays: list[np.ndarray], lexicon: Lexico
     firsts = np.zeros(len(arrays) + 1, dtype=np.int64)  # where each document's tokens begin, then their count
     np.cumsum(sizes, out=firsts[1:])
     if not firsts[-1]:
-        return [Analysis(posting, "", ()) for posting in postings]
+        return Batch([Analysis(posting, "", ()) for posting in postings], [], np.zeros(0, dtype=np.int64))
     array = np.concatenate(arrays)
     with lexicon.lock:
         types = lexicon.types_of(array[:, 0])
@@ -362,7 +377,8 @@ def _analyses(postings: list[Posting], arrays: list[np.ndarray], lexicon: Lexico
     for index, marker in markers.items():
         if marker:
             words[kept_before[index]] = marker
-    joined = " ".join(words.tolist())
+    kept_words = words.tolist()
+    joined = " ".join(kept_words)
     word_starts = np.zeros(len(words) + 1, dtype=np.int64)  # where each kept word begins in ``joined``, then its end + 1
     np.cumsum(lengths[kept] + 1, out=word_starts[1:])
     # Each sentence's tokens, in the words kept before it and after it, and its characters, stripped: from its first
@@ -398,7 +414,10 @@ def _analyses(postings: list[Posting], arrays: list[np.ndarray], lexicon: Lexico
     for posting, start, stop, count in zip(postings, spans, spans[1:], counts, strict=False):
         analyses.append(Analysis(posting, joined[start : max(start, stop - 1)], tuple(sentences[taken : taken + count])))
         taken += count
-    return analyses
+    # The kept words are the sentences' tokens unless a sentence with words has no characters (it is left out), or
+    # a word would split in two.
+    exact = len(chosen) == np.count_nonzero(after > begins) and not (flags[kept] & SPLITS).any()
+    return Batch(analyses, kept_words if exact else None, (after - begins)[chosen])
 
 
 def analyze(items: Iterable[str | Posting | Analysis], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Analysis]:
@@ -410,24 +429,8 @@ def analyze(items: Iterable[str | Posting | Analysis], batch_size: int = DEFAULT
     buffer: list[Posting | Analysis] = []
 
     def flush() -> Iterator[Analysis]:
-        texts = {index: item.content_text() for index, item in enumerate(buffer) if isinstance(item, Posting)}
-        # One thread at a time: memory zones must not overlap (one ending would free the strings of another).
-        with _SPACY_LOCK:
-            nlp = pipeline()
-            lexicon = _lexicon(nlp.vocab)
-            chunks = _chunk_cache(nlp)
-            for text in texts.values():
-                chunks.warm(text)
-            # spaCy keeps every new string it meets for the life of the process; in a memory zone it frees those it
-            # met there when the zone ends, so a folder of any size runs in bounded memory. The chunks warmed above
-            # stay (at most MAX_CACHED_CHUNKS), and analyses hold only Python strings and numbers.
-            with nlp.memory_zone():
-                docs = nlp.pipe(texts.values(), batch_size=batch_size, disable=["sentences"])
-                arrays = [doc.to_array([ORTH, IDX]) for doc in docs]
-                made = iter(_analyses([cast(Posting, buffer[index]) for index in texts], arrays, lexicon))
-                done = [item if isinstance(item, Analysis) else next(made) for item in buffer]
-            if len(nlp.vocab) > MAX_LEXEMES:  # len counts every lexeme made, freed or not
-                renew_pipeline()
+        made = iter(analyze_batch([item for item in buffer if isinstance(item, Posting)], batch_size).analyses)
+        done = [item if isinstance(item, Analysis) else next(made) for item in buffer]
         buffer.clear()
         yield from done
 
@@ -436,6 +439,32 @@ def analyze(items: Iterable[str | Posting | Analysis], batch_size: int = DEFAULT
         if len(buffer) >= batch_size * 4:
             yield from flush()
     yield from flush()
+
+
+def analyze_batch(postings: list[Posting], batch_size: int = DEFAULT_BATCH_SIZE) -> Batch:
+    """The analyses of postings, in their order, with their sentences' tokens split (``Batch``): ``batch_size * 4``
+    postings at a time in one spaCy memory zone."""
+    if len(postings) > batch_size * 4:
+        parts = [analyze_batch(postings[start : start + batch_size * 4], batch_size) for start in range(0, len(postings), batch_size * 4)]
+        words = None if any(part.words is None for part in parts) else [word for part in parts for word in cast(list[str], part.words)]
+        return Batch([analysis for part in parts for analysis in part.analyses], words, np.concatenate([part.sizes for part in parts]))
+    texts = [posting.content_text() for posting in postings]
+    # One thread at a time: memory zones must not overlap (one ending would free the strings of another).
+    with _SPACY_LOCK:
+        nlp = pipeline()
+        lexicon = _lexicon(nlp.vocab)
+        chunks = _chunk_cache(nlp)
+        for text in texts:
+            chunks.warm(text)
+        # spaCy keeps every new string it meets for the life of the process; in a memory zone it frees those it
+        # met there when the zone ends, so a folder of any size runs in bounded memory. The chunks warmed above
+        # stay (at most MAX_CACHED_CHUNKS), and analyses hold only Python strings and numbers.
+        with nlp.memory_zone():
+            arrays = [doc.to_array([ORTH, IDX]) for doc in nlp.pipe(texts, batch_size=batch_size, disable=["sentences"])]
+            batch = _analyses(postings, arrays, lexicon)
+        if len(nlp.vocab) > MAX_LEXEMES:  # len counts every lexeme made, freed or not
+            renew_pipeline()
+    return batch
 
 
 def split_tokens(text: str) -> list[str]:

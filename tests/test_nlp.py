@@ -8,7 +8,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.attrs import IDX, ORTH, SPACY
 
-from jdclass.nlp import BREAKS_LINE, ENDS_SENTENCE, PUNCT, ChunkCache, Lexicon, Sentence, analyze, lemma_table, pipeline, sentence_starts
+from jdclass.nlp import (
+    BREAKS_LINE,
+    ENDS_SENTENCE,
+    PUNCT,
+    ChunkCache,
+    LemmaLookup,
+    Lexicon,
+    Sentence,
+    analyze,
+    analyze_batch,
+    lemma_table,
+    pipeline,
+    sentence_starts,
+)
 
 PIECES = [
     "Own",
@@ -229,6 +242,44 @@ def test_sentence_spans_are_their_text_stripped(text: str) -> None:
             stripped.add((offset, offset + len(chars.strip())))
     spans = [(s.span.start, s.span.end) for s in analysis.sentences]
     assert set(spans) <= stripped and spans == sorted(spans)
+
+
+def test_a_batch_gives_its_sentences_tokens_split() -> None:
+    texts = ["Product Manager\nYou will own search. Ship it!", "", "Lead PMs.\n• Hire 3 PMs\n\n• Own the 5+ years roadmap", " "]
+    postings = [next(analyze([text])).posting for text in texts]
+    batch = analyze_batch(postings)
+    assert batch.words == [word for a in batch.analyses for s in a.sentences for word in s.tokens.split()]
+    assert batch.sizes.tolist() == [len(s.tokens.split()) for a in batch.analyses for s in a.sentences]
+    assert [(a.tokens, a.sentences) for a in batch.analyses] == [(a.tokens, a.sentences) for a in analyze(postings)]
+    # Past batch_size * 4 postings, a batch is analyzed in parts and put together.
+    parts = analyze_batch(postings * 3, batch_size=1)
+    assert parts.words == batch.words * 3 and parts.sizes.tolist() == batch.sizes.tolist() * 3
+    assert [(a.tokens, a.sentences) for a in parts.analyses] == [(a.tokens, a.sentences) for a in batch.analyses] * 3
+
+
+def test_a_batch_gives_no_words_where_they_are_not_its_sentences_tokens(monkeypatch) -> None:
+    import dataclasses
+
+    import jdclass.nlp as nlp_module
+    from jdclass.experience import YearsRequirement
+    from jdclass.spans import Span
+
+    # A years marker on white space alone: its sentence has a word but no characters, and is left out.
+    posting = next(analyze(["Product Manager\nShip it!\n   \nOwn it."])).posting
+    marked = dataclasses.replace(posting, years=(YearsRequirement(5.0, None, "product_management", True, "", Span(24, 26)),))
+    batch = analyze_batch([marked])
+    assert batch.words is None and batch.analyses[0].tokens == "ship yoe_5 own"
+    assert [s.tokens for s in batch.analyses[0].sentences] == ["ship", "own"]
+    # A word that splits in two.
+
+    class Spaced(LemmaLookup):
+        def __missing__(self, word: str) -> str:
+            return "road map" if word == "roadmap" else super().__missing__(word)
+
+    spaced = Lexicon(pipeline().vocab, Spaced())
+    monkeypatch.setattr(nlp_module, "_lexicon", lambda vocab: spaced)
+    batch = analyze_batch([next(analyze(["Product Manager\nOwn the roadmap."])).posting])
+    assert batch.words is None and batch.analyses[0].tokens == "own road map"
 
 
 def _unique_texts(count: int) -> list[str]:
