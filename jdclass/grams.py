@@ -198,13 +198,15 @@ class SharedGrams:
         return found
 
     def _pair_table(self) -> tuple[np.ndarray, np.ndarray]:
-        """The key and the id of the pair in each slot (-1 and -1 in an empty slot; ``_SHARED_SLOT`` for the id
+        """The key and the id of the pair in each slot (no key and -1 in an empty slot; ``_SHARED_SLOT`` for the id
         where two keys or more fall), built on first use."""
         table: tuple[np.ndarray, np.ndarray] | None = getattr(self, "_pair_slots_table", None)
         if table is None:
             size = 1 << max(PAIR_SLOTS * len(self.pair_keys) - 1, 1).bit_length()
             slots = _pair_slots(self.pair_keys, size)
-            slot_keys = np.full(size, -1, dtype=np.int64)
+            # Keys as 32-bit numbers where they fit (the shipped model's are under 2**28): the table is 8 MB, not 12.
+            fits = not len(self.pair_keys) or int(self.pair_keys[-1]) < _NO_PAIR_KEY
+            slot_keys = np.full(size, _NO_PAIR_KEY if fits else -1, dtype=np.uint32 if fits else np.int64)
             slot_keys[slots] = self.pair_keys
             slot_ids = np.full(size, -1, dtype=np.int32)
             slot_ids[slots] = self.pair_ids
@@ -236,6 +238,7 @@ class SharedGrams:
 # Slots of the word pair table per pair, at least: with four, a fifth of the shipped model's pairs share a slot.
 PAIR_SLOTS = 4
 _SHARED_SLOT = -2
+_NO_PAIR_KEY = 2**32 - 1  # the key of an empty slot in a table of 32-bit keys, above every key it holds
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # 2**64 / the golden ratio, odd: multiplying by it spreads keys over the high bits
 
 

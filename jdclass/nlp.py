@@ -216,7 +216,7 @@ class Analysis:
 
 # Slots of the lexicon's table from orth ids to word types: a power of two, a few times ``MAX_REMEMBERED_TYPES``,
 # so that few of the types a batch meets share a slot.
-LEXICON_SLOTS = 1 << 20
+LEXICON_SLOTS = 1 << 19
 
 
 class Lexicon:

@@ -120,15 +120,18 @@ def test_shared_grams_find_pairs_whatever_words_the_vocabulary_holds() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.sets(st.integers(0, 2**40), min_size=1, max_size=60), st.lists(st.integers(0, 2**40), max_size=30), st.sampled_from([1, 4]))
-def test_word_pairs_are_found_in_slots_as_by_a_binary_search(keys: set[int], others: list[int], slots: int) -> None:
-    # One slot a pair (most pairs share theirs) or four: each key found has its pair's id, any other key none.
+@given(st.data(), st.sampled_from([2**20, 2**32 - 2, 2**40]), st.sampled_from([1, 4]))
+def test_word_pairs_are_found_in_slots_as_by_a_binary_search(data: st.DataObject, largest: int, slots: int) -> None:
+    # Keys of 32 bits or more, one slot a pair (most pairs share theirs) or four: each key found has its pair's id,
+    # any other key none.
     import jdclass.grams as grams_module
 
+    keys = data.draw(st.sets(st.integers(0, largest), min_size=1, max_size=60))
+    others = data.draw(st.lists(st.integers(0, 2**40), max_size=30))
     grams = SharedGrams.__new__(SharedGrams)
     grams.pair_keys = np.array(sorted(keys), dtype=np.int64)
     grams.pair_ids = np.arange(len(keys), dtype=np.int64)[::-1].copy()
-    queries = np.array([*keys, *others, *sorted(keys)[::2]], dtype=np.int64)
+    queries = np.array([*keys, *others, *sorted(keys)[::2], 2**32 - 1], dtype=np.int64)  # and the key of an empty slot
     expected = [len(keys) - 1 - sorted(keys).index(key) if key in keys else -1 for key in queries.tolist()]
     original = grams_module.PAIR_SLOTS
     grams_module.PAIR_SLOTS = slots
