@@ -234,7 +234,7 @@ class Lexicon:
         self.lemmas = lemmas
         self.limit = limit
         self.numbers: dict[int, int] = {}  # the remembered types, numbered from 0 in the order met
-        self.size = 0  # the types numbered: the remembered ones, then those of the last document past the limit
+        self.size = 0  # the types numbered: the remembered ones, then those of the last call past the limit
         self.words = np.empty(1024, dtype=object)
         self.lengths = np.zeros(1024, dtype=np.int64)
         self.flags = np.zeros(1024, dtype=np.uint8)
@@ -254,7 +254,8 @@ class Lexicon:
         missed = np.flatnonzero((self.slot_orths[slots] != orths) | (types < 0))
         if not len(missed):
             return types
-        self.size = len(self.numbers)  # the types numbered for the last document only are gone
+        self.words[len(self.numbers) : self.size] = None  # the types numbered for the last call only are gone
+        self.size = len(self.numbers)
         numbers = self.numbers
         own: dict[int, int] = {}
         for index, orth in zip(missed.tolist(), orths[missed].tolist(), strict=True):
