@@ -24,7 +24,7 @@ from jdclass.fitted import TwoQuestions
 from jdclass.grams import SharedGrams
 from jdclass.judgement import between, flags, verdict
 from jdclass.levels import Level
-from jdclass.nlp import Analysis, analyze
+from jdclass.nlp import Analysis, analyze, analyze_batch
 from jdclass.posting import Posting, check_title, parse, parse_text
 from jdclass.result import Classification
 
@@ -172,9 +172,15 @@ class LevelClassifier:
     def _classify_batch(self, postings: list[Posting], details: bool = True) -> Iterator[Classification]:
         if not postings:
             return
-        analyses = list(analyze(postings))
-        if all(" ".join(s.tokens for s in a.sentences) == a.tokens for a in analyses):
-            text, sentences = self._grams().transform([[s.tokens for s in a.sentences] for a in analyses])
+        if all(isinstance(posting, Posting) for posting in postings):
+            analyses, words, sizes = analyze_batch(postings)
+        else:  # analyses given as they are (scripts, tests): their sentences' tokens are split by the look-up
+            analyses, words, sizes = list(analyze(postings)), None, None
+        if words is not None or all(" ".join(s.tokens for s in a.sentences) == a.tokens for a in analyses):
+            if words is not None and sizes is not None:  # the sentences' tokens, split as the look-up needs them
+                text, sentences = self._grams().transform_words(words, sizes, [len(a.sentences) for a in analyses])
+            else:
+                text, sentences = self._grams().transform([[s.tokens for s in a.sentences] for a in analyses])
             content = self.model.predict_proba_text(text, analyses)
             scores = self.matcher.level_scores_many(analyses, sentences)
         else:  # an analysis whose tokens are not its sentences' (built by hand): each table transforms its own text

@@ -7,13 +7,11 @@ import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
-from operator import attrgetter
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 import numpy as np
 import spacy
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LANG, LENGTH, LIKE_EMAIL, LIKE_NUM, LIKE_URL, LOWER, ORTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LANG, LIKE_EMAIL, LIKE_NUM, LIKE_URL, LOWER, ORTH, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lexeme import Lexeme
@@ -57,29 +55,48 @@ def sentences(doc: Doc) -> Doc:
     if not len(doc):
         return doc
     array = doc.to_array([ORTH, SENT_START])  # uint64: -1 (not a start) is stored as its two's complement
+    lexicon = _lexicon(doc.vocab)
+    with lexicon.lock:
+        types = lexicon.flags[lexicon.types_of(array[:, 0])]
     flags = np.full(len(doc), -1, dtype=np.int64)
-    flags[sentence_starts(_lexicon(doc.vocab).entries_of(array[:, 0].tolist()))] = 1
+    flags[sentence_starts(types)] = 1
     array[:, 1] = flags.view(np.uint64)
     doc.from_array([ORTH, SENT_START], array)  # type: ignore[arg-type]  # the stub wants Ints2d; this is to_array's own uint64 array
     return doc
 
 
-def sentence_starts(entries: list[WordType]) -> list[int]:
-    """The indexes of the tokens that start a sentence (0 first), in one pass over their word types: the
-    sentencizer's rule (a run of ``.``, ``!`` or ``?`` ends a sentence at the next word), and a new line or a
-    bullet starts one, since job ads are bullets and headings more than prose."""
-    starts: list[int] = []
-    seen_end = broken = False
-    for index, entry in enumerate(entries):
-        word = seen_end and not entry.punct and not entry.ends_sentence  # the sentencizer starts one here
-        if word:
-            seen_end = False
-        elif entry.ends_sentence:
-            seen_end = True
-        if word or broken or not index:
-            starts.append(index)
-        broken = entry.breaks_line
-    return starts
+# What ``sentence_starts`` needs to know of a word type, as bits of its flags.
+PUNCT = np.uint8(1)
+ENDS_SENTENCE = np.uint8(2)
+BREAKS_LINE = np.uint8(4)
+SPACE = np.uint8(8)  # white space only (not read by the sentence rule)
+SPLITS = np.uint8(16)  # a normalized word that str.split makes two or more (none has, yet)
+
+
+def sentence_starts(flags: np.ndarray, firsts: np.ndarray | None = None) -> np.ndarray:
+    """The indexes of the tokens that start a sentence, given each token's flags (``PUNCT``, ``ENDS_SENTENCE``,
+    ``BREAKS_LINE``): the sentencizer's rule (a run of ``.``, ``!`` or ``?`` ends a sentence at the next word), and
+    a new line or a bullet starts one, since job ads are bullets and headings more than prose.
+
+    ``flags`` may hold several documents one after another, ``firsts`` being the index of each one's first token
+    (sorted; 0 alone when not given): each starts a sentence, and a sentence end does not carry over into the next.
+    In numpy over a batch's documents at once rather than a loop over the tokens: a word (a token neither
+    punctuation nor a sentence end) starts a sentence when it is the first word after a sentence end.
+    """
+    starts = np.zeros(len(flags), dtype=bool)
+    if not len(flags):
+        return np.flatnonzero(starts)
+    firsts = np.zeros(1, dtype=np.int64) if firsts is None else firsts
+    words = np.flatnonzero((flags & (PUNCT | ENDS_SENTENCE)) == 0)
+    ends = np.flatnonzero(flags & ENDS_SENTENCE)
+    after = np.searchsorted(words, ends)  # the first word after each end (an end is no word)
+    found = after < len(words)
+    ends, after = ends[found], words[after[found]]
+    same = np.searchsorted(firsts, ends, side="right") == np.searchsorted(firsts, after, side="right")
+    starts[after[same]] = True
+    starts[1:] |= (flags[:-1] & BREAKS_LINE) != 0
+    starts[firsts] = True
+    return np.flatnonzero(starts)
 
 
 @lru_cache(maxsize=1)
@@ -180,7 +197,7 @@ def lemma_table() -> LemmaLookup:
     return LemmaLookup()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence or bullet of the posting: its span in the posting text and its normalized tokens."""
 
@@ -197,48 +214,90 @@ class Analysis:
     sentences: tuple[Sentence, ...]
 
 
-class WordType(NamedTuple):
-    """What the normalizer and the sentence rules need to know about one word type."""
-
-    word: str  # the normalized word, "" when dropped
-    punct: bool
-    ends_sentence: bool
-    breaks_line: bool
+# Slots of the lexicon's table from orth ids to word types: a power of two, a few times ``MAX_REMEMBERED_TYPES``,
+# so that few of the types a batch meets share a slot.
+LEXICON_SLOTS = 1 << 19
 
 
 class Lexicon:
-    """What each word type becomes in normalized text, remembered per spaCy orth id.
+    """What each word type becomes in normalized text, numbered and remembered per spaCy orth id.
 
     Every test below is a property of the word type (spaCy's lexical attributes, the lower-case form, the lemma),
-    so one look-up per type gives the same tokens as testing each token, at a fraction of the cost.
+    so one look-up per type gives the same tokens as testing each token, at a fraction of the cost. A type's
+    number indexes its normalized word (``words``, "" when dropped), that word's length (``lengths``) and its
+    flags for the sentence rules (``flags``), all numpy arrays: a document's types are looked up in numpy too,
+    each orth id in a table of slots (its low bits), and in a dictionary only when its slot holds another type.
     """
 
-    def __init__(self, vocab: Vocab, lemmas: LemmaLookup) -> None:
+    def __init__(self, vocab: Vocab, lemmas: LemmaLookup, limit: int = MAX_REMEMBERED_TYPES, slots: int = LEXICON_SLOTS) -> None:
         self.vocab = vocab
         self.lemmas = lemmas
-        self.entries: dict[int, WordType] = {}
+        self.limit = limit
+        self.numbers: dict[int, int] = {}  # the remembered types, numbered from 0 in the order met
+        self.size = 0  # the types numbered: the remembered ones, then those of the last call past the limit
+        self.words = np.empty(1024, dtype=object)
+        self.lengths = np.zeros(1024, dtype=np.int64)
+        self.flags = np.zeros(1024, dtype=np.uint8)
+        self.text_lengths = np.zeros(1024, dtype=np.int64)  # of the type's own text
+        self.mask = np.uint64(slots - 1)
+        self.slot_orths = np.zeros(slots, dtype=np.uint64)
+        self.slot_types = np.zeros(slots, dtype=np.int32)  # each slot's type number + 1; 0, an empty slot
+        # Held from ``types_of`` until its numbers are read: a call numbers types, and forgets those numbered for
+        # the call before it past the limit.
+        self.lock = threading.Lock()
 
-    def entry(self, orth: int) -> WordType:
-        """The word type of a spaCy orth id."""
-        found = self.entries.get(orth)
-        if found is None:
-            lexeme = self.vocab[orth]
-            text = lexeme.orth_
-            found = WordType(self._word(lexeme), lexeme.is_punct, text in _ENDS_SENTENCE, "\n" in text or text in _BULLETS)
-            if len(self.entries) < MAX_REMEMBERED_TYPES:
-                self.entries[orth] = found  # keyed by the string's hash, valid whether spaCy keeps the string or not
-        return found
+    def types_of(self, orths: np.ndarray) -> np.ndarray:
+        """The type numbers of orth ids (``to_array``'s uint64), valid until the next call: past ``limit`` types,
+        a new one is numbered for this call only. The caller holds ``lock``."""
+        slots = orths & self.mask
+        types = self.slot_types[slots] - 1
+        missed = np.flatnonzero((self.slot_orths[slots] != orths) | (types < 0))
+        if not len(missed):
+            return types
+        self.words[len(self.numbers) : self.size] = None  # the types numbered for the last call only are gone
+        self.size = len(self.numbers)
+        numbers = self.numbers
+        own: dict[int, int] = {}
+        for index, orth in zip(missed.tolist(), orths[missed].tolist(), strict=True):
+            number = numbers.get(orth)
+            if number is None:
+                number = own.get(orth)
+                if number is None:
+                    number = self._add(orth)
+                    if len(numbers) < self.limit:
+                        numbers[orth] = number  # keyed by the string's hash, valid whether spaCy keeps the string or not
+                    else:
+                        own[orth] = number
+            if number < self.limit:
+                slot = slots[index]
+                self.slot_orths[slot] = orth
+                self.slot_types[slot] = number + 1
+            types[index] = number
+        return types
 
-    def entries_of(self, orths: list[int]) -> list[WordType]:
-        """The word types of a document's orth ids (a dictionary look-up each once the types are known)."""
-        found = list(map(self.entries.get, orths))  # in C; a type not known yet is None, and rare once warm
-        index = -1
-        try:
-            while True:  # each None found by a scan in C: a document holds few new types, if any
-                index = found.index(None, index + 1)
-                found[index] = self.entry(orths[index])
-        except ValueError:
-            return cast(list[WordType], found)
+    def _add(self, orth: int) -> int:
+        """Number the word type of an orth id."""
+        number = self.size
+        if number == len(self.words):
+            self.words = np.concatenate([self.words, np.empty(number, dtype=object)])
+            self.lengths = np.concatenate([self.lengths, np.zeros(number, dtype=np.int64)])
+            self.flags = np.concatenate([self.flags, np.zeros(number, dtype=np.uint8)])
+            self.text_lengths = np.concatenate([self.text_lengths, np.zeros(number, dtype=np.int64)])
+        lexeme = self.vocab[orth]
+        text = lexeme.orth_
+        word = self._word(lexeme)
+        self.words[number] = word
+        self.lengths[number] = len(word)
+        self.flags[number] = (
+            PUNCT * lexeme.is_punct
+            + ENDS_SENTENCE * (text in _ENDS_SENTENCE)
+            + BREAKS_LINE * ("\n" in text or text in _BULLETS)
+            + SPACE * lexeme.is_space
+            + SPLITS * (word != "" and word.split() != [word])
+        )
+        self.text_lengths[number] = len(text)
+        self.size += 1
+        return number
 
     def _word(self, lexeme: Lexeme) -> str:
         if lexeme.is_space or lexeme.is_punct or lexeme.like_url or lexeme.like_email:
@@ -255,9 +314,6 @@ class Lexicon:
 def _lexicon(vocab: Vocab) -> Lexicon:
     """The lexicon of a spaCy vocabulary (one per pipeline, so per process)."""
     return Lexicon(vocab, lemma_table())
-
-
-_WORD_OF = attrgetter("word")
 
 
 def _year_markers(posting: Posting, starts: np.ndarray) -> dict[int, str]:
@@ -277,60 +333,105 @@ def _year_markers(posting: Posting, starts: np.ndarray) -> dict[int, str]:
     return markers
 
 
-def _analysis(posting: Posting, text: str, doc: Doc, lexicon: Lexicon) -> Analysis:
-    """Normalized tokens and sentences of a tokenized document, read from its arrays rather than token by token.
+# The slots of a sentence's fields; a span's fields are set as its dataclass ``__init__`` sets them.
+_SENTENCE_SPAN, _SENTENCE_TOKENS = cast(Any, Sentence).span, cast(Any, Sentence).tokens
+
+
+class Batch(NamedTuple):
+    """Analyses made together (``analyze_batch``), with the tokens of their sentences split, for ``SharedGrams``."""
+
+    analyses: list[Analysis]
+    # Every sentence's tokens, sentence after sentence; None where they are not each analysis's tokens (a sentence
+    # with words left out for having no characters but white space), or not its tokens split.
+    words: list[str] | None
+    sizes: np.ndarray  # how many tokens each sentence holds
+
+
+def _analyses(postings: list[Posting], arrays: list[np.ndarray], lexicon: Lexicon) -> Batch:
+    """Normalized tokens and sentences of tokenized documents (``to_array([ORTH, IDX])`` of each), read from their
+    arrays rather than token by token, all at once: the batch's tokens in one array, its kept words joined once.
 
     The sentences follow ``sentence_starts``, the rule of the pipeline's ``sentences`` component, applied here to
-    the word types already looked up: the same sentences, without writing them into the document and reading
-    them back.
+    the word types already looked up: the same sentences, without writing them into the documents and reading
+    them back. A posting's tokens, and each of its sentences', are a slice of the batch's joined words.
     """
-    array = doc.to_array([ORTH, IDX, LENGTH])
-    orths, starts, lengths = (column.tolist() for column in array.T)
-    entries = lexicon.entries_of(orths)
-    words = list(map(_WORD_OF, entries))
-    for index, marker in _year_markers(posting, array[:, 1]).items():
-        words[index] = marker
-    bounds = sentence_starts(entries)
-    parts: list[str] = []
+    sizes = np.array([len(array) for array in arrays], dtype=np.int64)
+    firsts = np.zeros(len(arrays) + 1, dtype=np.int64)  # where each document's tokens begin, then their count
+    np.cumsum(sizes, out=firsts[1:])
+    if not firsts[-1]:
+        return Batch([Analysis(posting, "", ()) for posting in postings], [], np.zeros(0, dtype=np.int64))
+    array = np.concatenate(arrays)
+    with lexicon.lock:
+        types = lexicon.types_of(array[:, 0])
+        lengths, flags, words = lexicon.lengths[types], lexicon.flags[types], lexicon.words[types]
+        text_lengths = lexicon.text_lengths[types]
+    starts = array[:, 1].astype(np.int64)  # each token's offset in its own text
+    markers: dict[int, str] = {}
+    for posting, first, size in zip(postings, firsts.tolist(), sizes.tolist(), strict=False):
+        if posting.years:
+            markers.update((first + index, marker) for index, marker in _year_markers(posting, starts[first : first + size]).items())
+    lengths[list(markers)] = list(map(len, markers.values()))
+    kept = lengths > 0
+    kept_before = np.zeros(len(types) + 1, dtype=np.int64)
+    np.cumsum(kept, out=kept_before[1:])
+    words = words[kept]
+    for index, marker in markers.items():
+        if marker:
+            words[kept_before[index]] = marker
+    kept_words = words.tolist()
+    joined = " ".join(kept_words)
+    word_starts = np.zeros(len(words) + 1, dtype=np.int64)  # where each kept word begins in ``joined``, then its end + 1
+    np.cumsum(lengths[kept] + 1, out=word_starts[1:])
+    # Each sentence's tokens, in the words kept before it and after it, and its characters, stripped: from its first
+    # token to its last that is not white space (a token is all white space or holds none, as the tokenizer splits
+    # the text where white space begins or ends, so these are the sentence's first and last characters that are not).
+    bounds = sentence_starts(flags, firsts[:-1][sizes > 0])
+    ends = np.append(bounds[1:], len(types))
+    begins, after = kept_before[bounds], kept_before[ends]
+    solid = np.flatnonzero((flags & SPACE) == 0)
+    low, high = np.searchsorted(solid, bounds), np.searchsorted(solid, ends)  # the sentence's solid tokens: solid[low:high]
+    chosen = np.flatnonzero((after > begins) & (high > low))  # some words kept, some characters
+    head, tail = solid[low[chosen]], solid[high[chosen] - 1]  # its first and last solid token
+    counts = np.bincount(np.searchsorted(firsts, bounds[chosen], side="right") - 1, minlength=len(postings)).tolist()
+    # Built as their constructors build them (tested), without the call: half the cost of a sentence.
+    new, set_field, set_span, set_tokens = object.__new__, object.__setattr__, _SENTENCE_SPAN.__set__, _SENTENCE_TOKENS.__set__
     sentences: list[Sentence] = []
-    for begin, end in pairwise([*bounds, len(orths)]):
-        kept = " ".join(filter(None, words[begin:end]))
-        if not kept:
-            continue
-        parts.append(kept)
-        chars = text[starts[begin] : starts[end - 1] + lengths[end - 1]]
-        stripped = chars.strip()
-        if stripped:
-            offset = starts[begin] + chars.find(stripped)
-            sentences.append(Sentence(Span(offset, offset + len(stripped)), kept))
-    return Analysis(posting, " ".join(parts), tuple(sentences))
+    for begin, end, start, stop in zip(
+        starts[head].tolist(),
+        (starts[tail] + text_lengths[tail]).tolist(),
+        word_starts[begins[chosen]].tolist(),
+        (word_starts[after[chosen]] - 1).tolist(),
+        strict=True,
+    ):
+        span = new(Span)
+        set_field(span, "start", begin)
+        set_field(span, "end", end)
+        sentence = new(Sentence)
+        set_span(sentence, span)
+        set_tokens(sentence, joined[start:stop])
+        sentences.append(sentence)
+    spans = word_starts[kept_before[firsts]].tolist()
+    analyses, taken = [], 0
+    for posting, start, stop, count in zip(postings, spans, spans[1:], counts, strict=False):
+        analyses.append(Analysis(posting, joined[start : max(start, stop - 1)], tuple(sentences[taken : taken + count])))
+        taken += count
+    # The kept words are the sentences' tokens unless a sentence with words has no characters (it is left out), or
+    # a word would split in two.
+    exact = len(chosen) == np.count_nonzero(after > begins) and not (flags[kept] & SPLITS).any()
+    return Batch(analyses, kept_words if exact else None, (after - begins)[chosen])
 
 
 def analyze(items: Iterable[str | Posting | Analysis], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Analysis]:
     """Parse (if needed) and tokenize postings with spaCy in batches; yields in input order.
 
-    Only the tokenizer runs over the documents: ``_analysis`` finds the sentences by the ``sentences``
+    Only the tokenizer runs over the documents: ``_analyses`` finds the sentences by the ``sentences``
     component's rule on the word types it looks up anyway: 0.8 ms a posting instead of 1.0-1.2 when the component ran.
     """
     buffer: list[Posting | Analysis] = []
 
     def flush() -> Iterator[Analysis]:
-        texts = {index: item.content_text() for index, item in enumerate(buffer) if isinstance(item, Posting)}
-        # One thread at a time: memory zones must not overlap (one ending would free the strings of another).
-        with _SPACY_LOCK:
-            nlp = pipeline()
-            lexicon = _lexicon(nlp.vocab)
-            chunks = _chunk_cache(nlp)
-            for text in texts.values():
-                chunks.warm(text)
-            # spaCy keeps every new string it meets for the life of the process; in a memory zone it frees those it
-            # met there when the zone ends, so a folder of any size runs in bounded memory. The chunks warmed above
-            # stay (at most MAX_CACHED_CHUNKS), and analyses hold only Python strings and numbers.
-            with nlp.memory_zone():
-                docs = iter(nlp.pipe(texts.values(), batch_size=batch_size, disable=["sentences"]))
-                done = [item if isinstance(item, Analysis) else _analysis(item, texts[index], next(docs), lexicon) for index, item in enumerate(buffer)]
-            if len(nlp.vocab) > MAX_LEXEMES:  # len counts every lexeme made, freed or not
-                renew_pipeline()
+        made = iter(analyze_batch([item for item in buffer if isinstance(item, Posting)], batch_size).analyses)
+        done = [item if isinstance(item, Analysis) else next(made) for item in buffer]
         buffer.clear()
         yield from done
 
@@ -339,6 +440,32 @@ def analyze(items: Iterable[str | Posting | Analysis], batch_size: int = DEFAULT
         if len(buffer) >= batch_size * 4:
             yield from flush()
     yield from flush()
+
+
+def analyze_batch(postings: list[Posting], batch_size: int = DEFAULT_BATCH_SIZE) -> Batch:
+    """The analyses of postings, in their order, with their sentences' tokens split (``Batch``): ``batch_size * 4``
+    postings at a time in one spaCy memory zone."""
+    if len(postings) > batch_size * 4:
+        parts = [analyze_batch(postings[start : start + batch_size * 4], batch_size) for start in range(0, len(postings), batch_size * 4)]
+        words = None if any(part.words is None for part in parts) else [word for part in parts for word in cast(list[str], part.words)]
+        return Batch([analysis for part in parts for analysis in part.analyses], words, np.concatenate([part.sizes for part in parts]))
+    texts = [posting.content_text() for posting in postings]
+    # One thread at a time: memory zones must not overlap (one ending would free the strings of another).
+    with _SPACY_LOCK:
+        nlp = pipeline()
+        lexicon = _lexicon(nlp.vocab)
+        chunks = _chunk_cache(nlp)
+        for text in texts:
+            chunks.warm(text)
+        # spaCy keeps every new string it meets for the life of the process; in a memory zone it frees those it
+        # met there when the zone ends, so a folder of any size runs in bounded memory. The chunks warmed above
+        # stay (at most MAX_CACHED_CHUNKS), and analyses hold only Python strings and numbers.
+        with nlp.memory_zone():
+            arrays = [doc.to_array([ORTH, IDX]) for doc in nlp.pipe(texts, batch_size=batch_size, disable=["sentences"])]
+            batch = _analyses(postings, arrays, lexicon)
+        if len(nlp.vocab) > MAX_LEXEMES:  # len counts every lexeme made, freed or not
+            renew_pipeline()
+    return batch
 
 
 def split_tokens(text: str) -> list[str]:

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import numpy as np
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.attrs import IDX, ORTH, SPACY
 
-from jdclass.nlp import ChunkCache, analyze, pipeline
+from jdclass.nlp import (
+    BREAKS_LINE,
+    ENDS_SENTENCE,
+    PUNCT,
+    ChunkCache,
+    LemmaLookup,
+    Lexicon,
+    Sentence,
+    analyze,
+    analyze_batch,
+    lemma_table,
+    pipeline,
+    sentence_starts,
+)
 
 PIECES = [
     "Own",
@@ -64,6 +78,72 @@ def test_sentences_match_the_sentencizer_plus_line_breaks(text: str) -> None:
     assert [bool(token.is_sent_start) for token in pipeline()(text)] == _reference(text)
 
 
+def _starts_one_by_one(flags: list[int]) -> list[int]:
+    """The sentence rule token by token, as a loop: what ``sentence_starts`` computes in numpy."""
+    starts: list[int] = []
+    seen_end = broken = False
+    for index, flag in enumerate(flags):
+        word = seen_end and not flag & PUNCT and not flag & ENDS_SENTENCE
+        if word:
+            seen_end = False
+        elif flag & ENDS_SENTENCE:
+            seen_end = True
+        if word or broken or not index:
+            starts.append(index)
+        broken = bool(flag & BREAKS_LINE)
+    return starts
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 7), max_size=30), max_size=6))
+def test_sentence_starts_of_documents_one_after_another_are_each_ones_own(documents: list[list[int]]) -> None:
+    # Any mix of flags (an end that is no punctuation too), several documents in one array: none carries a
+    # sentence end or a line break into the next.
+    expected, firsts, offset = [], [], 0
+    for flags in documents:
+        expected += [offset + index for index in _starts_one_by_one(flags)]
+        if flags:
+            firsts.append(offset)
+        offset += len(flags)
+    flags = np.array([flag for flags in documents for flag in flags], dtype=np.uint8)
+    assert sentence_starts(flags, np.array(firsts, dtype=np.int64)).tolist() == expected
+    if len(documents) == 1:
+        assert sentence_starts(flags).tolist() == expected
+
+
+def test_a_batch_is_analyzed_as_its_postings_one_at_a_time() -> None:
+    texts = [
+        "Product Manager\nYou will own search. ",
+        "",
+        "(e.g. pricing) with 5+ years of product management experience.\n\n• Ship it",
+        " ",
+        "Lead PMs! ... \n",
+        "- ? 3+ years preferred",
+    ]
+    together = list(analyze(texts))
+    assert [(a.tokens, a.sentences) for a in together] == [(a.tokens, a.sentences) for text in texts for a in analyze([text])]
+    assert together[2].sentences[0].tokens == "e.g. price yoe_5 product management experience"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([*PIECES, "manage", "PMs", "5+ years", "qzvone", "qzvtwo"]), max_size=25).map(" ".join), max_size=4))
+def test_a_lexicon_short_of_slots_and_room_gives_the_same_analyses(texts: list[str]) -> None:
+    # Two slots: most types share one, and are found in the dictionary; room for three types: the others are
+    # numbered for one batch only.
+    import jdclass.nlp as nlp_module
+
+    expected = [(a.tokens, a.sentences) for a in analyze(texts)]
+    small = Lexicon(pipeline().vocab, lemma_table(), limit=3, slots=2)
+    original = nlp_module._lexicon
+    nlp_module._lexicon = lambda vocab: small  # type: ignore[assignment]
+    try:
+        for _ in range(2):
+            assert [(a.tokens, a.sentences) for a in analyze(texts)] == expected
+    finally:
+        nlp_module._lexicon = original
+    assert len(small.numbers) <= 3
+
+
 def test_sentences_on_a_posting() -> None:
     doc = pipeline()("About us\nWe build tools. You will own search!\n• Ship it\n• Measure it")
     # The new line after "search!" is a sentence of its own (empty once stripped); analysis drops such sentences.
@@ -77,6 +157,22 @@ def test_analysis_normalizes_and_keeps_sentence_spans() -> None:
     assert spans == ["You will own the roadmap.", "You have 5+ years of product management experience.", "Managing a $200,000 budget!"]
     assert [s.tokens for s in analysis.sentences] == ["own roadmap", "yoe_5 product management experience", "manage money_amount budget"]
     assert analysis.tokens == "own roadmap yoe_5 product management experience manage money_amount budget"
+
+
+def test_sentences_are_what_their_constructors_make() -> None:
+    # The analysis builds sentences and spans without calling their constructors: the same objects, as long as a
+    # span's constructor only sets its fields.
+    import pickle
+
+    from jdclass.spans import Span
+
+    (analysis,) = analyze(["Product Manager\nYou will own search.  Then ship it!\n• Measure it"])
+    assert len(analysis.sentences) == 3
+    for sentence in analysis.sentences:
+        made = Sentence(Span(sentence.span.start, sentence.span.end), sentence.tokens)
+        assert sentence == made and repr(sentence) == repr(made) and hash(sentence) == hash(made)
+        assert vars(sentence.span) == vars(made.span) and pickle.loads(pickle.dumps(sentence)) == made
+    assert not hasattr(Span, "__post_init__")
 
 
 def test_analysis_of_empty_text() -> None:
@@ -129,6 +225,61 @@ def test_analysis_sentences_are_the_rule_based_sentences(text: str) -> None:
         assert sentence.span.end <= bounds[owner + 1]
         owners.append(owner)
     assert len(owners) == len(set(owners))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "manage", "\xa0", "\t", "\u2009", "\u3000", "\r\n", " \n ", "a\u00a0b"]), max_size=40).map("".join))
+def test_sentence_spans_are_their_text_stripped(text: str) -> None:
+    # The analysis finds where a sentence's text begins and ends, white space stripped, from its tokens alone:
+    # each span must be a sentence of the pipeline's, stripped as str.strip does, whatever white space it holds.
+    (analysis,) = analyze([text])
+    content = analysis.posting.content_text()
+    stripped = set()
+    for sentence in pipeline()(content).sents:
+        chars = content[sentence.start_char : sentence.end_char]
+        if chars.strip():
+            offset = sentence.start_char + chars.find(chars.strip())
+            stripped.add((offset, offset + len(chars.strip())))
+    spans = [(s.span.start, s.span.end) for s in analysis.sentences]
+    assert set(spans) <= stripped and spans == sorted(spans)
+
+
+def test_a_batch_gives_its_sentences_tokens_split() -> None:
+    texts = ["Product Manager\nYou will own search. Ship it!", "", "Lead PMs.\n• Hire 3 PMs\n\n• Own the 5+ years roadmap", " "]
+    postings = [next(analyze([text])).posting for text in texts]
+    batch = analyze_batch(postings)
+    assert batch.words == [word for a in batch.analyses for s in a.sentences for word in s.tokens.split()]
+    assert batch.sizes.tolist() == [len(s.tokens.split()) for a in batch.analyses for s in a.sentences]
+    assert [(a.tokens, a.sentences) for a in batch.analyses] == [(a.tokens, a.sentences) for a in analyze(postings)]
+    # Past batch_size * 4 postings, a batch is analyzed in parts and put together.
+    parts = analyze_batch(postings * 3, batch_size=1)
+    assert parts.words == batch.words * 3 and parts.sizes.tolist() == batch.sizes.tolist() * 3
+    assert [(a.tokens, a.sentences) for a in parts.analyses] == [(a.tokens, a.sentences) for a in batch.analyses] * 3
+
+
+def test_a_batch_gives_no_words_where_they_are_not_its_sentences_tokens(monkeypatch) -> None:
+    import dataclasses
+
+    import jdclass.nlp as nlp_module
+    from jdclass.experience import YearsRequirement
+    from jdclass.spans import Span
+
+    # A years marker on white space alone: its sentence has a word but no characters, and is left out.
+    posting = next(analyze(["Product Manager\nShip it!\n   \nOwn it."])).posting
+    marked = dataclasses.replace(posting, years=(YearsRequirement(5.0, None, "product_management", True, "", Span(24, 26)),))
+    batch = analyze_batch([marked])
+    assert batch.words is None and batch.analyses[0].tokens == "ship yoe_5 own"
+    assert [s.tokens for s in batch.analyses[0].sentences] == ["ship", "own"]
+    # A word that splits in two.
+
+    class Spaced(LemmaLookup):
+        def __missing__(self, word: str) -> str:
+            return "road map" if word == "roadmap" else super().__missing__(word)
+
+    spaced = Lexicon(pipeline().vocab, Spaced())
+    monkeypatch.setattr(nlp_module, "_lexicon", lambda vocab: spaced)
+    batch = analyze_batch([next(analyze(["Product Manager\nOwn the roadmap."])).posting])
+    assert batch.words is None and batch.analyses[0].tokens == "own road map"
 
 
 def _unique_texts(count: int) -> list[str]:

@@ -119,6 +119,39 @@ def test_shared_grams_find_pairs_whatever_words_the_vocabulary_holds() -> None:
         assert (mine_parts != parts.transform([part for p in texts for part in p])).nnz == 0
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.data(), st.sampled_from([2**20, 2**32 - 2, 2**40]), st.sampled_from([1, 4]))
+def test_word_pairs_are_found_in_slots_as_by_a_binary_search(data: st.DataObject, largest: int, slots: int) -> None:
+    # Keys of 32 bits or more, one slot a pair (most pairs share theirs) or four: each key found has its pair's id,
+    # any other key none.
+    import jdclass.grams as grams_module
+
+    keys = data.draw(st.sets(st.integers(0, largest), min_size=1, max_size=60))
+    others = data.draw(st.lists(st.integers(0, 2**40), max_size=30))
+    grams = SharedGrams.__new__(SharedGrams)
+    grams.pair_keys = np.array(sorted(keys), dtype=np.int64)
+    grams.pair_ids = np.arange(len(keys), dtype=np.int64)[::-1].copy()
+    queries = np.array([*keys, *others, *sorted(keys)[::2], 2**32 - 1], dtype=np.int64)  # and the key of an empty slot
+    expected = [len(keys) - 1 - sorted(keys).index(key) if key in keys else -1 for key in queries.tolist()]
+    original = grams_module.PAIR_SLOTS
+    grams_module.PAIR_SLOTS = slots
+    try:
+        assert grams._pairs(queries).tolist() == expected
+    finally:
+        grams_module.PAIR_SLOTS = original
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts=PARTS)
+def test_shared_grams_of_split_parts_are_those_of_the_parts(texts: list[list[str]]) -> None:
+    tfidf = TokenTfidf(tokenizer=split_tokens, token_pattern=None, lowercase=False, ngram_range=(1, 2)).fit(["own roadmap own", "pms Ship", "é a_b"])
+    grams = SharedGrams(tfidf.table(), tfidf.table())
+    parts = [part.split() for p in texts for part in p]
+    split = grams.transform_words([token for part in parts for token in part], np.array([len(part) for part in parts], dtype=np.int64), [len(p) for p in texts])
+    for mine, expected in zip(split, grams.transform(texts), strict=True):
+        assert mine.shape == expected.shape and (mine != expected).nnz == 0
+
+
 def _same_grams(texts: list[list[str]]) -> None:
     tfidf = TokenTfidf(tokenizer=split_tokens, token_pattern=None, lowercase=False, ngram_range=(1, 2)).fit(["own the roadmap", "the roadmap"])
     whole, parts = SharedGrams(tfidf.table(), tfidf.table()).transform(texts)
@@ -182,8 +215,10 @@ def test_a_classifier_makes_its_tables_when_it_has_none(monkeypatch: pytest.Monk
     texts = [item.text for item in load_corpus(DEFAULT_CORPUS).postings[::300]]  # every level, several writers and formats
     texts += ["Manager", "Product Manager\n\n!!!", "Product Manager\n\nShip it."]  # no sentence, no content word, one sentence
     calls = []
-    transform = SharedGrams.transform
-    monkeypatch.setattr(SharedGrams, "transform", lambda self, texts: calls.append(len(texts)) or transform(self, texts))
+    transform = SharedGrams.transform_words  # what both transforms come to
+    monkeypatch.setattr(
+        SharedGrams, "transform_words", lambda self, tokens, lengths, counts: calls.append(len(counts)) or transform(self, tokens, lengths, counts)
+    )
     saved, built = load(), load()
     built.grams = None  # as a classifier built in code, without saved tables
     assert [r.to_dict() for r in built.classify_many(texts)] == [r.to_dict() for r in saved.classify_many(texts)]
@@ -199,14 +234,29 @@ def test_a_classifier_makes_its_tables_when_it_has_none(monkeypatch: pytest.Monk
     assert mine == [r.to_dict() for r in saved._classify_batch([odd])]
 
 
+def test_a_batch_classified_from_its_split_words_is_classified_as_from_its_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
+    import jdclass.model as model_module
+    from jdclass.corpus import DEFAULT_CORPUS, load_corpus
+    from jdclass.nlp import Batch, analyze_batch
+
+    texts = [item.text for item in load_corpus(DEFAULT_CORPUS).postings[::150]] + ["Manager", "Product Manager\n\n!!!"]
+    classifier = model_module.load()
+    split = [r.to_dict() for r in classifier.classify_many(texts)]
+    # Without the words, the look-up splits the sentences' tokens itself.
+    monkeypatch.setattr(model_module, "analyze_batch", lambda postings: Batch(analyze_batch(postings).analyses, None, np.zeros(0)))
+    assert [r.to_dict() for r in classifier.classify_many(texts)] == split
+
+
 def test_a_saved_model_holds_the_tables_its_model_and_matcher_make(monkeypatch: pytest.MonkeyPatch) -> None:
     from jdclass.model import load
 
     classifier = load()
     assert classifier.grams is not None
     calls = []
-    transform = SharedGrams.transform
-    monkeypatch.setattr(SharedGrams, "transform", lambda self, texts: calls.append(len(texts)) or transform(self, texts))
+    transform = SharedGrams.transform_words  # what both transforms come to
+    monkeypatch.setattr(
+        SharedGrams, "transform_words", lambda self, tokens, lengths, counts: calls.append(len(counts)) or transform(self, tokens, lengths, counts)
+    )
     classifier.classify("Product Manager\n\nYou will own the roadmap and ship it with engineering.")
     assert calls == [1]
     fresh = SharedGrams(classifier.model.text, classifier.matcher.vectorizer)
@@ -223,8 +273,8 @@ def test_tables_made_for_another_model_are_not_used_or_saved(tmp_path: pytest.Te
     stale = classifier.grams
     classifier.model, classifier.matcher = other.model, other.matcher  # swapped after loading: the tables are the old ones'
     calls = []
-    transform = SharedGrams.transform
-    monkeypatch.setattr(SharedGrams, "transform", lambda self, texts: calls.append(self) or transform(self, texts))
+    transform = SharedGrams.transform_words
+    monkeypatch.setattr(SharedGrams, "transform_words", lambda self, tokens, lengths, counts: calls.append(self) or transform(self, tokens, lengths, counts))
     assert classifier.classify(text).to_dict() == other.classify(text).to_dict()
     assert stale not in calls
     classifier.save(tmp_path)
