@@ -52,8 +52,11 @@ from jdclass.posting import (
     _ROLE_NAMED_STARTS,
     _SELF_REFERENCE,
     _SELF_REFERENCE_STARTS,
+    _TITLE_LABEL,
     TextField,
+    _label_line_starts,
     _ladder_mention_places,
+    _lines_with_text,
     find_company,
     find_hired_title,
     find_mentions,
@@ -1352,6 +1355,32 @@ def test_a_hire_sentence_names_the_title_only_when_the_employer_hires_for_it(tex
 def test_a_title_line_after_a_bullet_symbol_or_a_hiring_label(text: str, title: str | None) -> None:
     found = parse(text).title
     assert (found.value if found else None) == title
+
+
+_LABEL_WORDS = ["Job Title", "JOB", "job\ttitle", "Position", "position title", "Role", "role Title", "Title", "Vacancy", "Opening", "We're hiring"]
+_LABEL_WORDS += ["WE’RE HIRING", "we are  hiring", "Now hiring", "Hiring", "Senior PM", "Acme", "İ", ""]
+_LABEL_LINES = st.tuples(
+    st.sampled_from(["", " ", "\t", "\r", "\u00a0", "\u2028", "\x0b", "**", " **"]),
+    st.sampled_from(_LABEL_WORDS),
+    st.sampled_from(["", "**", " "]),
+    st.sampled_from([":", " - ", "–", " ", ""]),
+    st.sampled_from(["Senior PM", " x", "**Head of Product**", "", "\r"]),
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_LABEL_LINES, max_size=8).map("\n".join))
+def test_every_label_line_begins_where_the_label_scan_looks(text: str) -> None:
+    # ``find_title`` matches ``_TITLE_LABEL`` only on the lines ``_label_line_starts`` gives: no labelled line may be
+    # missing from them, and the non-blank lines before one are counted as the lines themselves are.
+    starts = list(_label_line_starts(text))
+    assert starts == sorted(set(starts))
+    offset = 0
+    for number, line in enumerate(text.split("\n")):
+        if _TITLE_LABEL.match(line):
+            assert offset in starts, (line, text)
+        assert _lines_with_text(text[:offset]) == sum(1 for before in text.split("\n")[:number] if before.strip())
+        offset += len(line) + 1
 
 
 def test_a_heading_after_a_bullet_symbol_keeps_its_section() -> None:
