@@ -45,15 +45,18 @@ YEARS_PATTERN = re.compile(
 
 # Months count only when "experience" follows within a few words ("6-12 months of product experience"):
 # "in your first 6 months" and "a 6-month contract" are about the job, not the candidate.
+_MONTH_UNIT = r"(?:months?['’]?|mos\b\.?)(?:\s+or\s+more)?"
+_EXPERIENCE_AFTER = r"(?=\s+(?:of\s+)?(?:[\w-]+\s+){0,3}?(?:experience|exp)\b)"
 MONTHS_PATTERN = re.compile(
     rf"""
     (?:{_LOWER_CUE}\s+)?
     (?:(?P<lo>\d{{1,2}})\s*(?:-|–|—|to)\s*(?P<hi>\d{{1,2}})|(?P<n>\d{{1,2}}|{_WORD}))
-    \s*(?P<plus>\+)?\s*-?\s*(?P<unit>(?:months?['’]?|mos\b\.?)(?:\s+or\s+more)?)
-    (?=\s+(?:of\s+)?(?:[\w-]+\s+){{0,3}}?(?:experience|exp)\b)
+    \s*(?P<plus>\+)?\s*-?\s*(?P<unit>{_MONTH_UNIT}){_EXPERIENCE_AFTER}
     """,
     re.VERBOSE,
 )
+# A unit that experience follows: most units are in none ("a 6-month contract"), and the pattern is tried around those only.
+_MONTH_UNIT_BEFORE_EXPERIENCE = re.compile(_MONTH_UNIT + _EXPERIENCE_AFTER)
 
 # Words before a match that make it about the company, the product or the future, not the candidate.
 _NOT_REQUIREMENT_BEFORE = re.compile(
@@ -277,12 +280,11 @@ def _month_bounds(match: re.Match[str]) -> tuple[float, float | None]:
 
 _UNIT_WORD = re.compile(r"years?|yrs?|yoe|decades?")  # where a years unit starts, in lowered(text)
 _MONTH_WORD = re.compile(r"month|mos\b")  # where a months unit starts, in lowered(text)
-# How every match of these patterns begins (``matches_from``; tests/test_posting.py checks them): ``str.find`` finds
-# these strings faster than ``re`` scans for the patterns, and YEARS_PATTERN and MONTHS_PATTERN, tried at every
+# How every match of _UNIT_WORD, YEARS_PATTERN and MONTHS_PATTERN begins (``matches_from``; tests/test_posting.py checks
+# them): ``str.find`` finds the units faster than ``re`` scans for _UNIT_WORD, and YEARS_PATTERN and MONTHS_PATTERN, tried at every
 # character around a unit, are tried only where a number, a number word or a cue word ("at least", "up to") can begin.
 # Short starts ("a", "ten") are found inside words too ("years", "often"); the pattern fails there, as in a scan.
 _UNIT_WORD_STARTS = ("year", "yr", "yoe", "decade")
-_MONTH_WORD_STARTS = ("month", "mos")
 _NUMBER_STARTS = (*"0123456789", "zero", "one", "tw", "thr", "thir", "four", "fif", "five", "six", "seven", "eight", "nine", "ten", "eleven")
 _MONTHS_STARTS = (*_NUMBER_STARTS, "a", "min", "over", "more", "up", "in", "no")
 _YEARS_STARTS = (*_MONTHS_STARTS, "less", "under", "between")
@@ -315,12 +317,15 @@ def _month_candidates(lower: str) -> list[re.Match[str]]:
     """Matches of the months pattern in ``lowered(text)``, searched only around each "month" or "mos" (most postings have none)."""
     matches: list[re.Match[str]] = []
     done = 0
-    for unit in matches_from(_MONTH_WORD, lower, _MONTH_WORD_STARTS):
+    for unit in _MONTH_WORD.finditer(lower):  # "mo" opens both: ``re`` skips ahead to it faster than ``str.find`` finds the two
         if len(matches) >= MAX_CANDIDATES:
             break
         position = unit.start()
         # The window's end leaves room for the look-ahead: "6 months or more of hands-on B2B product experience".
-        for match in _tried_where_they_start(MONTHS_PATTERN, lower, _MONTHS_WHERE, max(done, position - 60), min(len(lower), position + 160)):
+        end = min(len(lower), position + 160)
+        if not _MONTH_UNIT_BEFORE_EXPERIENCE.match(lower, position, end):
+            continue  # every match's unit begins at a unit word, and experience follows it
+        for match in _tried_where_they_start(MONTHS_PATTERN, lower, _MONTHS_WHERE, max(done, position - 60), end):
             if match.start() >= done and match.start("unit") <= position < match.end("unit"):
                 matches.append(match)
                 done = match.end()

@@ -13,8 +13,8 @@ from jdclass.education import _NEEDS as _DEGREE_NEEDS
 from jdclass.errors import InputError, JdclassError
 from jdclass.experience import (
     _LOWER_CUE,
+    _MONTH_UNIT_BEFORE_EXPERIENCE,
     _MONTH_WORD,
-    _MONTH_WORD_STARTS,
     _MONTHS_STARTS,
     _MONTHS_WHERE,
     _UNIT_WORD,
@@ -535,7 +535,7 @@ _MANAGEMENT_PATTERNS = {
 _STARTED = [(pattern, _STARTS[name]) for name, pattern in _MANAGEMENT_PATTERNS.items()]
 _STARTED += [(_SELF_REFERENCE, _SELF_REFERENCE_STARTS), (_HIRE, _HIRE_STARTS)]
 _STARTED += [(_ROLE_NAMED, _ROLE_NAMED_STARTS)]
-_STARTED += [(YEARS_PATTERN, _YEARS_STARTS), (MONTHS_PATTERN, _MONTHS_STARTS), (_UNIT_WORD, _UNIT_WORD_STARTS), (_MONTH_WORD, _MONTH_WORD_STARTS)]
+_STARTED += [(YEARS_PATTERN, _YEARS_STARTS), (MONTHS_PATTERN, _MONTHS_STARTS), (_UNIT_WORD, _UNIT_WORD_STARTS)]
 _STARTED_WORDS = [
     "٣ direct reports",
     "3",
@@ -729,6 +729,27 @@ def test_the_years_patterns_tried_where_their_starts_are_followed_as_they_must_f
     for pattern, where in ((YEARS_PATTERN, _YEARS_WHERE), (MONTHS_PATTERN, _MONTHS_WHERE)):
         for window in ((0, len(lower)), (pos, endpos)):
             assert [m.span() for m in matches_where(pattern, lower, where, *window)] == [m.span() for m in pattern.finditer(lower, *window)], text
+
+
+_MONTH_PHRASES = st.tuples(
+    st.sampled_from(["", "at least ", "6", "6-12", "six", "a", "18 "]),
+    st.sampled_from(["", " ", "-", "+ ", "\n"]),
+    st.sampled_from(["month", "months", "month’", "mos", "mos.", "months or more", "monthly", "mosaic"]),
+    st.lists(st.sampled_from(["of", "product", "hands-on", "b2b", "x", "\n", "  "]), max_size=5).map(" ".join),
+    st.sampled_from([" experience", " exp", " expert", " exp.", "", "experience"]),
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_MONTH_PHRASES, max_size=4).map(" ".join), st.integers(0, 120))
+def test_a_months_match_begins_its_unit_at_a_unit_word_that_experience_follows(text: str, endpos: int) -> None:
+    # ``_month_candidates`` tries the months pattern only around the unit words where ``_MONTH_UNIT_BEFORE_EXPERIENCE``
+    # matches, in the same window: every match the pattern finds there must have its unit at such a word.
+    lower = lowered(text)
+    for end in (len(lower), endpos):
+        for match in MONTHS_PATTERN.finditer(lower, 0, end):
+            assert _MONTH_WORD.match(lower, match.start("unit")), text
+            assert _MONTH_UNIT_BEFORE_EXPERIENCE.match(lower, match.start("unit"), end), text
 
 
 def test_a_starts_pattern_matches_the_first_character_where_each_start_begins() -> None:
