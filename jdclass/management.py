@@ -192,15 +192,18 @@ _STARTS: dict[str, tuple[str, ...]] = {
 
 # Starts that begin only matches holding certain words, with patterns that find those words: in a text without any
 # of them, the pattern is tried at its other starts alone. A count begins only "5 direct reports", "5 directs" and
-# "three PMs reporting to you" (words one bench posting in eleven holds), and "with", "have" and "has" only "with 4 reports";
-# "pms" and "direct" are left out of ``_MANAGES_PMS``'s starts in a text without "report" or "directs", and "product"
-# in one without "report" or "performance review".
+# "three PMs reporting to you" (words one bench posting in eleven holds), and "with", "have" and "has" only "with 4 reports".
+# In ``_MANAGES_PMS``, "direct" begins only "direct reports", and "product" and "pm" only "product managers who report to
+# you" and "PM performance reviews" (three bench postings in four hold "report", one in twelve these).
 _CUED_STARTS: tuple[tuple[str, frozenset[str], tuple[re.Pattern[str], ...]], ...] = (
     ("direct_reports", frozenset(_NUMBER_STARTS), (re.compile(r"direct(?:s|\s+reports)"), re.compile(r"report(?:ing)?\s+to\s+you"))),
     ("direct_reports", frozenset(("with", "have", "has")), (re.compile("reports"),)),
-    ("manages_product_managers", frozenset(("pms", "direct")), (re.compile("report"), re.compile("directs"))),
-    # "product managers who report to you", and "product manager performance reviews", which holds no "report".
-    ("manages_product_managers", frozenset(("product",)), (re.compile("report"), re.compile(r"performance\s+review"))),
+    ("manages_product_managers", frozenset(("direct",)), (re.compile(r"direct\s+reports"),)),
+    (
+        "manages_product_managers",
+        frozenset(("product", "pm")),
+        (re.compile(r"report(?:ing)?\s+(?:directly\s+)?(?:in)?to\s+(?:you|this\s+role)\b"), re.compile(r"performance\s+review")),
+    ),
 )  # each cue opens with a literal, which ``re`` finds as fast as ``str.find``
 
 
