@@ -137,13 +137,17 @@ class YearsRequirement:
         }
 
 
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_NUMBER_WORD = re.compile(r"[a-z-]+")
+
+
 def number_value(token: str) -> float:
     """The value of a number as a posting writes it: ``"7"``, ``"seven"``, ``"five (5)"``, ``"2.5"``."""
     token = token.strip().lower()
-    digits = re.search(r"\d+(?:\.\d+)?", token)
+    digits = _DIGITS.search(token)
     if digits:
         return float(digits.group())
-    word = re.match(r"[a-z-]+", token)
+    word = _NUMBER_WORD.match(token)
     if word and word.group() in NUMBER_WORDS:
         return float(NUMBER_WORDS[word.group()])
     raise ValueError(f"not a number: {token!r}")
@@ -199,6 +203,10 @@ _IN_A_SPECIALTY = re.compile(r"\b(?:in|of|on|across|within|with|using|building|d
 _LABEL_END = re.compile(r",|;|\band\b|\bor\b")  # in the original case
 
 
+_UNIT_AT_END = re.compile(r"\s*-?\s*(?:year|yr)")  # the years unit that ends a match: "5-year-" is no requirement
+_UP_TO_A_COMMA = re.compile(r"[,;(]")
+
+
 def _is_requirement(text: str, lower: str, match: re.Match[str], clause: tuple[int, int], in_requirements: bool) -> bool:
     before = lower[max(clause[0], match.start() - 40) : match.start()]
     # The words after the number within its own sentence or line: a heading on the next line is not about it. A next
@@ -209,7 +217,7 @@ def _is_requirement(text: str, lower: str, match: re.Match[str], clause: tuple[i
     after = lower[match.end() : after_end]
     if _NOT_REQUIREMENT_BEFORE.search(before) or _NOT_REQUIREMENT_AFTER.match(after):
         return False
-    if re.match(r"\s*-?\s*(?:year|yr)", text[match.end() - 4 : match.end() + 2]) and after.startswith("-"):
+    if _UNIT_AT_END.match(text[match.end() - 4 : match.end() + 2]) and after.startswith("-"):
         return False
     sentence = lower[clause[0] : clause[1]]
     if _CANDIDATE_CUE.search(sentence) or in_requirements:
@@ -232,7 +240,7 @@ def _requirement(
     field, field_text = _field_of(text, lower, start, end, clause)
     # Only the words that lead in and the words up to the next comma qualify this number: in
     # "7+ years of product experience, MBA preferred" the MBA is preferred, the years are not.
-    near = lower[clause[0] : start] + re.split(r"[,;(]", lower[end : clause[1]], maxsplit=1)[0]
+    near = lower[clause[0] : start] + _UP_TO_A_COMMA.split(lower[end : clause[1]], maxsplit=1)[0]
     preferred = bool(_PREFERRED_CUE.search(near)) or any(s.start <= start < s.end for s in preferred_spans)
     return YearsRequirement(low, high, field, not preferred, field_text, Span(start, end))
 

@@ -356,6 +356,10 @@ def reporting_line(who: str) -> str:
     return "other"
 
 
+_WHO_BEFORE = re.compile(r"\bwho\s+(?:directly\s+)?$")
+_AFTER_THE_BOSS = re.compile(r"[,;.]|\b(?:and|who|while|with|on|in|for|to|as|but)\b")  # case-sensitive: "AND" or "With" in a title
+
+
 def extract_management_scope(text: str) -> ManagementScope:
     """The management signals in ``text``, each with the span of its first mention."""
     spans: dict[str, Span] = {}
@@ -396,11 +400,11 @@ def extract_management_scope(text: str) -> ManagementScope:
         direct_reports, spans["direct_reports"] = reports
     reports_to = None
     for match in _REPORTS_TO.finditer(text):
-        if re.search(r"\bwho\s+(?:directly\s+)?$", text[max(0, match.start() - 12) : match.start()]):  # text is lowered
+        if _WHO_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):  # text is lowered
             continue  # "our Head of Design, who reports to the CEO": someone else's reporting line
         # The boss is named before the sentence goes on: "the Director of Product, working with the VP of Sales".
         # Read from the original text: the split below is case-sensitive, so "AND" or "With" in a title does not cut it.
-        who = re.split(r"[,;.]|\b(?:and|who|while|with|on|in|for|to|as|but)\b", original[match.start("who") : match.end("who")], maxsplit=1)[0]
+        who = _AFTER_THE_BOSS.split(original[match.start("who") : match.end("who")], maxsplit=1)[0]
         boss = reporting_line(who)
         if boss != "other" or reports_to is None:
             reports_to = boss

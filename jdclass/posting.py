@@ -443,7 +443,7 @@ def find_title(text: str) -> TextField | None:
             start = line_start + labelled.start("title")
             return _title_field(text, start, start + len(_title_on_line(line, labelled.group("title"))))
     seen = 0
-    for match in re.finditer(r"^.*\S.*$", text, re.MULTILINE):
+    for match in _LINE_WITH_TEXT.finditer(text):
         seen += 1
         if seen > MAX_TITLE_LINES:
             break
@@ -452,7 +452,7 @@ def find_title(text: str) -> TextField | None:
         if not _ROLE_NOUN.search(candidate) and heading_kind(candidate) != "other":
             continue  # "About us", "Responsibilities": a section, not a title (one search first: a long line names a role)
         cleaned = strip_pictographs(candidate.strip("#*_ ").strip()).strip("#*_ ").strip()  # "🚀 **Senior PM** 🚀"
-        if re.match(r"^[\w .'’/&-]{2,30}:\s*\S", cleaned):
+        if _LABELLED_FIELD.match(cleaned):
             continue  # "Reports to: VP of Product", "Hiring Manager: Jane Doe": a labelled field, not the title
         title = _title_on_line(candidate, cleaned)
         bullet = opens_with_a_bullet_symbol(line.strip())  # "✅ Partner with the Head of Design" is a point; "★ Senior PM" a title
@@ -480,6 +480,11 @@ def _label_line_starts(top: str) -> Iterator[int]:
 def _lines_with_text(text: str) -> int:
     """How many of the lines of ``text`` hold more than spaces."""
     return sum(1 for line in text.split("\n") if line.strip())
+
+
+_LINE_WITH_TEXT = re.compile(r"^.*\S.*$", re.MULTILINE)
+_LABELLED_FIELD = re.compile(r"^[\w .'’/&-]{2,30}:\s*\S")
+_OPENS_A_SENTENCE = re.compile(r"^(?:we|you|our|as|the\s+\w+\s+(?:is|will))\b", re.IGNORECASE)
 
 
 def find_hired_title(text: str) -> TextField | None:
@@ -651,7 +656,7 @@ def _looks_like_title(line: str) -> bool:
         0 < len(words) <= 12
         and bool(_ROLE_NOUN.search(line))
         and not line.endswith((".", "?", "!"))
-        and not re.match(r"^(?:we|you|our|as|the\s+\w+\s+(?:is|will))\b", line, re.IGNORECASE)
+        and not _OPENS_A_SENTENCE.match(line)
         and not line.startswith(("-", "•", "·"))
     )
 
