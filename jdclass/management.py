@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from jdclass.experience import number_value
 from jdclass.pay import CURRENCY_CODES, CURRENCY_SYMBOLS
 from jdclass.sections import DECORATION, character_class
-from jdclass.spans import BOUNDARY_BEHIND, Span, lowered, matches_from
+from jdclass.spans import BOUNDARY_BEHIND, Span, at_word_start, lowered, matches_from
 
 # ASCII digits: "٣ direct reports" is no count we read, and a match can only begin where ``_STARTS`` says.
 _NUM = r"(?:[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
@@ -67,13 +67,14 @@ _COLLEAGUE_SUBJECT = re.compile(r"[\n.;:(]\s*(?:our|their|his|her|she|he|they)\b
 _MANAGES_PMS = re.compile(
     # Up to three joined verbs ("manage, coach and grow"): each joint is a comma or an "and" with its spaces, so
     # a run of spaces can be split only one way (the pattern must not backtrack on "manage ,   x ,   x").
-    r"\b(?:manag\w*|lead\w*|build\w*\s+(?:and|&)\s+lead\w*|coach\w*|grow\w*|develop\w*|hir\w*|mentor\w*\s+and\s+manag\w*|supervis\w*|oversee\w*)"
-    r"(?:(?:\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+)\w+){0,3}\s+"
+    # Possessive runs (``\w*+``): a word is read whole, as what follows it needs, and a failed try gives none back.
+    r"\b(?:manag\w*+|lead\w*+|build\w*+\s+(?:and|&)\s+lead\w*+|coach\w*+|grow\w*+|develop\w*+|hir\w*+|mentor\w*+\s+and\s+manag\w*+|supervis\w*+|oversee\w*+)"
+    r"(?:(?:\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+)\w++){0,3}\s+"
     r"(?:a\s+|the\s+|our\s+|your\s+)?(?:(?:small|growing|high[- ]performing|talented|global|distributed|world[- ]class)\s+)?"
     r"(?:team\s+of\s+(?:\d+\s+|\w+\s+)?)?(?:senior\s+|associate\s+|group\s+)?"
     r"(?:product\s+managers|pms\b|product\s+(?:management\s+)?team|product\s+org\w*|product\s+leaders)(?!['’]s\b)"
     # "manage three PMs", but not "coach the two PMs": coaching is what a senior PM does for peers
-    r"|\b(?:manag\w*|supervis\w*)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several)\+?\s+(?:senior\s+|associate\s+)?(?:product\s+managers|pms)\b"
+    r"|\b(?:manag\w*+|supervis\w*+)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several)\+?\s+(?:senior\s+|associate\s+)?(?:product\s+managers|pms)\b"
     r"|\b(?:product\s+managers|pms)\s+(?:who\s+)?(?:will\s+)?report(?:ing)?\s+(?:directly\s+)?(?:in)?to\s+(?:you|this\s+role)\b"
     r"|\bpeople\s+manag\w+\b|\bdirect\s+reports\b"
     # Reviews count only when they are the PMs': an engineering manager also "runs performance reviews for the team".
@@ -88,7 +89,7 @@ _HIRING_VERBS = ("hir", "grow", "build")
 _JOINED_VERBS = re.compile(r"\w+(?:(?:\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+)\w+){0,3}")
 _MANAGING_VERB = re.compile(r"\b(?:manag|lead|coach|develop|mentor|supervis|oversee)")
 _MANAGES_MANAGERS = re.compile(
-    r"\b(?:manag\w*|lead\w*|coach\w*|develop\w*|hir\w*)\s+(?:(?:and|&|,)\s*\w+\s+)?(?:a\s+team\s+of\s+|the\s+)?(?:\w+\s+)?"
+    r"\b(?:manag\w*+|lead\w*+|coach\w*+|develop\w*+|hir\w*+)\s+(?:(?:and|&|,)\s*\w++\s+)?(?:a\s+team\s+of\s+|the\s+)?(?:\w++\s+)?"
     r"(?:directors|group\s+product\s+managers|vps|vice\s+presidents|heads\s+of\s+product|product\s+leaders|managers\s+of\s+managers|leaders\s+of\s+leaders|people\s+managers)"
     r"|\bmanagers\s+of\s+managers\b|\bleaders\s+of\s+leaders\b",
 )
@@ -135,9 +136,9 @@ _BUDGET = re.compile(
     r"\b(?:own|owns|owning|manag(?:e|es|ed|ing)|management\s+of|manager\s+of|financial\s+management|set|sets|control\w*|responsib\w+|accountab\w+)\b[^.\n]{0,60}\bbudgets?\b|\bbudget(?:ing)?\s+(?:for|of|ownership|responsibility)\b|\bbudgetary\b",
 )
 _REPORTS_TO = re.compile(
-    # The word boundary is checked behind the first letter (BOUNDARY_BEHIND): five times faster here.
+    # The word boundary is checked behind the whole word (``at_word_start``): ``re`` skips ahead to "report" itself.
     # "Reports to: VP", "| Reports to | Head of Product |" (a Markdown table), "Reporting line: CTO"; not "4 PMs reporting to you".
-    rf"r{BOUNDARY_BEHIND}eport(?:s|ing)?\s+(?:(?:directly\s+)?(?:in)?to|line(?=\s*[:|–—-]))\s*[:|–—-]?\s+(?!you\b)(?:the\s+|our\s+|a\s+|an\s+)?"
+    rf"{at_word_start('report')}(?:s|ing)?\s+(?:(?:directly\s+)?(?:in)?to|line(?=\s*[:|–—-]))\s*[:|–—-]?\s+(?!you\b)(?:the\s+|our\s+|a\s+|an\s+)?"
     r"(?P<who>[A-Za-z&,./\- \u00a0‐‑–—]{2,60})",
 )
 _BOSS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(

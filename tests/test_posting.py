@@ -40,6 +40,7 @@ from jdclass.management import (
     _MANAGES_PMS,
     _NEEDS,
     _PNL,
+    _REPORTS_TO,
     _STARTS,
     _starts_in,
     extract_management_scope,
@@ -65,7 +66,7 @@ from jdclass.posting import (
     title_without_terms,
 )
 from jdclass.sections import PICTOGRAPHS, heading_kind, heading_text, split_sections
-from jdclass.spans import Span, clause_around, lowered, matches_at, matches_from, matches_where, starts_pattern
+from jdclass.spans import Span, at_word_start, clause_around, lowered, matches_at, matches_from, matches_where, starts_pattern
 
 POSTING = """# Director of Product Management
 
@@ -829,6 +830,39 @@ def test_the_pnl_pattern_finds_what_its_word_boundary_form_finds(text: str) -> N
     plain = re.compile(r"\bp\s*&\s*l\b|\bp&amp;l\b|\bprofit\s+(?:and|&)\s+loss\b|\bpnl\b")
     lower = lowered(text)
     assert [m.span() for m in _PNL.finditer(lower)] == [m.span() for m in plain.finditer(lower)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["report", "Reports", "reporting", "xreport", "_report", "3report", "to", "into", "line", ":", "|", " ", "\n", "the", "CEO"]),
+        max_size=10,
+    ).map(" ".join)
+)
+def test_the_reporting_line_pattern_finds_what_its_word_boundary_form_finds(text: str) -> None:
+    # _REPORTS_TO checks the word boundary behind the word "report" (``at_word_start``); this is the pattern with ``\b``.
+    plain = re.compile(r"\breport" + _REPORTS_TO.pattern.removeprefix(at_word_start("report")))
+    assert plain.pattern != _REPORTS_TO.pattern
+    lower = lowered(text)
+    assert [m.span() for m in _REPORTS_TO.finditer(lower)] == [m.span() for m in plain.finditer(lower)]
+    for glued in (text.replace(" ", ""), "\n" + text, text + "report"):
+        assert [m.span() for m in _REPORTS_TO.finditer(glued)] == [m.span() for m in plain.finditer(glued)]
+
+
+_RUNS = ["manage", "managing", "leads", "coach", "grow", "hire", "develop", ",", " , ", " and ", " & ", "  ", "\n", "the", "team of", "5", "product"]
+_RUNS += ["product managers", "PMs", "product organisation's", "product org’s", "product org", "directors", "a team of", "VPs", "x", "'s"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_RUNS), max_size=12).map(" ".join), st.booleans())
+def test_the_possessive_runs_find_what_runs_that_give_back_find(text: str, glued: bool) -> None:
+    # ``\w*+`` and ``\w++`` read a word whole: what follows each needs a space or a comma, so giving a letter back
+    # never makes a match (but "product org\w*" before "'s" gives back, and is no possessive run).
+    lower = lowered(text.replace(" ", "") if glued else text)
+    for pattern in (_MANAGES_PMS, _MANAGES_MANAGERS):
+        giving_back = re.compile(pattern.pattern.replace("*+", "*").replace("++", "+"))
+        assert giving_back.pattern != pattern.pattern
+        assert [m.span() for m in pattern.finditer(lower)] == [m.span() for m in giving_back.finditer(lower)], text
 
 
 def test_the_words_a_pattern_needs_hold_across_the_corpus() -> None:
