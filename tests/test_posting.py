@@ -17,8 +17,6 @@ from jdclass.experience import (
     _MONTH_WORD,
     _MONTHS_STARTS,
     _MONTHS_WHERE,
-    _UNIT_WORD,
-    _UNIT_WORD_STARTS,
     _UPPER_CUE,
     _WORD,
     _YEARS_STARTS,
@@ -26,6 +24,7 @@ from jdclass.experience import (
     MONTHS_PATTERN,
     YEARS_PATTERN,
     _tried_where_they_start,
+    _unit_words,
     extract_years_of_experience,
 )
 from jdclass.fields import posting_fields
@@ -536,7 +535,7 @@ _MANAGEMENT_PATTERNS = {
 _STARTED = [(pattern, _STARTS[name]) for name, pattern in _MANAGEMENT_PATTERNS.items()]
 _STARTED += [(_SELF_REFERENCE, _SELF_REFERENCE_STARTS), (_HIRE, _HIRE_STARTS)]
 _STARTED += [(_ROLE_NAMED, _ROLE_NAMED_STARTS)]
-_STARTED += [(YEARS_PATTERN, _YEARS_STARTS), (MONTHS_PATTERN, _MONTHS_STARTS), (_UNIT_WORD, _UNIT_WORD_STARTS)]
+_STARTED += [(YEARS_PATTERN, _YEARS_STARTS), (MONTHS_PATTERN, _MONTHS_STARTS)]
 _STARTED_WORDS = [
     "٣ direct reports",
     "3",
@@ -753,6 +752,18 @@ def test_a_months_match_begins_its_unit_at_a_unit_word_that_experience_follows(t
         for match in MONTHS_PATTERN.finditer(lower, 0, end):
             assert _MONTH_WORD.match(lower, match.start("unit")), text
             assert _MONTH_UNIT_BEFORE_EXPERIENCE.match(lower, match.start("unit"), end), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["year", "years", "yr", "yrs", "yoe", "decade", "decades", "y", "s", "ye", "yo", "deca", "5", " ", "\n"]), max_size=12).map(
+        "".join
+    )
+)
+def test_the_years_units_are_found_as_one_scan_for_them_finds_them(text: str) -> None:
+    # ``_unit_words`` finds the units in "y" and the decades apart; this is the one pattern for all of them.
+    units = re.compile(r"years?|yrs?|yoe|decades?")
+    assert [m.span() for m in _unit_words(text)] == [m.span() for m in units.finditer(text)]
 
 
 def test_a_starts_pattern_matches_the_first_character_where_each_start_begins() -> None:
