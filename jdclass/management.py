@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from jdclass.experience import number_value
 from jdclass.pay import CURRENCY_CODES, CURRENCY_SYMBOLS
 from jdclass.sections import DECORATION, character_class
-from jdclass.spans import BOUNDARY_BEHIND, Span, at_word_start, lowered, matches_from
+from jdclass.spans import BOUNDARY_BEHIND, Span, at_word_start, lowered, matches_at, occurrences, words_before
 
 # ASCII digits: "٣ direct reports" is no count we read, and a match can only begin where ``_STARTS`` says.
 _NUM = r"(?:[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
@@ -177,9 +177,9 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 }
 _NUMBER_STARTS: tuple[str, ...] = (*"0123456789", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen")
 _NUMBER_STARTS += ("twenty", "thirty", "forty", "fifty")
-# How every match of a pattern begins: the pattern is tried only where one of these occurs (``matches_from``;
-# tests/test_posting.py checks that each pattern finds the same matches as a scan of the whole text). A pattern
-# that opens with a letter (_PNL) needs none: ``re`` skips ahead to that letter by itself.
+# How every match of a pattern begins: the pattern is tried only where one of these occurs, or at a place that
+# ``_DERIVED_PLACES`` gives (``_places``; tests/test_posting.py checks that each pattern finds the same matches as a
+# scan of the whole text). A pattern that opens with a letter (_PNL) needs none: ``re`` skips ahead to that letter.
 _STARTS: dict[str, tuple[str, ...]] = {
     "direct_reports": (*_NUMBER_STARTS, "with", "have", "has", "manag", "lead", "supervis", "oversee", "team", "group", "organi"),
     "manages_product_managers": ("manag", "lead", "build", "coach", "grow", "develop", "hir", "mentor", "supervis", "oversee", "product", "pm")
@@ -187,9 +187,34 @@ _STARTS: dict[str, tuple[str, ...]] = {
     "manages_managers": ("manag", "lead", "coach", "develop", "hir"),
     "hires": ("hir", "recruit", "build", "scale", "grow"),
     "budget": ("own", "manag", "financ", "set", "control", "responsib", "accountab", "budget"),
-    "board": ("board", "the", "our", "company", "investor"),
-    "executive_team": ("executive", "c-", "c ", "csuite", "clevel", "senior", "member", "slt"),
+    "board": ("board", "investor"),
+    "executive_team": ("executive", "member", "slt"),
 }
+
+
+def _board_places(text: str) -> list[int]:
+    """Where "the board", "our board" and "company board" can begin: a word before each "board"."""
+    return words_before(text, occurrences(text, ("board",)))
+
+
+def _executive_places(text: str) -> list[int]:
+    """Where "C-suite", "c level" and "senior leadership team" can begin: a letter or two before each "suite" and
+    "level", and a word before each "leadership"."""
+    return [at - back for at in occurrences(text, ("suite", "level")) for back in (1, 2) if at >= back] + words_before(text, occurrences(text, ("leadership",)))
+
+
+# Where a pattern can begin besides its starts: a word or a letter before a word that its matches hold after their
+# start, where that start is a common word ("the", "our", "senior") or one letter ("c"), and finding it costs more
+# than finding the word after it ("board", "suite", "level", "leadership").
+_DERIVED_PLACES = {"board": _board_places, "executive_team": _executive_places}
+
+
+def _places(name: str, text: str, starts: tuple[str, ...]) -> list[int]:
+    """Where a match of the pattern named ``name``, whose starts in ``text`` are ``starts``, can begin, in order."""
+    places = occurrences(text, starts)
+    derived = _DERIVED_PLACES.get(name)
+    return sorted(places + derived(text)) if derived else places
+
 
 # Starts that begin only matches holding certain words, with patterns that find those words: in a text without any
 # of them, the pattern is tried at its other starts alone. A count begins only "5 direct reports", "5 directs" and
@@ -373,7 +398,7 @@ def extract_management_scope(text: str) -> ManagementScope:
         """The matches of ``pattern`` that state the role's own signal, in text order."""
         if name in _NEEDS and not any(word in text for word in _NEEDS[name]):
             return  # a word that every match contains is missing: no need to scan with the pattern
-        for match in matches_from(pattern, text, starts[name]) if name in starts else pattern.finditer(text):
+        for match in matches_at(pattern, text, _places(name, text, starts[name])) if name in starts else pattern.finditer(text):
             if _negated(text, match.start()) or (name == "budget" and _perk_budget(text, match)):
                 continue
             if name == "direct_reports" and not _counts_the_roles_team(text, match):

@@ -32,6 +32,7 @@ from jdclass.management import (
     _BOARD,
     _BUDGET,
     _CUED_STARTS,
+    _DERIVED_PLACES,
     _DIRECT_REPORTS,
     _EXEC_TEAM,
     _HIRES,
@@ -41,6 +42,7 @@ from jdclass.management import (
     _PNL,
     _REPORTS_TO,
     _STARTS,
+    _places,
     _starts_in,
     extract_management_scope,
 )
@@ -532,7 +534,8 @@ _MANAGEMENT_PATTERNS = {
     "board": _BOARD,
     "executive_team": _EXEC_TEAM,
 }
-_STARTED = [(pattern, _STARTS[name]) for name, pattern in _MANAGEMENT_PATTERNS.items()]
+# The patterns whose starts are all their places (not those ``_DERIVED_PLACES`` adds places to).
+_STARTED = [(pattern, _STARTS[name]) for name, pattern in _MANAGEMENT_PATTERNS.items() if name not in _DERIVED_PLACES]
 _STARTED += [(_SELF_REFERENCE, _SELF_REFERENCE_STARTS), (_HIRE, _HIRE_STARTS)]
 _STARTED += [(_ROLE_NAMED, _ROLE_NAMED_STARTS)]
 _STARTED += [(YEARS_PATTERN, _YEARS_STARTS), (MONTHS_PATTERN, _MONTHS_STARTS)]
@@ -636,11 +639,20 @@ _STARTED_PHRASES += [f"{count} direct reports" for count in [*_COUNTS, "twenty",
 _STARTED_PHRASES += ["5 directs", "4 direct\nreports", "two product leaders reporting\tto  you", "3+ senior PMs report to you"]
 
 
+def _same_management_matches_from_places(lower: str, name_of_text: str) -> None:
+    # Each management pattern, tried at its places in ``lower`` (its starts there, and the places derived from words
+    # after them), finds what a scan finds.
+    for name, starts in _starts_in(lower).items():
+        pattern = _MANAGEMENT_PATTERNS[name]
+        found = [m.span() for m in matches_at(pattern, lower, _places(name, lower, starts))]
+        assert found == [m.span() for m in pattern.finditer(lower)], (name, name_of_text)
+
+
 def _same_matches_from_starts(text: str) -> None:
     lower = lowered(text)
-    started = _STARTED + [(_MANAGEMENT_PATTERNS[name], starts) for name, starts in _starts_in(lower).items()]
-    for pattern, starts in started:
+    for pattern, starts in _STARTED:
         assert [m.span() for m in matches_from(pattern, lower, starts)] == [m.span() for m in pattern.finditer(lower)], (pattern.pattern[:40], text)
+    _same_management_matches_from_places(lower, text)
     for pattern, where in ((YEARS_PATTERN, _YEARS_WHERE), (MONTHS_PATTERN, _MONTHS_WHERE)):
         assert [m.span() for m in matches_where(pattern, lower, where)] == [m.span() for m in pattern.finditer(lower)], (pattern.pattern[:40], text)
     mentions = [m.span() for m in _LADDER_MENTION.finditer(lower)]
@@ -884,8 +896,9 @@ def test_the_words_a_pattern_needs_hold_across_the_corpus() -> None:
         for level, pattern in _DEGREES:
             assert level not in _DEGREE_NEEDS or not pattern.search(lower) or any(word in lower for word in _DEGREE_NEEDS[level]), (level, path.name)
             assert [m.span() for m in _degree_matches(level, pattern, lower)] == [m.span() for m in pattern.finditer(lower)], (level, path.name)
-        for pattern, starts in _STARTED + [(_MANAGEMENT_PATTERNS[name], starts) for name, starts in _starts_in(lower).items()]:
+        for pattern, starts in _STARTED:
             assert [m.span() for m in matches_from(pattern, lower, starts)] == [m.span() for m in pattern.finditer(lower)], (pattern.pattern[:40], path.name)
+        _same_management_matches_from_places(lower, path.name)
         mentions = [m.span() for m in _LADDER_MENTION.finditer(lower)]
         assert [m.span() for m in matches_at(_LADDER_MENTION, lower, _ladder_mention_places(lower))] == mentions, path.name
 
