@@ -407,7 +407,7 @@ _GATED_WORDS += ["board of directors", "the Board", "board-level", "investor upd
 _GATED_WORDS += ["lead", "hire", "Directors", "group product managers", "VPs", "vice presidents", "heads of product", "product leaders"]
 _GATED_WORDS += ["managers of managers", "leaders of leaders", "people managers", "executive team", "Executive Leadership Committee"]
 _GATED_WORDS += ["C-suite", "c level", "csuite", "senior leadership team", "member of the product leadership team", "SLT", "the", "and"]
-_GATED = (("pnl", _PNL), ("budget", _BUDGET), ("board", _BOARD), ("manages_managers", _MANAGES_MANAGERS), ("executive_team", _EXEC_TEAM))
+_GATED = (("pnl", _PNL), ("budget", _BUDGET), ("board", _BOARD), ("executive_team", _EXEC_TEAM))
 
 
 @settings(max_examples=300, deadline=None)
