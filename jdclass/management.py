@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from jdclass.experience import number_value
 from jdclass.pay import CURRENCY_CODES, CURRENCY_SYMBOLS
 from jdclass.sections import DECORATION, character_class
-from jdclass.spans import BOUNDARY_BEHIND, Span, lowered, matches_from
+from jdclass.spans import BOUNDARY_BEHIND, Span, at_word_start, lowered, matches_at, occurrences, words_before
 
 # ASCII digits: "٣ direct reports" is no count we read, and a match can only begin where ``_STARTS`` says.
 _NUM = r"(?:[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
@@ -67,13 +67,14 @@ _COLLEAGUE_SUBJECT = re.compile(r"[\n.;:(]\s*(?:our|their|his|her|she|he|they)\b
 _MANAGES_PMS = re.compile(
     # Up to three joined verbs ("manage, coach and grow"): each joint is a comma or an "and" with its spaces, so
     # a run of spaces can be split only one way (the pattern must not backtrack on "manage ,   x ,   x").
-    r"\b(?:manag\w*|lead\w*|build\w*\s+(?:and|&)\s+lead\w*|coach\w*|grow\w*|develop\w*|hir\w*|mentor\w*\s+and\s+manag\w*|supervis\w*|oversee\w*)"
-    r"(?:(?:\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+)\w+){0,3}\s+"
+    # Possessive runs (``\w*+``): a word is read whole, as what follows it needs, and a failed try gives none back.
+    r"\b(?:manag\w*+|lead\w*+|build\w*+\s+(?:and|&)\s+lead\w*+|coach\w*+|grow\w*+|develop\w*+|hir\w*+|mentor\w*+\s+and\s+manag\w*+|supervis\w*+|oversee\w*+)"
+    r"(?:(?:\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+)\w++){0,3}\s+"
     r"(?:a\s+|the\s+|our\s+|your\s+)?(?:(?:small|growing|high[- ]performing|talented|global|distributed|world[- ]class)\s+)?"
     r"(?:team\s+of\s+(?:\d+\s+|\w+\s+)?)?(?:senior\s+|associate\s+|group\s+)?"
     r"(?:product\s+managers|pms\b|product\s+(?:management\s+)?team|product\s+org\w*|product\s+leaders)(?!['’]s\b)"
     # "manage three PMs", but not "coach the two PMs": coaching is what a senior PM does for peers
-    r"|\b(?:manag\w*|supervis\w*)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several)\+?\s+(?:senior\s+|associate\s+)?(?:product\s+managers|pms)\b"
+    r"|\b(?:manag\w*+|supervis\w*+)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several)\+?\s+(?:senior\s+|associate\s+)?(?:product\s+managers|pms)\b"
     r"|\b(?:product\s+managers|pms)\s+(?:who\s+)?(?:will\s+)?report(?:ing)?\s+(?:directly\s+)?(?:in)?to\s+(?:you|this\s+role)\b"
     r"|\bpeople\s+manag\w+\b|\bdirect\s+reports\b"
     # Reviews count only when they are the PMs': an engineering manager also "runs performance reviews for the team".
@@ -88,7 +89,7 @@ _HIRING_VERBS = ("hir", "grow", "build")
 _JOINED_VERBS = re.compile(r"\w+(?:(?:\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+)\w+){0,3}")
 _MANAGING_VERB = re.compile(r"\b(?:manag|lead|coach|develop|mentor|supervis|oversee)")
 _MANAGES_MANAGERS = re.compile(
-    r"\b(?:manag\w*|lead\w*|coach\w*|develop\w*|hir\w*)\s+(?:(?:and|&|,)\s*\w+\s+)?(?:a\s+team\s+of\s+|the\s+)?(?:\w+\s+)?"
+    r"\b(?:manag\w*+|lead\w*+|coach\w*+|develop\w*+|hir\w*+)\s+(?:(?:and|&|,)\s*\w++\s+)?(?:a\s+team\s+of\s+|the\s+)?(?:\w++\s+)?"
     r"(?:directors|group\s+product\s+managers|vps|vice\s+presidents|heads\s+of\s+product|product\s+leaders|managers\s+of\s+managers|leaders\s+of\s+leaders|people\s+managers)"
     r"|\bmanagers\s+of\s+managers\b|\bleaders\s+of\s+leaders\b",
 )
@@ -135,9 +136,9 @@ _BUDGET = re.compile(
     r"\b(?:own|owns|owning|manag(?:e|es|ed|ing)|management\s+of|manager\s+of|financial\s+management|set|sets|control\w*|responsib\w+|accountab\w+)\b[^.\n]{0,60}\bbudgets?\b|\bbudget(?:ing)?\s+(?:for|of|ownership|responsibility)\b|\bbudgetary\b",
 )
 _REPORTS_TO = re.compile(
-    # The word boundary is checked behind the first letter (BOUNDARY_BEHIND): five times faster here.
+    # The word boundary is checked behind the whole word (``at_word_start``): ``re`` skips ahead to "report" itself.
     # "Reports to: VP", "| Reports to | Head of Product |" (a Markdown table), "Reporting line: CTO"; not "4 PMs reporting to you".
-    rf"r{BOUNDARY_BEHIND}eport(?:s|ing)?\s+(?:(?:directly\s+)?(?:in)?to|line(?=\s*[:|–—-]))\s*[:|–—-]?\s+(?!you\b)(?:the\s+|our\s+|a\s+|an\s+)?"
+    rf"{at_word_start('report')}(?:s|ing)?\s+(?:(?:directly\s+)?(?:in)?to|line(?=\s*[:|–—-]))\s*[:|–—-]?\s+(?!you\b)(?:the\s+|our\s+|a\s+|an\s+)?"
     r"(?P<who>[A-Za-z&,./\- \u00a0‐‑–—]{2,60})",
 )
 _BOSS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -166,19 +167,20 @@ _EXEC_TEAM = re.compile(
 )
 
 # Words that every match of a pattern contains: most postings have none of them, and a substring test is far
-# cheaper than a scan with the pattern (tests/test_posting.py checks each pattern against its words).
+# cheaper than a scan with the pattern (tests/test_posting.py checks each pattern against its words). Not for
+# _MANAGES_MANAGERS: three postings in five hold "managers", "leaders" or "directors", and the tests cost more than
+# the tries at its starts (found for the other patterns already) that they spare.
 _NEEDS: dict[str, tuple[str, ...]] = {
     "pnl": ("&", "profit", "pnl"),
     "budget": ("budget",),
     "board": ("board", "investor"),
-    "manages_managers": ("directors", "managers", "vps", "presidents", "heads", "leaders"),
     "executive_team": ("executive", "suite", "level", "leadership", "member", "slt"),
 }
 _NUMBER_STARTS: tuple[str, ...] = (*"0123456789", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen")
 _NUMBER_STARTS += ("twenty", "thirty", "forty", "fifty")
-# How every match of a pattern begins: the pattern is tried only where one of these occurs (``matches_from``;
-# tests/test_posting.py checks that each pattern finds the same matches as a scan of the whole text). A pattern
-# that opens with a letter (_PNL) needs none: ``re`` skips ahead to that letter by itself.
+# How every match of a pattern begins: the pattern is tried only where one of these occurs, or at a place that
+# ``_DERIVED_PLACES`` gives (``_places``; tests/test_posting.py checks that each pattern finds the same matches as a
+# scan of the whole text). A pattern that opens with a letter (_PNL) needs none: ``re`` skips ahead to that letter.
 _STARTS: dict[str, tuple[str, ...]] = {
     "direct_reports": (*_NUMBER_STARTS, "with", "have", "has", "manag", "lead", "supervis", "oversee", "team", "group", "organi"),
     "manages_product_managers": ("manag", "lead", "build", "coach", "grow", "develop", "hir", "mentor", "supervis", "oversee", "product", "pm")
@@ -186,21 +188,49 @@ _STARTS: dict[str, tuple[str, ...]] = {
     "manages_managers": ("manag", "lead", "coach", "develop", "hir"),
     "hires": ("hir", "recruit", "build", "scale", "grow"),
     "budget": ("own", "manag", "financ", "set", "control", "responsib", "accountab", "budget"),
-    "board": ("board", "the", "our", "company", "investor"),
-    "executive_team": ("executive", "c-", "c ", "csuite", "clevel", "senior", "member", "slt"),
+    "board": ("board", "investor"),
+    "executive_team": ("executive", "member", "slt"),
 }
+
+
+def _board_places(text: str) -> list[int]:
+    """Where "the board", "our board" and "company board" can begin: a word before each "board"."""
+    return words_before(text, occurrences(text, ("board",)))
+
+
+def _executive_places(text: str) -> list[int]:
+    """Where "C-suite", "c level" and "senior leadership team" can begin: a letter or two before each "suite" and
+    "level", and a word before each "leadership"."""
+    return [at - back for at in occurrences(text, ("suite", "level")) for back in (1, 2) if at >= back] + words_before(text, occurrences(text, ("leadership",)))
+
+
+# Where a pattern can begin besides its starts: a word or a letter before a word that its matches hold after their
+# start, where that start is a common word ("the", "our", "senior") or one letter ("c"), and finding it costs more
+# than finding the word after it ("board", "suite", "level", "leadership").
+_DERIVED_PLACES = {"board": _board_places, "executive_team": _executive_places}
+
+
+def _places(name: str, text: str, starts: tuple[str, ...]) -> list[int]:
+    """Where a match of the pattern named ``name``, whose starts in ``text`` are ``starts``, can begin, in order."""
+    places = occurrences(text, starts)
+    derived = _DERIVED_PLACES.get(name)
+    return sorted(places + derived(text)) if derived else places
+
 
 # Starts that begin only matches holding certain words, with patterns that find those words: in a text without any
 # of them, the pattern is tried at its other starts alone. A count begins only "5 direct reports", "5 directs" and
-# "three PMs reporting to you" (words one bench posting in eleven holds), and "with", "have" and "has" only "with 4 reports";
-# "pms" and "direct" are left out of ``_MANAGES_PMS``'s starts in a text without "report" or "directs", and "product"
-# in one without "report" or "performance review".
+# "three PMs reporting to you" (words one bench posting in eleven holds), and "with", "have" and "has" only "with 4 reports".
+# In ``_MANAGES_PMS``, "direct" begins only "direct reports", and "product" and "pm" only "product managers who report to
+# you" and "PM performance reviews" (three bench postings in four hold "report", one in twelve these).
 _CUED_STARTS: tuple[tuple[str, frozenset[str], tuple[re.Pattern[str], ...]], ...] = (
     ("direct_reports", frozenset(_NUMBER_STARTS), (re.compile(r"direct(?:s|\s+reports)"), re.compile(r"report(?:ing)?\s+to\s+you"))),
     ("direct_reports", frozenset(("with", "have", "has")), (re.compile("reports"),)),
-    ("manages_product_managers", frozenset(("pms", "direct")), (re.compile("report"), re.compile("directs"))),
-    # "product managers who report to you", and "product manager performance reviews", which holds no "report".
-    ("manages_product_managers", frozenset(("product",)), (re.compile("report"), re.compile(r"performance\s+review"))),
+    ("manages_product_managers", frozenset(("direct",)), (re.compile(r"direct\s+reports"),)),
+    (
+        "manages_product_managers",
+        frozenset(("product", "pm")),
+        (re.compile(r"report(?:ing)?\s+(?:directly\s+)?(?:in)?to\s+(?:you|this\s+role)\b"), re.compile(r"performance\s+review")),
+    ),
 )  # each cue opens with a literal, which ``re`` finds as fast as ``str.find``
 
 
@@ -353,6 +383,10 @@ def reporting_line(who: str) -> str:
     return "other"
 
 
+_WHO_BEFORE = re.compile(r"\bwho\s+(?:directly\s+)?$")
+_AFTER_THE_BOSS = re.compile(r"[,;.]|\b(?:and|who|while|with|on|in|for|to|as|but)\b")  # case-sensitive: "AND" or "With" in a title
+
+
 def extract_management_scope(text: str) -> ManagementScope:
     """The management signals in ``text``, each with the span of its first mention."""
     spans: dict[str, Span] = {}
@@ -365,7 +399,7 @@ def extract_management_scope(text: str) -> ManagementScope:
         """The matches of ``pattern`` that state the role's own signal, in text order."""
         if name in _NEEDS and not any(word in text for word in _NEEDS[name]):
             return  # a word that every match contains is missing: no need to scan with the pattern
-        for match in matches_from(pattern, text, starts[name]) if name in starts else pattern.finditer(text):
+        for match in matches_at(pattern, text, _places(name, text, starts[name])) if name in starts else pattern.finditer(text):
             if _negated(text, match.start()) or (name == "budget" and _perk_budget(text, match)):
                 continue
             if name == "direct_reports" and not _counts_the_roles_team(text, match):
@@ -393,11 +427,11 @@ def extract_management_scope(text: str) -> ManagementScope:
         direct_reports, spans["direct_reports"] = reports
     reports_to = None
     for match in _REPORTS_TO.finditer(text):
-        if re.search(r"\bwho\s+(?:directly\s+)?$", text[max(0, match.start() - 12) : match.start()]):  # text is lowered
+        if _WHO_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):  # text is lowered
             continue  # "our Head of Design, who reports to the CEO": someone else's reporting line
         # The boss is named before the sentence goes on: "the Director of Product, working with the VP of Sales".
         # Read from the original text: the split below is case-sensitive, so "AND" or "With" in a title does not cut it.
-        who = re.split(r"[,;.]|\b(?:and|who|while|with|on|in|for|to|as|but)\b", original[match.start("who") : match.end("who")], maxsplit=1)[0]
+        who = _AFTER_THE_BOSS.split(original[match.start("who") : match.end("who")], maxsplit=1)[0]
         boss = reporting_line(who)
         if boss != "other" or reports_to is None:
             reports_to = boss

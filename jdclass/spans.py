@@ -35,6 +35,13 @@ def lowered(text: str) -> str:
 BOUNDARY_BEHIND = r"(?<!\w.)"
 
 
+def at_word_start(word: str) -> str:
+    """A pattern for ``word`` where a word begins (``\\bword`` for a word that opens with a letter), its boundary
+    checked behind the whole word: ``re`` skips ahead to the word itself, where ``BOUNDARY_BEHIND`` lets it skip ahead
+    to the first letter only."""
+    return re.escape(word) + rf"(?<!\w.{{{len(word)}}})"
+
+
 def matches_from(pattern: re.Pattern[str], text: str, starts: tuple[str, ...], pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
     """The matches of ``pattern.finditer(text, pos, endpos)``, for a pattern whose every match begins with one of
     ``starts`` and which never matches the empty string.

@@ -13,12 +13,10 @@ from jdclass.education import _NEEDS as _DEGREE_NEEDS
 from jdclass.errors import InputError, JdclassError
 from jdclass.experience import (
     _LOWER_CUE,
+    _MONTH_UNIT_BEFORE_EXPERIENCE,
     _MONTH_WORD,
-    _MONTH_WORD_STARTS,
     _MONTHS_STARTS,
     _MONTHS_WHERE,
-    _UNIT_WORD,
-    _UNIT_WORD_STARTS,
     _UPPER_CUE,
     _WORD,
     _YEARS_STARTS,
@@ -26,6 +24,7 @@ from jdclass.experience import (
     MONTHS_PATTERN,
     YEARS_PATTERN,
     _tried_where_they_start,
+    _unit_words,
     extract_years_of_experience,
 )
 from jdclass.fields import posting_fields
@@ -33,6 +32,7 @@ from jdclass.management import (
     _BOARD,
     _BUDGET,
     _CUED_STARTS,
+    _DERIVED_PLACES,
     _DIRECT_REPORTS,
     _EXEC_TEAM,
     _HIRES,
@@ -40,7 +40,9 @@ from jdclass.management import (
     _MANAGES_PMS,
     _NEEDS,
     _PNL,
+    _REPORTS_TO,
     _STARTS,
+    _places,
     _starts_in,
     extract_management_scope,
 )
@@ -52,8 +54,11 @@ from jdclass.posting import (
     _ROLE_NAMED_STARTS,
     _SELF_REFERENCE,
     _SELF_REFERENCE_STARTS,
+    _TITLE_LABEL,
     TextField,
+    _label_line_starts,
     _ladder_mention_places,
+    _lines_with_text,
     find_company,
     find_hired_title,
     find_mentions,
@@ -62,7 +67,7 @@ from jdclass.posting import (
     title_without_terms,
 )
 from jdclass.sections import PICTOGRAPHS, heading_kind, heading_text, split_sections
-from jdclass.spans import Span, clause_around, lowered, matches_at, matches_from, matches_where, starts_pattern
+from jdclass.spans import Span, at_word_start, clause_around, lowered, matches_at, matches_from, matches_where, starts_pattern
 
 POSTING = """# Director of Product Management
 
@@ -402,7 +407,7 @@ _GATED_WORDS += ["board of directors", "the Board", "board-level", "investor upd
 _GATED_WORDS += ["lead", "hire", "Directors", "group product managers", "VPs", "vice presidents", "heads of product", "product leaders"]
 _GATED_WORDS += ["managers of managers", "leaders of leaders", "people managers", "executive team", "Executive Leadership Committee"]
 _GATED_WORDS += ["C-suite", "c level", "csuite", "senior leadership team", "member of the product leadership team", "SLT", "the", "and"]
-_GATED = (("pnl", _PNL), ("budget", _BUDGET), ("board", _BOARD), ("manages_managers", _MANAGES_MANAGERS), ("executive_team", _EXEC_TEAM))
+_GATED = (("pnl", _PNL), ("budget", _BUDGET), ("board", _BOARD), ("executive_team", _EXEC_TEAM))
 
 
 @settings(max_examples=300, deadline=None)
@@ -529,10 +534,11 @@ _MANAGEMENT_PATTERNS = {
     "board": _BOARD,
     "executive_team": _EXEC_TEAM,
 }
-_STARTED = [(pattern, _STARTS[name]) for name, pattern in _MANAGEMENT_PATTERNS.items()]
+# The patterns whose starts are all their places (not those ``_DERIVED_PLACES`` adds places to).
+_STARTED = [(pattern, _STARTS[name]) for name, pattern in _MANAGEMENT_PATTERNS.items() if name not in _DERIVED_PLACES]
 _STARTED += [(_SELF_REFERENCE, _SELF_REFERENCE_STARTS), (_HIRE, _HIRE_STARTS)]
 _STARTED += [(_ROLE_NAMED, _ROLE_NAMED_STARTS)]
-_STARTED += [(YEARS_PATTERN, _YEARS_STARTS), (MONTHS_PATTERN, _MONTHS_STARTS), (_UNIT_WORD, _UNIT_WORD_STARTS), (_MONTH_WORD, _MONTH_WORD_STARTS)]
+_STARTED += [(YEARS_PATTERN, _YEARS_STARTS), (MONTHS_PATTERN, _MONTHS_STARTS)]
 _STARTED_WORDS = [
     "٣ direct reports",
     "3",
@@ -566,7 +572,9 @@ _STARTED_PHRASES += ["organization of 40 people", "has 3 reports", "have ten rep
 _STARTED_PHRASES += ["manage 3 product managers", "supervising two PMs", "oversees 4 managers", "leads 2 directors"]
 _STARTED_PHRASES += ["lead, coach and grow the product team", "build and lead product leaders", "hiring the PMs", "mentor and manage PMs"]
 _STARTED_PHRASES += ["supervise 3 PMs", "product managers who will report to you", "people management", "oversee our product org"]
-_STARTED_PHRASES += ["performance reviews of the PMs", "performance review for your product team"]
+_STARTED_PHRASES += ["performance reviews of the PMs", "performance review for your product team", "PM performance reviews"]
+_STARTED_PHRASES += ["product manager performance review", "PMs who will report directly to you", "product managers reporting into this role"]
+_STARTED_PHRASES += ["direct\treports", "PMs report to this role"]
 _STARTED_PHRASES += ["lead directors", "coach the group product managers", "develop people managers", "hire and grow heads of product"]
 _STARTED_PHRASES += ["hire a team", "recruiting talent", "build out the org", "scale the team", "own the budget", "control budgets"]
 _STARTED_PHRASES += ["accountable for budget", "budget ownership", "the board", "company board", "board meetings", "investor updates"]
@@ -631,11 +639,20 @@ _STARTED_PHRASES += [f"{count} direct reports" for count in [*_COUNTS, "twenty",
 _STARTED_PHRASES += ["5 directs", "4 direct\nreports", "two product leaders reporting\tto  you", "3+ senior PMs report to you"]
 
 
+def _same_management_matches_from_places(lower: str, name_of_text: str) -> None:
+    # Each management pattern, tried at its places in ``lower`` (its starts there, and the places derived from words
+    # after them), finds what a scan finds.
+    for name, starts in _starts_in(lower).items():
+        pattern = _MANAGEMENT_PATTERNS[name]
+        found = [m.span() for m in matches_at(pattern, lower, _places(name, lower, starts))]
+        assert found == [m.span() for m in pattern.finditer(lower)], (name, name_of_text)
+
+
 def _same_matches_from_starts(text: str) -> None:
     lower = lowered(text)
-    started = _STARTED + [(_MANAGEMENT_PATTERNS[name], starts) for name, starts in _starts_in(lower).items()]
-    for pattern, starts in started:
+    for pattern, starts in _STARTED:
         assert [m.span() for m in matches_from(pattern, lower, starts)] == [m.span() for m in pattern.finditer(lower)], (pattern.pattern[:40], text)
+    _same_management_matches_from_places(lower, text)
     for pattern, where in ((YEARS_PATTERN, _YEARS_WHERE), (MONTHS_PATTERN, _MONTHS_WHERE)):
         assert [m.span() for m in matches_where(pattern, lower, where)] == [m.span() for m in pattern.finditer(lower)], (pattern.pattern[:40], text)
     mentions = [m.span() for m in _LADDER_MENTION.finditer(lower)]
@@ -728,6 +745,39 @@ def test_the_years_patterns_tried_where_their_starts_are_followed_as_they_must_f
             assert [m.span() for m in matches_where(pattern, lower, where, *window)] == [m.span() for m in pattern.finditer(lower, *window)], text
 
 
+_MONTH_PHRASES = st.tuples(
+    st.sampled_from(["", "at least ", "6", "6-12", "six", "a", "18 "]),
+    st.sampled_from(["", " ", "-", "+ ", "\n"]),
+    st.sampled_from(["month", "months", "month’", "mos", "mos.", "months or more", "monthly", "mosaic"]),
+    st.lists(st.sampled_from(["of", "product", "hands-on", "b2b", "x", "\n", "  "]), max_size=5).map(" ".join),
+    st.sampled_from([" experience", " exp", " expert", " exp.", "", "experience"]),
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_MONTH_PHRASES, max_size=4).map(" ".join), st.integers(0, 120))
+def test_a_months_match_begins_its_unit_at_a_unit_word_that_experience_follows(text: str, endpos: int) -> None:
+    # ``_month_candidates`` tries the months pattern only around the unit words where ``_MONTH_UNIT_BEFORE_EXPERIENCE``
+    # matches, in the same window: every match the pattern finds there must have its unit at such a word.
+    lower = lowered(text)
+    for end in (len(lower), endpos):
+        for match in MONTHS_PATTERN.finditer(lower, 0, end):
+            assert _MONTH_WORD.match(lower, match.start("unit")), text
+            assert _MONTH_UNIT_BEFORE_EXPERIENCE.match(lower, match.start("unit"), end), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["year", "years", "yr", "yrs", "yoe", "decade", "decades", "y", "s", "ye", "yo", "deca", "5", " ", "\n"]), max_size=12).map(
+        "".join
+    )
+)
+def test_the_years_units_are_found_as_one_scan_for_them_finds_them(text: str) -> None:
+    # ``_unit_words`` finds the units in "y" and the decades apart; this is the one pattern for all of them.
+    units = re.compile(r"years?|yrs?|yoe|decades?")
+    assert [m.span() for m in _unit_words(text)] == [m.span() for m in units.finditer(text)]
+
+
 def test_a_starts_pattern_matches_the_first_character_where_each_start_begins() -> None:
     where = starts_pattern(("ab", "b", "a", "cd"), {"a": r"\s", "cd": "x"})
     assert [m.span() for m in where.finditer("ab a xcdx cd bab")] == [(0, 1), (1, 2), (3, 4), (6, 7), (13, 14), (14, 15), (15, 16)]
@@ -805,6 +855,39 @@ def test_the_pnl_pattern_finds_what_its_word_boundary_form_finds(text: str) -> N
     assert [m.span() for m in _PNL.finditer(lower)] == [m.span() for m in plain.finditer(lower)]
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["report", "Reports", "reporting", "xreport", "_report", "3report", "to", "into", "line", ":", "|", " ", "\n", "the", "CEO"]),
+        max_size=10,
+    ).map(" ".join)
+)
+def test_the_reporting_line_pattern_finds_what_its_word_boundary_form_finds(text: str) -> None:
+    # _REPORTS_TO checks the word boundary behind the word "report" (``at_word_start``); this is the pattern with ``\b``.
+    plain = re.compile(r"\breport" + _REPORTS_TO.pattern.removeprefix(at_word_start("report")))
+    assert plain.pattern != _REPORTS_TO.pattern
+    lower = lowered(text)
+    assert [m.span() for m in _REPORTS_TO.finditer(lower)] == [m.span() for m in plain.finditer(lower)]
+    for glued in (text.replace(" ", ""), "\n" + text, text + "report"):
+        assert [m.span() for m in _REPORTS_TO.finditer(glued)] == [m.span() for m in plain.finditer(glued)]
+
+
+_RUNS = ["manage", "managing", "leads", "coach", "grow", "hire", "develop", ",", " , ", " and ", " & ", "  ", "\n", "the", "team of", "5", "product"]
+_RUNS += ["product managers", "PMs", "product organisation's", "product org’s", "product org", "directors", "a team of", "VPs", "x", "'s"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_RUNS), max_size=12).map(" ".join), st.booleans())
+def test_the_possessive_runs_find_what_runs_that_give_back_find(text: str, glued: bool) -> None:
+    # ``\w*+`` and ``\w++`` read a word whole: what follows each needs a space or a comma, so giving a letter back
+    # never makes a match (but "product org\w*" before "'s" gives back, and is no possessive run).
+    lower = lowered(text.replace(" ", "") if glued else text)
+    for pattern in (_MANAGES_PMS, _MANAGES_MANAGERS):
+        giving_back = re.compile(pattern.pattern.replace("*+", "*").replace("++", "+"))
+        assert giving_back.pattern != pattern.pattern
+        assert [m.span() for m in pattern.finditer(lower)] == [m.span() for m in giving_back.finditer(lower)], text
+
+
 def test_the_words_a_pattern_needs_hold_across_the_corpus() -> None:
     for path in sorted((DEFAULT_CORPUS / "postings").rglob("*.md")):
         lower = lowered(path.read_text(encoding="utf-8"))
@@ -813,8 +896,9 @@ def test_the_words_a_pattern_needs_hold_across_the_corpus() -> None:
         for level, pattern in _DEGREES:
             assert level not in _DEGREE_NEEDS or not pattern.search(lower) or any(word in lower for word in _DEGREE_NEEDS[level]), (level, path.name)
             assert [m.span() for m in _degree_matches(level, pattern, lower)] == [m.span() for m in pattern.finditer(lower)], (level, path.name)
-        for pattern, starts in _STARTED + [(_MANAGEMENT_PATTERNS[name], starts) for name, starts in _starts_in(lower).items()]:
+        for pattern, starts in _STARTED:
             assert [m.span() for m in matches_from(pattern, lower, starts)] == [m.span() for m in pattern.finditer(lower)], (pattern.pattern[:40], path.name)
+        _same_management_matches_from_places(lower, path.name)
         mentions = [m.span() for m in _LADDER_MENTION.finditer(lower)]
         assert [m.span() for m in matches_at(_LADDER_MENTION, lower, _ladder_mention_places(lower))] == mentions, path.name
 
@@ -1352,6 +1436,32 @@ def test_a_hire_sentence_names_the_title_only_when_the_employer_hires_for_it(tex
 def test_a_title_line_after_a_bullet_symbol_or_a_hiring_label(text: str, title: str | None) -> None:
     found = parse(text).title
     assert (found.value if found else None) == title
+
+
+_LABEL_WORDS = ["Job Title", "JOB", "job\ttitle", "Position", "position title", "Role", "role Title", "Title", "Vacancy", "Opening", "We're hiring"]
+_LABEL_WORDS += ["WE’RE HIRING", "we are  hiring", "Now hiring", "Hiring", "Senior PM", "Acme", "İ", ""]
+_LABEL_LINES = st.tuples(
+    st.sampled_from(["", " ", "\t", "\r", "\u00a0", "\u2028", "\x0b", "**", " **"]),
+    st.sampled_from(_LABEL_WORDS),
+    st.sampled_from(["", "**", " "]),
+    st.sampled_from([":", " - ", "–", " ", ""]),
+    st.sampled_from(["Senior PM", " x", "**Head of Product**", "", "\r"]),
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_LABEL_LINES, max_size=8).map("\n".join))
+def test_every_label_line_begins_where_the_label_scan_looks(text: str) -> None:
+    # ``find_title`` matches ``_TITLE_LABEL`` only on the lines ``_label_line_starts`` gives: no labelled line may be
+    # missing from them, and the non-blank lines before one are counted as the lines themselves are.
+    starts = list(_label_line_starts(text))
+    assert starts == sorted(set(starts))
+    offset = 0
+    for number, line in enumerate(text.split("\n")):
+        if _TITLE_LABEL.match(line):
+            assert offset in starts, (line, text)
+        assert _lines_with_text(text[:offset]) == sum(1 for before in text.split("\n")[:number] if before.strip())
+        offset += len(line) + 1
 
 
 def test_a_heading_after_a_bullet_symbol_keeps_its_section() -> None:
