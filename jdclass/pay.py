@@ -30,7 +30,11 @@ _COUNT_AFTER = r"\s*(?:%|(?:hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\b
 # A figure as written: "95,000", "95.000,00", "42.50", or with a space between thousands, as French and others write
 # them ("85 000"), or an apostrophe, as the Swiss do ("120'000"), where the last three digits are no count of their own
 # ("€60 000 100% remote" is €60,000); and what it is counted in ("120k", "18 LPA").
-_FIGURE = rf"\d(?:\d{{0,2}}(?:[ \u00a0\u2009\u202f'’]\d{{3}})+(?!\d|\+|{_COUNT_AFTER})|(?:[\d,.]*\d)?)"
+_GROUP_SEPARATORS = " \u00a0\u2009\u202f'’"
+_FIGURE = rf"\d(?:\d{{0,2}}(?:[{_GROUP_SEPARATORS}]\d{{3}})+(?!\d|\+|{_COUNT_AFTER})|(?:[\d,.]*\d)?)"
+# Where a figure begins: at a digit that no digit or separator of a figure comes before, nor at a thousands group ("000"
+# in "1 000 000" is the figure's), where money would be tried again for each of a long figure's groups.
+_FIGURE_BEGINS = rf"(?<![\d,.])(?!(?<=\d[{_GROUP_SEPARATORS}])\d{{3}}(?!\d))"
 # Taken whole (atomic): "$20 per day meal allowance" is no figure "$2" that a "0" follows.
 _COUNTED = rf"(?>{_FIGURE}(?!\d|[,.]\d)(?:\s?(?:{UNIT})\b)?)"
 # A symbol after a figure ("95.000,00 €", "85 000 €"), unless a figure in thousands follows it on its line: in "2019 €80k"
@@ -42,10 +46,10 @@ _CODE_AFTER_FIGURE = rf"\s?(?:{'|'.join(CURRENCY_CODES)})(?![a-z])(?!{_THOUSANDS
 _CURRENCY_AFTER = rf"(?:{_SYMBOL_AFTER}|{_CODE_AFTER_FIGURE})"
 # A figure in lakhs a year names its currency too: "LPA" is Indian pay ("CTC: 12-18 LPA"), where lakhs and crores
 # alone count users and downloads as well ("2 lakh merchants").
-_IN_LPA = rf"(?<![\d,.])(?>{_FIGURE}(?!\d|[,.]\d)\s?lpa\b)"
+_IN_LPA = rf"{_FIGURE_BEGINS}(?>{_FIGURE}(?!\d|[,.]\d)\s?lpa\b)"
 # A figure with its currency: a symbol or a code that ends no word before it ("CHF 120,000"; "years 2020" holds no
 # pesos), a symbol or a code after it, or LPA.
-_MONEY = rf"(?:(?:[{CURRENCY_SYMBOLS}]|(?<![a-z])(?:{'|'.join(CURRENCY_CODES)}))\s?{_COUNTED}|(?<![\d,.]){_COUNTED}{_CURRENCY_AFTER}|{_IN_LPA})"
+_MONEY = rf"(?:(?:[{CURRENCY_SYMBOLS}]|(?<![a-z])(?:{'|'.join(CURRENCY_CODES)}))\s?{_COUNTED}|{_FIGURE_BEGINS}{_COUNTED}{_CURRENCY_AFTER}|{_IN_LPA})"
 # Between the ends of a range: a dash, "to" or "up to" ("£45,000 up to £55,000"), and "and" after "between" ("between
 # €3,600 and €4,400"; group ``between``, before the low end's currency or a dollar's prefix: "between CA$150,000 and
 # CA$178,000").
@@ -53,7 +57,7 @@ _BETWEEN = "".join(rf"|(?<=\bbetween\s(?:{'|'.join(prefix for prefix in _PREFIXE
 _BETWEEN = rf"(?:(?:(?<=\bbetween\s){_BETWEEN})(?P<between>))?"  # a look-behind's alternatives have one length
 _TO = r"\s*(?:-|–|—|(?:up\s+)?to|(?(between)and|(?!)))\s*"
 # The low end of a range whose currency comes after the high end only: "80.000 - 95.000 €", "95,000 - 120,000 USD".
-_BARE_LOW = rf"(?<![\d,.]){_COUNTED}(?={_TO}(?:{_COUNTED}{_CURRENCY_AFTER}|{_IN_LPA}))"
+_BARE_LOW = rf"{_FIGURE_BEGINS}{_COUNTED}(?={_TO}(?:{_COUNTED}{_CURRENCY_AFTER}|{_IN_LPA}))"
 # What the pay is for: "$50-$70 per hour", "£550/day", "$120k - $150k a year", "£60,000 pa". The hour and the day
 # are a rate's; a single figure for a month or a year is as often an allowance ("a $1,000 per year learning budget"),
 # and one for a day is pay unless an allowance follows ("a $20 daily meal allowance").
@@ -84,7 +88,7 @@ _BOUND_BEFORE = re.compile(
 _BOUND = re.compile(_BOUND_BEFORE.pattern.removesuffix(r"\s*\Z"))
 # A currency symbol after a figure: "95 000 €", "18 LPA ₹"; the figure may be the high end of a range.
 _FIGURE_BEFORE = re.compile(rf"\d(?:\s?(?:{UNIT}))?\s?\Z")
-_FIGURE_START = re.compile(r"(?<![\d,.])\d")
+_FIGURE_START = re.compile(rf"{_FIGURE_BEGINS}\d")
 # What lies between the first figure of money and a currency after it: figures, units and a range's "to" ("80.000 -
 # 95.000 €", "120 to 150k usd"). A figure that something else comes after begins no money ending at that currency.
 _FIGURES_RUN = re.compile(rf"(?:[\d,.'’\s\-–—]|{UNIT}|to|up|and)*")
@@ -220,16 +224,23 @@ def money_written(lower: str) -> Iterator[re.Match[str]]:
 
 
 def _figures_before(lower: str, at: int) -> list[int]:
-    """Where the figures begin that money with its currency at ``at`` may begin at: from the nearest figure on, each
-    with only figures, units and "to" between it and ``at`` (``_FIGURES_RUN``); looked for in the 64 characters before
-    ``at``, and all before it when each figure there is one."""
+    """Where the figures begin that money with its currency at ``at`` may begin at: the nearest figure and the one
+    before it (a range's ends: money ending at ``at`` holds no more), each with only figures, units and "to" between it
+    and ``at`` (``_FIGURES_RUN``). Looked for back from ``at`` in windows that double, as far as a figure that begins
+    far back ("1,000,000,...") takes: a run of figures ("1 1 1 ... 1 usd") costs no more than two of them."""
     found: list[int] = []
-    for window in (max(0, at - 64), 0):
-        found = []
-        for start in reversed([figure.start() for figure in _FIGURE_START.finditer(lower, window, at)]):
-            if not _FIGURES_RUN.fullmatch(lower, start, at):
+    window_end, size = at, 16
+    while window_end > 0:
+        window = max(0, window_end - size)
+        # A figure's start is known by the digits after it: look past the window's end, and keep the starts inside it.
+        starts = [figure.start() for figure in _FIGURE_START.finditer(lower, window, min(at, window_end + 4))]
+        for start in reversed([start for start in starts if start < window_end]):
+            if not _FIGURES_RUN.fullmatch(lower, start, found[-1] if found else at):
                 return found
             found.append(start)
+            if len(found) == 2:
+                return found
+        window_end, size = window, size * 2
     return found
 
 
