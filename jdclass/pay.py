@@ -29,9 +29,11 @@ UNIT = r"k|m|lpa|lakhs?|lacs?|cr|crores?"
 _COUNT_AFTER = r"\s*(?:%|(?:hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\b)"
 # A figure as written: "95,000", "95.000,00", "42.50", or with a space between thousands, as French and others write
 # them ("85 000"), or an apostrophe, as the Swiss do ("120'000"), where the last three digits are no count of their own
-# ("€60 000 100% remote" is €60,000); and what it is counted in ("120k", "18 LPA").
+# ("€60 000 100% remote" is €60,000, "€52 000 500+ colleagues" €52,000; not "€4 500+", "CLP 2 500 000+"); and what it
+# is counted in ("120k", "18 LPA").
 _GROUP_SEPARATORS = " \u00a0\u2009\u202f'’"
-_FIGURE = rf"\d(?:\d{{0,2}}(?:[{_GROUP_SEPARATORS}]\d{{3}})+(?!\d|\+|{_COUNT_AFTER})|(?:[\d,.]*\d)?)"
+_LATER_GROUP = rf"[{_GROUP_SEPARATORS}](?:\d{{3}}(?!\+)|000(?=\+))"  # either, never both: no choice to backtrack over
+_FIGURE = rf"\d(?:\d{{0,2}}[{_GROUP_SEPARATORS}]\d{{3}}(?:{_LATER_GROUP})*(?!\d|{_COUNT_AFTER})|(?:[\d,.]*\d)?)"
 # Where a figure begins: at a digit that no digit or separator of a figure comes before, nor at a thousands group ("000"
 # in "1 000 000" is the figure's), where money would be tried again for each of a long figure's groups.
 _FIGURE_BEGINS = rf"(?<![\d,.])(?!(?<=\d[{_GROUP_SEPARATORS}])\d{{3}}(?!\d))"

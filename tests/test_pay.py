@@ -373,6 +373,11 @@ def test_money_tried_where_it_can_begin_is_what_a_scan_finds(text: str) -> None:
         ("Salary: €60 000 - 70 000", "€60 000 - 70 000", "€60,000-€70,000"),
         ("Salary: 60 000 € – 70 000 € 100 % remote", "60 000 € – 70 000 €", "€60,000-€70,000"),
         ("Salary: CLP 2 500 000 per month", "CLP 2 500 000 per month", "CLP 2,500,000 a month"),
+        # A "+" after the figure's only group, or after a group of "000", is the figure's "or more", not a count's.
+        ("Salary: €4 500+ per month", "€4 500+ per month", "from €4,500 a month"),
+        ("Salary: €60 000+", "€60 000+", "from €60,000"),
+        ("Salary: CHF 120'000+", "CHF 120'000+", "from CHF 120,000"),
+        ("Salary: CLP 2 500 000+ per month", "CLP 2 500 000+ per month", "from CLP 2,500,000 a month"),
     ],
 )
 def test_a_space_grouped_figure_takes_no_count_after_it(line, salary, described):
