@@ -74,8 +74,12 @@ _PERK = (
 _NO_PAY_COUNT = rf"(?![\d,.]*\d|{_COUNT_AFTER})"
 # Money as it is written: a range, with what it is for when that follows; one hourly or daily rate (group ``rate``);
 # or one figure, with what it is for, and no perk after it. Run over ``lowered`` text, where ``money_written`` tries it.
-# A "+" against one figure is "or more" ("$150k+", "$45+/hr"), where other money does not follow it ("£500+VAT").
-_OR_MORE = r"\+(?![^\S\n]*(?:bonus|equity|stock|commissions?|benefits|super|rsus?|options|shares|esops?|incentives?|variable|vat|tax)\b)"
+# A "+" against one figure is "or more" ("$150k+", "$45+/hr"), where other money does not follow it: a figure, a share
+# or a word against the "+" ("£30k+£10k OTE", "$150k+10% bonus", "£45k+car"), or a word of money or perks ("£500+ VAT").
+_OR_MORE = (
+    rf"\+(?![a-z\d{CURRENCY_SYMBOLS}]|[^\S\n]*(?:[\d{CURRENCY_SYMBOLS}]|(?:bonus|equity|stock|commissions?|comm|benefits|bens|super|rsus?|"
+    r"options|shares|esops?|incentives?|variable|vat|tax|ote|car|pension|package|perks|allowances?|overtime|tips)\b))"
+)
 MONEY_WRITTEN = re.compile(
     rf"{_BETWEEN}(?P<low>{_MONEY}|{_BARE_LOW})(?:{_PERIOD}?{_TO}(?P<high>(?:{'|'.join(_PREFIXES)})?{_MONEY}|{_COUNTED}{_NO_PAY_COUNT}){_PERIOD}?"
     rf"|(?P<more>{_OR_MORE})?(?:(?P<rate>{_RATE_PERIOD})(?!{_PERK})|(?>{_PERIOD}?)(?!{_PERK})))"

@@ -577,6 +577,12 @@ def test_the_period_named_before_the_pay(line, salary, pay):
         ("Salary: $150k+ equity", "$150k", Pay(150_000, 150_000, "USD", None)),
         ("Salary: $150k + bonus", "$150k", Pay(150_000, 150_000, "USD", None)),
         ("Salary: $120k-$150k+", "$120k-$150k", Pay(120_000, 150_000, "USD", None)),
+        # Nor where a share, more money or a perk follows it: "+" is "plus" there.
+        ("Salary: $150k+10% bonus", "$150k", Pay(150_000, 150_000, "USD", None)),
+        ("Salary: £30k+£10k OTE", "£30k", Pay(30_000, 30_000, "GBP", None)),
+        ("Salary: £45k+car", "£45k", Pay(45_000, 45_000, "GBP", None)),
+        ("Salary: £50k+ bens", "£50k", Pay(50_000, 50_000, "GBP", None)),
+        ("Salary: £40k+ OTE", "£40k", Pay(40_000, 40_000, "GBP", None)),
     ],
 )
 def test_a_plus_after_one_figure_is_a_minimum(line, salary, pay):
