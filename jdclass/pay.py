@@ -85,11 +85,11 @@ MONEY_WRITTEN = re.compile(
     rf"|(?P<more>{_OR_MORE})?(?:(?P<rate>{_RATE_PERIOD})(?!{_PERK})|(?>{_PERIOD}?)(?!{_PERK})))"
 )  # one opening for all: a pattern that opens with alternatives is tried once for each at every character
 # Before a single figure, a bound that leaves one end open: "up to $200,000" is the most, "from £50,000" the least,
-# and "max. $80,000", "Maximum salary: $80,000" and their minimums. The words "up to", not a step-up's end: "a salary
-# step-up to £35,000" is the new salary.
+# and "max. $80,000", "Maximum salary: $80,000" and their minimums. The words "up to" (or "upto", as Indian postings
+# write it), not a step-up's end: "a salary step-up to £35,000" is the new salary.
 _BOUNDED_PAY = r"(?:(?:\s+(?:annual|base|gross|starting)){0,2}\s+(?:salary|pay|compensation|rate)\s*:?)?(?:\s+of)?"
 _BOUND_BEFORE = re.compile(
-    rf"(?:(?P<most>\b(?<!\w-)up\s+to|\bmax(?:imum|\.)?{_BOUNDED_PAY}|\bas\s+much\s+as)|(?P<least>\bfrom|\bstarting\s+(?:at|from)|\bat\s+least|\bmin(?:imum|\.)?{_BOUNDED_PAY}))\s*\Z"
+    rf"(?:(?P<most>\b(?<!\w-)up\s*to|\bmax(?:imum|\.)?{_BOUNDED_PAY}|\bas\s+much\s+as)|(?P<least>\bfrom|\bstarting\s+(?:at|from)|\bat\s+least|\bmin(?:imum|\.)?{_BOUNDED_PAY}))\s*\Z"
 )
 _BOUND = re.compile(_BOUND_BEFORE.pattern.removesuffix(r"\s*\Z"))
 # A currency symbol after a figure: "95 000 €", "18 LPA ₹"; the figure may be the high end of a range.

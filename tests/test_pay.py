@@ -394,6 +394,9 @@ def test_a_space_grouped_figure_takes_no_count_after_it(line, salary, described)
         # The words "up to" are a bound.
         ("Salary: up to £35,000", "up to £35,000", "up to £35,000"),
         ("Salary: Up to £35,000 (a step-up to £40,000 after a year)", "Up to £35,000", "up to £35,000"),
+        # So is "upto", as Indian postings write it.
+        ("Salary: upto 18 LPA", "upto 18 LPA", "up to ₹18,00,000 a year"),
+        ("CTC: Upto ₹25 LPA", "Upto ₹25 LPA", "up to ₹25,00,000 a year"),
     ],
 )
 def test_up_to_is_the_words_not_the_end_of_a_step_up(line, salary, described):
