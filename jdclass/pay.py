@@ -144,6 +144,8 @@ _PERIOD_BEFORE = re.compile(
 _PERIOD_NAMED: dict[str, Period] = {"annual": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day", "hourly": "hour"}
 _SHOWN_PERIOD = {"hour": "an hour", "day": "a day", "week": "a week", "month": "a month", "year": "a year"}
 _SHOWN_SYMBOL = {"USD": "$", "GBP": "£", "EUR": "€", "INR": "₹"}
+# How many times its low end a range's high end may be: the widest pay ranges are about twice it.
+_WIDEST = 10
 _INDIAN_GROUP = re.compile(r"(\d)(?=(?:\d\d)*\d{3}(?!\d))")  # a digit that two, four, ... and three more follow
 
 
@@ -261,7 +263,8 @@ def bound_start(lower: str, match: re.Match[str]) -> int:
 
 def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
     """The pay that ``text[start:end]`` states ("$120k - $150k a year", "£500pd", "₹16-20 LPA", "up to $200,000"), or
-    None when it holds no amount with a currency; the rest of ``text`` tells which dollar "$" is.
+    None when it holds no amount with a currency, or a range no pay spans ("2 - 95,000 USD"); the rest of ``text`` tells
+    which dollar "$" is.
 
     Without ``end``, the first amount with a currency from ``start`` on, with the range, rate or period written with it
     and its bound: "5+ years of experience. Salary $120k - $150k a year" is $120,000-$150,000 a year (not 5 to 120,000),
@@ -279,13 +282,11 @@ def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
             return None
         start, end = bound_start(lower, written), written.end()
     value = lower[start:end]
-    amounts = [(float(number), match.group("unit")) for match in _AMOUNT.finditer(value) if (number := _number(match.group("number"))) is not None][:2]
-    if not amounts:
+    read = _figures(value)
+    if read is None:
         return None
-    figures = sorted(number * _UNITS[unit] if unit else number for number, unit in _unit_shared(amounts))
-    if not all(math.isfinite(figure) for figure in figures):
-        return None
-    currency = _currency(text, lower, start, end, value, any(unit in _RUPEE_UNITS for _, unit in amounts))
+    figures, in_rupee_units = read
+    currency = _currency(text, lower, start, end, value, in_rupee_units)
     if currency is False:
         return None
     period = next((name for name, pattern in _PERIODS if pattern.search(value)), None)
@@ -301,11 +302,32 @@ def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
     return Pay(figures[0], figures[-1], currency, period)
 
 
+def spans_pay(written: str) -> bool:
+    """Whether money as written (a ``MONEY_WRITTEN`` match, lower case) states an amount pay can be: not a range whose
+    high end is many times its low end ("Product Manager 2 - 95,000 USD", "$0 - $150,000")."""
+    return _figures(written) is not None
+
+
+def _figures(value: str) -> tuple[list[float], bool] | None:
+    """The figures ``value`` states, lowest first, and whether one is in lakhs or crores; None when it states none, or
+    a range that no pay spans."""
+    amounts = [(float(number), match.group("unit")) for match in _AMOUNT.finditer(value) if (number := _number(match.group("number"))) is not None][:2]
+    if not amounts:
+        return None
+    figures = sorted(number * _UNITS[unit] if unit else number for number, unit in _unit_shared(amounts))
+    if not all(math.isfinite(figure) for figure in figures) or (len(figures) == 2 and figures[1] > _WIDEST * figures[0]):
+        return None
+    return figures, any(unit in _RUPEE_UNITS for _, unit in amounts)
+
+
 def _unit_shared(amounts: list[tuple[float, str | None]]) -> list[tuple[float, str | None]]:
     """A range that writes its unit once gives it to both ends: "$120-150k" (the low end shares the high end's) and
-    "$120k-150" (the high end the low end's); "$150,000-200k" does not, its low end written whole."""
+    "$120k-150" (the high end the low end's); "$150,000-200k" does not, its low end written whole. So do its thousands:
+    "80 - 95 000 €" and "8 - 12 000 PLN" are from 80,000 and 8,000, where that makes a range, "2 - 95,000 USD" is not."""
     if len(amounts) == 2:
         (low, low_unit), (high, high_unit) = amounts
+        if low_unit is None and high_unit is None and low < 1_000 <= high and low * 1_000 <= high <= low * 3_000:
+            return [(low, "k"), (high, None)]
         if low_unit is None and high_unit is not None and low <= high:
             return [(low, high_unit), (high, high_unit)]
         if low_unit is None and high_unit in _CRORES and low > high:

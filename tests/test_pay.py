@@ -454,6 +454,30 @@ def test_a_currency_code_after_the_figure(line, salary, described):
 
 
 @pytest.mark.parametrize(
+    ("line", "salary", "described"),
+    [
+        # A range's low end written without its thousands shares the high end's, where that makes a range ...
+        ("Salary: 80 - 95 000 EUR", "80 - 95 000 EUR", "€80,000-€95,000"),
+        ("Salary: 8 - 12 000 PLN", "8 - 12 000 PLN", "PLN 8,000-12,000"),
+        ("Salary: 45 - 55 000 € brut", "45 - 55 000 €", "€45,000-€55,000"),
+        # ... and a high end many times the low end is no range of pay: a level, a count or a year before the pay.
+        ("Product Manager 2 - 95,000 USD per year", None, None),
+        ("Salary band L5 – 150,000 USD", None, None),
+        ("Salary: Level 5 - 150.000 €", None, None),
+        ("Salary: 2025 – 150,000 PLN", None, None),
+        ("Salary: $0 - $150,000", None, None),
+        # Ranges as wide as pay's are read as written.
+        ("Salary: 900 - 1,200 EUR per month", "900 - 1,200 EUR per month", "€900-€1,200 a month"),
+        ("Salary: 5 - 8k USD per month", "5 - 8k USD per month", "$5,000-$8,000 a month"),
+        ("Rate: 45-55 EUR/h", "45-55 EUR/h", "€45-€55 an hour"),
+        ("Salary: $300,000 to $600,000", "$300,000 to $600,000", "$300,000-$600,000"),
+    ],
+)
+def test_a_range_is_as_wide_as_pay(line, salary, described):
+    assert salary_and_pay(line) == (salary, described)
+
+
+@pytest.mark.parametrize(
     ("line", "described"),
     [
         # A code after the figure is no more pay than a symbol before it where a perk or a budget is named.
