@@ -29,8 +29,14 @@ UNIT = r"k|m|lpa|lakhs?|lacs?|cr|crores?"
 _COUNT_AFTER = r"\s*(?:%|(?:hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\b)"
 # A figure as written: "95,000", "95.000,00", "42.50", or with a space between thousands, as French and others write
 # them ("85 000"), or an apostrophe, as the Swiss do ("120'000"), where the last three digits are no count of their own
-# ("€60 000 100% remote" is €60,000); and what it is counted in ("120k", "18 LPA").
-_FIGURE = rf"\d(?:\d{{0,2}}(?:[ \u00a0\u2009\u202f'’]\d{{3}})+(?!\d|\+|{_COUNT_AFTER})|(?:[\d,.]*\d)?)"
+# ("€60 000 100% remote" is €60,000, "€52 000 500+ colleagues" €52,000; not "€4 500+", "CLP 2 500 000+"); and what it
+# is counted in ("120k", "18 LPA").
+_GROUP_SEPARATORS = " \u00a0\u2009\u202f'’"
+_LATER_GROUP = rf"[{_GROUP_SEPARATORS}](?:\d{{3}}(?!\+)|000(?=\+))"  # either, never both: no choice to backtrack over
+_FIGURE = rf"\d(?:\d{{0,2}}[{_GROUP_SEPARATORS}]\d{{3}}(?:{_LATER_GROUP})*(?!\d|{_COUNT_AFTER})|(?:[\d,.]*\d)?)"
+# Where a figure begins: at a digit that no digit or separator of a figure comes before, nor at a thousands group ("000"
+# in "1 000 000" is the figure's), where money would be tried again for each of a long figure's groups.
+_FIGURE_BEGINS = rf"(?<![\d,.])(?!(?<=\d[{_GROUP_SEPARATORS}])\d{{3}}(?!\d))"
 # Taken whole (atomic): "$20 per day meal allowance" is no figure "$2" that a "0" follows.
 _COUNTED = rf"(?>{_FIGURE}(?!\d|[,.]\d)(?:\s?(?:{UNIT})\b)?)"
 # A symbol after a figure ("95.000,00 €", "85 000 €"), unless a figure in thousands follows it on its line: in "2019 €80k"
@@ -42,10 +48,10 @@ _CODE_AFTER_FIGURE = rf"\s?(?:{'|'.join(CURRENCY_CODES)})(?![a-z])(?!{_THOUSANDS
 _CURRENCY_AFTER = rf"(?:{_SYMBOL_AFTER}|{_CODE_AFTER_FIGURE})"
 # A figure in lakhs a year names its currency too: "LPA" is Indian pay ("CTC: 12-18 LPA"), where lakhs and crores
 # alone count users and downloads as well ("2 lakh merchants").
-_IN_LPA = rf"(?<![\d,.])(?>{_FIGURE}(?!\d|[,.]\d)\s?lpa\b)"
+_IN_LPA = rf"{_FIGURE_BEGINS}(?>{_FIGURE}(?!\d|[,.]\d)\s?lpa\b)"
 # A figure with its currency: a symbol or a code that ends no word before it ("CHF 120,000"; "years 2020" holds no
 # pesos), a symbol or a code after it, or LPA.
-_MONEY = rf"(?:(?:[{CURRENCY_SYMBOLS}]|(?<![a-z])(?:{'|'.join(CURRENCY_CODES)}))\s?{_COUNTED}|(?<![\d,.]){_COUNTED}{_CURRENCY_AFTER}|{_IN_LPA})"
+_MONEY = rf"(?:(?:[{CURRENCY_SYMBOLS}]|(?<![a-z])(?:{'|'.join(CURRENCY_CODES)}))\s?{_COUNTED}|{_FIGURE_BEGINS}{_COUNTED}{_CURRENCY_AFTER}|{_IN_LPA})"
 # Between the ends of a range: a dash, "to" or "up to" ("£45,000 up to £55,000"), and "and" after "between" ("between
 # €3,600 and €4,400"; group ``between``, before the low end's currency or a dollar's prefix: "between CA$150,000 and
 # CA$178,000").
@@ -53,7 +59,7 @@ _BETWEEN = "".join(rf"|(?<=\bbetween\s(?:{'|'.join(prefix for prefix in _PREFIXE
 _BETWEEN = rf"(?:(?:(?<=\bbetween\s){_BETWEEN})(?P<between>))?"  # a look-behind's alternatives have one length
 _TO = r"\s*(?:-|–|—|(?:up\s+)?to|(?(between)and|(?!)))\s*"
 # The low end of a range whose currency comes after the high end only: "80.000 - 95.000 €", "95,000 - 120,000 USD".
-_BARE_LOW = rf"(?<![\d,.]){_COUNTED}(?={_TO}(?:{_COUNTED}{_CURRENCY_AFTER}|{_IN_LPA}))"
+_BARE_LOW = rf"{_FIGURE_BEGINS}{_COUNTED}(?={_TO}(?:{_COUNTED}{_CURRENCY_AFTER}|{_IN_LPA}))"
 # What the pay is for: "$50-$70 per hour", "£550/day", "$120k - $150k a year", "£60,000 pa". The hour and the day
 # are a rate's; a single figure for a month or a year is as often an allowance ("a $1,000 per year learning budget"),
 # and one for a day is pay unless an allowance follows ("a $20 daily meal allowance").
@@ -68,23 +74,27 @@ _PERK = (
 _NO_PAY_COUNT = rf"(?![\d,.]*\d|{_COUNT_AFTER})"
 # Money as it is written: a range, with what it is for when that follows; one hourly or daily rate (group ``rate``);
 # or one figure, with what it is for, and no perk after it. Run over ``lowered`` text, where ``money_written`` tries it.
-# A "+" against one figure is "or more" ("$150k+", "$45+/hr"), where other money does not follow it ("£500+VAT").
-_OR_MORE = r"\+(?![^\S\n]*(?:bonus|equity|stock|commissions?|benefits|super|rsus?|options|shares|esops?|incentives?|variable|vat|tax)\b)"
+# A "+" against one figure is "or more" ("$150k+", "$45+/hr"), where other money does not follow it: a figure, a share
+# or a word against the "+" ("£30k+£10k OTE", "$150k+10% bonus", "£45k+car"), or a word of money or perks ("£500+ VAT").
+_OR_MORE = (
+    rf"\+(?![a-z\d{CURRENCY_SYMBOLS}]|[^\S\n]*(?:[\d{CURRENCY_SYMBOLS}]|(?:bonus|equity|stock|commissions?|comm|benefits|bens|super|rsus?|"
+    r"options|shares|esops?|incentives?|variable|vat|tax|ote|car|pension|package|perks|allowances?|overtime|tips)\b))"
+)
 MONEY_WRITTEN = re.compile(
     rf"{_BETWEEN}(?P<low>{_MONEY}|{_BARE_LOW})(?:{_PERIOD}?{_TO}(?P<high>(?:{'|'.join(_PREFIXES)})?{_MONEY}|{_COUNTED}{_NO_PAY_COUNT}){_PERIOD}?"
     rf"|(?P<more>{_OR_MORE})?(?:(?P<rate>{_RATE_PERIOD})(?!{_PERK})|(?>{_PERIOD}?)(?!{_PERK})))"
 )  # one opening for all: a pattern that opens with alternatives is tried once for each at every character
 # Before a single figure, a bound that leaves one end open: "up to $200,000" is the most, "from £50,000" the least,
-# and "max. $80,000", "Maximum salary: $80,000" and their minimums. The words "up to", not a step-up's end: "a salary
-# step-up to £35,000" is the new salary.
+# and "max. $80,000", "Maximum salary: $80,000" and their minimums. The words "up to" (or "upto", as Indian postings
+# write it), not a step-up's end: "a salary step-up to £35,000" is the new salary.
 _BOUNDED_PAY = r"(?:(?:\s+(?:annual|base|gross|starting)){0,2}\s+(?:salary|pay|compensation|rate)\s*:?)?(?:\s+of)?"
 _BOUND_BEFORE = re.compile(
-    rf"(?:(?P<most>\b(?<!\w-)up\s+to|\bmax(?:imum|\.)?{_BOUNDED_PAY}|\bas\s+much\s+as)|(?P<least>\bfrom|\bstarting\s+(?:at|from)|\bat\s+least|\bmin(?:imum|\.)?{_BOUNDED_PAY}))\s*\Z"
+    rf"(?:(?P<most>\b(?<!\w-)up\s*to|\bmax(?:imum|\.)?{_BOUNDED_PAY}|\bas\s+much\s+as)|(?P<least>\bfrom|\bstarting\s+(?:at|from)|\bat\s+least|\bmin(?:imum|\.)?{_BOUNDED_PAY}))\s*\Z"
 )
 _BOUND = re.compile(_BOUND_BEFORE.pattern.removesuffix(r"\s*\Z"))
 # A currency symbol after a figure: "95 000 €", "18 LPA ₹"; the figure may be the high end of a range.
 _FIGURE_BEFORE = re.compile(rf"\d(?:\s?(?:{UNIT}))?\s?\Z")
-_FIGURE_START = re.compile(r"(?<![\d,.])\d")
+_FIGURE_START = re.compile(rf"{_FIGURE_BEGINS}\d")
 # What lies between the first figure of money and a currency after it: figures, units and a range's "to" ("80.000 -
 # 95.000 €", "120 to 150k usd"). A figure that something else comes after begins no money ending at that currency.
 _FIGURES_RUN = re.compile(rf"(?:[\d,.'’\s\-–—]|{UNIT}|to|up|and)*")
@@ -134,6 +144,8 @@ _PERIOD_BEFORE = re.compile(
 _PERIOD_NAMED: dict[str, Period] = {"annual": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day", "hourly": "hour"}
 _SHOWN_PERIOD = {"hour": "an hour", "day": "a day", "week": "a week", "month": "a month", "year": "a year"}
 _SHOWN_SYMBOL = {"USD": "$", "GBP": "£", "EUR": "€", "INR": "₹"}
+# How many times its low end a range's high end may be: the widest pay ranges are about twice it.
+_WIDEST = 10
 _INDIAN_GROUP = re.compile(r"(\d)(?=(?:\d\d)*\d{3}(?!\d))")  # a digit that two, four, ... and three more follow
 
 
@@ -220,16 +232,23 @@ def money_written(lower: str) -> Iterator[re.Match[str]]:
 
 
 def _figures_before(lower: str, at: int) -> list[int]:
-    """Where the figures begin that money with its currency at ``at`` may begin at: from the nearest figure on, each
-    with only figures, units and "to" between it and ``at`` (``_FIGURES_RUN``); looked for in the 64 characters before
-    ``at``, and all before it when each figure there is one."""
+    """Where the figures begin that money with its currency at ``at`` may begin at: the nearest figure and the one
+    before it (a range's ends: money ending at ``at`` holds no more), each with only figures, units and "to" between it
+    and ``at`` (``_FIGURES_RUN``). Looked for back from ``at`` in windows that double, as far as a figure that begins
+    far back ("1,000,000,...") takes: a run of figures ("1 1 1 ... 1 usd") costs no more than two of them."""
     found: list[int] = []
-    for window in (max(0, at - 64), 0):
-        found = []
-        for start in reversed([figure.start() for figure in _FIGURE_START.finditer(lower, window, at)]):
-            if not _FIGURES_RUN.fullmatch(lower, start, at):
+    window_end, size = at, 16
+    while window_end > 0:
+        window = max(0, window_end - size)
+        # A figure's start is known by the digits after it: look past the window's end, and keep the starts inside it.
+        starts = [figure.start() for figure in _FIGURE_START.finditer(lower, window, min(at, window_end + 4))]
+        for start in reversed([start for start in starts if start < window_end]):
+            if not _FIGURES_RUN.fullmatch(lower, start, found[-1] if found else at):
                 return found
             found.append(start)
+            if len(found) == 2:
+                return found
+        window_end, size = window, size * 2
     return found
 
 
@@ -244,7 +263,8 @@ def bound_start(lower: str, match: re.Match[str]) -> int:
 
 def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
     """The pay that ``text[start:end]`` states ("$120k - $150k a year", "£500pd", "₹16-20 LPA", "up to $200,000"), or
-    None when it holds no amount with a currency; the rest of ``text`` tells which dollar "$" is.
+    None when it holds no amount with a currency, or a range no pay spans ("2 - 95,000 USD"); the rest of ``text`` tells
+    which dollar "$" is.
 
     Without ``end``, the first amount with a currency from ``start`` on, with the range, rate or period written with it
     and its bound: "5+ years of experience. Salary $120k - $150k a year" is $120,000-$150,000 a year (not 5 to 120,000),
@@ -262,13 +282,11 @@ def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
             return None
         start, end = bound_start(lower, written), written.end()
     value = lower[start:end]
-    amounts = [(float(number), match.group("unit")) for match in _AMOUNT.finditer(value) if (number := _number(match.group("number"))) is not None][:2]
-    if not amounts:
+    read = _figures(value)
+    if read is None:
         return None
-    figures = sorted(number * _UNITS[unit] if unit else number for number, unit in _unit_shared(amounts))
-    if not all(math.isfinite(figure) for figure in figures):
-        return None
-    currency = _currency(text, lower, start, end, value, any(unit in _RUPEE_UNITS for _, unit in amounts))
+    figures, in_rupee_units = read
+    currency = _currency(text, lower, start, end, value, in_rupee_units)
     if currency is False:
         return None
     period = next((name for name, pattern in _PERIODS if pattern.search(value)), None)
@@ -284,11 +302,32 @@ def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
     return Pay(figures[0], figures[-1], currency, period)
 
 
+def spans_pay(written: str) -> bool:
+    """Whether money as written (a ``MONEY_WRITTEN`` match, lower case) states an amount pay can be: not a range whose
+    high end is many times its low end ("Product Manager 2 - 95,000 USD", "$0 - $150,000")."""
+    return _figures(written) is not None
+
+
+def _figures(value: str) -> tuple[list[float], bool] | None:
+    """The figures ``value`` states, lowest first, and whether one is in lakhs or crores; None when it states none, or
+    a range that no pay spans."""
+    amounts = [(float(number), match.group("unit")) for match in _AMOUNT.finditer(value) if (number := _number(match.group("number"))) is not None][:2]
+    if not amounts:
+        return None
+    figures = sorted(number * _UNITS[unit] if unit else number for number, unit in _unit_shared(amounts))
+    if not all(math.isfinite(figure) for figure in figures) or (len(figures) == 2 and figures[1] > _WIDEST * figures[0]):
+        return None
+    return figures, any(unit in _RUPEE_UNITS for _, unit in amounts)
+
+
 def _unit_shared(amounts: list[tuple[float, str | None]]) -> list[tuple[float, str | None]]:
     """A range that writes its unit once gives it to both ends: "$120-150k" (the low end shares the high end's) and
-    "$120k-150" (the high end the low end's); "$150,000-200k" does not, its low end written whole."""
+    "$120k-150" (the high end the low end's); "$150,000-200k" does not, its low end written whole. So do its thousands:
+    "80 - 95 000 €" and "8 - 12 000 PLN" are from 80,000 and 8,000, where that makes a range, "2 - 95,000 USD" is not."""
     if len(amounts) == 2:
         (low, low_unit), (high, high_unit) = amounts
+        if low_unit is None and high_unit is None and low < 1_000 <= high and low * 1_000 <= high <= low * 3_000:
+            return [(low, "k"), (high, None)]
         if low_unit is None and high_unit is not None and low <= high:
             return [(low, high_unit), (high, high_unit)]
         if low_unit is None and high_unit in _CRORES and low > high:

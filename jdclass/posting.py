@@ -14,7 +14,7 @@ from jdclass.errors import EmptyInput, InputError, InputTooLarge
 from jdclass.experience import YearsRequirement, extract_years_of_experience, main_requirement, people_management_years
 from jdclass.hyphenation import join_broken_words
 from jdclass.management import ManagementScope, extract_management_scope
-from jdclass.pay import CURRENCY_CODES, CURRENCY_SYMBOLS, Pay, bound_start, money_written, read_pay
+from jdclass.pay import CURRENCY_CODES, CURRENCY_SYMBOLS, Pay, bound_start, money_written, read_pay, spans_pay
 from jdclass.readers import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, SPACY_MAX_CHARS, check_text, html_to_text, looks_like_html, read_posting
 from jdclass.sections import (
     PICTOGRAPHS,
@@ -228,6 +228,8 @@ class Posting:
             single = not rate and match.group("high") is None
             if (single and not _FIGURE_LABEL.search(lower, max(0, match.start() - 40), match.start())) or _is_other_money(lower, match):
                 continue  # one figure is pay only where a pay word says so: not "a $5,000 signing bonus"
+            if match.group("high") is not None and not spans_pay(match.group()):
+                continue  # nor a range no pay spans: "Product Manager 2 - 95,000 USD" is no range from $2
             if found is None:
                 found = match
                 if not rate:
