@@ -616,13 +616,20 @@ def title_without_terms(title: str) -> str:
     return title
 
 
+# A title and the terms after it fit in this many characters: a line with breaks further on ("1,1,1,...", a run of
+# tens of thousands of characters with no space) is read no further, where each break read the rest of the line,
+# and a longer line is no title.
+_TITLE_BREAKS_WITHIN = 300
+
+
 def _before_terms(title: str) -> str:
     """``title`` cut at its first break that terms follow and a role comes before ("Acme | Remote | Senior PM" keeps
     them); ``title`` itself when there is none. Breaks after the twelfth word leave no title, so a line of prose is
     read no further (a few characters past it, for a break that follows that word)."""
     twelve = _TWELVE_WORDS.match(title)
-    last = twelve.end() + 3 if twelve else len(title)
+    last = min(twelve.end() + 3 if twelve else len(title), _TITLE_BREAKS_WITHIN)
     prose = twelve is not None and twelve.end() < len(title)
+    full, title = title, title[: _TITLE_BREAKS_WITHIN + 100]  # what is read after a break: its terms, a parenthesis
     for found in _TITLE_BREAK.finditer(title, 0, last):
         cut = found.start()
         while cut > 0 and title[cut - 1].isspace():
@@ -645,7 +652,7 @@ def _before_terms(title: str) -> str:
             cut = title.rfind("(", 0, cut)  # "Acme (30 people, remote US)": the parenthesis goes whole
         if junk and _ROLE_NOUN.search(title, 0, cut):
             return title[:cut].rstrip(" |·•–—-,/(*")
-    return title
+    return full
 
 
 def _title_case(text: str) -> bool:
@@ -658,6 +665,7 @@ def _looks_like_title(line: str) -> bool:
     words = line.split(maxsplit=12)  # at most 13 items: enough to tell more than 12 words
     return (
         0 < len(words) <= 12
+        and len(line) <= _TITLE_BREAKS_WITHIN
         and bool(_ROLE_NOUN.search(line))
         and not line.endswith((".", "?", "!"))
         and not _OPENS_A_SENTENCE.match(line)

@@ -1536,6 +1536,20 @@ def test_pay_place_and_terms_after_a_title_are_no_part_of_it(line: str, title: s
     assert title_without_terms(line) == title
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        ",".join(["1"] * 25_000) + " usd",  # each comma read the rest of the line: 157 s before
+        "(".join(["1"] * 25_000) + " usd",
+        "Product Manager" + ",1" * 25_000,
+    ],
+)
+def test_a_line_of_breaks_without_spaces_is_read_once(line: str) -> None:
+    # Such a line is no title (a title fits in 300 characters), and terms lie within a few hundred characters of a break.
+    assert title_without_terms(line) == line
+    assert parse(line).title is None
+
+
 _TITLE_WORDS = ["Senior", " Product Manager", " PM", "Acme", "Remote", "remote", "US", "Denver, CO", "(", ")", " | ", " – ", " - ", ", ", " / "]
 _TITLE_WORDS += ["$85", "-$100/hr", "6 months", "Contract", "m/w/d", "**", "🌎", " ", "Full-time", "Paid", "Social", "or"]
 
