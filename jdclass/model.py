@@ -76,6 +76,12 @@ def _installed(package: str) -> str | None:
         return None
 
 
+# How many characters of postings one pass of the model reads at most, whatever the batch size: a pass's spaCy arrays
+# and analyses grow with its text, about 55 MB a million characters, so a batch of the largest postings (200,000
+# characters each) is read a few at a time. Ordinary postings (3,000 to 5,000 characters) fill a batch first.
+MAX_BATCH_CHARS = 1_000_000
+
+
 class LevelClassifier:
     """A trained model: classify a posting's text into a level with probabilities and evidence."""
 
@@ -141,6 +147,7 @@ class LevelClassifier:
             raise TypeError("classify_many takes an iterable of postings, not one string; for one posting use classify(text)")
         check_errors(errors)
         batch: list[Posting | JdclassError] = []  # with errors="return", an input's error waits in its place
+        characters = 0
         items = enumerate(texts, start=1)
         while True:
             try:
@@ -151,16 +158,18 @@ class LevelClassifier:
                 yield from self._in_place(batch, details)
                 raise
             try:
-                batch.append(_posting(item, title, max_chars))
+                posting = _posting(item, title, max_chars)
+                batch.append(posting)
+                characters += len(posting.text)
             except JdclassError as error:
                 failure = type(error)(f"input {number}: {error}")
                 if errors == "raise":
                     yield from self._in_place(batch, details)
                     raise failure from None
                 batch.append(failure)
-            if len(batch) >= batch_size:
+            if len(batch) >= batch_size or characters >= MAX_BATCH_CHARS:
                 yield from self._in_place(batch, details)
-                batch = []
+                batch, characters = [], 0
         yield from self._in_place(batch, details)
 
     def _in_place(self, batch: list[Posting | JdclassError], details: bool) -> Iterator[Classification | JdclassError]:

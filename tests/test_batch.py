@@ -411,6 +411,38 @@ def test_bad_inputs_returned_in_their_places_do_not_cut_the_models_batches(class
     assert sizes == [2, 1]  # four inputs a batch, the two errors among them: the model ran twice, not four times
 
 
+def test_a_pass_of_the_model_reads_at_most_max_batch_chars(classifier, monkeypatch):
+    """Large postings are read a few at a time, in the library and in a batch run, whatever the batch or chunk size."""
+    sizes: list[int] = []
+    classify_batch = LevelClassifier._classify_batch
+
+    def counted(self: LevelClassifier, postings: list[Posting], details: bool = True) -> Iterator[Classification]:
+        sizes.append(len(postings))
+        return classify_batch(self, postings, details)
+
+    texts = [
+        f"{title}. Own the roadmap for the payments team and work with design." for title in ("Product Manager", "Senior PM", "APM", "VP of Product", "CPO")
+    ]
+    expected = [result.to_dict() for result in classifier.classify_many(texts)]
+    monkeypatch.setattr(LevelClassifier, "_classify_batch", counted)
+    monkeypatch.setattr(jdclass.model, "MAX_BATCH_CHARS", 200)  # three of these postings (71 to 83 characters) reach it
+    assert [result.to_dict() for result in classifier.classify_many(texts)] == expected
+    assert sizes == [3, 2]
+    sizes.clear()
+    monkeypatch.setattr(jdclass.model, "MAX_BATCH_CHARS", 10**9)  # the batch run's own groups, not the library's
+    monkeypatch.setattr(jdclass.batch, "MAX_BATCH_CHARS", 200)
+    Path("ads.jsonl").write_text("".join(json.dumps({"text": text}) + "\n" for text in ["", *texts[:3], "  ", *texts[3:]]), encoding="utf-8")
+    run_batch(BatchInputs((Path("ads.jsonl"),)), "levels.jsonl", model=classifier, chunk_size=100)
+    rows = [json.loads(line) for line in Path("levels.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [row["error"] or row["level"] for row in rows] == [
+        "the posting is empty",
+        *(item["level"] for item in expected[:3]),
+        "the posting is empty",
+        *(item["level"] for item in expected[3:]),
+    ]
+    assert sizes == [3, 2]
+
+
 @pytest.mark.parametrize("failure", [InputError("the model choked"), OSError("the disk went away")])
 def test_a_posting_the_model_fails_on_spoils_only_its_own_row(tmp_path, classifier, monkeypatch, failure):
     """The model runs on a chunk at once; when it fails, each posting is run alone to find the one at fault."""
