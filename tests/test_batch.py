@@ -390,7 +390,9 @@ def test_classify_many_can_return_each_bad_input_in_its_place_and_go_on(classifi
             list(call())  # type: ignore[call-overload]
 
 
-def test_bad_inputs_returned_in_their_places_do_not_cut_the_models_batches(classifier, monkeypatch):
+@pytest.fixture
+def passes(monkeypatch) -> list[int]:
+    """How many postings each pass of the model reads, in order."""
     sizes: list[int] = []
     classify_batch = LevelClassifier._classify_batch
 
@@ -399,6 +401,10 @@ def test_bad_inputs_returned_in_their_places_do_not_cut_the_models_batches(class
         return classify_batch(self, postings, details)
 
     monkeypatch.setattr(LevelClassifier, "_classify_batch", counted)
+    return sizes
+
+
+def test_bad_inputs_returned_in_their_places_do_not_cut_the_models_batches(classifier, passes):
     texts = ["Product Manager. Own the roadmap.", "", "Senior Product Manager. Lead the strategy.", "  ", "APM"]
     outcomes = list(classifier.classify_many(texts, batch_size=4, errors="return"))
     assert [str(item) if isinstance(item, Exception) else item.posting.text for item in outcomes] == [
@@ -408,23 +414,16 @@ def test_bad_inputs_returned_in_their_places_do_not_cut_the_models_batches(class
         "input 4: the posting is empty",
         texts[4],
     ]
-    assert sizes == [2, 1]  # four inputs a batch, the two errors among them: the model ran twice, not four times
+    assert passes == [2, 1]  # four inputs a batch, the two errors among them: the model ran twice, not four times
 
 
-def test_a_pass_of_the_model_reads_at_most_max_batch_chars(classifier, monkeypatch):
+def test_a_pass_of_the_model_reads_at_most_max_batch_chars(classifier, monkeypatch, request):
     """Large postings are read a few at a time, in the library and in a batch run, whatever the batch or chunk size."""
-    sizes: list[int] = []
-    classify_batch = LevelClassifier._classify_batch
-
-    def counted(self: LevelClassifier, postings: list[Posting], details: bool = True) -> Iterator[Classification]:
-        sizes.append(len(postings))
-        return classify_batch(self, postings, details)
-
     texts = [
         f"{title}. Own the roadmap for the payments team and work with design." for title in ("Product Manager", "Senior PM", "APM", "VP of Product", "CPO")
     ]
     expected = [result.to_dict() for result in classifier.classify_many(texts)]
-    monkeypatch.setattr(LevelClassifier, "_classify_batch", counted)
+    sizes = request.getfixturevalue("passes")
     monkeypatch.setattr(jdclass.model, "MAX_BATCH_CHARS", 200)  # three of these postings (71 to 83 characters) reach it
     assert [result.to_dict() for result in classifier.classify_many(texts)] == expected
     assert sizes == [3, 2]
