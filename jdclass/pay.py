@@ -49,14 +49,14 @@ _CURRENCY_AFTER = rf"(?:{_SYMBOL_AFTER}|{_CODE_AFTER_FIGURE})"
 # A figure in lakhs a year names its currency too: "LPA" is Indian pay ("CTC: 12-18 LPA"), where lakhs and crores
 # alone count users and downloads as well ("2 lakh merchants").
 _IN_LPA = rf"{_FIGURE_BEGINS}(?>{_FIGURE}(?!\d|[,.]\d)\s?lpa\b)"
-# A figure with its currency: a symbol or a code that ends no word before it ("CHF 120,000"; "years 2020" holds no
-# pesos), a symbol or a code after it, or LPA.
-_MONEY = rf"(?:(?:[{CURRENCY_SYMBOLS}]|(?<![a-z])(?:{'|'.join(CURRENCY_CODES)}))\s?{_COUNTED}|{_FIGURE_BEGINS}{_COUNTED}{_CURRENCY_AFTER}|{_IN_LPA})"
+# A figure with its currency: a symbol, a dollar with its prefix ("C$90,000", "R$ 12.000": the money begins at the
+# prefix) or a code that ends no word before it ("CHF 120,000"; "years 2020" holds no pesos), a symbol or a code after
+# it, or LPA.
+_PREFIXED_DOLLAR = rf"(?<![a-z])(?:{'|'.join(_PREFIXES)})\$"
+_MONEY = rf"(?:(?:{_PREFIXED_DOLLAR}|[{CURRENCY_SYMBOLS}]|(?<![a-z])(?:{'|'.join(CURRENCY_CODES)}))\s?{_COUNTED}|{_FIGURE_BEGINS}{_COUNTED}{_CURRENCY_AFTER}|{_IN_LPA})"
 # Between the ends of a range: a dash, "to" or "up to" ("£45,000 up to £55,000"), and "and" after "between" ("between
-# €3,600 and €4,400"; group ``between``, before the low end's currency or a dollar's prefix: "between CA$150,000 and
-# CA$178,000").
-_BETWEEN = "".join(rf"|(?<=\bbetween\s(?:{'|'.join(prefix for prefix in _PREFIXES if len(prefix) == size)}))" for size in (1, 2))
-_BETWEEN = rf"(?:(?:(?<=\bbetween\s){_BETWEEN})(?P<between>))?"  # a look-behind's alternatives have one length
+# €3,600 and €4,400", "between CA$150,000 and CA$178,000"; group ``between``).
+_BETWEEN = r"(?:(?<=\bbetween\s)(?P<between>))?"
 _TO = r"\s*(?:-|–|—|(?:up\s+)?to|(?(between)and|(?!)))\s*"
 # The low end of a range whose currency comes after the high end only: "80.000 - 95.000 €", "95,000 - 120,000 USD".
 _BARE_LOW = rf"{_FIGURE_BEGINS}{_COUNTED}(?={_TO}(?:{_COUNTED}{_CURRENCY_AFTER}|{_IN_LPA}))"
@@ -81,7 +81,7 @@ _OR_MORE = (
     r"options|shares|esops?|incentives?|variable|vat|tax|ote|car|pension|package|perks|allowances?|overtime|tips)\b))"
 )
 MONEY_WRITTEN = re.compile(
-    rf"{_BETWEEN}(?P<low>{_MONEY}|{_BARE_LOW})(?:{_PERIOD}?{_TO}(?P<high>(?:{'|'.join(_PREFIXES)})?{_MONEY}|{_COUNTED}{_NO_PAY_COUNT}){_PERIOD}?"
+    rf"{_BETWEEN}(?P<low>{_MONEY}|{_BARE_LOW})(?:{_PERIOD}?{_TO}(?P<high>{_MONEY}|{_COUNTED}{_NO_PAY_COUNT}){_PERIOD}?"
     rf"|(?P<more>{_OR_MORE})?(?:(?P<rate>{_RATE_PERIOD})(?!{_PERK})|(?>{_PERIOD}?)(?!{_PERK})))"
 )  # one opening for all: a pattern that opens with alternatives is tried once for each at every character
 # Before a single figure, a bound that leaves one end open: "up to $200,000" is the most, "from £50,000" the least,
@@ -198,9 +198,9 @@ def _in_lakhs(amount: float) -> str:
 
 
 def money_written(lower: str) -> Iterator[re.Match[str]]:
-    """The matches of ``MONEY_WRITTEN.finditer(lower)``, tried only where one can begin: at a currency symbol, at a
-    code followed by a figure (``_SHAPES``), and at the figures before a symbol or a code that comes after a figure,
-    as ``spans.matches_from`` tries a pattern."""
+    """The matches of ``MONEY_WRITTEN.finditer(lower)``, tried only where one can begin: at a currency symbol (at the
+    prefix of a dollar written "C$"), at a code followed by a figure (``_SHAPES``), and at the figures before a symbol
+    or a code that comes after a figure, as ``spans.matches_from`` tries a pattern."""
     symbols = []
     for symbol in CURRENCY_SYMBOLS:
         at = lower.find(symbol)
@@ -208,6 +208,9 @@ def money_written(lower: str) -> Iterator[re.Match[str]]:
             symbols.append(at)
             at = lower.find(symbol, at + 1)
     starts = set(symbols)
+    for at in symbols:  # a dollar's prefix begins its money: "C$90,000"
+        if lower[at] == "$" and (prefix := _DOLLAR_PREFIX.search(lower, max(0, at - 2), at + 1)):
+            starts.add(prefix.start())
     after_figures = []  # the symbols and codes that a figure comes before
     for at in symbols:
         before = lower[max(0, at - 2) : at].rstrip()[-1:]  # a figure's last digit or a unit's last letter, if one comes before
