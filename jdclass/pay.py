@@ -80,9 +80,12 @@ _OR_MORE = (
     rf"\+(?![a-z\d{CURRENCY_SYMBOLS}]|[^\S\n]*(?:[\d{CURRENCY_SYMBOLS}]|(?:bonus|equity|stock|commissions?|comm|benefits|bens|super|rsus?|"
     r"options|shares|esops?|incentives?|variable|vat|tax|ote|car|pension|package|perks|allowances?|overtime|tips)\b))"
 )
+# After one figure, a bound that leaves one end open, as one before it does: "$80,000 max", "£550/day (max)", "$80,000
+# max per year".
+_BOUND_WORD_AFTER = r"[^\S\n]*\(?(?:max|min)(?:imum|\.)?(?![a-z])\)?"
 MONEY_WRITTEN = re.compile(
     rf"{_BETWEEN}(?P<low>{_MONEY}|{_BARE_LOW})(?:{_PERIOD}?{_TO}(?P<high>{_MONEY}|{_COUNTED}{_NO_PAY_COUNT}){_PERIOD}?"
-    rf"|(?P<more>{_OR_MORE})?(?:(?P<rate>{_RATE_PERIOD})(?!{_PERK})|(?>{_PERIOD}?)(?!{_PERK})))"
+    rf"|(?P<more>{_OR_MORE})?(?:(?P<rate>{_RATE_PERIOD})(?!{_PERK})|(?>{_PERIOD}?)(?!{_PERK}))(?:{_BOUND_WORD_AFTER}{_PERIOD}?)?)"
 )  # one opening for all: a pattern that opens with alternatives is tried once for each at every character
 # Before a single figure, a bound that leaves one end open: "up to $200,000" is the most, "from £50,000" the least,
 # and "max. $80,000", "Maximum salary: $80,000" and their minimums. The words "up to" (or "upto", as Indian postings
@@ -92,6 +95,7 @@ _BOUND_BEFORE = re.compile(
     rf"(?:(?P<most>\b(?<!\w-)up\s*to|\bmax(?:imum|\.)?{_BOUNDED_PAY}|\bas\s+much\s+as)|(?P<least>\bfrom|\bstarting\s+(?:at|from)|\bat\s+least|\bmin(?:imum|\.)?{_BOUNDED_PAY}))\s*\Z"
 )
 _BOUND = re.compile(_BOUND_BEFORE.pattern.removesuffix(r"\s*\Z"))
+_BOUND_AFTER = re.compile(r"(?<![a-z])(?:(?P<most>max)|(?P<least>min))(?:imum)?(?![a-z])")  # in one figure's match: ``_BOUND_WORD_AFTER``
 # A currency symbol after a figure: "95 000 €", "18 LPA ₹"; the figure may be the high end of a range.
 _FIGURE_BEFORE = re.compile(rf"\d(?:\s?(?:{UNIT}))?\s?\Z")
 _FIGURE_START = re.compile(rf"{_FIGURE_BEGINS}\d")
@@ -297,7 +301,7 @@ def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
         line = max(lower.rfind("\n", max(0, start - 60), start) + 1, start - 60)
         if named := _PERIOD_BEFORE.search(lower, line, start):
             period = _PERIOD_NAMED[named.group("period") or named.group("period_after")]
-    bound = _BOUND.match(value) if len(figures) == 1 else None
+    bound = (_BOUND.match(value) or _BOUND_AFTER.search(value)) if len(figures) == 1 else None
     if bound is not None:
         return Pay(None, figures[0], currency, period) if bound.group("most") else Pay(figures[0], None, currency, period)
     if len(figures) == 1 and "+" in value:  # "$150k+": no figure holds a "+", and "+ bonus" is no match's

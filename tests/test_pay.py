@@ -355,6 +355,8 @@ _MONEY_WORDS += [
     "'",
     "r$",
     " r$ ",
+    " max",
+    " (min.)",
 ]
 
 
@@ -424,6 +426,12 @@ def test_up_to_is_the_words_not_the_end_of_a_step_up(line, salary, described):
         ("Max. salary: €4,500 per month", "Max. salary: €4,500 per month", Pay(None, 4_500, "EUR", "month")),
         ("Minimum annual base salary: $120,000", "Minimum annual base salary: $120,000", Pay(120_000, None, "USD", "year")),
         ("The minimum salary of £32,000 applies.", "minimum salary of £32,000", Pay(32_000, None, "GBP", None)),
+        # A bound after the figure bounds it as one before it does; not one after a range, nor a perk's.
+        ("Salary: $80,000 max", "$80,000 max", Pay(None, 80_000, "USD", None)),
+        ("Salary: £40,000 (minimum) per year", "£40,000 (minimum) per year", Pay(40_000, None, "GBP", "year")),
+        ("Day rate: €600/day max.", "€600/day max.", Pay(None, 600, "EUR", "day")),
+        ("Salary: $60,000 - $80,000 max", "$60,000 - $80,000", Pay(60_000, 80_000, "USD", None)),
+        ("Salary: $80,000 plus $500 max stipend", "$80,000", Pay(80_000, 80_000, "USD", None)),
         # A figure with no bound is exact; a full stop after other words still ends the pay word's clause.
         ("Salary: $80,000", "$80,000", Pay(80_000, 80_000, "USD", None)),
         ("Salary: see below. $5,000 relocation", None, None),
