@@ -54,10 +54,11 @@ _IN_LPA = rf"{_FIGURE_BEGINS}(?>{_FIGURE}(?!\d|[,.]\d)\s?lpa\b)"
 # it, or LPA.
 _PREFIXED_DOLLAR = rf"(?<![a-z])(?:{'|'.join(_PREFIXES)})\$"
 _MONEY = rf"(?:(?:{_PREFIXED_DOLLAR}|[{CURRENCY_SYMBOLS}]|(?<![a-z])(?:{'|'.join(CURRENCY_CODES)}))\s?{_COUNTED}|{_FIGURE_BEGINS}{_COUNTED}{_CURRENCY_AFTER}|{_IN_LPA})"
-# Between the ends of a range: a dash, "to" or "up to" ("£45,000 up to £55,000"), and "and" after "between" ("between
-# €3,600 and €4,400", "between CA$150,000 and CA$178,000"; group ``between``).
+# Between the ends of a range: a dash, "to" or "up to" ("£45,000 up to £55,000"), a maximum ("min. £50,000, max.
+# £60,000", "£50,000 and maximum £60,000"), and "and" after "between" ("between €3,600 and €4,400", "between CA$150,000
+# and CA$178,000"; group ``between``).
 _BETWEEN = r"(?:(?<=\bbetween\s)(?P<between>))?"
-_TO = r"\s*(?:-|–|—|(?:up\s+)?to|(?(between)and|(?!)))\s*"
+_TO = r"\s*(?:-|–|—|(?:up\s+)?to|(?(between)and|(?!))|(?:[,;/]\s*|(?:and|to)\s+)?max(?:imum|\.)?:?)\s*"
 # The low end of a range whose currency comes after the high end only: "80.000 - 95.000 €", "95,000 - 120,000 USD".
 _BARE_LOW = rf"{_FIGURE_BEGINS}{_COUNTED}(?={_TO}(?:{_COUNTED}{_CURRENCY_AFTER}|{_IN_LPA}))"
 # What the pay is for: "$50-$70 per hour", "£550/day", "$120k - $150k a year", "£60,000 pa". The hour and the day
@@ -100,8 +101,9 @@ _BOUND_AFTER = re.compile(r"(?<![a-z])(?:(?P<most>max)|(?P<least>min))(?:imum)?(
 _FIGURE_BEFORE = re.compile(rf"\d(?:\s?(?:{UNIT}))?\s?\Z")
 _FIGURE_START = re.compile(rf"{_FIGURE_BEGINS}\d")
 # What lies between the first figure of money and a currency after it: figures, units and a range's "to" ("80.000 -
-# 95.000 €", "120 to 150k usd"). A figure that something else comes after begins no money ending at that currency.
-_FIGURES_RUN = re.compile(rf"(?:[\d,.'’\s\-–—]|{UNIT}|to|up|and)*")
+# 95.000 €", "120 to 150k usd", "50 000, max. 60 000 eur"). A figure that something else comes after begins no money
+# ending at that currency.
+_FIGURES_RUN = re.compile(rf"(?:[\d,.'’\s\-–—/:;]|{UNIT}|to|up|and|max(?:imum)?)*")
 _CODE_SET = frozenset(CURRENCY_CODES)
 # A text's shape, a byte a character: a digit "0", an ASCII space " ", "0" for any character past ASCII ("?" after
 # encoding), which may be a digit or a space too, and the rest as it is. A code before a figure or after it (and its

@@ -357,6 +357,8 @@ _MONEY_WORDS += [
     " r$ ",
     " max",
     " (min.)",
+    ", max. ",
+    " / max: ",
 ]
 
 
@@ -426,6 +428,11 @@ def test_up_to_is_the_words_not_the_end_of_a_step_up(line, salary, described):
         ("Max. salary: €4,500 per month", "Max. salary: €4,500 per month", Pay(None, 4_500, "EUR", "month")),
         ("Minimum annual base salary: $120,000", "Minimum annual base salary: $120,000", Pay(120_000, None, "USD", "year")),
         ("The minimum salary of £32,000 applies.", "minimum salary of £32,000", Pay(32_000, None, "GBP", None)),
+        # A minimum and a maximum are a range.
+        ("Salary: min. £50,000, max. £60,000", "£50,000, max. £60,000", Pay(50_000, 60_000, "GBP", None)),
+        ("Salary: minimum €4,000 and maximum €5,000 per month", "€4,000 and maximum €5,000 per month", Pay(4_000, 5_000, "EUR", "month")),
+        ("Salary: Min: 50 000 / Max: 60 000 EUR", "50 000 / Max: 60 000 EUR", Pay(50_000, 60_000, "EUR", None)),
+        ("Salary: £50,000, max. 20% bonus", "£50,000", Pay(50_000, 50_000, "GBP", None)),
         # A bound after the figure bounds it as one before it does; not one after a range, nor a perk's.
         ("Salary: $80,000 max", "$80,000 max", Pay(None, 80_000, "USD", None)),
         ("Salary: £40,000 (minimum) per year", "£40,000 (minimum) per year", Pay(40_000, None, "GBP", "year")),
