@@ -39,6 +39,9 @@ _FIGURE = rf"\d(?:\d{{0,2}}[{_GROUP_SEPARATORS}]\d{{3}}(?:{_LATER_GROUP})*(?!\d|
 _FIGURE_BEGINS = rf"(?<![\d,.])(?!(?<=\d[{_GROUP_SEPARATORS}])\d{{3}}(?!\d))"
 # Taken whole (atomic): "$20 per day meal allowance" is no figure "$2" that a "0" follows.
 _COUNTED = rf"(?>{_FIGURE}(?!\d|[,.]\d)(?:\s?(?:{UNIT})\b)?)"
+# The ".-" that Swiss postings write after a whole amount, its currency before it ("CHF 120'000.- to 140'000.-"), where
+# no figure follows the dash.
+_WHOLE = rf"(?:\.[-–](?![\d{CURRENCY_SYMBOLS}]))?"
 # A symbol after a figure ("95.000,00 €", "85 000 €"), unless a figure in thousands follows it on its line: in "2019 €80k"
 # and "Salary for 2025 € 60.000" the symbol is the second figure's, in "2 500 € 13 mois" the first's.
 _THOUSANDS_AFTER = r"[^\S\n]?\d(?:[\d,.]{3}|\d{0,2}[^\S\n]\d{3}|\d{0,2}\s?k\b)"
@@ -53,7 +56,7 @@ _IN_LPA = rf"{_FIGURE_BEGINS}(?>{_FIGURE}(?!\d|[,.]\d)\s?lpa\b)"
 # prefix) or a code that ends no word before it ("CHF 120,000"; "years 2020" holds no pesos), a symbol or a code after
 # it, or LPA.
 _PREFIXED_DOLLAR = rf"(?<![a-z])(?:{'|'.join(_PREFIXES)})\$"
-_MONEY = rf"(?:(?:{_PREFIXED_DOLLAR}|[{CURRENCY_SYMBOLS}]|(?<![a-z])(?:{'|'.join(CURRENCY_CODES)}))\s?{_COUNTED}|{_FIGURE_BEGINS}{_COUNTED}{_CURRENCY_AFTER}|{_IN_LPA})"
+_MONEY = rf"(?:(?:{_PREFIXED_DOLLAR}|[{CURRENCY_SYMBOLS}]|(?<![a-z])(?:{'|'.join(CURRENCY_CODES)}))\s?{_COUNTED}{_WHOLE}|{_FIGURE_BEGINS}{_COUNTED}{_CURRENCY_AFTER}|{_IN_LPA})"
 # Between the ends of a range: a dash, "to" or "up to" ("£45,000 up to £55,000"), a maximum ("min. £50,000, max.
 # £60,000", "£50,000 and maximum £60,000"), and "and" after "between" ("between €3,600 and €4,400", "between CA$150,000
 # and CA$178,000"; group ``between``).
@@ -85,7 +88,7 @@ _OR_MORE = (
 # max per year".
 _BOUND_WORD_AFTER = r"[^\S\n]*\(?(?:max|min)(?:imum|\.)?(?![a-z])\)?"
 MONEY_WRITTEN = re.compile(
-    rf"{_BETWEEN}(?P<low>{_MONEY}|{_BARE_LOW})(?:{_PERIOD}?{_TO}(?P<high>{_MONEY}|{_COUNTED}{_NO_PAY_COUNT}){_PERIOD}?"
+    rf"{_BETWEEN}(?P<low>{_MONEY}|{_BARE_LOW})(?:{_PERIOD}?{_TO}(?P<high>{_MONEY}|{_COUNTED}{_NO_PAY_COUNT}{_WHOLE}){_PERIOD}?"
     rf"|(?P<more>{_OR_MORE})?(?:(?P<rate>{_RATE_PERIOD})(?!{_PERK})|(?>{_PERIOD}?)(?!{_PERK}))(?:{_BOUND_WORD_AFTER}{_PERIOD}?)?)"
 )  # one opening for all: a pattern that opens with alternatives is tried once for each at every character
 # Before a single figure, a bound that leaves one end open: "up to $200,000" is the most, "from £50,000" the least,

@@ -359,6 +359,8 @@ _MONEY_WORDS += [
     " (min.)",
     ", max. ",
     " / max: ",
+    ".- ",
+    ".-",
 ]
 
 
@@ -580,6 +582,9 @@ def test_a_rate_per_h_or_d(line, salary, described):
         ("Salary: 110’000 - 130’000 CHF", "110’000 - 130’000 CHF", "CHF 110,000-130,000"),
         ("Salary: CHF 9'500 per month, 13 salaries", "CHF 9'500 per month", "CHF 9,500 a month"),
         ("Salary: CHF 1'250'000", "CHF 1'250'000", "CHF 1,250,000"),
+        # The ".-" written after a whole amount is no end of the money: the range goes on after it.
+        ("Salary: CHF 120'000.- to 140'000.-", "CHF 120'000.- to 140'000.-", "CHF 120,000-140,000"),
+        ("Salary: CHF 9'500.–/month", "CHF 9'500.–/month", "CHF 9,500 a month"),
         # Not a quotation mark after a figure, nor three digits that are a count.
         ("Salary: CHF 120'000 100% workload", "CHF 120'000", "CHF 120,000"),
         ("Salary: 'EUR 95' is the code", "EUR 95", "€95"),
