@@ -37,8 +37,9 @@ _FIGURE = rf"\d(?:\d{{0,2}}[{_GROUP_SEPARATORS}]\d{{3}}(?:{_LATER_GROUP})*(?!\d|
 # Where a figure begins: at a digit that no digit or separator of a figure comes before, nor at a thousands group ("000"
 # in "1 000 000" is the figure's), where money would be tried again for each of a long figure's groups.
 _FIGURE_BEGINS = rf"(?<![\d,.])(?!(?<=\d[{_GROUP_SEPARATORS}])\d{{3}}(?!\d))"
-# Taken whole (atomic): "$20 per day meal allowance" is no figure "$2" that a "0" follows.
-_COUNTED = rf"(?>{_FIGURE}(?!\d|[,.]\d)(?:\s?(?:{UNIT})\b)?)"
+# Taken whole (atomic): "$20 per day meal allowance" is no figure "$2" that a "0" follows. Nor is a figure that an
+# apostrophe ends money: "SEK 45' - 55'" may be thousands written short, or a quotation's end ("'EUR 95'").
+_COUNTED = rf"(?>{_FIGURE}(?!\d|[,.]\d|['’])(?:\s?(?:{UNIT})\b)?)"
 # The ".-" that Swiss postings write after a whole amount, its currency before it ("CHF 120'000.- to 140'000.-"), where
 # no figure follows the dash.
 _WHOLE = rf"(?:\.[-–](?![\d{CURRENCY_SYMBOLS}]))?"

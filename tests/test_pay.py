@@ -585,9 +585,12 @@ def test_a_rate_per_h_or_d(line, salary, described):
         # The ".-" written after a whole amount is no end of the money: the range goes on after it.
         ("Salary: CHF 120'000.- to 140'000.-", "CHF 120'000.- to 140'000.-", "CHF 120,000-140,000"),
         ("Salary: CHF 9'500.–/month", "CHF 9'500.–/month", "CHF 9,500 a month"),
-        # Not a quotation mark after a figure, nor three digits that are a count.
+        # Not three digits that are a count.
         ("Salary: CHF 120'000 100% workload", "CHF 120'000", "CHF 120,000"),
-        ("Salary: 'EUR 95' is the code", "EUR 95", "€95"),
+        # An apostrophe that ends a figure may write its thousands short, or end a quotation: no pay, not 45.
+        ("Salary: SEK 45' - 55'", None, None),
+        ("Salary: CHF 95’ per year", None, None),
+        ("Salary: 'EUR 95' is the code", None, None),
     ],
 )
 def test_an_apostrophe_between_thousands(line, salary, described):
