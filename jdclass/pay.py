@@ -47,8 +47,13 @@ _WHOLE = rf"(?:\.[-–](?![\d{CURRENCY_SYMBOLS}]))?"
 # and "Salary for 2025 € 60.000" the symbol is the second figure's, in "2 500 € 13 mois" the first's.
 _THOUSANDS_AFTER = r"[^\S\n]?\d(?:[\d,.]{3}|\d{0,2}[^\S\n]\d{3}|\d{0,2}\s?k\b)"
 _SYMBOL_AFTER = rf"\s?[{CURRENCY_SYMBOLS}](?!{_THOUSANDS_AFTER})"
-# A code after a figure, a word of its own ("95,000 USD", "120-150k CAD"; not "5 usda"), on the same terms.
-_CODE_AFTER_FIGURE = rf"\s?(?:{'|'.join(CURRENCY_CODES)})(?![a-z])(?!{_THOUSANDS_AFTER})"
+# A code after a figure, a word of its own ("95,000 USD", "120-150k CAD"; not "5 usda"), on the same terms, and not
+# a thing the letters name that a word after them says: "2-3 CAD tools" are design software ("CAD/CAM", "CAD models").
+_THING_NAMED = (
+    r"[^\S\n]*(?:/[^\S\n]*cam\b|[^\S\n](?:tools?|software|drawings?|designs?|drafting|models?|modell?ing|files?|packages?|programs?|"
+    r"systems?|platforms?|applications?|apps?|skills?|experience|licen[cs]es?|suites?|engineers?|designers?|courses?|projects?)\b)"
+)
+_CODE_AFTER_FIGURE = rf"\s?(?:{'|'.join(CURRENCY_CODES)})(?![a-z])(?!{_THOUSANDS_AFTER}|{_THING_NAMED})"
 _CURRENCY_AFTER = rf"(?:{_SYMBOL_AFTER}|{_CODE_AFTER_FIGURE})"
 # A figure in lakhs a year names its currency too: "LPA" is Indian pay ("CTC: 12-18 LPA"), where lakhs and crores
 # alone count users and downloads as well ("2 lakh merchants").
@@ -156,6 +161,8 @@ _SHOWN_PERIOD = {"hour": "an hour", "day": "a day", "week": "a week", "month": "
 _SHOWN_SYMBOL = {"USD": "$", "GBP": "£", "EUR": "€", "INR": "₹"}
 # How many times its low end a range's high end may be: the widest pay ranges are about twice it.
 _WIDEST = 10
+# The least amount pay is, in any currency pay is read in: the lowest hourly wages are more ($7.25 in the US).
+_LEAST = 5
 _INDIAN_GROUP = re.compile(r"(\d)(?=(?:\d\d)*\d{3}(?!\d))")  # a digit that two, four, ... and three more follow
 
 
@@ -276,8 +283,8 @@ def bound_start(lower: str, match: re.Match[str]) -> int:
 
 def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
     """The pay that ``text[start:end]`` states ("$120k - $150k a year", "£500pd", "₹16-20 LPA", "up to $200,000"), or
-    None when it holds no amount with a currency, or a range no pay spans ("2 - 95,000 USD"); the rest of ``text`` tells
-    which dollar "$" is.
+    None when it holds no amount with a currency, or a range no pay spans ("2 - 95,000 USD") or an amount too small to
+    be pay ("$2-$3"); the rest of ``text`` tells which dollar "$" is.
 
     Without ``end``, the first amount with a currency from ``start`` on, with the range, rate or period written with it
     and its bound: "5+ years of experience. Salary $120k - $150k a year" is $120,000-$150,000 a year (not 5 to 120,000),
@@ -317,18 +324,19 @@ def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
 
 def spans_pay(written: str) -> bool:
     """Whether money as written (a ``MONEY_WRITTEN`` match, lower case) states an amount pay can be: not a range whose
-    high end is many times its low end ("Product Manager 2 - 95,000 USD", "$0 - $150,000")."""
+    high end is many times its low end ("Product Manager 2 - 95,000 USD", "$0 - $150,000"), nor an amount too small
+    to be pay ("$2-$3")."""
     return _figures(written) is not None
 
 
 def _figures(value: str) -> tuple[list[float], bool] | None:
-    """The figures ``value`` states, lowest first, and whether one is in lakhs or crores; None when it states none, or
-    a range that no pay spans."""
+    """The figures ``value`` states, lowest first, and whether one is in lakhs or crores; None when it states none, an
+    amount too small to be pay, or a range that no pay spans."""
     amounts = [(float(number), match.group("unit")) for match in _AMOUNT.finditer(value) if (number := _number(match.group("number"))) is not None][:2]
     if not amounts:
         return None
     figures = sorted(number * _UNITS[unit] if unit else number for number, unit in _unit_shared(amounts))
-    if not all(math.isfinite(figure) for figure in figures) or (len(figures) == 2 and figures[1] > _WIDEST * figures[0]):
+    if not all(math.isfinite(figure) for figure in figures) or figures[0] < _LEAST or (len(figures) == 2 and figures[1] > _WIDEST * figures[0]):
         return None
     return figures, any(unit in _RUPEE_UNITS for _, unit in amounts)
 

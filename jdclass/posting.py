@@ -228,8 +228,8 @@ class Posting:
             single = not rate and match.group("high") is None
             if (single and not _FIGURE_LABEL.search(lower, max(0, match.start() - 40), match.start())) or _is_other_money(lower, match):
                 continue  # one figure is pay only where a pay word says so: not "a $5,000 signing bonus"
-            if match.group("high") is not None and not spans_pay(match.group()):
-                continue  # nor a range no pay spans: "Product Manager 2 - 95,000 USD" is no range from $2
+            if not spans_pay(match.group()):
+                continue  # nor a range no pay spans, "Product Manager 2 - 95,000 USD", nor an amount too small to be pay
             if found is None:
                 found = match
                 if not rate:

@@ -361,6 +361,8 @@ _MONEY_WORDS += [
     " / max: ",
     ".- ",
     ".-",
+    " cad tools",
+    "cad/cam",
 ]
 
 
@@ -495,6 +497,25 @@ def test_a_currency_code_after_the_figure(line, salary, described):
     ],
 )
 def test_a_range_is_as_wide_as_pay(line, salary, described):
+    assert salary_and_pay(line) == (salary, described)
+
+
+@pytest.mark.parametrize(
+    ("line", "salary", "described"),
+    [
+        # Letters that are a code name a thing where a word after them says so: "CAD" is design software there ...
+        ("Skills: 2-3 CAD tools", None, None),
+        ("Fluent in 5-10 CAD models a week", None, None),
+        ("Knows 5-8 CAD/CAM packages", None, None),
+        ("Salary: 95,000 - 120,000 CAD base", "95,000 - 120,000 CAD", "CAD 95,000-120,000"),
+        ("Salary: 120k CAD/year", "120k CAD/year", "CAD 120,000 a year"),
+        # ... and an amount too small to be pay, in any currency, is none.
+        ("Salary: $2-$3", None, None),
+        ("Pay: €3 per hour", None, None),
+        ("Rate: $7.25/hr", "$7.25/hr", "$7.25 an hour"),
+    ],
+)
+def test_a_thing_a_code_names_or_an_amount_too_small_is_no_pay(line, salary, described):
     assert salary_and_pay(line) == (salary, described)
 
 
@@ -652,9 +673,9 @@ def test_the_period_named_before_the_pay_is_in_its_line():
     [
         # Each figure of a run before a code was tried against all the run: 25,000 figures took 20 s, 8,000 thousands
         # groups 14 s, 8,000 figures in LPA 39 s.
-        ("1 " * 25_000 + "usd", Pay(1, 1, "USD", None)),
-        ("1" + " 000" * 8_000 + " 0 usd", Pay(0, 0, "USD", None)),
-        ("1" + " 000" * 8_000 + " 0 €", Pay(0, 0, "EUR", None)),
+        ("5 " * 25_000 + "usd", Pay(5, 5, "USD", None)),
+        ("1" + " 000" * 8_000 + " 7 usd", Pay(7, 7, "USD", None)),
+        ("1" + " 000" * 8_000 + " 7 €", Pay(7, 7, "EUR", None)),
         ("1 lpa " * 8_000, Pay(100_000, 100_000, "INR", "year")),
     ],
 )
