@@ -310,8 +310,10 @@ def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
     if currency is False:
         return None
     period = next((name for name, pattern in _PERIODS if pattern.search(value)), None)
-    if period is None:  # named before the pay, in its line
-        line = max(lower.rfind("\n", max(0, start - 60), start) + 1, start - 60)
+    if period is None:  # named before the pay, in its line, or on the line above where the pay begins its line
+        line = _line_start(lower, start)
+        if line > 0 and not lower[line:start].strip(" \t\r-"):  # "Annual salary:\n$120,000 - $150,000"
+            line = _line_start(lower, line - 1)
         if named := _PERIOD_BEFORE.search(lower, line, start):
             period = _PERIOD_NAMED[named.group("period") or named.group("period_after")]
     bound = (_BOUND.match(value) or _BOUND_AFTER.search(value)) if len(figures) == 1 else None
@@ -320,6 +322,11 @@ def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
     if len(figures) == 1 and "+" in value:  # "$150k+": no figure holds a "+", and "+ bonus" is no match's
         return Pay(figures[0], None, currency, period)
     return Pay(figures[0], figures[-1], currency, period)
+
+
+def _line_start(lower: str, at: int) -> int:
+    """Where the line that ``at`` is in begins, or 60 characters before ``at`` where it begins further back."""
+    return max(lower.rfind("\n", max(0, at - 60), at) + 1, at - 60)
 
 
 def spans_pay(written: str) -> bool:

@@ -664,8 +664,19 @@ def test_a_plus_after_one_figure_is_a_minimum(line, salary, pay):
     assert salary_and_pay_read(line) == (salary, pay)
 
 
-def test_the_period_named_before_the_pay_is_in_its_line():
-    assert parse("Product Manager\nAnnual salary:\n$120,000 - $150,000\n").pay == Pay(120_000, 150_000, "USD", None)
+@pytest.mark.parametrize(
+    ("lines", "pay"),
+    [
+        # The period is named in the pay's line, or on the line above where the pay begins its line ...
+        ("Annual salary:\n$120,000 - $150,000", Pay(120_000, 150_000, "USD", "year")),
+        ("Monthly gross salary\n  - €4,000 – €5,000", Pay(4_000, 5_000, "EUR", "month")),
+        # ... not on a line above that, nor above a line the pay does not begin.
+        ("Annual salary:\n\n$120,000 - $150,000", Pay(120_000, 150_000, "USD", None)),
+        ("Annual salary:\nSalary range $120,000 - $150,000", Pay(120_000, 150_000, "USD", None)),
+    ],
+)
+def test_the_period_named_before_the_pay_is_in_its_line_or_the_one_above(lines, pay):
+    assert parse(f"Product Manager\n{lines}\n").pay == pay
 
 
 @pytest.mark.parametrize(
