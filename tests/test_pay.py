@@ -141,6 +141,13 @@ def test_lakhs_and_crores_as_indian_postings_write_them(line, salary, described)
         ("CTC ₹20–28 LPA including performance bonus", "₹20,00,000-₹28,00,000 a year"),
         ("EUR 90,000–110,000 including holiday allowance", "€90,000-€110,000"),
         ("Salary budget: $120k-$150k", "$120,000-$150,000"),
+        # Relocation and sign-on money named before a range is no pay either: the salary after it is, or none.
+        ("Relocation: 5 000 - 10 000 EUR", None),
+        ("Relocation: 5 000 - 10 000 EUR\nSalary: €60,000 - €70,000", "€60,000-€70,000"),
+        ("Relocation package of $5,000 - $10,000. Salary $140k-$160k", "$140,000-$160,000"),
+        ("Sign-on: £5,000 - £8,000\nSalary: £70,000", "£70,000"),
+        ("A $5,000 - $10,000 relocation package", None),
+        ("Salary $140k-$160k plus relocation", "$140,000-$160,000"),
     ],
 )
 def test_money_that_is_no_pay_is_not_read_as_pay(lines, described):
