@@ -654,6 +654,10 @@ def test_the_period_named_before_the_pay(line, salary, pay):
         ("Compensation: $150K+ base + equity", "$150K+", Pay(150_000, None, "USD", None)),
         ("Salary: £50k+ a year", "£50k+ a year", Pay(50_000, None, "GBP", "year")),
         ("Rate: $45+/hr", "$45+/hr", Pay(45, None, "USD", "hour")),
+        # "plus benefits" after it leaves it a minimum: the "+" is no "plus" where the word is written.
+        ("Salary: £35k+ plus benefits", "£35k+", Pay(35_000, None, "GBP", None)),
+        ("Salary: £35,000+, plus benefits", "£35,000+", Pay(35_000, None, "GBP", None)),
+        ("Salary: £35k+ (plus benefits)", "£35k+", Pay(35_000, None, "GBP", None)),
         # Not where other money follows it, nor apart from the figure, nor after a range.
         ("Salary: $150k+bonus", "$150k", Pay(150_000, 150_000, "USD", None)),
         ("Salary: $150k+ equity", "$150k", Pay(150_000, 150_000, "USD", None)),
