@@ -37,27 +37,37 @@ _FIGURE = rf"\d(?:\d{{0,2}}[{_GROUP_SEPARATORS}]\d{{3}}(?:{_LATER_GROUP})*(?!\d|
 # Where a figure begins: at a digit that no digit or separator of a figure comes before, nor at a thousands group ("000"
 # in "1 000 000" is the figure's), where money would be tried again for each of a long figure's groups.
 _FIGURE_BEGINS = rf"(?<![\d,.])(?!(?<=\d[{_GROUP_SEPARATORS}])\d{{3}}(?!\d))"
-# Taken whole (atomic): "$20 per day meal allowance" is no figure "$2" that a "0" follows.
-_COUNTED = rf"(?>{_FIGURE}(?!\d|[,.]\d)(?:\s?(?:{UNIT})\b)?)"
+# Taken whole (atomic): "$20 per day meal allowance" is no figure "$2" that a "0" follows. Nor is a figure that an
+# apostrophe ends money: "SEK 45' - 55'" may be thousands written short, or a quotation's end ("'EUR 95'").
+_COUNTED = rf"(?>{_FIGURE}(?!\d|[,.]\d|['’])(?:\s?(?:{UNIT})\b)?)"
+# The ".-" that Swiss postings write after a whole amount, its currency before it ("CHF 120'000.- to 140'000.-"), where
+# no figure follows the dash.
+_WHOLE = rf"(?:\.[-–](?![\d{CURRENCY_SYMBOLS}]))?"
 # A symbol after a figure ("95.000,00 €", "85 000 €"), unless a figure in thousands follows it on its line: in "2019 €80k"
 # and "Salary for 2025 € 60.000" the symbol is the second figure's, in "2 500 € 13 mois" the first's.
 _THOUSANDS_AFTER = r"[^\S\n]?\d(?:[\d,.]{3}|\d{0,2}[^\S\n]\d{3}|\d{0,2}\s?k\b)"
 _SYMBOL_AFTER = rf"\s?[{CURRENCY_SYMBOLS}](?!{_THOUSANDS_AFTER})"
-# A code after a figure, a word of its own ("95,000 USD", "120-150k CAD"; not "5 usda"), on the same terms.
-_CODE_AFTER_FIGURE = rf"\s?(?:{'|'.join(CURRENCY_CODES)})(?![a-z])(?!{_THOUSANDS_AFTER})"
+# A code after a figure, a word of its own ("95,000 USD", "120-150k CAD"; not "5 usda"), on the same terms, and not
+# a thing the letters name that a word after them says: "2-3 CAD tools" are design software ("CAD/CAM", "CAD models").
+_THING_NAMED = (
+    r"[^\S\n]*(?:/[^\S\n]*cam\b|[^\S\n](?:tools?|software|drawings?|designs?|drafting|models?|modell?ing|files?|packages?|programs?|"
+    r"systems?|platforms?|applications?|apps?|skills?|experience|licen[cs]es?|suites?|engineers?|designers?|courses?|projects?)\b)"
+)
+_CODE_AFTER_FIGURE = rf"\s?(?:{'|'.join(CURRENCY_CODES)})(?![a-z])(?!{_THOUSANDS_AFTER}|{_THING_NAMED})"
 _CURRENCY_AFTER = rf"(?:{_SYMBOL_AFTER}|{_CODE_AFTER_FIGURE})"
 # A figure in lakhs a year names its currency too: "LPA" is Indian pay ("CTC: 12-18 LPA"), where lakhs and crores
 # alone count users and downloads as well ("2 lakh merchants").
 _IN_LPA = rf"{_FIGURE_BEGINS}(?>{_FIGURE}(?!\d|[,.]\d)\s?lpa\b)"
-# A figure with its currency: a symbol or a code that ends no word before it ("CHF 120,000"; "years 2020" holds no
-# pesos), a symbol or a code after it, or LPA.
-_MONEY = rf"(?:(?:[{CURRENCY_SYMBOLS}]|(?<![a-z])(?:{'|'.join(CURRENCY_CODES)}))\s?{_COUNTED}|{_FIGURE_BEGINS}{_COUNTED}{_CURRENCY_AFTER}|{_IN_LPA})"
-# Between the ends of a range: a dash, "to" or "up to" ("£45,000 up to £55,000"), and "and" after "between" ("between
-# €3,600 and €4,400"; group ``between``, before the low end's currency or a dollar's prefix: "between CA$150,000 and
-# CA$178,000").
-_BETWEEN = "".join(rf"|(?<=\bbetween\s(?:{'|'.join(prefix for prefix in _PREFIXES if len(prefix) == size)}))" for size in (1, 2))
-_BETWEEN = rf"(?:(?:(?<=\bbetween\s){_BETWEEN})(?P<between>))?"  # a look-behind's alternatives have one length
-_TO = r"\s*(?:-|–|—|(?:up\s+)?to|(?(between)and|(?!)))\s*"
+# A figure with its currency: a symbol, a dollar with its prefix ("C$90,000", "R$ 12.000": the money begins at the
+# prefix) or a code that ends no word before it ("CHF 120,000"; "years 2020" holds no pesos), a symbol or a code after
+# it, or LPA.
+_PREFIXED_DOLLAR = rf"(?<![a-z])(?:{'|'.join(_PREFIXES)})\$"
+_MONEY = rf"(?:(?:{_PREFIXED_DOLLAR}|[{CURRENCY_SYMBOLS}]|(?<![a-z])(?:{'|'.join(CURRENCY_CODES)}))\s?{_COUNTED}{_WHOLE}|{_FIGURE_BEGINS}{_COUNTED}{_CURRENCY_AFTER}|{_IN_LPA})"
+# Between the ends of a range: a dash, "to" or "up to" ("£45,000 up to £55,000"), a maximum ("min. £50,000, max.
+# £60,000", "£50,000 and maximum £60,000"), and "and" after "between" ("between €3,600 and €4,400", "between CA$150,000
+# and CA$178,000"; group ``between``).
+_BETWEEN = r"(?:(?<=\bbetween\s)(?P<between>))?"
+_TO = r"\s*(?:-|–|—|(?:up\s+)?to|(?(between)and|(?!))|(?:[,;/]\s*|(?:and|to)\s+)?max(?:imum|\.)?:?)\s*"
 # The low end of a range whose currency comes after the high end only: "80.000 - 95.000 €", "95,000 - 120,000 USD".
 _BARE_LOW = rf"{_FIGURE_BEGINS}{_COUNTED}(?={_TO}(?:{_COUNTED}{_CURRENCY_AFTER}|{_IN_LPA}))"
 # What the pay is for: "$50-$70 per hour", "£550/day", "$120k - $150k a year", "£60,000 pa". The hour and the day
@@ -80,9 +90,12 @@ _OR_MORE = (
     rf"\+(?![a-z\d{CURRENCY_SYMBOLS}]|[^\S\n]*(?:[\d{CURRENCY_SYMBOLS}]|(?:bonus|equity|stock|commissions?|comm|benefits|bens|super|rsus?|"
     r"options|shares|esops?|incentives?|variable|vat|tax|ote|car|pension|package|perks|allowances?|overtime|tips)\b))"
 )
+# After one figure, a bound that leaves one end open, as one before it does: "$80,000 max", "£550/day (max)", "$80,000
+# max per year".
+_BOUND_WORD_AFTER = r"[^\S\n]*\(?(?:max|min)(?:imum|\.)?(?![a-z])\)?"
 MONEY_WRITTEN = re.compile(
-    rf"{_BETWEEN}(?P<low>{_MONEY}|{_BARE_LOW})(?:{_PERIOD}?{_TO}(?P<high>(?:{'|'.join(_PREFIXES)})?{_MONEY}|{_COUNTED}{_NO_PAY_COUNT}){_PERIOD}?"
-    rf"|(?P<more>{_OR_MORE})?(?:(?P<rate>{_RATE_PERIOD})(?!{_PERK})|(?>{_PERIOD}?)(?!{_PERK})))"
+    rf"{_BETWEEN}(?P<low>{_MONEY}|{_BARE_LOW})(?:{_PERIOD}?{_TO}(?P<high>{_MONEY}|{_COUNTED}{_NO_PAY_COUNT}{_WHOLE}){_PERIOD}?"
+    rf"|(?P<more>{_OR_MORE})?(?:(?P<rate>{_RATE_PERIOD})(?!{_PERK})|(?>{_PERIOD}?)(?!{_PERK}))(?:{_BOUND_WORD_AFTER}{_PERIOD}?)?)"
 )  # one opening for all: a pattern that opens with alternatives is tried once for each at every character
 # Before a single figure, a bound that leaves one end open: "up to $200,000" is the most, "from £50,000" the least,
 # and "max. $80,000", "Maximum salary: $80,000" and their minimums. The words "up to" (or "upto", as Indian postings
@@ -92,12 +105,14 @@ _BOUND_BEFORE = re.compile(
     rf"(?:(?P<most>\b(?<!\w-)up\s*to|\bmax(?:imum|\.)?{_BOUNDED_PAY}|\bas\s+much\s+as)|(?P<least>\bfrom|\bstarting\s+(?:at|from)|\bat\s+least|\bmin(?:imum|\.)?{_BOUNDED_PAY}))\s*\Z"
 )
 _BOUND = re.compile(_BOUND_BEFORE.pattern.removesuffix(r"\s*\Z"))
+_BOUND_AFTER = re.compile(r"(?<![a-z])(?:(?P<most>max)|(?P<least>min))(?:imum)?(?![a-z])")  # in one figure's match: ``_BOUND_WORD_AFTER``
 # A currency symbol after a figure: "95 000 €", "18 LPA ₹"; the figure may be the high end of a range.
 _FIGURE_BEFORE = re.compile(rf"\d(?:\s?(?:{UNIT}))?\s?\Z")
 _FIGURE_START = re.compile(rf"{_FIGURE_BEGINS}\d")
 # What lies between the first figure of money and a currency after it: figures, units and a range's "to" ("80.000 -
-# 95.000 €", "120 to 150k usd"). A figure that something else comes after begins no money ending at that currency.
-_FIGURES_RUN = re.compile(rf"(?:[\d,.'’\s\-–—]|{UNIT}|to|up|and)*")
+# 95.000 €", "120 to 150k usd", "50 000, max. 60 000 eur"). A figure that something else comes after begins no money
+# ending at that currency.
+_FIGURES_RUN = re.compile(rf"(?:[\d,.'’\s\-–—/:;]|{UNIT}|to|up|and|max(?:imum)?)*")
 _CODE_SET = frozenset(CURRENCY_CODES)
 # A text's shape, a byte a character: a digit "0", an ASCII space " ", "0" for any character past ASCII ("?" after
 # encoding), which may be a digit or a space too, and the rest as it is. A code before a figure or after it (and its
@@ -146,6 +161,8 @@ _SHOWN_PERIOD = {"hour": "an hour", "day": "a day", "week": "a week", "month": "
 _SHOWN_SYMBOL = {"USD": "$", "GBP": "£", "EUR": "€", "INR": "₹"}
 # How many times its low end a range's high end may be: the widest pay ranges are about twice it.
 _WIDEST = 10
+# The least amount pay is, in any currency pay is read in: the lowest hourly wages are more ($7.25 in the US).
+_LEAST = 5
 _INDIAN_GROUP = re.compile(r"(\d)(?=(?:\d\d)*\d{3}(?!\d))")  # a digit that two, four, ... and three more follow
 
 
@@ -198,9 +215,9 @@ def _in_lakhs(amount: float) -> str:
 
 
 def money_written(lower: str) -> Iterator[re.Match[str]]:
-    """The matches of ``MONEY_WRITTEN.finditer(lower)``, tried only where one can begin: at a currency symbol, at a
-    code followed by a figure (``_SHAPES``), and at the figures before a symbol or a code that comes after a figure,
-    as ``spans.matches_from`` tries a pattern."""
+    """The matches of ``MONEY_WRITTEN.finditer(lower)``, tried only where one can begin: at a currency symbol (at the
+    prefix of a dollar written "C$"), at a code followed by a figure (``_SHAPES``), and at the figures before a symbol
+    or a code that comes after a figure, as ``spans.matches_from`` tries a pattern."""
     symbols = []
     for symbol in CURRENCY_SYMBOLS:
         at = lower.find(symbol)
@@ -208,6 +225,9 @@ def money_written(lower: str) -> Iterator[re.Match[str]]:
             symbols.append(at)
             at = lower.find(symbol, at + 1)
     starts = set(symbols)
+    for at in symbols:  # a dollar's prefix begins its money: "C$90,000"
+        if lower[at] == "$" and (prefix := _DOLLAR_PREFIX.search(lower, max(0, at - 2), at + 1)):
+            starts.add(prefix.start())
     after_figures = []  # the symbols and codes that a figure comes before
     for at in symbols:
         before = lower[max(0, at - 2) : at].rstrip()[-1:]  # a figure's last digit or a unit's last letter, if one comes before
@@ -263,8 +283,8 @@ def bound_start(lower: str, match: re.Match[str]) -> int:
 
 def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
     """The pay that ``text[start:end]`` states ("$120k - $150k a year", "£500pd", "₹16-20 LPA", "up to $200,000"), or
-    None when it holds no amount with a currency, or a range no pay spans ("2 - 95,000 USD"); the rest of ``text`` tells
-    which dollar "$" is.
+    None when it holds no amount with a currency, or a range no pay spans ("2 - 95,000 USD") or an amount too small to
+    be pay ("$2-$3"); the rest of ``text`` tells which dollar "$" is.
 
     Without ``end``, the first amount with a currency from ``start`` on, with the range, rate or period written with it
     and its bound: "5+ years of experience. Salary $120k - $150k a year" is $120,000-$150,000 a year (not 5 to 120,000),
@@ -290,11 +310,13 @@ def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
     if currency is False:
         return None
     period = next((name for name, pattern in _PERIODS if pattern.search(value)), None)
-    if period is None:  # named before the pay, in its line
-        line = max(lower.rfind("\n", max(0, start - 60), start) + 1, start - 60)
+    if period is None:  # named before the pay, in its line, or on the line above where the pay begins its line
+        line = _line_start(lower, start)
+        if line > 0 and not lower[line:start].strip(" \t\r-"):  # "Annual salary:\n$120,000 - $150,000"
+            line = _line_start(lower, line - 1)
         if named := _PERIOD_BEFORE.search(lower, line, start):
             period = _PERIOD_NAMED[named.group("period") or named.group("period_after")]
-    bound = _BOUND.match(value) if len(figures) == 1 else None
+    bound = (_BOUND.match(value) or _BOUND_AFTER.search(value)) if len(figures) == 1 else None
     if bound is not None:
         return Pay(None, figures[0], currency, period) if bound.group("most") else Pay(figures[0], None, currency, period)
     if len(figures) == 1 and "+" in value:  # "$150k+": no figure holds a "+", and "+ bonus" is no match's
@@ -302,20 +324,26 @@ def read_pay(text: str, start: int = 0, end: int | None = None) -> Pay | None:
     return Pay(figures[0], figures[-1], currency, period)
 
 
+def _line_start(lower: str, at: int) -> int:
+    """Where the line that ``at`` is in begins, or 60 characters before ``at`` where it begins further back."""
+    return max(lower.rfind("\n", max(0, at - 60), at) + 1, at - 60)
+
+
 def spans_pay(written: str) -> bool:
     """Whether money as written (a ``MONEY_WRITTEN`` match, lower case) states an amount pay can be: not a range whose
-    high end is many times its low end ("Product Manager 2 - 95,000 USD", "$0 - $150,000")."""
+    high end is many times its low end ("Product Manager 2 - 95,000 USD", "$0 - $150,000"), nor an amount too small
+    to be pay ("$2-$3")."""
     return _figures(written) is not None
 
 
 def _figures(value: str) -> tuple[list[float], bool] | None:
-    """The figures ``value`` states, lowest first, and whether one is in lakhs or crores; None when it states none, or
-    a range that no pay spans."""
+    """The figures ``value`` states, lowest first, and whether one is in lakhs or crores; None when it states none, an
+    amount too small to be pay, or a range that no pay spans."""
     amounts = [(float(number), match.group("unit")) for match in _AMOUNT.finditer(value) if (number := _number(match.group("number"))) is not None][:2]
     if not amounts:
         return None
     figures = sorted(number * _UNITS[unit] if unit else number for number, unit in _unit_shared(amounts))
-    if not all(math.isfinite(figure) for figure in figures) or (len(figures) == 2 and figures[1] > _WIDEST * figures[0]):
+    if not all(math.isfinite(figure) for figure in figures) or figures[0] < _LEAST or (len(figures) == 2 and figures[1] > _WIDEST * figures[0]):
         return None
     return figures, any(unit in _RUPEE_UNITS for _, unit in amounts)
 

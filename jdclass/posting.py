@@ -137,16 +137,17 @@ _FIGURE_LABEL = re.compile(
 # Money that is no one's pay, which the report and batch's salary columns must not give as pay: a figure in millions
 # ("$5M-$10M", "£400k to £1.2m", "$1 million"), a range that other money's word follows ("$10,000 - $20,000 sign-on bonus", "$20-30k
 # in annual revenue", "$25,000 in RSUs", not "$90k-$110k plus bonus" or "including bonus") or comes after in its line ("401(k) match of
-# $3,000-$6,000", "budget: $50k-$80k").
+# $3,000-$6,000", "budget: $50k-$80k", "Relocation package: €5,000 - €10,000").
 _MILLIONS = re.compile(r"\d\s?m\b")
 _OTHER_MONEY = (
     r"budgets?|bonus(?:es)?(?![\s-]*eligib)|arr|mrr|revenue|funding|round|series|valuation|match(?:ing)?|stipends?|allowances?|millions?|billions?|bn|"
-    r"equity|rsus?|stock|commissions?"
+    r"equity|rsus?|stock|commissions?|relocation|relo|sign-on|signing"
 )
 # Both in the figure's line: in "Salary: £60,000\nBonus: 10%" the bonus is the next line's.
 _OTHER_MONEY_AFTER = re.compile(rf"[^\S\n]*(?:(?!(?:plus|and|with|or|incl\w*|excl\w*)\b)[\w'’()-]+[^\S\n]+){{0,2}}?(?:{_OTHER_MONEY})\b")
 _OTHER_MONEY_BEFORE = re.compile(
-    rf"(?:(?<!salary\s)(?<!pay\s)\b(?:{_OTHER_MONEY})|\b(?:raised|raising|worth)|401\(?k\)?)[^\w\n.]{{0,3}}(?:(?:of|up\s+to|from|between|about|over)\s+)*\Z"
+    rf"(?:(?<!salary\s)(?<!pay\s)\b(?:{_OTHER_MONEY})(?:[^\S\n]+(?:support|package|assistance|costs?|expenses|payments?|amount))?|\b(?:raised|raising|worth)|401\(?k\)?)"
+    r"[^\w\n.]{0,3}(?:(?:of|up\s+to|from|between|about|over)\s+)*\Z"
 )
 _NEGATED = re.compile(r"n['’]t\b|\b(?:not|never|no\s+longer|one\s+day)\b|\balso\s*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -228,8 +229,8 @@ class Posting:
             single = not rate and match.group("high") is None
             if (single and not _FIGURE_LABEL.search(lower, max(0, match.start() - 40), match.start())) or _is_other_money(lower, match):
                 continue  # one figure is pay only where a pay word says so: not "a $5,000 signing bonus"
-            if match.group("high") is not None and not spans_pay(match.group()):
-                continue  # nor a range no pay spans: "Product Manager 2 - 95,000 USD" is no range from $2
+            if not spans_pay(match.group()):
+                continue  # nor a range no pay spans, "Product Manager 2 - 95,000 USD", nor an amount too small to be pay
             if found is None:
                 found = match
                 if not rate:

@@ -141,6 +141,13 @@ def test_lakhs_and_crores_as_indian_postings_write_them(line, salary, described)
         ("CTC ₹20–28 LPA including performance bonus", "₹20,00,000-₹28,00,000 a year"),
         ("EUR 90,000–110,000 including holiday allowance", "€90,000-€110,000"),
         ("Salary budget: $120k-$150k", "$120,000-$150,000"),
+        # Relocation and sign-on money named before a range is no pay either: the salary after it is, or none.
+        ("Relocation: 5 000 - 10 000 EUR", None),
+        ("Relocation: 5 000 - 10 000 EUR\nSalary: €60,000 - €70,000", "€60,000-€70,000"),
+        ("Relocation package of $5,000 - $10,000. Salary $140k-$160k", "$140,000-$160,000"),
+        ("Sign-on: £5,000 - £8,000\nSalary: £70,000", "£70,000"),
+        ("A $5,000 - $10,000 relocation package", None),
+        ("Salary $140k-$160k plus relocation", "$140,000-$160,000"),
     ],
 )
 def test_money_that_is_no_pay_is_not_read_as_pay(lines, described):
@@ -224,9 +231,13 @@ def test_a_salary_in_any_currency_code_pay_is_read_in(line, salary, described):
         ("A salary between €3,600 and €4,400 gross per month", "€3,600 and €4,400 gross per month", "€3,600-€4,400 a month"),
         ("Gross salary between EUR 72,000 and 88,000", "EUR 72,000 and 88,000", "€72,000-€88,000"),
         ("Annual salary between 52 000 € and 62 000 €", "52 000 € and 62 000 €", "€52,000-€62,000"),
-        ("A base salary between CA$150,000 and CA$178,000, and a bonus", "$150,000 and CA$178,000", "CAD 150,000-178,000"),
-        ("Salary range: NZ$108,000 – NZ$122,000", "$108,000 – NZ$122,000", "NZD 108,000-122,000"),
-        ("Salary: R$ 10.000 - R$ 12.000 per month", "$ 10.000 - R$ 12.000 per month", "BRL 10,000-12,000 a month"),
+        ("A base salary between CA$150,000 and CA$178,000, and a bonus", "CA$150,000 and CA$178,000", "CAD 150,000-178,000"),
+        ("Salary range: NZ$108,000 – NZ$122,000", "NZ$108,000 – NZ$122,000", "NZD 108,000-122,000"),
+        ("Salary: R$ 10.000 - R$ 12.000 per month", "R$ 10.000 - R$ 12.000 per month", "BRL 10,000-12,000 a month"),
+        # The salary as written holds the whole symbol, the dollar's prefix with it.
+        ("Salary: R$ 12.000 por mês", "R$ 12.000", "BRL 12,000"),
+        ("Salary: C$90,000", "C$90,000", "CAD 90,000"),
+        ("Compensation: up to A$150k", "up to A$150k", "up to AUD 150,000"),
         ("Salary: BRL 10.000 - 12.000 per month", "BRL 10.000 - 12.000 per month", "BRL 10,000-12,000 a month"),
         ("Revenue of R$ 14 billion. Salary: $120,000", "$120,000", "$120,000 (which dollar is not clear)"),
         ("€95,000 – €115,000 gross/year", "€95,000 – €115,000 gross/year", "€95,000-€115,000 a year"),
@@ -351,6 +362,14 @@ _MONEY_WORDS += [
     "'",
     "r$",
     " r$ ",
+    " max",
+    " (min.)",
+    ", max. ",
+    " / max: ",
+    ".- ",
+    ".-",
+    " cad tools",
+    "cad/cam",
 ]
 
 
@@ -420,6 +439,17 @@ def test_up_to_is_the_words_not_the_end_of_a_step_up(line, salary, described):
         ("Max. salary: €4,500 per month", "Max. salary: €4,500 per month", Pay(None, 4_500, "EUR", "month")),
         ("Minimum annual base salary: $120,000", "Minimum annual base salary: $120,000", Pay(120_000, None, "USD", "year")),
         ("The minimum salary of £32,000 applies.", "minimum salary of £32,000", Pay(32_000, None, "GBP", None)),
+        # A minimum and a maximum are a range.
+        ("Salary: min. £50,000, max. £60,000", "£50,000, max. £60,000", Pay(50_000, 60_000, "GBP", None)),
+        ("Salary: minimum €4,000 and maximum €5,000 per month", "€4,000 and maximum €5,000 per month", Pay(4_000, 5_000, "EUR", "month")),
+        ("Salary: Min: 50 000 / Max: 60 000 EUR", "50 000 / Max: 60 000 EUR", Pay(50_000, 60_000, "EUR", None)),
+        ("Salary: £50,000, max. 20% bonus", "£50,000", Pay(50_000, 50_000, "GBP", None)),
+        # A bound after the figure bounds it as one before it does; not one after a range, nor a perk's.
+        ("Salary: $80,000 max", "$80,000 max", Pay(None, 80_000, "USD", None)),
+        ("Salary: £40,000 (minimum) per year", "£40,000 (minimum) per year", Pay(40_000, None, "GBP", "year")),
+        ("Day rate: €600/day max.", "€600/day max.", Pay(None, 600, "EUR", "day")),
+        ("Salary: $60,000 - $80,000 max", "$60,000 - $80,000", Pay(60_000, 80_000, "USD", None)),
+        ("Salary: $80,000 plus $500 max stipend", "$80,000", Pay(80_000, 80_000, "USD", None)),
         # A figure with no bound is exact; a full stop after other words still ends the pay word's clause.
         ("Salary: $80,000", "$80,000", Pay(80_000, 80_000, "USD", None)),
         ("Salary: see below. $5,000 relocation", None, None),
@@ -474,6 +504,25 @@ def test_a_currency_code_after_the_figure(line, salary, described):
     ],
 )
 def test_a_range_is_as_wide_as_pay(line, salary, described):
+    assert salary_and_pay(line) == (salary, described)
+
+
+@pytest.mark.parametrize(
+    ("line", "salary", "described"),
+    [
+        # Letters that are a code name a thing where a word after them says so: "CAD" is design software there ...
+        ("Skills: 2-3 CAD tools", None, None),
+        ("Fluent in 5-10 CAD models a week", None, None),
+        ("Knows 5-8 CAD/CAM packages", None, None),
+        ("Salary: 95,000 - 120,000 CAD base", "95,000 - 120,000 CAD", "CAD 95,000-120,000"),
+        ("Salary: 120k CAD/year", "120k CAD/year", "CAD 120,000 a year"),
+        # ... and an amount too small to be pay, in any currency, is none.
+        ("Salary: $2-$3", None, None),
+        ("Pay: €3 per hour", None, None),
+        ("Rate: $7.25/hr", "$7.25/hr", "$7.25 an hour"),
+    ],
+)
+def test_a_thing_a_code_names_or_an_amount_too_small_is_no_pay(line, salary, described):
     assert salary_and_pay(line) == (salary, described)
 
 
@@ -561,9 +610,15 @@ def test_a_rate_per_h_or_d(line, salary, described):
         ("Salary: 110’000 - 130’000 CHF", "110’000 - 130’000 CHF", "CHF 110,000-130,000"),
         ("Salary: CHF 9'500 per month, 13 salaries", "CHF 9'500 per month", "CHF 9,500 a month"),
         ("Salary: CHF 1'250'000", "CHF 1'250'000", "CHF 1,250,000"),
-        # Not a quotation mark after a figure, nor three digits that are a count.
+        # The ".-" written after a whole amount is no end of the money: the range goes on after it.
+        ("Salary: CHF 120'000.- to 140'000.-", "CHF 120'000.- to 140'000.-", "CHF 120,000-140,000"),
+        ("Salary: CHF 9'500.–/month", "CHF 9'500.–/month", "CHF 9,500 a month"),
+        # Not three digits that are a count.
         ("Salary: CHF 120'000 100% workload", "CHF 120'000", "CHF 120,000"),
-        ("Salary: 'EUR 95' is the code", "EUR 95", "€95"),
+        # An apostrophe that ends a figure may write its thousands short, or end a quotation: no pay, not 45.
+        ("Salary: SEK 45' - 55'", None, None),
+        ("Salary: CHF 95’ per year", None, None),
+        ("Salary: 'EUR 95' is the code", None, None),
     ],
 )
 def test_an_apostrophe_between_thousands(line, salary, described):
@@ -599,6 +654,10 @@ def test_the_period_named_before_the_pay(line, salary, pay):
         ("Compensation: $150K+ base + equity", "$150K+", Pay(150_000, None, "USD", None)),
         ("Salary: £50k+ a year", "£50k+ a year", Pay(50_000, None, "GBP", "year")),
         ("Rate: $45+/hr", "$45+/hr", Pay(45, None, "USD", "hour")),
+        # "plus benefits" after it leaves it a minimum: the "+" is no "plus" where the word is written.
+        ("Salary: £35k+ plus benefits", "£35k+", Pay(35_000, None, "GBP", None)),
+        ("Salary: £35,000+, plus benefits", "£35,000+", Pay(35_000, None, "GBP", None)),
+        ("Salary: £35k+ (plus benefits)", "£35k+", Pay(35_000, None, "GBP", None)),
         # Not where other money follows it, nor apart from the figure, nor after a range.
         ("Salary: $150k+bonus", "$150k", Pay(150_000, 150_000, "USD", None)),
         ("Salary: $150k+ equity", "$150k", Pay(150_000, 150_000, "USD", None)),
@@ -616,8 +675,19 @@ def test_a_plus_after_one_figure_is_a_minimum(line, salary, pay):
     assert salary_and_pay_read(line) == (salary, pay)
 
 
-def test_the_period_named_before_the_pay_is_in_its_line():
-    assert parse("Product Manager\nAnnual salary:\n$120,000 - $150,000\n").pay == Pay(120_000, 150_000, "USD", None)
+@pytest.mark.parametrize(
+    ("lines", "pay"),
+    [
+        # The period is named in the pay's line, or on the line above where the pay begins its line ...
+        ("Annual salary:\n$120,000 - $150,000", Pay(120_000, 150_000, "USD", "year")),
+        ("Monthly gross salary\n  - €4,000 – €5,000", Pay(4_000, 5_000, "EUR", "month")),
+        # ... not on a line above that, nor above a line the pay does not begin.
+        ("Annual salary:\n\n$120,000 - $150,000", Pay(120_000, 150_000, "USD", None)),
+        ("Annual salary:\nSalary range $120,000 - $150,000", Pay(120_000, 150_000, "USD", None)),
+    ],
+)
+def test_the_period_named_before_the_pay_is_in_its_line_or_the_one_above(lines, pay):
+    assert parse(f"Product Manager\n{lines}\n").pay == pay
 
 
 @pytest.mark.parametrize(
@@ -625,9 +695,9 @@ def test_the_period_named_before_the_pay_is_in_its_line():
     [
         # Each figure of a run before a code was tried against all the run: 25,000 figures took 20 s, 8,000 thousands
         # groups 14 s, 8,000 figures in LPA 39 s.
-        ("1 " * 25_000 + "usd", Pay(1, 1, "USD", None)),
-        ("1" + " 000" * 8_000 + " 0 usd", Pay(0, 0, "USD", None)),
-        ("1" + " 000" * 8_000 + " 0 €", Pay(0, 0, "EUR", None)),
+        ("5 " * 25_000 + "usd", Pay(5, 5, "USD", None)),
+        ("1" + " 000" * 8_000 + " 7 usd", Pay(7, 7, "USD", None)),
+        ("1" + " 000" * 8_000 + " 7 €", Pay(7, 7, "EUR", None)),
         ("1 lpa " * 8_000, Pay(100_000, 100_000, "INR", "year")),
     ],
 )
