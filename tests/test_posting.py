@@ -297,7 +297,7 @@ def test_performance_reviews_count_only_when_they_are_of_product_managers(text: 
         ("- Disciplinary leadership of a team of seven product managers", 7),
         # A relative clause that describes the hire is the role's; a colleague's or a boss's is not.
         ("We are looking for a Director who will lead 6 PMs.", 6),
-        ("We need a leader who will build a team of 6 product managers.", 6),
+        ("We need a leader who will lead a team of 6 product managers.", 6),
         ("Someone who can manage 4 PMs.", 4),
         ("Our CPO, who will manage 5 directors, joins in May.", None),
         ("You will report to a VP who will manage 5 directors.", None),
@@ -1622,6 +1622,32 @@ def test_a_sentence_that_names_the_role_without_a_hire_verb_names_the_title(text
 def test_hiring_to_come_is_hiring_not_managing_product_managers(text: str, hires: bool, manages: bool) -> None:
     scope = extract_management_scope(text)
     assert (scope.hires, scope.manages_product_managers) == (hires, manages)
+
+
+@pytest.mark.parametrize(
+    ("text", "reports", "hires", "manages"),
+    [
+        # A team the role is to build or hire does not report to it yet: hiring, with no count (issue 3).
+        ("We need a leader who will build a team of 6 product managers.", None, True, False),
+        ("You will build a world-class team of six PMs.", None, True, False),
+        ("Your first job: hire a team of 5 product managers.", None, True, False),
+        ("You will hire and grow a team of 4 product managers.", None, True, False),
+        ("- Grow a team of 8 PMs over two years", None, True, False),
+        ("You will be responsible for hiring a team of 3 PMs.", None, True, False),
+        ("Own the roadmap and hire a team of 5 PMs.", None, True, False),
+        # A team that is there, or one the role leads as well as grows: its size counts.
+        ("You will grow our team of 5 PMs.", 5, True, True),
+        ("Build and lead a team of 6 PMs.", 6, True, True),
+        ("Lead, hire and develop a team of five PMs.", 5, True, True),
+        ("Coach, hire and grow a team of 4 PMs.", 4, True, True),
+        # The employer building, or a team's culture: no hiring of the role's.
+        ("Acme is building a team of 12 product managers.", None, False, False),
+        ("Build a team culture of curiosity.", None, False, False),
+    ],
+)
+def test_a_team_to_be_built_or_hired_is_hiring_not_reports(text: str, reports: int | None, hires: bool, manages: bool) -> None:
+    scope = extract_management_scope(text)
+    assert (scope.direct_reports, scope.hires, scope.manages_product_managers) == (reports, hires, manages)
 
 
 @pytest.mark.parametrize(
