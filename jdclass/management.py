@@ -80,12 +80,13 @@ _MANAGES_PMS = re.compile(
     # "manage three PMs", but not "coach the two PMs": coaching is what a senior PM does for peers
     r"|\b(?:manag\w*+|supervis\w*+)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several)\+?\s+(?:senior\s+|associate\s+)?(?:product\s+managers|pms)\b"
     r"|\b(?:product\s+managers|pms)\s+(?:who\s+)?(?:will\s+)?report(?:ing)?\s+(?:directly\s+)?(?:in)?to\s+(?:you|this\s+role)\b"
-    r"|\bpeople\s+manag\w+\b|\bdirect\s+reports\b"
     # Reviews count only when they are the PMs': an engineering manager also "runs performance reviews for the team".
     r"|\bperformance\s+reviews?\s+(?:and\s+\w+(?:\s+\w+)?\s+)?(?:for|of)\s+(?:(?:the|your|our|all|each|every)\s+)?(?:\w+\s+)?(?:team\s+of\s+)?"
     r"(?:product\s+managers?|pms?\b|product\s+(?:management\s+)?team|product\s+org\w*|product\s+leaders)"
     r"|\b(?:pm|product\s+manager)\s+performance\s+reviews?\b",
 )
+# "People management" and "direct reports" say that the role manages, not whom: an engineering manager says so too.
+_MANAGES_PEOPLE = re.compile(r"\bpeople\s+manag\w+\b|\bdirect\s+reports\b")
 # Those verbs when they open with hiring ("hire and build the product team", "grow a team of PMs"): hiring (``_HIRES``),
 # which says whom the role will manage, not that it manages product managers now, unless a verb that manages is
 # among them ("hire and lead"). The joined verbs are read apart: a group in ``_MANAGES_PMS`` slows every scan.
@@ -194,7 +195,8 @@ _NUMBER_STARTS += ("twenty", "thirty", "forty", "fifty")
 _STARTS: dict[str, tuple[str, ...]] = {
     "direct_reports": (*_NUMBER_STARTS, "with", "have", "has", "manag", "lead", "supervis", "oversee", "team", "group", "organi"),
     "manages_product_managers": ("manag", "lead", "build", "coach", "grow", "develop", "hir", "mentor", "supervis", "oversee", "product", "pm")
-    + ("people", "direct", "performance"),
+    + ("performance",),
+    "manages_people": ("people", "direct"),
     "manages_managers": ("manag", "lead", "coach", "develop", "hir"),
     "hires": ("hir", "recruit", "build", "scale", "grow"),
     "budget": ("own", "manag", "financ", "set", "control", "responsib", "accountab", "budget"),
@@ -230,12 +232,12 @@ def _places(name: str, text: str, starts: tuple[str, ...]) -> list[int]:
 # Starts that begin only matches holding certain words, with patterns that find those words: in a text without any
 # of them, the pattern is tried at its other starts alone. A count begins only "5 direct reports", "5 directs" and
 # "three PMs reporting to you" (words one bench posting in eleven holds), and "with", "have" and "has" only "with 4 reports".
-# In ``_MANAGES_PMS``, "direct" begins only "direct reports", and "product" and "pm" only "product managers who report to
-# you" and "PM performance reviews" (three bench postings in four hold "report", one in twelve these).
+# In ``_MANAGES_PEOPLE``, "direct" begins only "direct reports"; in ``_MANAGES_PMS``, "product" and "pm" only "product
+# managers who report to you" and "PM performance reviews" (three bench postings in four hold "report", one in twelve these).
 _CUED_STARTS: tuple[tuple[str, frozenset[str], tuple[re.Pattern[str], ...]], ...] = (
     ("direct_reports", frozenset(_NUMBER_STARTS), (re.compile(r"direct(?:s|\s+reports)"), re.compile(r"report(?:ing)?\s+to\s+you"))),
     ("direct_reports", frozenset(("with", "have", "has")), (re.compile("reports"),)),
-    ("manages_product_managers", frozenset(("direct",)), (re.compile(r"direct\s+reports"),)),
+    ("manages_people", frozenset(("direct",)), (re.compile(r"direct\s+reports"),)),
     (
         "manages_product_managers",
         frozenset(("product", "pm")),
@@ -261,7 +263,7 @@ def _starts_without(left_out: tuple[bool, ...]) -> dict[str, tuple[str, ...]]:
 
 
 # The scope's yes-or-no signals (beside the number of direct reports and the reporting line).
-YES_NO_SIGNALS = ("manages_product_managers", "manages_managers", "hires", "pnl", "budget", "board", "executive_team")
+YES_NO_SIGNALS = ("manages_product_managers", "manages_people", "manages_managers", "hires", "pnl", "budget", "board", "executive_team")
 
 
 @dataclass(frozen=True)
@@ -270,6 +272,7 @@ class ManagementScope:
 
     direct_reports: int | None = None
     manages_product_managers: bool = False
+    manages_people: bool = False  # "people management", "direct reports": the role manages, whom unsaid
     manages_managers: bool = False
     hires: bool = False
     pnl: bool = False
@@ -288,6 +291,7 @@ class ManagementScope:
         return {
             "direct_reports": self.direct_reports,
             "manages_product_managers": self.manages_product_managers,
+            "manages_people": self.manages_people,
             "manages_managers": self.manages_managers,
             "hires": self.hires,
             "pnl": self.pnl,
@@ -467,6 +471,7 @@ def extract_management_scope(text: str) -> ManagementScope:
     return ManagementScope(
         direct_reports=direct_reports,
         manages_product_managers=bool(first("manages_product_managers", _MANAGES_PMS)) or bool(direct_reports),
+        manages_people=bool(first("manages_people", _MANAGES_PEOPLE)),
         manages_managers=bool(first("manages_managers", _MANAGES_MANAGERS)),
         hires=bool(first("hires", _HIRES)),
         pnl=bool(first("pnl", _PNL)),

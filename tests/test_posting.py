@@ -37,6 +37,7 @@ from jdclass.management import (
     _EXEC_TEAM,
     _HIRES,
     _MANAGES_MANAGERS,
+    _MANAGES_PEOPLE,
     _MANAGES_PMS,
     _NEEDS,
     _PNL,
@@ -236,6 +237,23 @@ def test_managing_product_managers_in_common_phrasings(text: str, manages: bool)
 )
 def test_performance_reviews_count_only_when_they_are_of_product_managers(text: str, manages: bool) -> None:
     assert extract_management_scope(text).manages_product_managers is manages
+
+
+@pytest.mark.parametrize(
+    ("text", "product_managers", "people"),
+    [
+        # "People management" and "direct reports" say that the role manages, not whom (issue 3).
+        ("Engineering Manager: strong people management skills.", False, True),
+        ("You bring 5+ years of people management experience.", False, True),
+        ("You will have direct reports.", False, True),
+        ("You will have direct reports and coach the product managers.", True, True),
+        ("You will manage a team of product managers.", True, False),
+        ("You will have no direct reports.", False, False),
+    ],
+)
+def test_managing_people_is_read_apart_from_managing_product_managers(text: str, product_managers: bool, people: bool) -> None:
+    scope = extract_management_scope(text)
+    assert (scope.manages_product_managers, scope.manages_people) == (product_managers, people)
 
 
 @pytest.mark.parametrize(
@@ -528,6 +546,7 @@ def test_the_degree_patterns_find_what_their_word_boundary_forms_find_in_the_cor
 _MANAGEMENT_PATTERNS = {
     "direct_reports": _DIRECT_REPORTS,
     "manages_product_managers": _MANAGES_PMS,
+    "manages_people": _MANAGES_PEOPLE,
     "manages_managers": _MANAGES_MANAGERS,
     "hires": _HIRES,
     "budget": _BUDGET,
