@@ -1532,7 +1532,7 @@ def test_years_of_product_management_managing_engineers_are_product_years() -> N
         ("Product Manager - Dashboards (Remote, EU)", "Product Manager - Dashboards"),
         ("Chief Product Officer | Cleveland, OH | Permanent", "Chief Product Officer"),
         ("Junior Product Manager – Grocery App (12-month FTC)", "Junior Product Manager – Grocery App"),
-        ("VP Product — Sydney — Permanent — $350k+ package", "VP Product — Sydney"),
+        ("VP Product — Sydney — Permanent — $350k+ package", "VP Product"),
         ("Head of Product — Pulsebar (30 people, remote US)", "Head of Product — Pulsebar"),
         ("Product Owner – Bielsko-Biała / remote – B2B 150–180 PLN/h", "Product Owner – Bielsko-Biała"),
         ("Product Manager – Payments – ARS 2.000.000", "Product Manager – Payments"),
@@ -1549,6 +1549,16 @@ def test_years_of_product_management_managing_engineers_are_product_years() -> N
         ("Product Management Intern – Internship", "Product Management Intern – Internship"),
         ("Remote | Senior Product Manager", "Remote | Senior Product Manager"),
         ("Acme | Denver, CO | Product Manager | Full-time", "Acme | Denver, CO | Product Manager"),
+        # A large city alone that ends the line is a place; a team's name, or a city with more of the title after it, stays.
+        ("Senior Product Manager - Austin", "Senior Product Manager"),
+        ("Product Manager, Berlin", "Product Manager"),
+        ("Head of Product | New York", "Head of Product"),
+        ("Product Manager – São Paulo (Hybrid)", "Product Manager"),
+        ("Product Manager, Payments, Berlin", "Product Manager, Payments"),
+        ("Product Manager – Search", "Product Manager – Search"),
+        ("Product Manager – Mobile", "Product Manager – Mobile"),
+        ("Senior PM – London – Payments Platform", "Senior PM – London – Payments Platform"),
+        ("Product Manager, Berlin Payments", "Product Manager, Berlin Payments"),
     ],
 )
 def test_pay_place_and_terms_after_a_title_are_no_part_of_it(line: str, title: str) -> None:
@@ -1570,7 +1580,7 @@ def test_a_line_of_breaks_without_spaces_is_read_once(line: str) -> None:
 
 
 _TITLE_WORDS = ["Senior", " Product Manager", " PM", "Acme", "Remote", "remote", "US", "Denver, CO", "(", ")", " | ", " – ", " - ", ", ", " / "]
-_TITLE_WORDS += ["$85", "-$100/hr", "6 months", "Contract", "m/w/d", "**", "🌎", " ", "Full-time", "Paid", "Social", "or"]
+_TITLE_WORDS += ["$85", "-$100/hr", "6 months", "Contract", "m/w/d", "**", "🌎", " ", "Full-time", "Paid", "Social", "or", "London", "New York"]
 
 
 @settings(max_examples=300, deadline=None)
