@@ -34,9 +34,13 @@ _LEADS_THE_TEAM = re.compile(
     r"take\s+over|takes\s+over|taking\s+over|you(?:['’]ll|\s+will)?\s+have(?=\s+(?:a|an|the|your)\s))"
     # ... then what it leads, up to the team: a few words that are no preposition ("hiring for our team of 12 PMs" is the
     # employer's; "scaling fintech with a team of 60" is the company), and "and the" ("lead this product line and the team").
-    r"\s+(?:(?:and|&)\s+\w+\s+)?(?:(?:a|an|the|your|our|this|its|their)\s+)?"
+    r"\s+(?:(?:and|&)\s+(?P<also>\w+)\s+)?(?:(?P<article>a|an|the|your|our|this|its|their)\s+)?"
     r"(?:(?!(?:for|with|within|in|at|on|from|into|to|of|alongside|beside|among)\s)[\w'’-]+\s+){0,3}(?:(?:and|&)\s+(?:the|a|an|your|its|their)\s+)?$"
 )
+# ... unless the role is to make the team, not lead it: "build a team of 6 PMs", "hire and grow a team of five product
+# managers" say whom the role will hire (``hires``), not who reports to it now.
+_MAKES_A_TEAM = re.compile(r"(?:build|hir|recruit|grow|scal)\w*")
+_JOINED_WORD_BEFORE = re.compile(r"(\w+)(?:\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+)$")
 # The employer as the subject of that verb: "We're growing our team of 40 people", "we are hiring for our team of 12 PMs".
 _EMPLOYER_SUBJECT = re.compile(r"\bwe(?:['’](?:re|ll|ve))?(?:\s+(?:are|were|will|have|be|been|now|currently|rapidly|quickly|also|actively|still))*\s+$")
 # ... or the team reports to the role: "The team of five product managers reports to you".
@@ -76,12 +80,13 @@ _MANAGES_PMS = re.compile(
     # "manage three PMs", but not "coach the two PMs": coaching is what a senior PM does for peers
     r"|\b(?:manag\w*+|supervis\w*+)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several)\+?\s+(?:senior\s+|associate\s+)?(?:product\s+managers|pms)\b"
     r"|\b(?:product\s+managers|pms)\s+(?:who\s+)?(?:will\s+)?report(?:ing)?\s+(?:directly\s+)?(?:in)?to\s+(?:you|this\s+role)\b"
-    r"|\bpeople\s+manag\w+\b|\bdirect\s+reports\b"
     # Reviews count only when they are the PMs': an engineering manager also "runs performance reviews for the team".
     r"|\bperformance\s+reviews?\s+(?:and\s+\w+(?:\s+\w+)?\s+)?(?:for|of)\s+(?:(?:the|your|our|all|each|every)\s+)?(?:\w+\s+)?(?:team\s+of\s+)?"
     r"(?:product\s+managers?|pms?\b|product\s+(?:management\s+)?team|product\s+org\w*|product\s+leaders)"
     r"|\b(?:pm|product\s+manager)\s+performance\s+reviews?\b",
 )
+# "People management" and "direct reports" say that the role manages, not whom: an engineering manager says so too.
+_MANAGES_PEOPLE = re.compile(r"\bpeople\s+manag\w+\b|\bdirect\s+reports\b")
 # Those verbs when they open with hiring ("hire and build the product team", "grow a team of PMs"): hiring (``_HIRES``),
 # which says whom the role will manage, not that it manages product managers now, unless a verb that manages is
 # among them ("hire and lead"). The joined verbs are read apart: a group in ``_MANAGES_PMS`` slows every scan.
@@ -107,9 +112,15 @@ _HIRES = re.compile(
     # "grow the team", "grow the product organisation": headcount, when a team is what grows (not "our growing team",
     # "grow the team's skills", "grow revenue with the team", nor "grow your PMs", which develops them), and the role
     # is the one growing it (``_ROLE_DOES``).
-    r"|\bgrow(?:s|ing)?(?=\s+(?:the|a|an|your|our|this|its|their)\s+(?:[\w-]+\s+){0,2}?(?:team|org\w*)\b(?!['’]s)))"
+    r"|\bgrow(?:s|ing)?(?=\s+(?:the|a|an|your|our|this|its|their)\s+(?:[\w-]+\s+){0,2}?(?:team|org\w*)\b(?!['’]s))"
+    # "build a team of 6 PMs", "build and lead a strong team of product managers": a team to be made, of people (not
+    # "build a team culture", nor the employer's "committed to building a diverse team").
+    r"|\bbuild(?:s|ing)?(?=\s+(?:(?:and|&)\s+\w+\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,2}?team\s+of\b))"
     r"(?=(?P<tail>[^.\n]{0,40}\b(?:team|product\s+managers|pms|talent|org\w*)\b))"
 )
+# The hiring words that need the role as their subject: "Acme is growing its team", "Acme is building a team of 12
+# PMs" are the employer's ("build out the team" is the role's wherever it stands).
+_GROWS_A_TEAM = frozenset(("grow", "grows", "growing", "build", "builds", "building"))
 # Just before the hiring word: the employer announcing a vacancy ("we are hiring a PM to join our team", "Acme is
 # now recruiting", "the person we hire"), not the role's own hiring ("you will hire", "your first priority is hiring",
 # "they are hiring strong PMs", "shaping who we hire into the group", "the product managers we hire").
@@ -184,7 +195,8 @@ _NUMBER_STARTS += ("twenty", "thirty", "forty", "fifty")
 _STARTS: dict[str, tuple[str, ...]] = {
     "direct_reports": (*_NUMBER_STARTS, "with", "have", "has", "manag", "lead", "supervis", "oversee", "team", "group", "organi"),
     "manages_product_managers": ("manag", "lead", "build", "coach", "grow", "develop", "hir", "mentor", "supervis", "oversee", "product", "pm")
-    + ("people", "direct", "performance"),
+    + ("performance",),
+    "manages_people": ("people", "direct"),
     "manages_managers": ("manag", "lead", "coach", "develop", "hir"),
     "hires": ("hir", "recruit", "build", "scale", "grow"),
     "budget": ("own", "manag", "financ", "set", "control", "responsib", "accountab", "budget"),
@@ -220,12 +232,12 @@ def _places(name: str, text: str, starts: tuple[str, ...]) -> list[int]:
 # Starts that begin only matches holding certain words, with patterns that find those words: in a text without any
 # of them, the pattern is tried at its other starts alone. A count begins only "5 direct reports", "5 directs" and
 # "three PMs reporting to you" (words one bench posting in eleven holds), and "with", "have" and "has" only "with 4 reports".
-# In ``_MANAGES_PMS``, "direct" begins only "direct reports", and "product" and "pm" only "product managers who report to
-# you" and "PM performance reviews" (three bench postings in four hold "report", one in twelve these).
+# In ``_MANAGES_PEOPLE``, "direct" begins only "direct reports"; in ``_MANAGES_PMS``, "product" and "pm" only "product
+# managers who report to you" and "PM performance reviews" (three bench postings in four hold "report", one in twelve these).
 _CUED_STARTS: tuple[tuple[str, frozenset[str], tuple[re.Pattern[str], ...]], ...] = (
     ("direct_reports", frozenset(_NUMBER_STARTS), (re.compile(r"direct(?:s|\s+reports)"), re.compile(r"report(?:ing)?\s+to\s+you"))),
     ("direct_reports", frozenset(("with", "have", "has")), (re.compile("reports"),)),
-    ("manages_product_managers", frozenset(("direct",)), (re.compile(r"direct\s+reports"),)),
+    ("manages_people", frozenset(("direct",)), (re.compile(r"direct\s+reports"),)),
     (
         "manages_product_managers",
         frozenset(("product", "pm")),
@@ -251,7 +263,7 @@ def _starts_without(left_out: tuple[bool, ...]) -> dict[str, tuple[str, ...]]:
 
 
 # The scope's yes-or-no signals (beside the number of direct reports and the reporting line).
-YES_NO_SIGNALS = ("manages_product_managers", "manages_managers", "hires", "pnl", "budget", "board", "executive_team")
+YES_NO_SIGNALS = ("manages_product_managers", "manages_people", "manages_managers", "hires", "pnl", "budget", "board", "executive_team")
 
 
 @dataclass(frozen=True)
@@ -260,6 +272,7 @@ class ManagementScope:
 
     direct_reports: int | None = None
     manages_product_managers: bool = False
+    manages_people: bool = False  # "people management", "direct reports": the role manages, whom unsaid
     manages_managers: bool = False
     hires: bool = False
     pnl: bool = False
@@ -278,6 +291,7 @@ class ManagementScope:
         return {
             "direct_reports": self.direct_reports,
             "manages_product_managers": self.manages_product_managers,
+            "manages_people": self.manages_people,
             "manages_managers": self.manages_managers,
             "hires": self.hires,
             "pnl": self.pnl,
@@ -324,6 +338,22 @@ def _lead_in(text: str, start: int) -> str:
     return ("\n" if start <= 60 else "") + text[max(0, start - 60) : start]
 
 
+def _team_to_be_made(lead_in: str, leads: re.Match[str]) -> bool:
+    """Whether the team before which ``leads`` (a ``_LEADS_THE_TEAM`` match in ``lead_in``) ends is one the role is to
+    make: every verb joined before it hires or builds ("build a team of 6 PMs", "hire and grow a team of five PMs"),
+    and it is "a team", not one that is there ("grow our team of 5 PMs"); "lead, hire and develop a team of five
+    PMs" and "build and lead a team of 6 PMs" hold a verb that leads it."""
+    verbs = [verb for verb in (leads.group("verb"), leads.group("also")) if verb]
+    if leads.group("article") not in (None, "a", "an") or not all(_MAKES_A_TEAM.fullmatch(verb) for verb in verbs):
+        return False
+    end = leads.start("verb")
+    while joined := _JOINED_WORD_BEFORE.search(lead_in, 0, end):  # "Coach, hire and " before "grow a team of"
+        if not _MAKES_A_TEAM.fullmatch(joined.group(1)):
+            return not _MANAGING_VERB.match(joined.group(1))  # "Own the roadmap and hire a team": "roadmap" is no verb
+        end = joined.start()
+    return True
+
+
 def _counts_the_roles_team(text: str, match: re.Match[str]) -> bool:
     """Whether a ``_DIRECT_REPORTS`` match is the role's own count: "5 direct reports" and "with 4 reports" unless a
     colleague or a relative clause has them; a team ("a team of six PMs") only when the role leads it or it reports
@@ -339,7 +369,7 @@ def _counts_the_roles_team(text: str, match: re.Match[str]) -> bool:
     if _SOMEONE_ELSES_TEAM.search(lead_in) and not _THE_HIRE_WHO.search(lead_in):
         return False
     leads = _LEADS_THE_TEAM.search(lead_in)
-    if leads and _EMPLOYER_SUBJECT.search(lead_in, 0, leads.start("verb")):
+    if leads and (_EMPLOYER_SUBJECT.search(lead_in, 0, leads.start("verb")) or _team_to_be_made(lead_in, leads)):
         return False
     return bool(leads or _REPORTS_TO_THE_ROLE.match(text, match.end()))
 
@@ -412,7 +442,7 @@ def extract_management_scope(text: str) -> ManagementScope:
                     _NAMED_EMPLOYER_HIRING.search(original[before : match.start()]) and _NAMED_EMPLOYER_OBJECT.match(original, match.start())
                 ):
                     continue
-                if text.startswith("grow", match.start()) and not _ROLE_DOES.search(_lead_in(text, match.start())):
+                if match.group() in _GROWS_A_TEAM and not _ROLE_DOES.search(_lead_in(text, match.start())):
                     continue  # "Acme is growing its team": the employer's growth, not the role's hiring
             yield match
 
@@ -441,6 +471,7 @@ def extract_management_scope(text: str) -> ManagementScope:
     return ManagementScope(
         direct_reports=direct_reports,
         manages_product_managers=bool(first("manages_product_managers", _MANAGES_PMS)) or bool(direct_reports),
+        manages_people=bool(first("manages_people", _MANAGES_PEOPLE)),
         manages_managers=bool(first("manages_managers", _MANAGES_MANAGERS)),
         hires=bool(first("hires", _HIRES)),
         pnl=bool(first("pnl", _PNL)),

@@ -15,6 +15,7 @@ from jdclass.experience import YearsRequirement, extract_years_of_experience, ma
 from jdclass.hyphenation import join_broken_words
 from jdclass.management import ManagementScope, extract_management_scope
 from jdclass.pay import CURRENCY_CODES, CURRENCY_SYMBOLS, Pay, bound_start, money_written, read_pay, spans_pay
+from jdclass.places import is_city
 from jdclass.readers import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, SPACY_MAX_CHARS, check_text, html_to_text, looks_like_html, read_posting
 from jdclass.sections import (
     PICTOGRAPHS,
@@ -571,8 +572,9 @@ def _names_this_role(text: str, match: re.Match[str]) -> bool:
 
 # What a title line goes on with, after a pipe, a dash, a comma or a slash or in parentheses, that is no part of the
 # title: pay, place and terms ("Contract Product Manager (6 months) | $85-$100/hr W2", "Senior PM – Remote (US)", "VP
-# Product — Denver, CO — Permanent"). A place is a remote or hybrid word, a region, or "City, ST" (after a pipe or a
-# dash: "Product Manager, Payments, UK" names a team); a city alone ("– Sydney") is not told from a team ("– Search").
+# Product — Denver, CO — Permanent"). A place is a remote or hybrid word, a region, "City, ST" (after a pipe or a
+# dash: "Product Manager, Payments, UK" names a team), or a large city alone that ends the line ("Senior PM – Austin",
+# "Product Manager, Berlin"): a city is told from a team ("– Search") only by a list of them (``places.CITIES``).
 # A word of these ends where a break, another of them, "or" or a number follows: "– Remote Patient Monitoring",
 # "– Contract Management" and "– Paid Social" are teams.
 # Each break pattern opens with the set of characters a break can begin with: ``re`` skips ahead to those (2.3 times
@@ -649,6 +651,7 @@ def _before_terms(title: str) -> str:
             strong = _NEXT_STRONG_BREAK.search(title, start, start + 80)  # the terms are read from their start
             end = strong.start() if strong else len(title)
             junk = bool(_TITLE_TERMS.match(title, start, end) or (found.group("strong") and _TITLE_PLACE.match(title, start, end)))
+            junk = junk or (strong is None and is_city(title[start:].rstrip(" *")))  # "Senior PM – Austin" ends in a city
         if junk and title.count("(", 0, cut) > title.count(")", 0, cut):
             cut = title.rfind("(", 0, cut)  # "Acme (30 people, remote US)": the parenthesis goes whole
         if junk and _ROLE_NOUN.search(title, 0, cut):

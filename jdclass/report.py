@@ -40,9 +40,9 @@ def signals_line(posting: Posting) -> str:
     if scope.direct_reports:
         parts.append(f"{scope.direct_reports} direct reports")
     elif scope.manages_product_managers:
-        said = scope.spans["manages_product_managers"].of(posting.text).lower() if "manages_product_managers" in scope.spans else ""
-        # "people management" and "direct reports" say that the role manages, not whom: an engineering manager does too
-        parts.append("manages people" if said.startswith(("people", "direct")) else "manages product managers")
+        parts.append("manages product managers")
+    elif scope.manages_people:
+        parts.append("manages people")
     if scope.manages_managers:
         parts.append("manages managers")
     if scope.pnl:

@@ -161,6 +161,8 @@ def test_a_mismatch_verdict_names_the_rung_of_a_title_that_does_not_say_it(title
         ("You bring 5+ years of people management experience.", "manages people"),
         ("You will have direct reports.", "manages people"),
         ("You will manage a team of product managers.", "manages product managers"),
+        ("You will have direct reports. You will coach and develop the product managers.", "manages product managers"),
+        ("Strong people management skills; you will coach the product managers.", "manages product managers"),
     ],
 )
 def test_the_signals_line_says_whom_the_role_manages_only_when_the_posting_does(sentence: str, said: str) -> None:

@@ -37,6 +37,7 @@ from jdclass.management import (
     _EXEC_TEAM,
     _HIRES,
     _MANAGES_MANAGERS,
+    _MANAGES_PEOPLE,
     _MANAGES_PMS,
     _NEEDS,
     _PNL,
@@ -239,6 +240,23 @@ def test_performance_reviews_count_only_when_they_are_of_product_managers(text: 
 
 
 @pytest.mark.parametrize(
+    ("text", "product_managers", "people"),
+    [
+        # "People management" and "direct reports" say that the role manages, not whom (issue 3).
+        ("Engineering Manager: strong people management skills.", False, True),
+        ("You bring 5+ years of people management experience.", False, True),
+        ("You will have direct reports.", False, True),
+        ("You will have direct reports and coach the product managers.", True, True),
+        ("You will manage a team of product managers.", True, False),
+        ("You will have no direct reports.", False, False),
+    ],
+)
+def test_managing_people_is_read_apart_from_managing_product_managers(text: str, product_managers: bool, people: bool) -> None:
+    scope = extract_management_scope(text)
+    assert (scope.manages_product_managers, scope.manages_people) == (product_managers, people)
+
+
+@pytest.mark.parametrize(
     ("text", "reports"),
     [
         ("You will lead a team of 6 product managers.", 6),
@@ -297,7 +315,7 @@ def test_performance_reviews_count_only_when_they_are_of_product_managers(text: 
         ("- Disciplinary leadership of a team of seven product managers", 7),
         # A relative clause that describes the hire is the role's; a colleague's or a boss's is not.
         ("We are looking for a Director who will lead 6 PMs.", 6),
-        ("We need a leader who will build a team of 6 product managers.", 6),
+        ("We need a leader who will lead a team of 6 product managers.", 6),
         ("Someone who can manage 4 PMs.", 4),
         ("Our CPO, who will manage 5 directors, joins in May.", None),
         ("You will report to a VP who will manage 5 directors.", None),
@@ -528,6 +546,7 @@ def test_the_degree_patterns_find_what_their_word_boundary_forms_find_in_the_cor
 _MANAGEMENT_PATTERNS = {
     "direct_reports": _DIRECT_REPORTS,
     "manages_product_managers": _MANAGES_PMS,
+    "manages_people": _MANAGES_PEOPLE,
     "manages_managers": _MANAGES_MANAGERS,
     "hires": _HIRES,
     "budget": _BUDGET,
@@ -1513,7 +1532,7 @@ def test_years_of_product_management_managing_engineers_are_product_years() -> N
         ("Product Manager - Dashboards (Remote, EU)", "Product Manager - Dashboards"),
         ("Chief Product Officer | Cleveland, OH | Permanent", "Chief Product Officer"),
         ("Junior Product Manager – Grocery App (12-month FTC)", "Junior Product Manager – Grocery App"),
-        ("VP Product — Sydney — Permanent — $350k+ package", "VP Product — Sydney"),
+        ("VP Product — Sydney — Permanent — $350k+ package", "VP Product"),
         ("Head of Product — Pulsebar (30 people, remote US)", "Head of Product — Pulsebar"),
         ("Product Owner – Bielsko-Biała / remote – B2B 150–180 PLN/h", "Product Owner – Bielsko-Biała"),
         ("Product Manager – Payments – ARS 2.000.000", "Product Manager – Payments"),
@@ -1530,6 +1549,16 @@ def test_years_of_product_management_managing_engineers_are_product_years() -> N
         ("Product Management Intern – Internship", "Product Management Intern – Internship"),
         ("Remote | Senior Product Manager", "Remote | Senior Product Manager"),
         ("Acme | Denver, CO | Product Manager | Full-time", "Acme | Denver, CO | Product Manager"),
+        # A large city alone that ends the line is a place; a team's name, or a city with more of the title after it, stays.
+        ("Senior Product Manager - Austin", "Senior Product Manager"),
+        ("Product Manager, Berlin", "Product Manager"),
+        ("Head of Product | New York", "Head of Product"),
+        ("Product Manager – São Paulo (Hybrid)", "Product Manager"),
+        ("Product Manager, Payments, Berlin", "Product Manager, Payments"),
+        ("Product Manager – Search", "Product Manager – Search"),
+        ("Product Manager – Mobile", "Product Manager – Mobile"),
+        ("Senior PM – London – Payments Platform", "Senior PM – London – Payments Platform"),
+        ("Product Manager, Berlin Payments", "Product Manager, Berlin Payments"),
     ],
 )
 def test_pay_place_and_terms_after_a_title_are_no_part_of_it(line: str, title: str) -> None:
@@ -1551,7 +1580,7 @@ def test_a_line_of_breaks_without_spaces_is_read_once(line: str) -> None:
 
 
 _TITLE_WORDS = ["Senior", " Product Manager", " PM", "Acme", "Remote", "remote", "US", "Denver, CO", "(", ")", " | ", " – ", " - ", ", ", " / "]
-_TITLE_WORDS += ["$85", "-$100/hr", "6 months", "Contract", "m/w/d", "**", "🌎", " ", "Full-time", "Paid", "Social", "or"]
+_TITLE_WORDS += ["$85", "-$100/hr", "6 months", "Contract", "m/w/d", "**", "🌎", " ", "Full-time", "Paid", "Social", "or", "London", "New York"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -1622,6 +1651,32 @@ def test_a_sentence_that_names_the_role_without_a_hire_verb_names_the_title(text
 def test_hiring_to_come_is_hiring_not_managing_product_managers(text: str, hires: bool, manages: bool) -> None:
     scope = extract_management_scope(text)
     assert (scope.hires, scope.manages_product_managers) == (hires, manages)
+
+
+@pytest.mark.parametrize(
+    ("text", "reports", "hires", "manages"),
+    [
+        # A team the role is to build or hire does not report to it yet: hiring, with no count (issue 3).
+        ("We need a leader who will build a team of 6 product managers.", None, True, False),
+        ("You will build a world-class team of six PMs.", None, True, False),
+        ("Your first job: hire a team of 5 product managers.", None, True, False),
+        ("You will hire and grow a team of 4 product managers.", None, True, False),
+        ("- Grow a team of 8 PMs over two years", None, True, False),
+        ("You will be responsible for hiring a team of 3 PMs.", None, True, False),
+        ("Own the roadmap and hire a team of 5 PMs.", None, True, False),
+        # A team that is there, or one the role leads as well as grows: its size counts.
+        ("You will grow our team of 5 PMs.", 5, True, True),
+        ("Build and lead a team of 6 PMs.", 6, True, True),
+        ("Lead, hire and develop a team of five PMs.", 5, True, True),
+        ("Coach, hire and grow a team of 4 PMs.", 4, True, True),
+        # The employer building, or a team's culture: no hiring of the role's.
+        ("Acme is building a team of 12 product managers.", None, False, False),
+        ("Build a team culture of curiosity.", None, False, False),
+    ],
+)
+def test_a_team_to_be_built_or_hired_is_hiring_not_reports(text: str, reports: int | None, hires: bool, manages: bool) -> None:
+    scope = extract_management_scope(text)
+    assert (scope.direct_reports, scope.hires, scope.manages_product_managers) == (reports, hires, manages)
 
 
 @pytest.mark.parametrize(
