@@ -303,12 +303,15 @@ class ManagementScope:
         }
 
 
-_NEGATION = re.compile(r"\b(?:no|not|without|never|nor)\b[^.;\n]{0,25}$")
+_NEGATION = re.compile(r"(?:\b(?:no|not|without|never|nor|rather\s+than|instead\s+of)\b|\wn['’]t\b)[^.;\n]{0,25}$")
+# ... or as a label's value: "Direct reports: none", "Budget – N/A", "People management: no".
+_NONE_AFTER = re.compile(r"[^\S\n]*[:–—-][^\S\n]*(?:none|nil|n/a|na|0|zero|no)\b(?![^\S\n]*[\w(])")
 
 
-def _negated(text: str, start: int) -> bool:
-    """True for "no direct reports", "will not manage a team": a signal stated as absent."""
-    return bool(_NEGATION.search(text[max(0, start - 30) : start]))
+def _negated(text: str, start: int, end: int) -> bool:
+    """True for "no direct reports", "you won't have direct reports", "will not manage a team", "Direct reports:
+    none": a signal stated as absent."""
+    return bool(_NEGATION.search(text[max(0, start - 30) : start]) or _NONE_AFTER.match(text, end))
 
 
 # A budget that is a perk, not one the role owns: "a learning budget of $1,500", "a budget for conferences".
@@ -430,7 +433,7 @@ def extract_management_scope(text: str) -> ManagementScope:
         if name in _NEEDS and not any(word in text for word in _NEEDS[name]):
             return  # a word that every match contains is missing: no need to scan with the pattern
         for match in matches_at(pattern, text, _places(name, text, starts[name])) if name in starts else pattern.finditer(text):
-            if _negated(text, match.start()) or (name == "budget" and _perk_budget(text, match)):
+            if _negated(text, match.start(), match.end()) or (name == "budget" and _perk_budget(text, match)):
                 continue
             if name == "direct_reports" and not _counts_the_roles_team(text, match):
                 continue

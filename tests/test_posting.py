@@ -210,6 +210,7 @@ def test_reporting_lines_and_management_signals():
         ("Coach the two PMs who work on onboarding.", False),
         ("Work with product managers on the roadmap.", False),
         ("You will not manage product managers.", False),
+        ("You won't manage product managers; the PMs report to the Director.", False),
         ("Develop and maintain the product roadmap.", False),
     ],
 )
@@ -249,6 +250,13 @@ def test_performance_reviews_count_only_when_they_are_of_product_managers(text: 
         ("You will have direct reports and coach the product managers.", True, True),
         ("You will manage a team of product managers.", True, False),
         ("You will have no direct reports.", False, False),
+        # Stated as absent: a contraction, "rather than", a label's value (issue 3).
+        ("This is a senior IC role; you won't have direct reports.", False, False),
+        ("The title reflects scope rather than direct reports.", False, False),
+        ("Direct reports:   Nil", False, False),
+        ("People management – none", False, False),
+        ("Direct reports: none yet, two PMs by Q3", False, True),  # the label's value goes on: not a plain "none"
+        ("You will have direct reports - no micromanagement.", False, True),
     ],
 )
 def test_managing_people_is_read_apart_from_managing_product_managers(text: str, product_managers: bool, people: bool) -> None:
