@@ -46,7 +46,7 @@ _FORMAT_BY_SUFFIX = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".par
 # bench postings (one process, alternating). Rows still reach the file and the progress bar every 0.2 s or so.
 DEFAULT_CHUNK_SIZE = 128
 PAY_FIELDS = ("salary_min", "salary_max", "salary_currency", "salary_period")
-MANAGEMENT_FIELDS = ("direct_reports", "manages_product_managers", "manages_managers", "pnl", "budget", "reports_to", "board")
+MANAGEMENT_FIELDS = ("direct_reports", "manages_product_managers", "manages_people", "manages_managers", "pnl", "budget", "reports_to", "board")
 COLUMNS: tuple[str, ...] = (
     "id",
     "level",
