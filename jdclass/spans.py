@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -157,6 +158,7 @@ def trimmed(text: str, start: int, end: int, edges: frozenset[str] | str = "") -
 _FOLDED = str.maketrans({"ı": "i", "ſ": "s"})
 _last: tuple[str, str] = ("", "")
 _found: tuple[str, dict[str, list[int]]] = ("", {})
+_clause_ends: tuple[str, list[int]] = ("", [])
 _THREE_WORDS_BACK = re.compile(r"\W*(\w+)(?:\W*(\w+)(?:\W*(\w+))?)?")  # run over the text reversed
 
 
@@ -177,14 +179,20 @@ class Span:
 
 def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence or bullet that holds ``text[start:end]``: bounded by newlines, ``;``, ``•`` or a full stop
-    followed by a space (or the end of the text, on the right)."""
-    left = max(text.rfind("\n", 0, start), text.rfind(";", 0, start), text.rfind("•", 0, start))
-    for stop in _FULL_STOP.finditer(text, left + 1, min(start + 1, len(text))):
-        if stop.start() < start:
-            left = stop.start()
-    right = _CLAUSE_END.search(text, end)
-    return left + 1, right.start() if right else len(text)
+    followed by a space (or the end of the text, on the right).
+
+    Where the clauses of the last text end is kept: a degree or years pattern asks for the clause of each match, and
+    reading it from the text each time read a line of a thousand "MBA"s a thousand times."""
+    global _clause_ends
+    kept = _clause_ends  # one pair, swapped whole: a thread reads the old pair or the new one
+    if kept[0] is not text:
+        kept = _clause_ends = (text, [stop.start() for stop in _CLAUSE_END.finditer(text)])
+    ends = kept[1]
+    before = bisect_left(ends, start)
+    if before and ends[before - 1] == len(text) - 1 and text[-1] == ".":
+        before -= 1  # a full stop that ends the text ends a clause, and begins none
+    after = bisect_left(ends, end)
+    return (ends[before - 1] if before else -1) + 1, ends[after] if after < len(ends) else len(text)
 
 
-_FULL_STOP = re.compile(r"\.(?=\s)")
 _CLAUSE_END = re.compile(r"[\n;•]|\.(?=\s|\Z)")
