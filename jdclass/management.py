@@ -149,7 +149,9 @@ _BUDGET = re.compile(
 _REPORTS_TO = re.compile(
     # The word boundary is checked behind the whole word (``at_word_start``): ``re`` skips ahead to "report" itself.
     # "Reports to: VP", "| Reports to | Head of Product |" (a Markdown table), "Reporting line: CTO"; not "4 PMs reporting to you".
-    rf"{at_word_start('report')}(?:s|ing)?\s+(?:(?:directly\s+)?(?:in)?to|line(?=\s*[:|–—-]))\s*[:|–—-]?\s+(?!you\b)(?:the\s+|our\s+|a\s+|an\s+)?"
+    # The space before a separator goes with it (not "\s*[:|–—-]?\s+", whose two runs share a run of tabs or newlines
+    # in every way, one after the other: quadratic).
+    rf"{at_word_start('report')}(?:s|ing)?\s+(?:(?:directly\s+)?(?:in)?to|line(?=\s*[:|–—-]))(?:\s*[:|–—-])?\s+(?!you\b)(?:the\s+|our\s+|a\s+|an\s+)?"
     r"(?P<who>[A-Za-z&,./\- \u00a0‐‑–—]{2,60})",
 )
 _BOSS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(

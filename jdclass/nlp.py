@@ -7,17 +7,20 @@ import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any, NamedTuple, cast
 
 import numpy as np
 import spacy
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LANG, LIKE_EMAIL, LIKE_NUM, LIKE_URL, LOWER, ORTH, SENT_START
+from spacy.lang.en import English
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lexeme import Lexeme
 from spacy.pipeline import Sentencizer
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import compile_suffix_regex
 from spacy.vocab import Vocab
 
 from jdclass.errors import MissingExtra
@@ -41,6 +44,17 @@ MAX_REMEMBERED_TYPES = 200_000
 # doubles as if it held them all (about 30 bytes a lexeme ever made).
 MAX_LEXEMES = 1_000_000
 _SPACY_LOCK = threading.Lock()
+# spaCy's tokenizer peels a chunk's prefixes and suffixes one at a time and reads the rest of the chunk at each peel
+# (its suffix pattern is searched all along it, its URL pattern backtracks over "1:1:1"): a chunk of thousands of
+# punctuation marks took seconds, "(" * 10,000 over 15. A text with a chunk over LONG_CHUNK_CHARS characters (one
+# posting in 400 holds one: links) is tokenized by a tokenizer that searches suffixes near the chunk's end
+# (``suffix_search``), and a chunk over MAX_CHUNK_CHARS (no posting of the corpus, the bench or the real ones) in
+# pieces of that many characters.
+LONG_CHUNK_CHARS = 50
+MAX_CHUNK_CHARS = 200
+_LONG_CHUNK = re.compile(rf"(?<!\S)\S{{{MAX_CHUNK_CHARS + 1},}}")
+# The longest suffix spaCy's English rules split off, bar a run of dots ("km³", "US$"; tests/test_nlp.py checks).
+SUFFIX_WIDTH = 5
 
 
 _BULLETS = frozenset({"•", "·", "▪"})
@@ -118,6 +132,17 @@ def pipeline() -> Language:
     return nlp
 
 
+_SUFFIXES = compile_suffix_regex(English.Defaults.suffixes or ())
+
+
+def suffix_search(chunk: str) -> re.Match[str] | None:
+    """What spaCy's English suffix search finds in ``chunk`` (the leftmost match that ends it), searched only where
+    a suffix can begin: a run of dots that ends the chunk, or its last ``SUFFIX_WIDTH`` characters (and one more, for a
+    ``$`` before a final newline). Searched from the chunk's start, each peel read the whole chunk."""
+    dots = len(chunk) - len(chunk.rstrip("."))
+    return _SUFFIXES.search(chunk, max(0, len(chunk) - max(dots, SUFFIX_WIDTH + 1)))
+
+
 # The lexical attributes ``Lexicon`` reads, and the language (``Vocab.lang``); tokenizing needs none of them.
 LEXEME_ATTRIBUTES = frozenset({IS_PUNCT, IS_SPACE, LIKE_EMAIL, LIKE_NUM, LIKE_URL, LOWER, LANG})
 
@@ -131,6 +156,7 @@ def renew_pipeline() -> None:
     pipeline.cache_clear()
     _lexicon.cache_clear()
     _chunk_cache.cache_clear()
+    _long_chunk_tokenizer.cache_clear()
 
 
 class ChunkCache:
@@ -161,8 +187,9 @@ class ChunkCache:
         for chunk in set(text.split()).difference(seen):  # a set difference: a third faster than a loop with a test
             if len(seen) >= self.limit:
                 return
-            seen.add(chunk)
-            tokenizer(chunk)
+            if len(chunk) <= LONG_CHUNK_CHARS:  # a longer one is tokenized apart (``token_arrays``)
+                seen.add(chunk)
+                tokenizer(chunk)
 
 
 @lru_cache(maxsize=4)
@@ -460,12 +487,52 @@ def analyze_batch(postings: list[Posting], batch_size: int = DEFAULT_BATCH_SIZE)
         # spaCy keeps every new string it meets for the life of the process; in a memory zone it frees those it
         # met there when the zone ends, so a folder of any size runs in bounded memory. The chunks warmed above
         # stay (at most MAX_CACHED_CHUNKS), and analyses hold only Python strings and numbers.
+        long = long_chunk_texts(texts)
+        if long:
+            _long_chunk_tokenizer(nlp)  # made outside the memory zone, whose end would free its special cases' strings
         with nlp.memory_zone():
-            arrays = [doc.to_array([ORTH, IDX]) for doc in nlp.pipe(texts, batch_size=batch_size, disable=["sentences"])]
+            arrays = token_arrays(nlp, texts, batch_size, long)
             batch = _analyses(postings, arrays, lexicon)
         if len(nlp.vocab) > MAX_LEXEMES:  # len counts every lexeme made, freed or not
             renew_pipeline()
     return batch
+
+
+def long_chunk_texts(texts: list[str]) -> frozenset[int]:
+    """The indexes of the texts with a chunk (a run of characters that are not white space, as spaCy splits a
+    text) over ``LONG_CHUNK_CHARS``."""
+    return frozenset(index for index, text in enumerate(texts) if max(map(len, text.split()), default=0) > LONG_CHUNK_CHARS)
+
+
+def token_arrays(nlp: Language, texts: list[str], batch_size: int = DEFAULT_BATCH_SIZE, long: frozenset[int] | None = None) -> list[np.ndarray]:
+    """``doc.to_array([ORTH, IDX])`` of each text tokenized by ``nlp``. A text with a chunk over ``LONG_CHUNK_CHARS``
+    (``long``: ``long_chunk_texts``) is tokenized by ``_long_chunk_tokenizer`` (the same tokens), a chunk over
+    ``MAX_CHUNK_CHARS`` in pieces cut every ``MAX_CHUNK_CHARS`` characters: a token ends at each cut."""
+    long = long_chunk_texts(texts) if long is None else long
+    whole = [text for index, text in enumerate(texts) if index not in long] if long else texts
+    arrays = [doc.to_array([ORTH, IDX]) for doc in nlp.pipe(whole, batch_size=batch_size, disable=["sentences"])]
+    for index in sorted(long):
+        text = texts[index]
+        cuts = [0]
+        for chunk in _LONG_CHUNK.finditer(text):
+            cuts += range(chunk.start() + MAX_CHUNK_CHARS, chunk.end(), MAX_CHUNK_CHARS)
+        cuts.append(len(text))
+        pieces = []
+        for start, stop in pairwise(cuts):
+            array = _long_chunk_tokenizer(nlp)(text[start:stop]).to_array([ORTH, IDX])
+            array[:, 1] += start
+            pieces.append(array)
+        arrays.insert(index, np.concatenate(pieces))
+    return arrays
+
+
+@lru_cache(maxsize=4)
+def _long_chunk_tokenizer(nlp: Language) -> Tokenizer:
+    """A tokenizer with the rules and vocabulary of ``nlp``'s that searches suffixes near a chunk's end
+    (``suffix_search``): the same tokens. ``nlp``'s own stays as spaCy made it, a Python call less a suffix."""
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    rules = (tokenizer.rules, tokenizer.prefix_search, suffix_search, tokenizer.infix_finditer, tokenizer.token_match, tokenizer.url_match)
+    return Tokenizer(nlp.vocab, *rules)
 
 
 def split_tokens(text: str) -> list[str]:

@@ -7,20 +7,28 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.attrs import IDX, ORTH, SPACY
+from spacy.lang.en import English
 
 from jdclass.nlp import (
+    _SUFFIXES,
     BREAKS_LINE,
     ENDS_SENTENCE,
+    LONG_CHUNK_CHARS,
+    MAX_CHUNK_CHARS,
     PUNCT,
+    SUFFIX_WIDTH,
     ChunkCache,
     LemmaLookup,
     Lexicon,
     Sentence,
+    _long_chunk_tokenizer,
     analyze,
     analyze_batch,
     lemma_table,
     pipeline,
     sentence_starts,
+    suffix_search,
+    token_arrays,
 )
 
 PIECES = [
@@ -196,6 +204,51 @@ def test_warmed_chunks_tokenize_as_spacy_does(text: str) -> None:
     # the cache keeps what earlier examples warmed, as it does over a batch.
     _CHUNKS.warm(text)
     assert _tokens(_WARMED, text) == _tokens(_PLAIN, text)
+
+
+_SUFFIX_PIECES = [*PIECES, "5", "km³", "US$", "mph", "°F.", "'s", "’S", "....", "......", "…", "%", "+", "a", "Z"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SUFFIX_PIECES), max_size=12).map("".join))
+def test_the_suffix_search_near_the_end_finds_what_spacys_finds(chunk: str) -> None:
+    found, expected = suffix_search(chunk), _SUFFIXES.search(chunk)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_no_suffix_rule_is_wider_than_the_suffix_width_but_a_run_of_dots() -> None:
+    from re import _parser  # type: ignore[attr-defined]  # the widths of a pattern's matches
+
+    widths = {rule: _parser.parse(rule).getwidth()[1] for rule in map(str, English.Defaults.suffixes or ())}
+    assert {rule for rule, width in widths.items() if width > SUFFIX_WIDTH} == {r"\.\.+"}
+    assert max(width for rule, width in widths.items() if rule != r"\.\.+") == SUFFIX_WIDTH  # the narrowest that does
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_SUFFIX_PIECES), max_size=12).map("".join), max_size=30).map(" ".join))
+def test_the_long_chunk_tokenizer_tokenizes_as_spacy_does(text: str) -> None:
+    tokens = _long_chunk_tokenizer(pipeline())(text).to_array([ORTH, IDX, SPACY]).tolist()
+    assert tokens == _tokens(_PLAIN, text)
+
+
+def _token_texts(text: str) -> list[tuple[str, int]]:
+    nlp = pipeline()
+    [array] = token_arrays(nlp, [text])
+    return [(nlp.vocab.strings[int(orth)], int(start)) for orth, start in array]
+
+
+def test_a_text_with_a_long_chunk_is_analyzed_as_spacy_tokenizes_it() -> None:
+    text = "Apply at https://example.com/careers/" + "product-manager-" * 8 + "apply?id=7 today."
+    assert max(map(len, text.split())) > LONG_CHUNK_CHARS
+    assert _token_texts(text) == [(token.text, token.idx) for token in _PLAIN(text)]
+
+
+def test_a_long_chunk_is_tokenized_in_pieces() -> None:
+    # Peeled one parenthesis at a time, each peel reading the rest: 10,000 took 15 s, and "1:1:1" backtracked.
+    text = "Own the roadmap " + "(" * 100_000 + " now"
+    assert _token_texts(text) == [("Own", 0), ("the", 4), ("roadmap", 8), *(("(", 16 + at) for at in range(100_000)), ("now", 100_017)]
+    colons = _token_texts("1:" * 50_000)
+    assert colons == [piece for at in range(0, 100_000, MAX_CHUNK_CHARS) for piece in ((("1:" * 100)[:-1], at), (":", at + 199))]
 
 
 def test_chunk_cache_stops_at_its_limit() -> None:
