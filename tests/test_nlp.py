@@ -262,6 +262,13 @@ def test_chunk_cache_stops_at_its_limit() -> None:
     assert _tokens(nlp, "one two six, e.g. five") == _tokens(spacy.blank("en"), "one two six, e.g. five")
 
 
+def test_warming_tells_a_text_with_a_long_chunk_and_never_keeps_the_chunk() -> None:
+    cache = ChunkCache(spacy.blank("en"), limit=3)
+    link = "https://jobs.example.com/" + "a" * LONG_CHUNK_CHARS
+    assert [cache.warm(text) for text in ("one two", f"see {link} now", f"one {link}", "three four five", f"{link} six")] == [False, True, True, False, True]
+    assert link not in cache.seen and len(cache.seen) == 3  # the last text came after the cache was full
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from([*PIECES, "manage", "PMs", "5+ years"]), max_size=40).map(" ".join))
 def test_analysis_sentences_are_the_rule_based_sentences(text: str) -> None:
