@@ -303,9 +303,14 @@ class ManagementScope:
         }
 
 
-_NEGATION = re.compile(r"(?:\b(?:no|not|without|never|nor|rather\s+than|instead\s+of)\b|\wn['’]t\b)[^.;\n]{0,25}$")
-# ... or as a label's value: "Direct reports: none", "Budget – N/A", "People management: no".
-_NONE_AFTER = re.compile(r"[^\S\n]*[:–—-][^\S\n]*(?:none|nil|n/a|na|0|zero|no)\b(?![^\S\n]*[\w(])")
+# A negation reaches to the signal within its clause: not past a colon, a dash, "but" or another sentence ("This isn't an
+# IC role: you'll have 6 direct reports").
+_NEGATION = re.compile(r"(?:\b(?:no|not|without|never|nor|rather\s+than|instead\s+of)\b|\wn['’]t\b)(?:(?!\bbut\b)[^.;:!?–—\n]){0,25}$")
+# ... or as a label's value: "Direct reports: none", "Budget – N/A", "People management: no", "... : not required"
+# (not "Direct reports: 0-2", a range).
+_NONE_AFTER = re.compile(
+    r"[^\S\n]*[:–—-][^\S\n]*(?:(?:none|nil|n/a|na|0|zero|no)\b(?![^\S\n]*(?:[\w(]|[-–—+]))|(?:not|none)[^\S\n]+(?:required|needed|expected|applicable)\b)"
+)
 
 
 def _negated(text: str, start: int, end: int) -> bool:
