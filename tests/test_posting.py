@@ -274,6 +274,8 @@ def test_managing_people_is_read_apart_from_managing_product_managers(text: str,
     [
         ("You will lead a team of 6 product managers.", 6),
         ("This isn't an IC role: you'll lead a team of 6 product managers.", 6),
+        ("You'll grow a team of 5 PMs to 12 by next year.", 5),
+        ("Scale a team of four product managers into a team of ten.", 4),
         ("Build and lead a growing team of four PMs.", 4),
         ("You will have a team of 5 product managers.", 5),
         ("Lead an organization of 60 people across three product lines.", 60),
