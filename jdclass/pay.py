@@ -145,7 +145,7 @@ _OTHER_DOLLAR_PLACES = ("canad", "australi", "new zealand", "singapore", "hong k
 # ISO codes are written in capitals ("cadence" is no code). Each is a scan of the text (2.5 us for 3,000 characters):
 # a peso's code counts where it is written next to the amount ("CLP $4.200.000"), not anywhere.
 _OTHER_DOLLAR_CODES = ("CAD", "AUD", "SGD", "NZD", "HKD", "MXN")
-_OTHER_CODE = re.compile(r"(?<![A-Za-z])(?:" + "|".join(_OTHER_DOLLAR_CODES) + r")(?![A-Za-z])")
+_OTHER_CODE = re.compile(r"(?<![A-Za-z])(?:" + "|".join(_OTHER_DOLLAR_CODES) + r")(?![A-Za-z])" + rf"(?!(?i:{_THING_NAMED}))")  # not "CAD software"
 _PERIOD_WORDS: tuple[tuple[Period, str], ...] = (
     ("hour", r"hour|(?<![a-z])hr(?![a-z])|(?:(?<![a-z])p/?|/\s*)h(?![a-z])"),
     ("day", r"(?<![a-z])day|daily|(?:(?<![a-z])p/?|/\s*)d(?![a-z])"),

@@ -521,6 +521,7 @@ def test_a_range_is_as_wide_as_pay(line, salary, described):
         ("Knows 5-8 CAD/CAM packages", None, None),
         ("Salary: 95,000 - 120,000 CAD base", "95,000 - 120,000 CAD", "CAD 95,000-120,000"),
         ("Salary: 120k CAD/year", "120k CAD/year", "CAD 120,000 a year"),
+        ("Skills: CAD software, 2-3 CAD tools. Salary: $120,000 - $140,000", "$120,000 - $140,000", "$120,000-$140,000"),  # a US dollar
         # ... and an amount too small to be pay, in any currency, is none.
         ("Salary: $2-$3", None, None),
         ("Pay: €3 per hour", None, None),
