@@ -29,6 +29,7 @@ from typing import Any, Literal, Protocol, Self, TypeVar, overload
 from jdclass.errors import InputError, InputTooLarge, JdclassError, MissingExtra, OutputExists, one_line
 from jdclass.judgement import FLAGS
 from jdclass.levels import CODES
+from jdclass.management import YES_NO_SIGNALS
 from jdclass.model import DEFAULT_MODEL_DIR, MANIFEST_FILE, MAX_BATCH_CHARS, MODEL_FILE, LevelClassifier, check_errors, load
 from jdclass.posting import Posting, parse
 from jdclass.readers import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES
@@ -65,6 +66,13 @@ COLUMNS: tuple[str, ...] = (
     "evidence",
     "error",
 )
+# What each column holds when it is not empty, as Parquet types it; the scope's yes-or-no signals are booleans.
+COLUMN_TYPES: dict[str, type] = {
+    **dict.fromkeys(COLUMNS, str),
+    **dict.fromkeys(("confidence", *(f"p_{code}" for code in CODES), "minimum_years", "people_management_years", "salary_min", "salary_max"), float),
+    **dict.fromkeys(("mismatch", *(name for name in MANAGEMENT_FIELDS if name in YES_NO_SIGNALS)), bool),
+    "direct_reports": int,
+}
 
 
 @dataclass(frozen=True)
@@ -905,12 +913,8 @@ class _ParquetOutput:
         self.pa = pa
         self.path = path
         self.done: Counter[str] = Counter()
-        strings, numbers, flags = pa.string(), pa.float64(), pa.bool_()
-        types = {"mismatch": flags, "confidence": numbers, "minimum_years": numbers, "people_management_years": numbers, "direct_reports": pa.int64()}
-        types.update(salary_min=numbers, salary_max=numbers)
-        types.update((f"p_{code}", numbers) for code in CODES)
-        types.update((name, flags) for name in ("manages_product_managers", "manages_managers", "pnl", "budget", "board"))
-        self.schema = pa.schema([(name, types.get(name, strings)) for name in COLUMNS])
+        types = {str: pa.string(), float: pa.float64(), bool: pa.bool_(), int: pa.int64()}
+        self.schema = pa.schema([(name, types[COLUMN_TYPES[name]]) for name in COLUMNS])
         self.target = path.with_name(path.name + ".partial") if resume and path.exists() and path.stat().st_size > 0 else path
         existing = None
         if self.target != path:

@@ -191,6 +191,12 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 }
 _NUMBER_STARTS: tuple[str, ...] = (*"0123456789", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen")
 _NUMBER_STARTS += ("twenty", "thirty", "forty", "fifty")
+# A team to be made (``_team_to_be_made``) that grows from a count to another is there already, and the role leads it:
+# "grow a team of 5 PMs to 12", "scale a team of four PMs into a group of ten".
+_GROWS_TO_A_COUNT = re.compile(
+    r"[^\S\n]+(?:in)?to[^\S\n]+(?:(?:a|an)[^\S\n]+(?:[\w-]+[^\S\n]+)?(?:team|group|org\w*)[^\S\n]+of[^\S\n]+)?"
+    rf"(?:\d|(?:{'|'.join(word for word in _NUMBER_STARTS if not word.isdigit())})\b)"
+)
 # How every match of a pattern begins: the pattern is tried only where one of these occurs, or at a place that
 # ``_DERIVED_PLACES`` gives (``_places``; tests/test_posting.py checks that each pattern finds the same matches as a
 # scan of the whole text). A pattern that opens with a letter (_PNL) needs none: ``re`` skips ahead to that letter.
@@ -305,9 +311,14 @@ class ManagementScope:
         }
 
 
-_NEGATION = re.compile(r"(?:\b(?:no|not|without|never|nor|rather\s+than|instead\s+of)\b|\wn['’]t\b)[^.;\n]{0,25}$")
-# ... or as a label's value: "Direct reports: none", "Budget – N/A", "People management: no".
-_NONE_AFTER = re.compile(r"[^\S\n]*[:–—-][^\S\n]*(?:none|nil|n/a|na|0|zero|no)\b(?![^\S\n]*[\w(])")
+# A negation reaches to the signal within its clause: not past a colon, a dash, "but" or another sentence ("This isn't an
+# IC role: you'll have 6 direct reports").
+_NEGATION = re.compile(r"(?:\b(?:no|not|without|never|nor|rather\s+than|instead\s+of)\b|\wn['’]t\b)(?:(?!\bbut\b)[^.;:!?–—\n]){0,25}$")
+# ... or as a label's value: "Direct reports: none", "Budget – N/A", "People management: no", "... : not required"
+# (not "Direct reports: 0-2", a range).
+_NONE_AFTER = re.compile(
+    r"[^\S\n]*[:–—-][^\S\n]*(?:(?:none|nil|n/a|na|0|zero|no)\b(?![^\S\n]*(?:[\w(]|[-–—+]))|(?:not|none)[^\S\n]+(?:required|needed|expected|applicable)\b)"
+)
 
 
 def _negated(text: str, start: int, end: int) -> bool:
@@ -374,7 +385,9 @@ def _counts_the_roles_team(text: str, match: re.Match[str]) -> bool:
     if _SOMEONE_ELSES_TEAM.search(lead_in) and not _THE_HIRE_WHO.search(lead_in):
         return False
     leads = _LEADS_THE_TEAM.search(lead_in)
-    if leads and (_EMPLOYER_SUBJECT.search(lead_in, 0, leads.start("verb")) or _team_to_be_made(lead_in, leads)):
+    if leads and (
+        _EMPLOYER_SUBJECT.search(lead_in, 0, leads.start("verb")) or (_team_to_be_made(lead_in, leads) and not _GROWS_TO_A_COUNT.match(text, match.end()))
+    ):
         return False
     return bool(leads or _REPORTS_TO_THE_ROLE.match(text, match.end()))
 

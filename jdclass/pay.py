@@ -93,8 +93,13 @@ _OR_MORE = (
 # After one figure, a bound that leaves one end open, as one before it does: "$80,000 max", "£550/day (max)", "$80,000
 # max per year".
 _BOUND_WORD_AFTER = r"[^\S\n]*\(?(?:max|min)(?:imum|\.)?(?![a-z])\)?"
+# A low end that its minimum follows, and the range goes on, its maximum after the high end: "$60,000 min - $80,000 max",
+# "£50,000 min, £60,000 max" (after a comma only with that maximum: "$60,000 min, $5,000 signing bonus" is no range).
+_MIN_AFTER = r"[^\S\n]*\(?min(?:imum|\.)?(?![a-z])\)?"
+_MAX_AFTER = r"[^\S\n]*\(?max(?:imum|\.)?(?![a-z])\)?"
 MONEY_WRITTEN = re.compile(
-    rf"{_BETWEEN}(?P<low>{_MONEY}|{_BARE_LOW})(?:{_PERIOD}?{_TO}(?P<high>{_MONEY}|{_COUNTED}{_NO_PAY_COUNT}{_WHOLE}){_PERIOD}?"
+    rf"{_BETWEEN}(?P<low>{_MONEY}|{_BARE_LOW})(?:(?:{_PERIOD}?{_TO}|(?P<min_after>{_MIN_AFTER})(?:{_TO}|[^\S\n]*(?P<comma>[,;/])[^\S\n]*))"
+    rf"(?P<high>{_MONEY}|{_COUNTED}{_NO_PAY_COUNT}{_WHOLE})(?(comma){_MAX_AFTER}|(?(min_after)(?:{_MAX_AFTER})?)){_PERIOD}?"
     rf"|(?P<more>{_OR_MORE})?(?:(?P<rate>{_RATE_PERIOD})(?!{_PERK})|(?>{_PERIOD}?)(?!{_PERK}))(?:{_BOUND_WORD_AFTER}{_PERIOD}?)?)"
 )  # one opening for all: a pattern that opens with alternatives is tried once for each at every character
 # Before a single figure, a bound that leaves one end open: "up to $200,000" is the most, "from £50,000" the least,
@@ -140,7 +145,7 @@ _OTHER_DOLLAR_PLACES = ("canad", "australi", "new zealand", "singapore", "hong k
 # ISO codes are written in capitals ("cadence" is no code). Each is a scan of the text (2.5 us for 3,000 characters):
 # a peso's code counts where it is written next to the amount ("CLP $4.200.000"), not anywhere.
 _OTHER_DOLLAR_CODES = ("CAD", "AUD", "SGD", "NZD", "HKD", "MXN")
-_OTHER_CODE = re.compile(r"(?<![A-Za-z])(?:" + "|".join(_OTHER_DOLLAR_CODES) + r")(?![A-Za-z])")
+_OTHER_CODE = re.compile(r"(?<![A-Za-z])(?:" + "|".join(_OTHER_DOLLAR_CODES) + r")(?![A-Za-z])" + rf"(?!(?i:{_THING_NAMED}))")  # not "CAD software"
 _PERIOD_WORDS: tuple[tuple[Period, str], ...] = (
     ("hour", r"hour|(?<![a-z])hr(?![a-z])|(?:(?<![a-z])p/?|/\s*)h(?![a-z])"),
     ("day", r"(?<![a-z])day|daily|(?:(?<![a-z])p/?|/\s*)d(?![a-z])"),

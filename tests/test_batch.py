@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 import jdclass
 from jdclass.batch import (
+    COLUMN_TYPES,
     COLUMNS,
     GC_YOUNG_THRESHOLD,
     TEXT_COLUMNS,
@@ -33,6 +34,7 @@ from jdclass.batch import (
     csv_id,
     id_from_csv,
     read_back,
+    result_row,
     run_batch,
     spreadsheet_safe,
 )
@@ -485,6 +487,16 @@ def test_parquet_needs_its_extra_or_writes_a_file(tmp_path):
     assert (result.exit_code, result.output) == (0, "")
     assert pq.read_table("levels.parquet").column("level").to_pylist() == ["APM"]
     assert pq.read_table("levels.parquet").schema.field("salary_min").type == "double"
+
+
+def test_each_column_holds_the_type_parquet_gives_it(classifier):
+    # Without pyarrow the Parquet test above cannot see a column typed wrongly: a row's values are checked here.
+    text = "Senior Product Manager\n\nYou will have 4 direct reports and strong people management. Own the P&L. Salary: $150,000 - $180,000."
+    row = result_row("ad.txt", classifier.classify(text))
+    assert (row["direct_reports"], row["manages_people"], row["salary_min"]) == (4, True, 150000.0)
+    assert {name: type(value) for name, value in row.items() if value is not None} == {
+        name: COLUMN_TYPES[name] for name, value in row.items() if value is not None
+    }
 
 
 def test_classify_many_yields_in_input_order_across_processes(classifier):

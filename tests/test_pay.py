@@ -450,6 +450,11 @@ def test_up_to_is_the_words_not_the_end_of_a_step_up(line, salary, described):
         ("Day rate: €600/day max.", "€600/day max.", Pay(None, 600, "EUR", "day")),
         ("Salary: $60,000 - $80,000 max", "$60,000 - $80,000", Pay(60_000, 80_000, "USD", None)),
         ("Salary: $80,000 plus $500 max stipend", "$80,000", Pay(80_000, 80_000, "USD", None)),
+        # A minimum after the low end, and a maximum after the high end, bound a range as they do before its ends.
+        ("Salary: $60,000 min - $80,000 max", "$60,000 min - $80,000 max", Pay(60_000, 80_000, "USD", None)),
+        ("Salary: £50,000 min, £60,000 max", "£50,000 min, £60,000 max", Pay(50_000, 60_000, "GBP", None)),
+        ("Salary: €50,000 (min.) to €60,000 (max.) per year", "€50,000 (min.) to €60,000 (max.) per year", Pay(50_000, 60_000, "EUR", "year")),
+        ("Salary: $60,000 min, $5,000 signing bonus", "$60,000 min", Pay(60_000, None, "USD", None)),
         # A figure with no bound is exact; a full stop after other words still ends the pay word's clause.
         ("Salary: $80,000", "$80,000", Pay(80_000, 80_000, "USD", None)),
         ("Salary: see below. $5,000 relocation", None, None),
@@ -516,6 +521,7 @@ def test_a_range_is_as_wide_as_pay(line, salary, described):
         ("Knows 5-8 CAD/CAM packages", None, None),
         ("Salary: 95,000 - 120,000 CAD base", "95,000 - 120,000 CAD", "CAD 95,000-120,000"),
         ("Salary: 120k CAD/year", "120k CAD/year", "CAD 120,000 a year"),
+        ("Skills: CAD software, 2-3 CAD tools. Salary: $120,000 - $140,000", "$120,000 - $140,000", "$120,000-$140,000"),  # a US dollar
         # ... and an amount too small to be pay, in any currency, is none.
         ("Salary: $2-$3", None, None),
         ("Pay: €3 per hour", None, None),

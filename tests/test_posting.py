@@ -257,6 +257,11 @@ def test_performance_reviews_count_only_when_they_are_of_product_managers(text: 
         ("People management – none", False, False),
         ("Direct reports: none yet, two PMs by Q3", False, True),  # the label's value goes on: not a plain "none"
         ("You will have direct reports - no micromanagement.", False, True),
+        # A negation ends with its clause; a range from none is no absence; "not required" is one (review of issue 3).
+        ("This isn't an IC role: you'll have direct reports.", False, True),
+        ("Don't worry — you will have direct reports.", False, True),
+        ("Direct reports: 0-2", False, True),
+        ("People management: Not required", False, False),
     ],
 )
 def test_managing_people_is_read_apart_from_managing_product_managers(text: str, product_managers: bool, people: bool) -> None:
@@ -268,6 +273,9 @@ def test_managing_people_is_read_apart_from_managing_product_managers(text: str,
     ("text", "reports"),
     [
         ("You will lead a team of 6 product managers.", 6),
+        ("This isn't an IC role: you'll lead a team of 6 product managers.", 6),
+        ("You'll grow a team of 5 PMs to 12 by next year.", 5),
+        ("Scale a team of four product managers into a team of ten.", 4),
         ("Build and lead a growing team of four PMs.", 4),
         ("You will have a team of 5 product managers.", 5),
         ("Lead an organization of 60 people across three product lines.", 60),
