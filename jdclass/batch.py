@@ -118,9 +118,11 @@ class BatchInputs:
         """How many inputs there are (one streaming pass: cheap for folders, a read of every table)."""
         return sum(1 for _ in self)
 
-    def _matches(self, path: Path, root: Path) -> bool:
+    def _matches(self, path: Path | str, root: Path) -> bool:
+        if not self.globs:
+            return True
         relative = PurePath(os.path.relpath(path, root))
-        return not self.globs or any(relative.match(pattern) for pattern in self.globs)
+        return any(relative.match(pattern) for pattern in self.globs)
 
     def _walk(self, folder: Path, root: Path) -> Iterator[BatchInput]:
         try:
@@ -129,18 +131,22 @@ class BatchInputs:
         except OSError as error:
             yield BatchInput(str(folder), error=f"{folder}: cannot list the folder ({error.strerror})")
             return
+        # A file's path as pathlib writes it, without making a Path of each (a third of listing a folder): the
+        # folder's own path is one already, so only "./" differs ("jdclass batch ." names "ad.md", not "./ad.md").
+        within = "" if str(folder) == "." else os.path.join(str(folder), "")
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            path = Path(entry.path)
             try:
                 is_folder = entry.is_dir(follow_symlinks=False)  # like os.walk: no symlink loops
             except OSError:
                 is_folder = False
             if not is_folder:
-                if self._matches(path, root):
-                    yield BatchInput(str(path), path=str(path))
+                name = within + entry.name
+                if self._matches(name, root):
+                    yield BatchInput(name, path=name)
                 continue
+            path = Path(entry.path)
             if path.suffix.lower() in SUPPORTED_SUFFIXES and self._matches(path, root):
                 yield BatchInput(str(path), path=str(path))  # reading it reports "is a directory"
             yield from self._walk(path, root)
@@ -772,17 +778,18 @@ def id_from_csv(cell: str) -> str:
     return cell
 
 
-def _csv_value(value: object) -> object:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value
+_TEXT_CELLS = tuple(index for index, name in enumerate(COLUMNS) if name in TEXT_COLUMNS and name != "id")
+_CSV_BOOLEANS = {True: "true", False: "false"}
 
 
 def _csv_row(row: Row) -> list[object]:
-    cells: list[object] = [spreadsheet_safe(csv_id(row["id"]))]
-    for name in COLUMNS[1:]:
-        value = row[name]
-        cells.append(spreadsheet_safe(value) if name in TEXT_COLUMNS and isinstance(value, str) else _csv_value(value))
+    """The row's cells: true and false as such, the texts made spreadsheet-safe (the id written by ``csv_id`` first)."""
+    cells: list[object] = [_CSV_BOOLEANS[value] if value.__class__ is bool else value for value in map(row.__getitem__, COLUMNS)]
+    cells[0] = spreadsheet_safe(csv_id(row["id"]))
+    for index in _TEXT_CELLS:
+        text = cells[index]
+        if isinstance(text, str):
+            cells[index] = spreadsheet_safe(text)
     return cells
 
 
@@ -996,10 +1003,11 @@ def run_batch(
             raise
 
     written_to = {os.path.abspath(output), os.path.abspath(f"{output}.partial")}
+    written_names = {os.path.basename(path) for path in written_to}  # looked at first: cheaper than each input's abspath
 
     def todo() -> Iterator[BatchInput]:
         for item in _prepend(first, pending):
-            if item.path is not None and os.path.abspath(item.path) in written_to:
+            if item.path is not None and os.path.basename(item.path) in written_names and os.path.abspath(item.path) in written_to:
                 continue  # the output itself, inside an input folder
             if done[item.id] > 0:  # a row per input: an id that two inputs share is skipped as often as it was written
                 done[item.id] -= 1
