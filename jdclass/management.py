@@ -317,7 +317,7 @@ _NEGATION = re.compile(r"(?:\b(?:no|not|without|never|nor|rather\s+than|instead\
 # ... or as a label's value: "Direct reports: none", "Budget – N/A", "People management: no", "... : not required"
 # (not "Direct reports: 0-2", a range).
 _NONE_AFTER = re.compile(
-    r"[^\S\n]*[:–—-][^\S\n]*(?:(?:none|nil|n/a|na|0|zero|no)\b(?![^\S\n]*(?:[\w(]|[-–—+]))|(?:not|none)[^\S\n]+(?:required|needed|expected|applicable)\b)"
+    r"[^\S\n]*[:–—-][^\S\n]*(?:(?:none|nil|n/a|na|0|zero|no)\b(?![^\S\n]*(?:\w|[-–—+]))|(?:not|none)[^\S\n]+(?:required|needed|expected|applicable)\b)"
 )
 
 

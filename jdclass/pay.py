@@ -73,9 +73,10 @@ _BARE_LOW = rf"{_FIGURE_BEGINS}{_COUNTED}(?={_TO}(?:{_COUNTED}{_CURRENCY_AFTER}|
 # What the pay is for: "$50-$70 per hour", "£550/day", "$120k - $150k a year", "£60,000 pa". The hour and the day
 # are a rate's; a single figure for a month or a year is as often an allowance ("a $1,000 per year learning budget"),
 # and one for a day is pay unless an allowance follows ("a $20 daily meal allowance").
-_PER = r"(?:\s+(?:gross|net))?(?:\s*/\s*|\s+(?:per|an?|each)\s+)"  # "€4,400 gross per month"
-_RATE_PERIOD = rf"(?:{_PER}(?:hour|hr|day)\b|\s*(?:p/?[dh]\b|/\s*[dh]\b(?!/))|\s+(?:hourly|daily)\b)"  # "£500pd", "150 PLN/h"
-_PERIOD = rf"(?:{_RATE_PERIOD}|{_PER}(?:week|wk|month|mo|year|yr|annum)\b|\s+(?:weekly|monthly|annually|p\.?a\.?(?!\w)))"
+# All in the figure's line: in "Salary: $120,000\nDaily standups" the next line's "Daily" is no period.
+_PER = r"(?:[^\S\n]+(?:gross|net))?(?:[^\S\n]*/[^\S\n]*|[^\S\n]+(?:per|an?|each)[^\S\n]+)"  # "€4,400 gross per month"
+_RATE_PERIOD = rf"(?:{_PER}(?:hour|hr|day)\b|[^\S\n]*(?:p/?[dh]\b|/[^\S\n]*[dh]\b(?!/))|[^\S\n]+(?:hourly|daily)\b)"  # "£500pd", "150 PLN/h"
+_PERIOD = rf"(?:{_RATE_PERIOD}|{_PER}(?:week|wk|month|mo|year|yr|annum)\b|[^\S\n]+(?:weekly|monthly|annually|p\.?a\.?(?!\w)))"
 # A perk named after the figure, in its line: in "£25 per hour\nTravel paid" the travel is the next line's.
 _PERK = (
     r"[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?(?:stipends?|allowances?|budgets?|credits?|reimburs\w*|per\s+diem|meals?|lunch|food|travel|parking|coworking|wellness)\b"

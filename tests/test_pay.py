@@ -646,6 +646,10 @@ def test_an_apostrophe_between_thousands(line, salary, described):
         ("Monthly salary: $9,000 to $12,000 a year", "$9,000 to $12,000 a year", Pay(9_000, 12_000, "USD", "year")),
         ("We hold monthly pay reviews and salary $90k-$100k", "$90k-$100k", Pay(90_000, 100_000, "USD", None)),
         ("Annual bonus: $10,000-$20,000. Salary $90k-$100k", "$90k-$100k", Pay(90_000, 100_000, "USD", None)),
+        # A period after the figures is in their line: the next line's "Daily standups" is no day rate (issue 6).
+        ("Salary: $120,000\nDaily standups with the team", "$120,000", Pay(120_000, 120_000, "USD", None)),
+        ("Salary: £60,000 - £70,000 \nWeekly demos to the board", "£60,000 - £70,000", Pay(60_000, 70_000, "GBP", None)),
+        ("Salary: $90,000\nA year of launches ahead", "$90,000", Pay(90_000, 90_000, "USD", None)),
     ],
 )
 def test_the_period_named_before_the_pay(line, salary, pay):

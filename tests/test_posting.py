@@ -254,6 +254,7 @@ def test_performance_reviews_count_only_when_they_are_of_product_managers(text: 
         ("This is a senior IC role; you won't have direct reports.", False, False),
         ("The title reflects scope rather than direct reports.", False, False),
         ("Direct reports:   Nil", False, False),
+        ("Direct reports: 0 (an individual contributor role)", False, False),
         ("People management – none", False, False),
         ("Direct reports: none yet, two PMs by Q3", False, True),  # the label's value goes on: not a plain "none"
         ("You will have direct reports - no micromanagement.", False, True),
