@@ -91,13 +91,20 @@ _OR_MORE = (
     rf"\+(?![a-z\d{CURRENCY_SYMBOLS}]|[^\S\n]*(?:[\d{CURRENCY_SYMBOLS}]|(?:bonus|equity|stock|commissions?|comm|benefits|bens|super|rsus?|"
     r"options|shares|esops?|incentives?|variable|vat|tax|ote|car|pension|package|perks|allowances?|overtime|tips)\b))"
 )
+
+
+def _bound_word(word: str) -> str:
+    """A bound's word after a figure, as written: "max", "min.", "(maximum)"."""
+    return rf"[^\S\n]*\(?{word}(?:imum|\.)?(?![a-z])\)?"
+
+
 # After one figure, a bound that leaves one end open, as one before it does: "$80,000 max", "£550/day (max)", "$80,000
 # max per year".
-_BOUND_WORD_AFTER = r"[^\S\n]*\(?(?:max|min)(?:imum|\.)?(?![a-z])\)?"
+_BOUND_WORD_AFTER = _bound_word("(?:max|min)")
 # A low end that its minimum follows, and the range goes on, its maximum after the high end: "$60,000 min - $80,000 max",
 # "£50,000 min, £60,000 max" (after a comma only with that maximum: "$60,000 min, $5,000 signing bonus" is no range).
-_MIN_AFTER = r"[^\S\n]*\(?min(?:imum|\.)?(?![a-z])\)?"
-_MAX_AFTER = r"[^\S\n]*\(?max(?:imum|\.)?(?![a-z])\)?"
+_MIN_AFTER = _bound_word("min")
+_MAX_AFTER = _bound_word("max")
 MONEY_WRITTEN = re.compile(
     rf"{_BETWEEN}(?P<low>{_MONEY}|{_BARE_LOW})(?:(?:{_PERIOD}?{_TO}|(?P<min_after>{_MIN_AFTER})(?:{_TO}|[^\S\n]*(?P<comma>[,;/])[^\S\n]*))"
     rf"(?P<high>{_MONEY}|{_COUNTED}{_NO_PAY_COUNT}{_WHOLE})(?(comma){_MAX_AFTER}|(?(min_after)(?:{_MAX_AFTER})?)){_PERIOD}?"
