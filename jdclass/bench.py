@@ -115,6 +115,20 @@ def accuracy_section(classifier: LevelClassifier) -> list[str]:
     lines += table(mixed.by_flag, first="jdclass, flag")
     lines += ["", f"### Real PM postings ({len(pm_rows)}), with the title given", ""]
     lines += table(evaluate_rows(classifier, pm_rows, mask_title=False, baselines=corpus).figures)
+    snippets_path = EVAL / "real_pm_postings_partial.jsonl"
+    if snippets_path.is_file():
+        snippets = load_labelled(snippets_path)
+        lines += [
+            "",
+            f"### Real PM snippets ({len(snippets)}), content only",
+            "",
+            "Ads cut to about 500 characters by their source (`real_pm_postings_partial.jsonl`). No change has been chosen on them:",
+            "a second check on the sets above, which many changes have been measured on (docs/model.md, item 15).",
+            "",
+        ]
+        snippet_figures = evaluate_rows(classifier, snippets, baselines=corpus)
+        lines += table(snippet_figures.figures)
+        lines += ["", "```", snippet_figures.confusion, "```"]
     return lines
 
 

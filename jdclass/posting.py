@@ -52,6 +52,8 @@ _EMPLOYMENT = re.compile(r"\b(?P<type>full[- ]time|part[- ]time|contract(?:or)?|
 _REMOTE = re.compile(r"\b(?P<mode>remote|hybrid|on[- ]site|onsite|in[- ]office)\b")
 _LOCATION_LABEL = re.compile(r"^\s*(?:\*\*)?(?:location|based\s+in|office|where)(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?\s*(?P<location>.+?)(?:\*\*)?\s*$", re.MULTILINE)
 MAX_TITLE_LINES = 6
+# Sections about what the employer offers, not the job: blanked from the content the models read (docs/model.md, item 15).
+OFFER_SECTIONS = frozenset({"benefits", "eeo"})
 # A sentence that names the role it hires for opens a posting: later ones name other hires ("we're also hiring a designer").
 HIRE_SCAN_CHARS = 3000
 # Scope, education and self-reference are read from the first 100,000 characters: a job ad is rarely a
@@ -272,11 +274,24 @@ class Posting:
         return tuple(name for name, found in stated.items() if found)
 
     def content_text(self) -> str:
-        """The text with the stated title blanked out (same length, so spans still hold), to judge content alone."""
-        if self.title is None:
+        """The text the models read: the stated title blanked out, and the sections that describe the employer's
+        offer rather than the job (benefits, pay, equal opportunity; ``OFFER_SECTIONS``), their line breaks kept.
+        Blanks are spaces, so the text keeps its length and every span still holds."""
+        blanked = [(section.span.start, section.span.end) for section in self.sections if section.kind in OFFER_SECTIONS]
+        if self.title is not None and self.title.span.end > self.title.span.start:
+            blanked.append((self.title.span.start, self.title.span.end))
+        if not blanked:
             return self.text
-        start, end = self.title.span.start, self.title.span.end
-        return self.text[:start] + " " * (end - start) + self.text[end:]
+        pieces = []
+        done = 0
+        for start, end in sorted(blanked):
+            start = max(start, done)
+            if end <= start:
+                continue
+            pieces += [self.text[done:start], "\n".join(" " * len(line) for line in self.text[start:end].split("\n"))]
+            done = end
+        pieces.append(self.text[done:])
+        return "".join(pieces)
 
     def to_dict(self) -> dict[str, object]:
         def optional(item: TextField | None) -> dict[str, object] | None:

@@ -122,6 +122,19 @@ def test_content_text_blanks_the_title_and_keeps_offsets():
     assert "Director of Product Management" not in content.splitlines()[0]
 
 
+def test_content_text_blanks_what_the_employer_offers_and_keeps_line_breaks():
+    text = (
+        "Senior Product Manager\n\nAbout the role\nYou will own search.\n\n## Benefits\n- 30 days of leave\n- A pension\n\n"
+        "Requirements\n- 5+ years of product management\n\nEqual opportunity\nWe welcome everyone."
+    )
+    content = parse(text).content_text()
+    assert len(content) == len(text)
+    assert [index for index, char in enumerate(content) if char == "\n"] == [index for index, char in enumerate(text) if char == "\n"]
+    assert content.split() == ["About", "the", "role", "You", "will", "own", "search.", "Requirements", "-", "5+", "years", "of", "product", "management"]
+    # Without a title or an offer section, the text is the content.
+    assert parse("You will own search.\nRequirements\n- 5+ years").content_text() == "You will own search.\nRequirements\n- 5+ years"
+
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [
