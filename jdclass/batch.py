@@ -844,9 +844,12 @@ class _TextOutput:
                 return ids
             for number, line in enumerate(handle, start=1):
                 try:
-                    ids[str(json.loads(line)["id"])] += 1
+                    row = json.loads(line)
+                    ids[str(row["id"])] += 1
                 except (json.JSONDecodeError, KeyError, TypeError):
                     raise JdclassError(f"{self.path}:{number}: not a row jdclass batch writes; cannot resume it") from None
+                if tuple(row) != COLUMNS:  # written by another version: the rows appended would not match it
+                    raise JdclassError(f"{self.path}:{number}: its columns are not those jdclass batch writes; cannot resume it")
         return ids
 
     def _put(self, text: str) -> None:

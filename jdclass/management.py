@@ -20,7 +20,9 @@ _DIRECT_REPORTS = re.compile(
     rf"|\b(?:with|have|has|manage|managing|lead|leading)\s+(?P<k>{_NUM})\+?\s+reports\b"
     rf"|\b(?:team|group|organi[sz]ation)\s+of\s+(?P<m>{_NUM})\+?\s+(?:\w+\s+){{0,2}}(?:product\s+managers|pms|people|product\s+people|managers|directors|product\s+leaders)"
     rf"|\b(?:manag(?:e|es|ing)|lead(?:s|ing)?|supervis(?:e|es|ing)|oversee(?:s|ing)?)\s+(?P<j>{_NUM})\+?\s+(?:senior\s+|associate\s+|group\s+)?"
-    r"(?:product\s+managers|pms|people|managers|directors|product\s+leaders)\b",
+    r"(?:product\s+managers|pms|people|managers|directors|product\s+leaders)\b"
+    # A label and its value: "Direct reports: 3 (PMs)", "Direct reports – 4", "Direct reports: 2-3" (the lower end).
+    rf"|\bdirect\s+reports[^\S\n]*[:–—-][^\S\n]*(?P<l>{_NUM})\b(?!\s*(?:%|(?:percent|months?|years?|yrs|weeks?|days?)\b))",
 )
 # A "team of 12 product managers" counts as the role's only when the role leads it: "lead a team of 6 PMs", "you will
 # have a team of four"; not "join a team of 12 product managers", "part of a team of 8 PMs", or the boss "who leads a
@@ -201,7 +203,7 @@ _GROWS_TO_A_COUNT = re.compile(
 # ``_DERIVED_PLACES`` gives (``_places``; tests/test_posting.py checks that each pattern finds the same matches as a
 # scan of the whole text). A pattern that opens with a letter (_PNL) needs none: ``re`` skips ahead to that letter.
 _STARTS: dict[str, tuple[str, ...]] = {
-    "direct_reports": (*_NUMBER_STARTS, "with", "have", "has", "manag", "lead", "supervis", "oversee", "team", "group", "organi"),
+    "direct_reports": (*_NUMBER_STARTS, "with", "have", "has", "manag", "lead", "supervis", "oversee", "team", "group", "organi", "direct"),
     "manages_product_managers": ("manag", "lead", "build", "coach", "grow", "develop", "hir", "mentor", "supervis", "oversee", "product", "pm")
     + ("performance",),
     "manages_people": ("people", "direct"),
@@ -239,12 +241,14 @@ def _places(name: str, text: str, starts: tuple[str, ...]) -> list[int]:
 
 # Starts that begin only matches holding certain words, with patterns that find those words: in a text without any
 # of them, the pattern is tried at its other starts alone. A count begins only "5 direct reports", "5 directs" and
-# "three PMs reporting to you" (words one bench posting in eleven holds), and "with", "have" and "has" only "with 4 reports".
+# "three PMs reporting to you" (words one bench posting in eleven holds), "with", "have" and "has" only "with 4 reports",
+# and "direct" only the label "Direct reports: 3".
 # In ``_MANAGES_PEOPLE``, "direct" begins only "direct reports"; in ``_MANAGES_PMS``, "product" and "pm" only "product
 # managers who report to you" and "PM performance reviews" (three bench postings in four hold "report", one in twelve these).
 _CUED_STARTS: tuple[tuple[str, frozenset[str], tuple[re.Pattern[str], ...]], ...] = (
     ("direct_reports", frozenset(_NUMBER_STARTS), (re.compile(r"direct(?:s|\s+reports)"), re.compile(r"report(?:ing)?\s+to\s+you"))),
     ("direct_reports", frozenset(("with", "have", "has")), (re.compile("reports"),)),
+    ("direct_reports", frozenset(("direct",)), (re.compile(r"direct\s+reports[^\S\n]*[:–—-]"),)),
     ("manages_people", frozenset(("direct",)), (re.compile(r"direct\s+reports"),)),
     (
         "manages_product_managers",
@@ -409,7 +413,7 @@ def _reports_count(text: str, matches: Iterator[re.Match[str]]) -> tuple[int, Sp
         chosen = chosen or match
     if chosen is None:
         return None
-    group = next(name for name in ("n", "k", "m", "j") if chosen.group(name) is not None)
+    group = next(name for name in ("n", "k", "m", "j", "l") if chosen.group(name) is not None)
     start = chosen.start(group)
     try:
         count = int(number_value(chosen.group(group)))

@@ -40,7 +40,7 @@ from jdclass.batch import (
 )
 from jdclass.cli import cli
 from jdclass.corpus import DEFAULT_CORPUS, POSTING_FIELDS, read_front_matter
-from jdclass.errors import EmptyInput, InputError, InputTooLarge, OutputExists
+from jdclass.errors import EmptyInput, InputError, InputTooLarge, JdclassError, OutputExists
 from jdclass.judgement import FLAGS
 from jdclass.levels import CODES
 from jdclass.model import DEFAULT_MODEL_DIR, LevelClassifier
@@ -345,6 +345,26 @@ def test_resume_refuses_an_output_whose_rows_are_none_of_the_inputs(tmp_path, cl
     with pytest.raises(InputError, match=r"^levels.csv: none of its 3 rows is one of these inputs, so --resume would add them all again"):
         run_batch(BatchInputs((Path("ads").resolve(),)), "levels.csv", model=classifier, resume=True)
     assert Path("levels.csv").read_bytes() == before
+
+
+@pytest.mark.parametrize("output", ["levels.csv", "levels.jsonl"])
+def test_resume_refuses_an_output_written_with_other_columns(tmp_path, classifier, output):
+    # A file from a version without the manages_people column: rows appended to it would not match the rows in it.
+    write_postings(Path("ads"), 2)
+    run_batch(BatchInputs((Path("ads"),)), output, model=classifier)
+    written = Path(output).read_text(encoding="utf-8").splitlines(keepends=True)
+    if output.endswith(".csv"):
+        older = [written[0].replace(",manages_people", "")] + written[1:2]
+        expected = r"^levels.csv: its columns are not those jdclass batch writes; cannot resume it$"
+    else:
+        first, second = (json.loads(line) for line in written)
+        del second["manages_people"]
+        older = [json.dumps(first) + "\n", json.dumps(second) + "\n"]
+        expected = r"^levels.jsonl:2: its columns are not those jdclass batch writes; cannot resume it$"
+    Path(output).write_text("".join(older), encoding="utf-8")
+    with pytest.raises(JdclassError, match=expected):
+        run_batch(BatchInputs((Path("ads"),)), output, model=classifier, resume=True)
+    assert Path(output).read_text(encoding="utf-8") == "".join(older)
 
 
 def test_rows_of_a_table_are_held_to_max_bytes_and_blank_lines_are_no_rows(tmp_path, classifier):

@@ -343,6 +343,16 @@ def test_managing_people_is_read_apart_from_managing_product_managers(text: str,
         ("You will grow our team of 5 PMs.", 5),
         ("You will lead this product line and the team of five PMs.", 5),
         ("- Disciplinary leadership of a team of seven product managers", 7),
+        # A label and its value (issue 3): the count, the lower end of a range; not a time or a share.
+        ("Direct reports: 3 (PMs)", 3),
+        ("**Direct reports** – 4", 4),
+        ("Number of direct reports: five", 5),
+        ("Direct reports: 2-3", 2),
+        ("Direct reports: none", None),
+        ("Direct reports: 50% of your time is coaching", None),
+        ("Direct reports: 12 months from now", None),
+        ("Our CPO's direct reports: 6 directors", None),
+        ("Direct reports:\n3 product lines", None),
         # A relative clause that describes the hire is the role's; a colleague's or a boss's is not.
         ("We are looking for a Director who will lead 6 PMs.", 6),
         ("We need a leader who will lead a team of 6 product managers.", 6),
@@ -686,6 +696,7 @@ _STARTED_PHRASES += [
 _COUNTS = [*"0123456789", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen"]
 _STARTED_PHRASES += [f"{count} direct reports" for count in [*_COUNTS, "twenty", "thirty", "forty", "fifty"]]
 _STARTED_PHRASES += ["5 directs", "4 direct\nreports", "two product leaders reporting\tto  you", "3+ senior PMs report to you"]
+_STARTED_PHRASES += ["direct reports: 3", "direct  reports – four", "direct reports:\t2-3"]
 
 
 def _same_management_matches_from_places(lower: str, name_of_text: str) -> None:
