@@ -19,13 +19,16 @@ _HEADING_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("benefits", r"benefit|perks|what\s+we\s+offer|we\s+offer|compensation|salary|\bpay\b|why\s+(?:join|work)|in\s+return|rewards|package"),
         (
             "requirements",
-            r"requirement|qualification|what\s+you(?:['’]ll)?\s+(?:bring|need|have)|who\s+you\s+are|you\s+(?:have|bring|are)|about\s+you|looking\s+for|must[\s-]+have|skills|experience|competenc|ideal\s+candidate|profile|criteria|essential",
+            r"requirement|qualification|what\s+you(?:['’]ll)?\s+(?:bring|need|have)|who\s+you\s+are|you\s+(?:have|bring|are)|about\s+you\b|looking\s+for|must[\s-]+have|skills|experience|competenc|ideal\s+candidate|profile|criteria|essential",
         ),
         (
             "responsibilities",
             r"responsib|what\s+you(?:['’]ll|\s+will)\s+do|duties|accountabilit|in\s+this\s+role|your\s+(?:role|impact|mission|day)|day[\s-]+to[\s-]+day|functions|the\s+job|what\s+you\s+will\s+be\s+doing|key\s+tasks|you\s+will",
         ),
-        ("role", r"about\s+the\s+(?:role|job|position|opportunity|team)|the\s+(?:role|opportunity|position)|overview|summary|introduction|the\s+team"),
+        (
+            "role",
+            r"about\s+(?:the|this|our|your)\s+(?:role|job|position|opportunity|team)|the\s+(?:role|opportunity|position)|overview|summary|introduction|the\s+team",
+        ),
         ("about", r"about|who\s+we\s+are|our\s+(?:company|story|mission)|company|the\s+company"),
     )
 )
