@@ -358,7 +358,7 @@ def _year_markers(posting: Posting, starts: np.ndarray) -> dict[int, str]:
         if requirement.field == "people_management":
             kind = "yoemgmt"
         first, last = np.searchsorted(starts, [requirement.span.start, requirement.span.end]).tolist()
-        if first < len(starts):
+        if first < last:  # no token in the span: blanked from the content (the title, an offer section), so no marker
             markers[first] = f"{kind}_{years_bucket(requirement.minimum)}"
             markers.update(dict.fromkeys(range(first + 1, last), ""))
     return markers
