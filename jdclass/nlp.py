@@ -238,7 +238,7 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Analysis:
-    """A parsed posting plus spaCy's view of its content (title blanked out): normalized tokens and sentences."""
+    """A parsed posting plus spaCy's view of its content (title and offer sections blanked out): normalized tokens and sentences."""
 
     posting: Posting
     tokens: str
