@@ -24,7 +24,7 @@ def as_analyses(X: Sequence[PostingLike] | Any, batch_size: int = DEFAULT_BATCH_
 
 
 class SpacyNormalizer(TransformerMixin, BaseEstimator):
-    """Postings (text, ``Posting`` or ``Analysis``) to their content as normalized lemmas, title masked.
+    """Postings (text, ``Posting`` or ``Analysis``) to their content as normalized lemmas, title and offer sections masked.
 
     Numbers vanish except years-of-experience requirements, which become tokens such as ``yoe_5``.
     """

@@ -238,7 +238,7 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Analysis:
-    """A parsed posting plus spaCy's view of its content (title blanked out): normalized tokens and sentences."""
+    """A parsed posting plus spaCy's view of its content (title and offer sections blanked out): normalized tokens and sentences."""
 
     posting: Posting
     tokens: str
@@ -358,7 +358,7 @@ def _year_markers(posting: Posting, starts: np.ndarray) -> dict[int, str]:
         if requirement.field == "people_management":
             kind = "yoemgmt"
         first, last = np.searchsorted(starts, [requirement.span.start, requirement.span.end]).tolist()
-        if first < len(starts):
+        if first < last:  # no token in the span: blanked from the content (the title, an offer section), so no marker
             markers[first] = f"{kind}_{years_bucket(requirement.minimum)}"
             markers.update(dict.fromkeys(range(first + 1, last), ""))
     return markers

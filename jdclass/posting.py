@@ -22,6 +22,7 @@ from jdclass.sections import (
     Section,
     heading_kind,
     heading_text,
+    names_the_job,
     opens_with_a_bullet_symbol,
     split_sections,
     strip_pictographs,
@@ -54,6 +55,11 @@ _LOCATION_LABEL = re.compile(r"^\s*(?:\*\*)?(?:location|based\s+in|office|where)
 MAX_TITLE_LINES = 6
 # Sections about what the employer offers, not the job: blanked from the content the models read (docs/model.md, item 15).
 OFFER_SECTIONS = frozenset({"benefits", "eeo"})
+# A heading that states a value after a colon is a field, and what follows it no offer: "Salary: $120,000", "Company: Acme Pay".
+_STATES_A_VALUE = re.compile(r":\s*\S")
+_ABOUT_HEADING = re.compile(r"about\b", re.IGNORECASE)  # "About Acme Pay", "About Benefits Administration": the employer or the team
+# A line of more than 12 words: the posting's prose has begun, and its header (title, employer, place) is over.
+_PROSE_LINE = re.compile(r"^[^\S\n]*(?:\S+[^\S\n]+){12}\S", re.MULTILINE)
 # A sentence that names the role it hires for opens a posting: later ones name other hires ("we're also hiring a designer").
 HIRE_SCAN_CHARS = 3000
 # Scope, education and self-reference are read from the first 100,000 characters: a job ad is rarely a
@@ -277,7 +283,7 @@ class Posting:
         """The text the models read: the stated title blanked out, and the sections that describe the employer's
         offer rather than the job (benefits, pay, equal opportunity; ``OFFER_SECTIONS``), their line breaks kept.
         Blanks are spaces, so the text keeps its length and every span still holds."""
-        blanked = [(section.span.start, section.span.end) for section in self.sections if section.kind in OFFER_SECTIONS]
+        blanked = self._offer_spans()
         if self.title is not None and self.title.span.end > self.title.span.start:
             blanked.append((self.title.span.start, self.title.span.end))
         if not blanked:
@@ -292,6 +298,27 @@ class Posting:
             done = end
         pieces.append(self.text[done:])
         return "".join(pieces)
+
+    def _offer_spans(self) -> list[tuple[int, int]]:
+        """The spans of the sections about the employer's offer. A heading that names one in passing opens none: a field
+        ("Salary: $120,000" over the duties), an "About" heading ("About Acme Pay"), one that names the duties or the
+        requirements too ("Compensation and responsibilities"), and a line of the header, before the prose or a section
+        of the job or the employer begins (the title "Product Manager, Loyalty & Rewards", the employer "Acme Pay")."""
+        offers = [s for s in self.sections if s.kind in OFFER_SECTIONS and not _ABOUT_HEADING.match(s.heading) and not names_the_job(s.heading)]
+        if not offers:
+            return []
+        begun = next((s.span.start for s in self.sections if s.heading and s.kind not in OFFER_SECTIONS and s.kind != "other"), len(self.text))
+        prose = _PROSE_LINE.search(self.text, 0, begun)
+        begun = prose.end() if prose else begun
+        spans = []
+        for section in offers:
+            start, end = section.span.start, section.span.end
+            if _STATES_A_VALUE.search(section.heading):
+                line_end = self.text.find("\n", start, end)
+                spans.append((start, end if line_end < 0 else line_end))  # the field's own line: what follows is no offer
+            elif start >= begun:
+                spans.append((start, end))
+        return spans
 
     def to_dict(self) -> dict[str, object]:
         def optional(item: TextField | None) -> dict[str, object] | None:

@@ -167,6 +167,13 @@ def _heading_kind(heading: str) -> str:
     return "other"
 
 
+def names_the_job(heading: str) -> bool:
+    """Whether a heading names the duties or the requirements, whatever kind it names first ("Compensation and
+    responsibilities", "What we offer and what you'll do")."""
+    lower = lowered(heading)
+    return any(pattern.search(lower) for kind, pattern in _HEADING_WORDS if kind in ("responsibilities", "requirements"))
+
+
 def split_sections(text: str) -> list[Section]:
     """The sections of ``text`` in order; text before the first heading is a section of kind ``role``."""
     sections: list[Section] = []

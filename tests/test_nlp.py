@@ -167,6 +167,17 @@ def test_analysis_normalizes_and_keeps_sentence_spans() -> None:
     assert analysis.tokens == "own roadmap yoe_5 product management experience manage money_amount budget"
 
 
+def test_years_stated_in_a_blanked_section_give_no_marker() -> None:
+    # The benefits section is not content: its years leave no marker there, nor in place of the next word.
+    text = (
+        "Product Manager\n\nAbout the role\nOwn the search roadmap.\n\n"
+        "Benefits\n- A paid sabbatical once you have 5+ years of experience with us\n\nRequirements\n- Strong writing\n"
+    )
+    (analysis,) = analyze([text])
+    assert [requirement.minimum for requirement in analysis.posting.years] == [5]
+    assert [s.tokens for s in analysis.sentences] == ["role", "own search roadmap", "requirement", "strong write"]
+
+
 def test_sentences_are_what_their_constructors_make() -> None:
     # The analysis builds sentences and spans without calling their constructors: the same objects, as long as a
     # span's constructor only sets its fields.

@@ -135,6 +135,30 @@ def test_content_text_blanks_what_the_employer_offers_and_keeps_line_breaks():
     assert parse("You will own search.\nRequirements\n- 5+ years").content_text() == "You will own search.\nRequirements\n- 5+ years"
 
 
+OWN_THE_POINTS = "You will own the points programme and its roadmap, and agree every change to it with finance and marketing."
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A field that states the pay is blanked, not the duties under it.
+        (f"Senior Product Manager\nSalary: $120,000 - $140,000\n\n{OWN_THE_POINTS}", OWN_THE_POINTS),
+        # The employer's About section, whatever its name holds.
+        (f"Product Manager\n\n{OWN_THE_POINTS}\n\nAbout Harbor Pay\nHarbor Pay builds card software for small banks.", "Harbor Pay builds card software"),
+        # A heading that names the duties as well as the pay.
+        (f"Product Manager\n\nAbout the role\nA new team.\n\nCompensation and responsibilities\n{OWN_THE_POINTS}", OWN_THE_POINTS),
+        (f"Product Manager\n\nAbout the role\nA new team.\n\nWhat we offer and what you'll do:\n{OWN_THE_POINTS}", OWN_THE_POINTS),
+        # The header: a title and an employer that name a benefit, before the prose begins.
+        (f"Product Manager, Loyalty & Rewards\n\n{OWN_THE_POINTS}", OWN_THE_POINTS),
+        (f"Product Manager\nHarbor Pay – Lisbon\n\n{OWN_THE_POINTS}", OWN_THE_POINTS),
+    ],
+)
+def test_content_text_keeps_the_job_under_a_heading_that_only_names_an_offer(text, kept):
+    content = parse(text + "\n\nBenefits\n- A pension and 30 days of leave").content_text()
+    assert kept in content
+    assert "pension" not in content and "$120,000" not in content
+
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [
