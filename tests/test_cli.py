@@ -128,12 +128,12 @@ def test_classify_says_when_the_content_is_near_the_line_between_pm_and_not(runn
     assert UNSURE_NOTE not in plain.output
 
 
-TALLER_OTHER_NOTE = "Note: not a PM role (41%) is likelier than any one rung, but under 50%, so the\n  level shown is the likeliest rung.\n"
+TALLER_OTHER_NOTE = "Note: not a PM role (42%) is likelier than any one rung, but under 50%, so the\n  level shown is the likeliest rung.\n"
 
 
 def test_classify_says_why_the_tallest_bar_is_not_the_level(runner, classifier):
     """OTHER is the answer at 50% or more; below, the likeliest rung is, even when OTHER's bar is the tallest."""
-    path = DEFAULT_CORPUS / "postings" / "apm" / "dc-04.md"  # an associate product owner's ad: OTHER 41%, APM 31%
+    path = DEFAULT_CORPUS / "postings" / "apm" / "dc-04.md"  # an associate product owner's ad: OTHER 42%, APM 31%
     result = runner.invoke(cli, ["classify", str(path)])
     assert result.exit_code == 0
     assert result.output.startswith("Level: Associate Product Manager (APM), 31%\n")
