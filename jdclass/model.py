@@ -245,7 +245,8 @@ class LevelClassifier:
         try:
             data = model_file.write(self.model, self.matcher, self._grams(), FORMAT_VERSION)
             path.write_bytes(data)
-            manifest = dict(self.manifest, model_file=MODEL_FILE, sha256=hashlib.sha256(data).hexdigest())
+            digest = hashlib.sha256(data).hexdigest()
+            manifest = dict(self.manifest, model_file=MODEL_FILE, sha256=digest, model_version=saved_version(self.manifest, digest))
             (directory / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
             for name in OLD_MODEL_FILES:
                 (directory / name).unlink(missing_ok=True)
@@ -253,6 +254,14 @@ class LevelClassifier:
             raise ModelError(f"{directory}: cannot save the model ({error.strerror})") from None
         self.manifest = manifest
         return path
+
+
+def saved_version(manifest: dict[str, Any], digest: str) -> str:
+    """The version a saved model goes by: jdclass's, the corpus's hash and the model file's, "0.1.0+ffa950c7601e.3f2a9c1d".
+    Models trained on the same corpus by different code differ in the last part, so results name the model that made
+    them; saving a loaded model again keeps its version (its file is the same)."""
+    corpus = str(manifest.get("corpus_sha256", ""))[:12]
+    return f"{__version__}+{corpus}.{digest[:8]}" if corpus else f"{__version__}+{digest[:8]}"
 
 
 def check_errors(errors: object) -> None:

@@ -160,6 +160,15 @@ def test_saving_replaces_a_model_of_the_old_formats(tmp_path):
     assert load(tmp_path).version == load().version  # and it loads: the manifest names the new file
 
 
+def test_a_saved_models_version_names_its_corpus_and_its_file(tmp_path):
+    # Two models trained on one corpus by different code have different files: their versions differ too.
+    shipped = load()
+    manifest = json.loads((DEFAULT_MODEL_DIR / MANIFEST_FILE).read_text())
+    assert shipped.version == f"{jdclass.__version__}+{manifest['corpus_sha256'][:12]}.{manifest['sha256'][:8]}"
+    shipped.save(tmp_path)
+    assert load(tmp_path).version == shipped.version  # the same file again: the same version
+
+
 def _fitted_pipeline(fields: bool = True, fields_weight: float = 1.0):
     """``build_pipeline`` fitted on a slice of the corpus (every level, several writers): seconds, not the full training."""
     from jdclass.corpus import load_corpus
