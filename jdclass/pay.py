@@ -40,9 +40,10 @@ _FIGURE_BEGINS = rf"(?<![\d,.])(?!(?<=\d[{_GROUP_SEPARATORS}])\d{{3}}(?!\d))"
 # Taken whole (atomic): "$20 per day meal allowance" is no figure "$2" that a "0" follows. Nor is a figure that an
 # apostrophe ends money: "SEK 45' - 55'" may be thousands written short, or a quotation's end ("'EUR 95'").
 _COUNTED = rf"(?>{_FIGURE}(?!\d|[,.]\d|['’])(?:\s?(?:{UNIT})\b)?)"
-# The ".-" that Swiss postings write after a whole amount, its currency before it ("CHF 120'000.- to 140'000.-"), where
-# no figure follows the dash.
-_WHOLE = rf"(?:\.[-–](?![\d{CURRENCY_SYMBOLS}]))?"
+# The ".-" that Swiss postings write after a whole amount, its currency before it ("CHF 120'000.- to 140'000.-"), where no
+# figure follows the dash; or the full stop alone, where the dash is a range's and the figure after it ends in ".-" as
+# well ("CHF 120'000.-140'000.-").
+_WHOLE = rf"(?:\.[-–](?![\d{CURRENCY_SYMBOLS}])|\.(?=[-–]\d[\d'’]{{0,9}}\.[-–]))?"
 # A symbol after a figure ("95.000,00 €", "85 000 €"), unless a figure in thousands follows it on its line: in "2019 €80k"
 # and "Salary for 2025 € 60.000" the symbol is the second figure's, in "2 500 € 13 mois" the first's.
 _THOUSANDS_AFTER = r"[^\S\n]?\d(?:[\d,.]{3}|\d{0,2}[^\S\n]\d{3}|\d{0,2}\s?k\b)"

@@ -619,6 +619,10 @@ def test_a_rate_per_h_or_d(line, salary, described):
         # The ".-" written after a whole amount is no end of the money: the range goes on after it.
         ("Salary: CHF 120'000.- to 140'000.-", "CHF 120'000.- to 140'000.-", "CHF 120,000-140,000"),
         ("Salary: CHF 9'500.–/month", "CHF 9'500.–/month", "CHF 9,500 a month"),
+        # ... nor is the full stop before a range's dash when the high end has its ".-" too.
+        ("Salary: CHF 120'000.-140'000.-", "CHF 120'000.-140'000.-", "CHF 120,000-140,000"),
+        ("Salary: CHF 120'000.–140'000.–", "CHF 120'000.–140'000.–", "CHF 120,000-140,000"),
+        ("Salary: CHF 95'000.-, 13th salary", "CHF 95'000.-", "CHF 95,000"),
         # Not three digits that are a count.
         ("Salary: CHF 120'000 100% workload", "CHF 120'000", "CHF 120,000"),
         # An apostrophe that ends a figure may write its thousands short, or end a quotation: no pay, not 45.
