@@ -15,6 +15,11 @@ from jdclass.spans import BOUNDARY_BEHIND, Span, at_word_start, lowered, matches
 # ASCII digits: "٣ direct reports" is no count we read, and a match can only begin where ``_STARTS`` says.
 _NUM = r"(?:[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
 
+# After a count in its line, what makes it a time or a share, not a head count: "12 months", "50%", and past a plus or a
+# range ("5+ years", "3-5 years", "3 or more years", "1 to 2 years": a requirement's span of experience). Not the next
+# line's: "Direct reports: 3" over "- 5 years of product management".
+_NOT_A_HEADCOUNT = rf"\+?[^\S\n]*(?:(?:[-–—/]|to|or)[^\S\n]*(?:more|{_NUM})\b\+?[^\S\n]*)?(?:%|(?:percent|months?|years?|yrs?|weeks?|days?)\b)"
+
 _DIRECT_REPORTS = re.compile(
     rf"\b(?P<n>{_NUM})\+?\s+(?:direct\s+reports|directs\b|(?:senior\s+|product\s+)?(?:product\s+managers|pms|people|product\s+leaders|directors|managers)\s+(?:report|reporting)\s+to\s+you)"
     rf"|\b(?:with|have|has|manage|managing|lead|leading)\s+(?P<k>{_NUM})\+?\s+reports\b"
@@ -22,7 +27,7 @@ _DIRECT_REPORTS = re.compile(
     rf"|\b(?:manag(?:e|es|ing)|lead(?:s|ing)?|supervis(?:e|es|ing)|oversee(?:s|ing)?)\s+(?P<j>{_NUM})\+?\s+(?:senior\s+|associate\s+|group\s+)?"
     r"(?:product\s+managers|pms|people|managers|directors|product\s+leaders)\b"
     # A label and its value: "Direct reports: 3 (PMs)", "Direct reports – 4", "Direct reports: 2-3" (the lower end).
-    rf"|\bdirect\s+reports[^\S\n]*[:–—-][^\S\n]*(?P<l>{_NUM})\b(?!\s*(?:%|(?:percent|months?|years?|yrs|weeks?|days?)\b))",
+    rf"|\bdirect\s+reports[^\S\n]*[:–—-][^\S\n]*(?P<l>{_NUM})\b(?!{_NOT_A_HEADCOUNT})",
 )
 # A "team of 12 product managers" counts as the role's only when the role leads it: "lead a team of 6 PMs", "you will
 # have a team of four"; not "join a team of 12 product managers", "part of a team of 8 PMs", or the boss "who leads a

@@ -377,6 +377,12 @@ def test_managing_people_is_read_apart_from_managing_product_managers(text: str,
         ("Direct reports: 12 months from now", None),
         ("Our CPO's direct reports: 6 directors", None),
         ("Direct reports:\n3 product lines", None),
+        # ... nor the years of a requirement, past a plus or a range; the next line's years are no part of the value.
+        ("Experience managing direct reports - 5+ years", None),
+        ("Managing direct reports: 3-5 years", None),
+        ("Direct reports: 3 or more years", None),
+        ("Direct reports: 1 to 2 yrs", None),
+        ("Direct reports: 3\nYears of experience: 8", 3),
         # A relative clause that describes the hire is the role's; a colleague's or a boss's is not.
         ("We are looking for a Director who will lead 6 PMs.", 6),
         ("We need a leader who will lead a team of 6 product managers.", 6),
