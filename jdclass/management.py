@@ -403,13 +403,26 @@ def _counts_the_roles_team(text: str, match: re.Match[str]) -> bool:
 
 # The lower end of a range before a count: "2-3 direct reports", "3 to 5 direct reports".
 _RANGE_BEFORE = re.compile(rf"\b(?:(?P<lo>{_NUM})\s*(?:-|–|—|to)|between\s+(?P<from>{_NUM})\s+and)\s*$")
+# A further report that a label's value lists after its count, in its line: a count ("Direct reports: 3 Product
+# Managers, 1 Designer" has 4) or one report named ("three VPs of Product, the VP Design and the Head of Data" has 5).
+# Not a count that says which of them ("3 PMs, 2 of whom are senior", "2 in London"), nor a thing named ("and the
+# opportunity to hire", "a growing team"); the list of a range ("2-3 PMs and a designer") and a note in brackets are none.
+_LISTED_REPORT = re.compile(
+    # Up to six words of what the count names ("VPs of Product"), each space run and word read whole (possessive: a run
+    # of spaces is scanned once for each word tried, not once for each way to split it).
+    r"(?:[^\S\n]++[^\W\d][^\s,;.()\d]*+){0,6}?(?:[^\S\n]*+,[^\S\n]*+(?:(?:and|&)[^\S\n]++)?|[^\S\n]++(?:and|&|plus)[^\S\n]++)"
+    rf"(?:(?P<count>{_NUM})\b(?!{_NOT_A_HEADCOUNT})(?![^\S\n]+(?:of|are|is|will|who|to|or|more|in|at|by|from|per)\b)(?=[^\S\n]+[^\W\d_])"
+    r"|(?:an?|the)[^\S\n]++(?:[\w-]++[^\S\n]++)?(?:[se]?vps?|heads?|directors?|leads?|managers?|designers?|analysts?|engineers?|researchers?|scientists?"
+    r"|a?pms?|gpms?|owners?|architects?|specialists?|marketers?|strategists?|writers?|officers?|coordinators?)\b)"
+)
+_MOST_LISTED = 8  # reports listed after the first: a bound on the work for a hostile run of ", 1 pm"
 
 
 def _reports_count(text: str, matches: Iterator[re.Match[str]]) -> tuple[int, Span] | None:
     """The number of direct reports and its span, from the role's ``_DIRECT_REPORTS`` matches in text order: a count
     of reports ("5 direct reports", "with 4 reports", "manage 3 PMs") before the size of a team the role leads ("an
     organization of 60 people ... with 5 direct reports" has 5); the lower end of a range ("2-3 direct reports" has
-    2, "Team size: 40 - 6 direct reports" 6)."""
+    2, "Team size: 40 - 6 direct reports" 6); a label's reports all told ("Direct reports: 3 PMs, 1 designer" has 4)."""
     chosen = None
     for match in matches:
         if match.group("m") is None:  # "5 direct reports", "with 4 reports", "manage 3 PMs": a count of reports
@@ -422,6 +435,8 @@ def _reports_count(text: str, matches: Iterator[re.Match[str]]) -> tuple[int, Sp
     start = chosen.start(group)
     try:
         count = int(number_value(chosen.group(group)))
+        if group == "l":
+            return _listed_reports(text, count, chosen)
         lower = _RANGE_BEFORE.search(text, max(0, start - 24), start)
         low = int(number_value(lower.group("lo") or lower.group("from"))) if lower else None
     except ValueError:
@@ -429,6 +444,18 @@ def _reports_count(text: str, matches: Iterator[re.Match[str]]) -> tuple[int, Sp
     if lower is None or low is None or low >= count:  # "Team size: 40 – 6 direct reports" is no range
         return count, Span(chosen.start(), chosen.end())
     return low, Span(min(chosen.start(), lower.start()), chosen.end())
+
+
+def _listed_reports(text: str, count: int, label: re.Match[str]) -> tuple[int, Span]:
+    """The reports a label's value lists (``_LISTED_REPORT``) added to its count, and the span up to the last."""
+    end = label.end()
+    for _ in range(_MOST_LISTED):
+        listed = _LISTED_REPORT.match(text, end)
+        if listed is None:
+            break
+        count += int(number_value(listed.group("count"))) if listed.group("count") else 1
+        end = listed.end()
+    return count, Span(label.start(), end)
 
 
 def reporting_line(who: str) -> str:

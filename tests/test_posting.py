@@ -383,6 +383,17 @@ def test_managing_people_is_read_apart_from_managing_product_managers(text: str,
         ("Direct reports: 3 or more years", None),
         ("Direct reports: 1 to 2 yrs", None),
         ("Direct reports: 3\nYears of experience: 8", 3),
+        # ... and the reports its value lists, each a count or one named: not a count of some of them, nor a thing.
+        ("Direct Reports: 3 Product Managers, 1 Designer", 4),
+        ("Your direct reports: two VPs of Engineering, the VP Design and the Head of Research.", 4),
+        ("Direct reports: four Product Managers and two Data Analysts (one role open)", 6),
+        ("Direct reports: 2 PMs & a senior designer", 3),
+        ("Direct reports: 4 (2 PMs, 2 designers)", 4),
+        ("Direct reports: 3 PMs, 2 of whom are senior", 3),
+        ("Direct reports: 3 PMs, 2 in London", 3),
+        ("Direct reports: 2-3 PMs and a designer", 2),
+        ("Direct reports: 3 PMs and the opportunity to hire more", 3),
+        ("Direct reports: 3 PMs.\nA designer joins in Q2.", 3),
         # A relative clause that describes the hire is the role's; a colleague's or a boss's is not.
         ("We are looking for a Director who will lead 6 PMs.", 6),
         ("We need a leader who will lead a team of 6 product managers.", 6),
@@ -413,10 +424,31 @@ def test_a_team_counts_as_reports_only_when_the_role_leads_it(text: str, reports
     assert extract_management_scope(text).direct_reports == reports
 
 
-def test_the_span_of_a_range_of_reports_holds_the_whole_range() -> None:
-    text = "An organization of 60 people; you will have 2 – 3 direct reports."
+@pytest.mark.parametrize(
+    ("text", "reports", "span"),
+    [
+        ("An organization of 60 people; you will have 2 – 3 direct reports.", 2, "2 – 3 direct reports"),  # the whole range
+        ("Direct reports: 3 PMs, a designer and 2 analysts (one role open)", 6, "Direct reports: 3 PMs, a designer and 2"),  # each one counted
+    ],
+)
+def test_the_span_of_the_reports_holds_what_was_counted(text: str, reports: int, span: str) -> None:
     scope = extract_management_scope(text)
-    assert (scope.direct_reports, scope.spans["direct_reports"].of(text)) == (2, "2 – 3 direct reports")
+    assert (scope.direct_reports, scope.spans["direct_reports"].of(text)) == (reports, span)
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        ("Direct reports: 1 PM" + ", 1 PM" * 20_000, 9),  # eight listed after the first at most
+        ("Direct reports: 2 PMs" + " " * 100_000 + "x", 2),
+        ("Direct reports: 2 PMs," + " " * 100_000 + "the" + " " * 100_000 + "x", 2),
+        ("Direct reports: 2" + " PMs" * 30_000, 2),
+        ("direct reports: " * 6_000 + "3", 3),
+        ("Direct reports: " + "1" * 100_000, None),
+    ],
+)
+def test_a_long_run_in_a_labels_value_is_read_once(text: str, reports: int | None) -> None:
+    assert extract_management_scope(text).direct_reports == reports
 
 
 @pytest.mark.parametrize(
