@@ -54,9 +54,12 @@ _EMPLOYER_SUBJECT = re.compile(r"\bwe(?:['’](?:re|ll|ve))?(?:\s+(?:are|were|wi
 _REPORTS_TO_THE_ROLE = re.compile(r"[ \t]+(?:who[ \t]+)?(?:will[ \t]+)?report(?:s|ing)?[ \t]+(?:directly[ \t]+)?(?:in)?to[ \t]+(?:you|this[ \t]+role)\b")
 _SOMEONE_ELSES_TEAM = re.compile(r"\b(?:who|that|which)\s+(?:\w+\s+)?(?:lead|manag|run|head|oversee|direct|build)\w*\s+(?:[\w'’-]+\s+){0,4}$")
 # A colleague named as the one with the reports: "Our CPO has 6 direct reports", "She has 4 direct reports", "our VP,
-# who has 5 direct reports".
+# who has 5 direct reports"; the hire's boss ("Your manager has 6 direct reports", "Your manager's direct reports: 7")
+# unless the clause goes on to the hire ("Reporting to your manager, you will have 4 direct reports"; not "your role as
+# director", which is the hire).
 _COLLEAGUE_HAS = re.compile(
     r"(?:\b(?:our|their|his|her|the\s+company['’]s)\s+(?:[\w&-]+\s+){0,3}?(?:cpo|ceo|cto|coo|vp|svp|evp|head|director|founder|chief|president|manager|boss)\b"
+    r"|\byour\s+(?:(?:hiring|line|direct|future|new)\s+)?(?:cpo|ceo|cto|vp|head|director|manager|boss)\b(?![^.;:\n]*\byou\b)"
     r"|(?:^|[\n.;:(])\s*(?:she|he|they)\b)[^.;:\n]*$"
 )
 _RELATIVE_CLAUSE = re.compile(r"\b(?:who|whom|which)\b[^.;:,\n]*$")  # "..., who joined in 2023 and manages 5 directors"

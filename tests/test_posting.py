@@ -418,6 +418,11 @@ def test_managing_people_is_read_apart_from_managing_product_managers(text: str,
         ("Our ideal candidate will have 5 direct reports.", 5),
         ("Our CPO has 6 direct reports.", None),
         ("She has 4 direct reports.", None),
+        # The hire's boss, unless the clause goes on to the hire.
+        ("Your manager has 6 direct reports.", None),
+        ("Your manager's direct reports: 7", None),
+        ("Reporting to your manager, you will have 4 direct reports.", 4),
+        ("In your role as director you will have 5 direct reports.", 5),
     ],
 )
 def test_a_team_counts_as_reports_only_when_the_role_leads_it(text: str, reports: int | None) -> None:
