@@ -20,14 +20,19 @@ _NUM = r"(?:[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|t
 # line's: "Direct reports: 3" over "- 5 years of product management".
 _NOT_A_HEADCOUNT = rf"\+?[^\S\n]*(?:(?:[-–—/]|to|or)[^\S\n]*(?:more|{_NUM})\b\+?[^\S\n]*)?(?:%|(?:percent|months?|years?|yrs?|weeks?|days?)\b)"
 
+# A label of the number of direct reports, up to the separator before its value: "Direct reports:", "Direct reports –",
+# "| Direct reports |" (a Markdown table), "Direct reports (initially):".
+_REPORTS_LABEL = r"direct\s+reports(?:[^\S\n]*\([^()\n]{1,30}\))?[^\S\n]*[:|–—-]"
+
 _DIRECT_REPORTS = re.compile(
     rf"\b(?P<n>{_NUM})\+?\s+(?:direct\s+reports|directs\b|(?:senior\s+|product\s+)?(?:product\s+managers|pms|people|product\s+leaders|directors|managers)\s+(?:report|reporting)\s+to\s+you)"
     rf"|\b(?:with|have|has|manage|managing|lead|leading)\s+(?P<k>{_NUM})\+?\s+reports\b"
     rf"|\b(?:team|group|organi[sz]ation)\s+of\s+(?P<m>{_NUM})\+?\s+(?:\w+\s+){{0,2}}(?:product\s+managers|pms|people|product\s+people|managers|directors|product\s+leaders)"
     rf"|\b(?:manag(?:e|es|ing)|lead(?:s|ing)?|supervis(?:e|es|ing)|oversee(?:s|ing)?)\s+(?P<j>{_NUM})\+?\s+(?:senior\s+|associate\s+|group\s+)?"
     r"(?:product\s+managers|pms|people|managers|directors|product\s+leaders)\b"
-    # A label and its value: "Direct reports: 3 (PMs)", "Direct reports – 4", "Direct reports: 2-3" (the lower end).
-    rf"|\bdirect\s+reports[^\S\n]*[:–—-][^\S\n]*(?P<l>{_NUM})\b(?!{_NOT_A_HEADCOUNT})",
+    # A label and its value: "Direct reports: 3 (PMs)", "Direct reports – 4", "Direct reports: 2-3" (the lower end),
+    # "Direct reports: ~6" or "up to 6".
+    rf"|\b{_REPORTS_LABEL}[^\S\n]*(?:(?:~|approx(?:\.|imately)?|about|around|roughly|up[^\S\n]+to)[^\S\n]*)?(?P<l>{_NUM})\b(?!{_NOT_A_HEADCOUNT})",
 )
 # A "team of 12 product managers" counts as the role's only when the role leads it: "lead a team of 6 PMs", "you will
 # have a team of four"; not "join a team of 12 product managers", "part of a team of 8 PMs", or the boss "who leads a
@@ -256,7 +261,7 @@ def _places(name: str, text: str, starts: tuple[str, ...]) -> list[int]:
 _CUED_STARTS: tuple[tuple[str, frozenset[str], tuple[re.Pattern[str], ...]], ...] = (
     ("direct_reports", frozenset(_NUMBER_STARTS), (re.compile(r"direct(?:s|\s+reports)"), re.compile(r"report(?:ing)?\s+to\s+you"))),
     ("direct_reports", frozenset(("with", "have", "has")), (re.compile("reports"),)),
-    ("direct_reports", frozenset(("direct",)), (re.compile(r"direct\s+reports[^\S\n]*[:–—-]"),)),
+    ("direct_reports", frozenset(("direct",)), (re.compile(_REPORTS_LABEL),)),
     ("manages_people", frozenset(("direct",)), (re.compile(r"direct\s+reports"),)),
     (
         "manages_product_managers",
@@ -326,10 +331,10 @@ class ManagementScope:
 # A negation reaches to the signal within its clause: not past a colon, a dash, "but" or another sentence ("This isn't an
 # IC role: you'll have 6 direct reports").
 _NEGATION = re.compile(r"(?:\b(?:no|not|without|never|nor|rather\s+than|instead\s+of)\b|\wn['’]t\b)(?:(?!\bbut\b)[^.;:!?–—\n]){0,25}$")
-# ... or as a label's value: "Direct reports: none", "Budget – N/A", "People management: no", "... : not required"
-# (not "Direct reports: 0-2", a range).
+# ... or as a label's value: "Direct reports: none", "Budget – N/A", "People management: no", "... : not required",
+# "| Direct reports | None |", "Direct reports (for now): none" (not "Direct reports: 0-2", a range).
 _NONE_AFTER = re.compile(
-    r"[^\S\n]*[:–—-][^\S\n]*(?:(?:none|nil|n/a|na|0|zero|no)\b(?![^\S\n]*(?:\w|[-–—+]))|(?:not|none)[^\S\n]+(?:required|needed|expected|applicable)\b)"
+    r"(?:[^\S\n]*\([^()\n]{1,30}\))?[^\S\n]*[:|–—-][^\S\n]*(?:(?:none|nil|n/a|na|0|zero|no)\b(?![^\S\n]*(?:\w|[-–—+]))|(?:not|none)[^\S\n]+(?:required|needed|expected|applicable)\b)"
 )
 
 

@@ -300,6 +300,8 @@ def test_performance_reviews_count_only_when_they_are_of_product_managers(text: 
         ("Don't worry — you will have direct reports.", False, True),
         ("Direct reports: 0-2", False, True),
         ("People management: Not required", False, False),
+        ("| Direct reports | None |", False, False),  # a table's cell, or a note before the value
+        ("Direct reports (for now): none", False, False),
     ],
 )
 def test_managing_people_is_read_apart_from_managing_product_managers(text: str, product_managers: bool, people: bool) -> None:
@@ -383,6 +385,12 @@ def test_managing_people_is_read_apart_from_managing_product_managers(text: str,
         ("Direct reports: 3 or more years", None),
         ("Direct reports: 1 to 2 yrs", None),
         ("Direct reports: 3\nYears of experience: 8", 3),
+        # ... in a table, with a note, or a value given roughly.
+        ("| Direct reports | 4 |", 4),
+        ("Direct reports (initially): 2", 2),
+        ("Direct reports: ~6", 6),
+        ("Direct reports: up to 5", 5),
+        ("Direct reports: approx. 3 months", None),
         # ... and the reports its value lists, each a count or one named: not a count of some of them, nor a thing.
         ("Direct Reports: 3 Product Managers, 1 Designer", 4),
         ("Your direct reports: two VPs of Engineering, the VP Design and the Head of Research.", 4),
@@ -763,7 +771,8 @@ _STARTED_PHRASES += [
 _COUNTS = [*"0123456789", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen"]
 _STARTED_PHRASES += [f"{count} direct reports" for count in [*_COUNTS, "twenty", "thirty", "forty", "fifty"]]
 _STARTED_PHRASES += ["5 directs", "4 direct\nreports", "two product leaders reporting\tto  you", "3+ senior PMs report to you"]
-_STARTED_PHRASES += ["direct reports: 3", "direct  reports – four", "direct reports:\t2-3"]
+_STARTED_PHRASES += ["direct reports: 3", "direct  reports – four", "direct reports:\t2-3", "direct reports | 4", "direct reports (initially): ~2"]
+_STARTED_WORDS += ["|", "(initially)", "~"]
 
 
 def _same_management_matches_from_places(lower: str, name_of_text: str) -> None:
