@@ -15,14 +15,24 @@ from jdclass.spans import BOUNDARY_BEHIND, Span, at_word_start, lowered, matches
 # ASCII digits: "٣ direct reports" is no count we read, and a match can only begin where ``_STARTS`` says.
 _NUM = r"(?:[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
 
+# After a count in its line, what makes it a time or a share, not a head count: "12 months", "50%", and past a plus or a
+# range ("5+ years", "3-5 years", "3 or more years", "1 to 2 years": a requirement's span of experience). Not the next
+# line's: "Direct reports: 3" over "- 5 years of product management".
+_NOT_A_HEADCOUNT = rf"\+?[^\S\n]*(?:(?:[-–—/]|to|or)[^\S\n]*(?:more|{_NUM})\b\+?[^\S\n]*)?(?:%|(?:percent|months?|years?|yrs?|weeks?|days?)\b)"
+
+# A label of the number of direct reports, up to the separator before its value: "Direct reports:", "Direct reports –",
+# "| Direct reports |" (a Markdown table), "Direct reports (initially):".
+_REPORTS_LABEL = r"direct\s+reports(?:[^\S\n]*\([^()\n]{1,30}\))?[^\S\n]*[:|–—-]"
+
 _DIRECT_REPORTS = re.compile(
     rf"\b(?P<n>{_NUM})\+?\s+(?:direct\s+reports|directs\b|(?:senior\s+|product\s+)?(?:product\s+managers|pms|people|product\s+leaders|directors|managers)\s+(?:report|reporting)\s+to\s+you)"
     rf"|\b(?:with|have|has|manage|managing|lead|leading)\s+(?P<k>{_NUM})\+?\s+reports\b"
     rf"|\b(?:team|group|organi[sz]ation)\s+of\s+(?P<m>{_NUM})\+?\s+(?:\w+\s+){{0,2}}(?:product\s+managers|pms|people|product\s+people|managers|directors|product\s+leaders)"
     rf"|\b(?:manag(?:e|es|ing)|lead(?:s|ing)?|supervis(?:e|es|ing)|oversee(?:s|ing)?)\s+(?P<j>{_NUM})\+?\s+(?:senior\s+|associate\s+|group\s+)?"
     r"(?:product\s+managers|pms|people|managers|directors|product\s+leaders)\b"
-    # A label and its value: "Direct reports: 3 (PMs)", "Direct reports – 4", "Direct reports: 2-3" (the lower end).
-    rf"|\bdirect\s+reports[^\S\n]*[:–—-][^\S\n]*(?P<l>{_NUM})\b(?!\s*(?:%|(?:percent|months?|years?|yrs|weeks?|days?)\b))",
+    # A label and its value: "Direct reports: 3 (PMs)", "Direct reports – 4", "Direct reports: 2-3" (the lower end),
+    # "Direct reports: ~6" or "up to 6".
+    rf"|\b{_REPORTS_LABEL}[^\S\n]*(?:(?:~|approx(?:\.|imately)?|about|around|roughly|up[^\S\n]+to)[^\S\n]*)?(?P<l>{_NUM})\b(?!{_NOT_A_HEADCOUNT})",
 )
 # A "team of 12 product managers" counts as the role's only when the role leads it: "lead a team of 6 PMs", "you will
 # have a team of four"; not "join a team of 12 product managers", "part of a team of 8 PMs", or the boss "who leads a
@@ -49,9 +59,12 @@ _EMPLOYER_SUBJECT = re.compile(r"\bwe(?:['’](?:re|ll|ve))?(?:\s+(?:are|were|wi
 _REPORTS_TO_THE_ROLE = re.compile(r"[ \t]+(?:who[ \t]+)?(?:will[ \t]+)?report(?:s|ing)?[ \t]+(?:directly[ \t]+)?(?:in)?to[ \t]+(?:you|this[ \t]+role)\b")
 _SOMEONE_ELSES_TEAM = re.compile(r"\b(?:who|that|which)\s+(?:\w+\s+)?(?:lead|manag|run|head|oversee|direct|build)\w*\s+(?:[\w'’-]+\s+){0,4}$")
 # A colleague named as the one with the reports: "Our CPO has 6 direct reports", "She has 4 direct reports", "our VP,
-# who has 5 direct reports".
+# who has 5 direct reports"; the hire's boss ("Your manager has 6 direct reports", "Your manager's direct reports: 7")
+# unless the clause goes on to the hire ("Reporting to your manager, you will have 4 direct reports"; not "your role as
+# director", which is the hire).
 _COLLEAGUE_HAS = re.compile(
     r"(?:\b(?:our|their|his|her|the\s+company['’]s)\s+(?:[\w&-]+\s+){0,3}?(?:cpo|ceo|cto|coo|vp|svp|evp|head|director|founder|chief|president|manager|boss)\b"
+    r"|\byour\s+(?:(?:hiring|line|direct|future|new)\s+)?(?:cpo|ceo|cto|vp|head|director|manager|boss)\b(?![^.;:\n]*\byou\b)"
     r"|(?:^|[\n.;:(])\s*(?:she|he|they)\b)[^.;:\n]*$"
 )
 _RELATIVE_CLAUSE = re.compile(r"\b(?:who|whom|which)\b[^.;:,\n]*$")  # "..., who joined in 2023 and manages 5 directors"
@@ -248,7 +261,7 @@ def _places(name: str, text: str, starts: tuple[str, ...]) -> list[int]:
 _CUED_STARTS: tuple[tuple[str, frozenset[str], tuple[re.Pattern[str], ...]], ...] = (
     ("direct_reports", frozenset(_NUMBER_STARTS), (re.compile(r"direct(?:s|\s+reports)"), re.compile(r"report(?:ing)?\s+to\s+you"))),
     ("direct_reports", frozenset(("with", "have", "has")), (re.compile("reports"),)),
-    ("direct_reports", frozenset(("direct",)), (re.compile(r"direct\s+reports[^\S\n]*[:–—-]"),)),
+    ("direct_reports", frozenset(("direct",)), (re.compile(_REPORTS_LABEL),)),
     ("manages_people", frozenset(("direct",)), (re.compile(r"direct\s+reports"),)),
     (
         "manages_product_managers",
@@ -318,10 +331,10 @@ class ManagementScope:
 # A negation reaches to the signal within its clause: not past a colon, a dash, "but" or another sentence ("This isn't an
 # IC role: you'll have 6 direct reports").
 _NEGATION = re.compile(r"(?:\b(?:no|not|without|never|nor|rather\s+than|instead\s+of)\b|\wn['’]t\b)(?:(?!\bbut\b)[^.;:!?–—\n]){0,25}$")
-# ... or as a label's value: "Direct reports: none", "Budget – N/A", "People management: no", "... : not required"
-# (not "Direct reports: 0-2", a range).
+# ... or as a label's value: "Direct reports: none", "Budget – N/A", "People management: no", "... : not required",
+# "| Direct reports | None |", "Direct reports (for now): none" (not "Direct reports: 0-2", a range).
 _NONE_AFTER = re.compile(
-    r"[^\S\n]*[:–—-][^\S\n]*(?:(?:none|nil|n/a|na|0|zero|no)\b(?![^\S\n]*(?:\w|[-–—+]))|(?:not|none)[^\S\n]+(?:required|needed|expected|applicable)\b)"
+    r"(?:[^\S\n]*\([^()\n]{1,30}\))?[^\S\n]*[:|–—-][^\S\n]*(?:(?:none|nil|n/a|na|0|zero|no)\b(?![^\S\n]*(?:\w|[-–—+]))|(?:not|none)[^\S\n]+(?:required|needed|expected|applicable)\b)"
 )
 
 
@@ -398,13 +411,26 @@ def _counts_the_roles_team(text: str, match: re.Match[str]) -> bool:
 
 # The lower end of a range before a count: "2-3 direct reports", "3 to 5 direct reports".
 _RANGE_BEFORE = re.compile(rf"\b(?:(?P<lo>{_NUM})\s*(?:-|–|—|to)|between\s+(?P<from>{_NUM})\s+and)\s*$")
+# A further report that a label's value lists after its count, in its line: a count ("Direct reports: 3 Product
+# Managers, 1 Designer" has 4) or one report named ("three VPs of Product, the VP Design and the Head of Data" has 5).
+# Not a count that says which of them ("3 PMs, 2 of whom are senior", "2 in London"), nor a thing named ("and the
+# opportunity to hire", "a growing team"); the list of a range ("2-3 PMs and a designer") and a note in brackets are none.
+_LISTED_REPORT = re.compile(
+    # Up to six words of what the count names ("VPs of Product"), each space run and word read whole (possessive: a run
+    # of spaces is scanned once for each word tried, not once for each way to split it).
+    r"(?:[^\S\n]++[^\W\d][^\s,;.()\d]*+){0,6}?(?:[^\S\n]*+,[^\S\n]*+(?:(?:and|&)[^\S\n]++)?|[^\S\n]++(?:and|&|plus)[^\S\n]++)"
+    rf"(?:(?P<count>{_NUM})\b(?!{_NOT_A_HEADCOUNT})(?![^\S\n]+(?:of|are|is|will|who|to|or|more|in|at|by|from|per)\b)(?=[^\S\n]+[^\W\d_])"
+    r"|(?:an?|the)[^\S\n]++(?:[\w-]++[^\S\n]++)?(?:[se]?vps?|heads?|directors?|leads?|managers?|designers?|analysts?|engineers?|researchers?|scientists?"
+    r"|a?pms?|gpms?|owners?|architects?|specialists?|marketers?|strategists?|writers?|officers?|coordinators?)\b)"
+)
+_MOST_LISTED = 8  # reports listed after the first: a bound on the work for a hostile run of ", 1 pm"
 
 
 def _reports_count(text: str, matches: Iterator[re.Match[str]]) -> tuple[int, Span] | None:
     """The number of direct reports and its span, from the role's ``_DIRECT_REPORTS`` matches in text order: a count
     of reports ("5 direct reports", "with 4 reports", "manage 3 PMs") before the size of a team the role leads ("an
     organization of 60 people ... with 5 direct reports" has 5); the lower end of a range ("2-3 direct reports" has
-    2, "Team size: 40 - 6 direct reports" 6)."""
+    2, "Team size: 40 - 6 direct reports" 6); a label's reports all told ("Direct reports: 3 PMs, 1 designer" has 4)."""
     chosen = None
     for match in matches:
         if match.group("m") is None:  # "5 direct reports", "with 4 reports", "manage 3 PMs": a count of reports
@@ -417,6 +443,8 @@ def _reports_count(text: str, matches: Iterator[re.Match[str]]) -> tuple[int, Sp
     start = chosen.start(group)
     try:
         count = int(number_value(chosen.group(group)))
+        if group == "l":
+            return _listed_reports(text, count, chosen)
         lower = _RANGE_BEFORE.search(text, max(0, start - 24), start)
         low = int(number_value(lower.group("lo") or lower.group("from"))) if lower else None
     except ValueError:
@@ -424,6 +452,18 @@ def _reports_count(text: str, matches: Iterator[re.Match[str]]) -> tuple[int, Sp
     if lower is None or low is None or low >= count:  # "Team size: 40 – 6 direct reports" is no range
         return count, Span(chosen.start(), chosen.end())
     return low, Span(min(chosen.start(), lower.start()), chosen.end())
+
+
+def _listed_reports(text: str, count: int, label: re.Match[str]) -> tuple[int, Span]:
+    """The reports a label's value lists (``_LISTED_REPORT``) added to its count, and the span up to the last."""
+    end = label.end()
+    for _ in range(_MOST_LISTED):
+        listed = _LISTED_REPORT.match(text, end)
+        if listed is None:
+            break
+        count += int(number_value(listed.group("count"))) if listed.group("count") else 1
+        end = listed.end()
+    return count, Span(label.start(), end)
 
 
 def reporting_line(who: str) -> str:

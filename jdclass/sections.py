@@ -19,7 +19,7 @@ _HEADING_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("benefits", r"benefit|perks|what\s+we\s+offer|we\s+offer|compensation|salary|\bpay\b|why\s+(?:join|work)|in\s+return|rewards|package"),
         (
             "requirements",
-            r"requirement|qualification|what\s+you(?:['’]ll)?\s+(?:bring|need|have)|who\s+you\s+are|you\s+(?:have|bring|are)|about\s+you\b|looking\s+for|must[\s-]+have|skills|experience|competenc|ideal\s+candidate|profile|criteria|essential",
+            r"requirement|qualification|what\s+you(?:['’]ll)?\s+(?:bring|need|have)|who\s+you\s+are|you\s+(?:have|bring|are)|about\s+you(?:rself)?\b|looking\s+for|must[\s-]+have|skills|experience|competenc|ideal\s+candidate|profile|criteria|essential",
         ),
         (
             "responsibilities",

@@ -300,6 +300,8 @@ def test_performance_reviews_count_only_when_they_are_of_product_managers(text: 
         ("Don't worry — you will have direct reports.", False, True),
         ("Direct reports: 0-2", False, True),
         ("People management: Not required", False, False),
+        ("| Direct reports | None |", False, False),  # a table's cell, or a note before the value
+        ("Direct reports (for now): none", False, False),
     ],
 )
 def test_managing_people_is_read_apart_from_managing_product_managers(text: str, product_managers: bool, people: bool) -> None:
@@ -377,6 +379,29 @@ def test_managing_people_is_read_apart_from_managing_product_managers(text: str,
         ("Direct reports: 12 months from now", None),
         ("Our CPO's direct reports: 6 directors", None),
         ("Direct reports:\n3 product lines", None),
+        # ... nor the years of a requirement, past a plus or a range; the next line's years are no part of the value.
+        ("Experience managing direct reports - 5+ years", None),
+        ("Managing direct reports: 3-5 years", None),
+        ("Direct reports: 3 or more years", None),
+        ("Direct reports: 1 to 2 yrs", None),
+        ("Direct reports: 3\nYears of experience: 8", 3),
+        # ... in a table, with a note, or a value given roughly.
+        ("| Direct reports | 4 |", 4),
+        ("Direct reports (initially): 2", 2),
+        ("Direct reports: ~6", 6),
+        ("Direct reports: up to 5", 5),
+        ("Direct reports: approx. 3 months", None),
+        # ... and the reports its value lists, each a count or one named: not a count of some of them, nor a thing.
+        ("Direct Reports: 3 Product Managers, 1 Designer", 4),
+        ("Your direct reports: two VPs of Engineering, the VP Design and the Head of Research.", 4),
+        ("Direct reports: four Product Managers and two Data Analysts (one role open)", 6),
+        ("Direct reports: 2 PMs & a senior designer", 3),
+        ("Direct reports: 4 (2 PMs, 2 designers)", 4),
+        ("Direct reports: 3 PMs, 2 of whom are senior", 3),
+        ("Direct reports: 3 PMs, 2 in London", 3),
+        ("Direct reports: 2-3 PMs and a designer", 2),
+        ("Direct reports: 3 PMs and the opportunity to hire more", 3),
+        ("Direct reports: 3 PMs.\nA designer joins in Q2.", 3),
         # A relative clause that describes the hire is the role's; a colleague's or a boss's is not.
         ("We are looking for a Director who will lead 6 PMs.", 6),
         ("We need a leader who will lead a team of 6 product managers.", 6),
@@ -401,16 +426,42 @@ def test_managing_people_is_read_apart_from_managing_product_managers(text: str,
         ("Our ideal candidate will have 5 direct reports.", 5),
         ("Our CPO has 6 direct reports.", None),
         ("She has 4 direct reports.", None),
+        # The hire's boss, unless the clause goes on to the hire.
+        ("Your manager has 6 direct reports.", None),
+        ("Your manager's direct reports: 7", None),
+        ("Reporting to your manager, you will have 4 direct reports.", 4),
+        ("In your role as director you will have 5 direct reports.", 5),
     ],
 )
 def test_a_team_counts_as_reports_only_when_the_role_leads_it(text: str, reports: int | None) -> None:
     assert extract_management_scope(text).direct_reports == reports
 
 
-def test_the_span_of_a_range_of_reports_holds_the_whole_range() -> None:
-    text = "An organization of 60 people; you will have 2 – 3 direct reports."
+@pytest.mark.parametrize(
+    ("text", "reports", "span"),
+    [
+        ("An organization of 60 people; you will have 2 – 3 direct reports.", 2, "2 – 3 direct reports"),  # the whole range
+        ("Direct reports: 3 PMs, a designer and 2 analysts (one role open)", 6, "Direct reports: 3 PMs, a designer and 2"),  # each one counted
+    ],
+)
+def test_the_span_of_the_reports_holds_what_was_counted(text: str, reports: int, span: str) -> None:
     scope = extract_management_scope(text)
-    assert (scope.direct_reports, scope.spans["direct_reports"].of(text)) == (2, "2 – 3 direct reports")
+    assert (scope.direct_reports, scope.spans["direct_reports"].of(text)) == (reports, span)
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        ("Direct reports: 1 PM" + ", 1 PM" * 20_000, 9),  # eight listed after the first at most
+        ("Direct reports: 2 PMs" + " " * 100_000 + "x", 2),
+        ("Direct reports: 2 PMs," + " " * 100_000 + "the" + " " * 100_000 + "x", 2),
+        ("Direct reports: 2" + " PMs" * 30_000, 2),
+        ("direct reports: " * 6_000 + "3", 3),
+        ("Direct reports: " + "1" * 100_000, None),
+    ],
+)
+def test_a_long_run_in_a_labels_value_is_read_once(text: str, reports: int | None) -> None:
+    assert extract_management_scope(text).direct_reports == reports
 
 
 @pytest.mark.parametrize(
@@ -720,7 +771,8 @@ _STARTED_PHRASES += [
 _COUNTS = [*"0123456789", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen"]
 _STARTED_PHRASES += [f"{count} direct reports" for count in [*_COUNTS, "twenty", "thirty", "forty", "fifty"]]
 _STARTED_PHRASES += ["5 directs", "4 direct\nreports", "two product leaders reporting\tto  you", "3+ senior PMs report to you"]
-_STARTED_PHRASES += ["direct reports: 3", "direct  reports – four", "direct reports:\t2-3"]
+_STARTED_PHRASES += ["direct reports: 3", "direct  reports – four", "direct reports:\t2-3", "direct reports | 4", "direct reports (initially): ~2"]
+_STARTED_WORDS += ["|", "(initially)", "~"]
 
 
 def _same_management_matches_from_places(lower: str, name_of_text: str) -> None:
@@ -1587,7 +1639,8 @@ def test_a_pay_range_comes_before_a_single_rate(text: str, salary: str | None) -
     ("heading", "kind"),
     [("What you'll do", "responsibilities"), ("WHAT YOU'LL DO", "responsibilities"), ("Nice to have", "preferred"), ("Our stack", "other")]
     + [("About the role " + "and the team " * 6, "role"), ("x" * 81 + " benefits", "benefits")]
-    + [("About this role", "role"), ("About our team", "role"), ("About your team", "role"), ("About us", "about"), ("About Acme Health", "about")],
+    + [("About this role", "role"), ("About our team", "role"), ("About your team", "role"), ("About us", "about"), ("About Acme Health", "about")]
+    + [("About yourself", "requirements"), ("About Yourself:", "requirements")],
 )
 def test_a_heading_names_its_kind_each_time_it_is_asked(heading: str, kind: str) -> None:
     # Headings up to 80 characters are kept with their kind; longer lines are read each time.
