@@ -194,7 +194,10 @@ def write(data: bytes | str) -> Callable[[Path], None]:
 
 
 def lazily(make: Callable[[], bytes]) -> Build:
-    return lambda path: path.write_bytes(make())
+    def build(path: Path) -> None:
+        path.write_bytes(make())
+
+    return build
 
 
 def directory(path: Path) -> None:
@@ -364,7 +367,8 @@ def assert_well_formed_posting(posting: Posting) -> None:
     text = posting.text
     assert text.strip() and "\x00" not in text
     spans = [item.span for item in (posting.title, posting.company, posting.employment_type, posting.location, posting.remote, posting.salary) if item]
-    spans += [item.span for item in (*posting.years, *posting.education, *posting.mentions, *posting.sections)]
+    spans += [item.span for item in posting.years] + [item.span for item in posting.education]
+    spans += [item.span for item in posting.mentions] + [item.span for item in posting.sections]
     if posting.self_reference:
         spans.append(posting.self_reference.span)
     for span in spans:

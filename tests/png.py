@@ -46,6 +46,6 @@ def pixels(path: Path) -> Counter[tuple[int, int, int]]:
                 estimate = left + up - corner
                 pa, pb, pc = abs(estimate - left), abs(estimate - up), abs(estimate - corner)
                 line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 0xFF
-        counts.update(tuple(line[i : i + 3]) for i in range(0, stride, channels))
+        counts.update((line[i], line[i + 1], line[i + 2]) for i in range(0, stride, channels))
         previous = line
     return counts

@@ -29,7 +29,7 @@ def pins() -> dict[str, str]:
         if line:
             match = _PIN.match(line)
             assert match, f"constraints.txt: {line!r} is not an exact NAME==VERSION pin"
-            found[canonicalize_name(match["name"])] = match["version"]
+            found[str(canonicalize_name(match["name"]))] = match["version"]
     return found
 
 

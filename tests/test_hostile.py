@@ -634,12 +634,12 @@ def test_a_model_json_over_its_limit_is_not_parsed(monkeypatch):
 @pytest.mark.parametrize(
     ("call", "error", "message"),
     [
-        (lambda: jdclass.parse(ENGLISH, title=123), TypeError, "title must be a str or None, not int"),
-        (lambda: jdclass.parse(ENGLISH, max_chars="10"), TypeError, "max_chars must be an int or None, not str"),
+        (lambda: jdclass.parse(ENGLISH, title=123), TypeError, "title must be a str or None, not int"),  # type: ignore[arg-type]
+        (lambda: jdclass.parse(ENGLISH, max_chars="10"), TypeError, "max_chars must be an int or None, not str"),  # type: ignore[arg-type]
         (lambda: jdclass.parse(ENGLISH, max_chars=True), TypeError, "max_chars must be an int or None, not bool"),
         (lambda: jdclass.parse(ENGLISH, max_chars=-1), ValueError, "max_chars must be at least 1, not -1"),
         (lambda: jdclass.parse(Path("ad.txt"), max_bytes=0), ValueError, "max_bytes must be at least 1, not 0"),
-        (lambda: jdclass.Level.from_code(None), TypeError, "a level code is a str such as 'SPM', not NoneType"),
+        (lambda: jdclass.Level.from_code(None), TypeError, "a level code is a str such as 'SPM', not NoneType"),  # type: ignore[arg-type]
     ],
 )
 def test_a_script_passing_a_wrong_argument_is_told_which(call, error, message):

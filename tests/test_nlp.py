@@ -113,10 +113,10 @@ def test_sentence_starts_of_documents_one_after_another_are_each_ones_own(docume
         if flags:
             firsts.append(offset)
         offset += len(flags)
-    flags = np.array([flag for flags in documents for flag in flags], dtype=np.uint8)
-    assert sentence_starts(flags, np.array(firsts, dtype=np.int64)).tolist() == expected
+    joined = np.array([flag for flags in documents for flag in flags], dtype=np.uint8)
+    assert sentence_starts(joined, np.array(firsts, dtype=np.int64)).tolist() == expected
     if len(documents) == 1:
-        assert sentence_starts(flags).tolist() == expected
+        assert sentence_starts(joined).tolist() == expected
 
 
 def test_a_batch_is_analyzed_as_its_postings_one_at_a_time() -> None:

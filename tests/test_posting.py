@@ -1203,7 +1203,7 @@ def test_lowered_keeps_every_offset(text: str) -> None:
 def test_lowered_remembers_only_the_same_text(texts: list[str]) -> None:
     # Equal texts that are different objects, and texts asked for twice in a row, all get their own lower case.
     for text in texts + texts[::-1] + [text.encode().decode() for text in texts]:
-        assert lowered(text) == "".join(ch.lower()[0] for ch in text).translate(str.maketrans({"ı": "i", "ſ": "s"}))
+        assert lowered(text) == "".join(ch.lower()[0] for ch in text).translate(str.maketrans("ıſ", "is"))
 
 
 def test_fields_no_model_reads_are_read_when_asked() -> None:
@@ -1358,6 +1358,7 @@ def test_compounds_hyphenated_at_line_ends_keep_their_hyphen() -> None:
 def test_a_title_stated_only_in_a_hire_sentence_is_the_title(text: str, title: str, code: str) -> None:
     posting = parse(text)
     start = text.index(title)
+    assert posting.title_level is not None
     assert (posting.title, posting.title_level.level.code) == (TextField(title, Span(start, start)), code)
     # The sentence is content: nothing is blanked, and it still names the role and a ladder title.
     assert posting.content_text() == text
@@ -1365,6 +1366,7 @@ def test_a_title_stated_only_in_a_hire_sentence_is_the_title(text: str, title: s
 
 def test_a_hire_sentence_title_keeps_the_self_reference_and_mentions() -> None:
     posting = parse("Acme Health is seeking a Senior Product Manager to join our growing team.")
+    assert posting.self_reference is not None
     assert (posting.self_reference.value, posting.self_reference.span) == ("Senior Product Manager", Span(25, 47))
     assert [(m.value, m.span) for m in posting.mentions] == [("Senior Product Manager", Span(25, 47))]
     assert posting_fields(posting) == {"self_title=SPM": 1.0, "mentions=SPM": 1.0}
@@ -1398,7 +1400,8 @@ def test_no_title_is_read_from_a_sentence_that_hires_no_one_or_names_no_title(te
 
 def test_a_title_line_comes_before_a_hire_sentence() -> None:
     text = "Senior Product Manager, Search\n\nAcme is hiring a Director of Product to lead search."
-    assert parse(text).title.value == "Senior Product Manager, Search"
+    title = parse(text).title
+    assert title is not None and title.value == "Senior Product Manager, Search"
 
 
 def test_a_hire_sentence_is_looked_for_at_the_top_only() -> None:
@@ -1431,7 +1434,7 @@ def test_a_hire_sentence_title_is_the_text_where_its_span_starts(text: str) -> N
 )
 def test_emoji_are_no_part_of_a_title(text: str, title: str, span_text: str) -> None:
     found = find_title(text)
-    assert (found.value, found.span.of(text)) == (title, span_text)
+    assert found is not None and (found.value, found.span.of(text)) == (title, span_text)
 
 
 @settings(max_examples=300, deadline=None)
@@ -1737,7 +1740,7 @@ def test_a_title_without_its_terms_is_a_prefix_of_it(line: str) -> None:
 )
 def test_a_title_line_ends_before_its_pay_place_and_terms(text: str, title: str) -> None:
     found = parse(text).title
-    assert (found.value, found.span.of(text) or found.value) == (title, title)
+    assert found is not None and (found.value, found.span.of(text) or found.value) == (title, title)
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -216,9 +217,12 @@ def test_a_classifier_makes_its_tables_when_it_has_none(monkeypatch: pytest.Monk
     texts += ["Manager", "Product Manager\n\n!!!", "Product Manager\n\nShip it."]  # no sentence, no content word, one sentence
     calls = []
     transform = SharedGrams.transform_words  # what both transforms come to
-    monkeypatch.setattr(
-        SharedGrams, "transform_words", lambda self, tokens, lengths, counts: calls.append(len(counts)) or transform(self, tokens, lengths, counts)
-    )
+
+    def spy(self, tokens, lengths, counts):
+        calls.append(len(counts))
+        return transform(self, tokens, lengths, counts)
+
+    monkeypatch.setattr(SharedGrams, "transform_words", spy)
     saved, built = load(), load()
     built.grams = None  # as a classifier built in code, without saved tables
     assert [r.to_dict() for r in built.classify_many(texts)] == [r.to_dict() for r in saved.classify_many(texts)]
@@ -254,9 +258,12 @@ def test_a_saved_model_holds_the_tables_its_model_and_matcher_make(monkeypatch: 
     assert classifier.grams is not None
     calls = []
     transform = SharedGrams.transform_words  # what both transforms come to
-    monkeypatch.setattr(
-        SharedGrams, "transform_words", lambda self, tokens, lengths, counts: calls.append(len(counts)) or transform(self, tokens, lengths, counts)
-    )
+
+    def spy(self, tokens, lengths, counts):
+        calls.append(len(counts))
+        return transform(self, tokens, lengths, counts)
+
+    monkeypatch.setattr(SharedGrams, "transform_words", spy)
     classifier.classify("Product Manager\n\nYou will own the roadmap and ship it with engineering.")
     assert calls == [1]
     fresh = SharedGrams(classifier.model.text, classifier.matcher.vectorizer)
@@ -265,7 +272,7 @@ def test_a_saved_model_holds_the_tables_its_model_and_matcher_make(monkeypatch: 
         assert np.array_equal(getattr(fresh, name), getattr(classifier.grams, name)), name
 
 
-def test_tables_made_for_another_model_are_not_used_or_saved(tmp_path: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_tables_made_for_another_model_are_not_used_or_saved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from jdclass.model import load
 
     text = "Product Manager\n\nYou will own the roadmap and ship it with engineering."
@@ -274,7 +281,12 @@ def test_tables_made_for_another_model_are_not_used_or_saved(tmp_path: pytest.Te
     classifier.model, classifier.matcher = other.model, other.matcher  # swapped after loading: the tables are the old ones'
     calls = []
     transform = SharedGrams.transform_words
-    monkeypatch.setattr(SharedGrams, "transform_words", lambda self, tokens, lengths, counts: calls.append(self) or transform(self, tokens, lengths, counts))
+
+    def spy(self, tokens, lengths, counts):
+        calls.append(self)
+        return transform(self, tokens, lengths, counts)
+
+    monkeypatch.setattr(SharedGrams, "transform_words", spy)
     assert classifier.classify(text).to_dict() == other.classify(text).to_dict()
     assert stale not in calls
     classifier.save(tmp_path)
