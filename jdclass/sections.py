@@ -27,7 +27,7 @@ _HEADING_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "role",
-            r"about\s+(?:the|this|our|your)\s+(?:role|job|position|opportunity|team)|the\s+(?:role|opportunity|position)|overview|summary|introduction|the\s+team",
+            r"about\s+(?:the|this|our|your)\s+(?:(?:new|future|next|product|wider|immediate)\s+)?(?:role|job|position|opportunity|team)|the\s+(?:role|opportunity|position)|overview|summary|introduction|the\s+team",
         ),
         ("about", r"about|who\s+we\s+are|our\s+(?:company|story|mission)|company|the\s+company"),
     )

@@ -1643,7 +1643,7 @@ def test_a_pay_range_comes_before_a_single_rate(text: str, salary: str | None) -
     [("What you'll do", "responsibilities"), ("WHAT YOU'LL DO", "responsibilities"), ("Nice to have", "preferred"), ("Our stack", "other")]
     + [("About the role " + "and the team " * 6, "role"), ("x" * 81 + " benefits", "benefits")]
     + [("About this role", "role"), ("About our team", "role"), ("About your team", "role"), ("About us", "about"), ("About Acme Health", "about")]
-    + [("About yourself", "requirements"), ("About Yourself:", "requirements")],
+    + [("About yourself", "requirements"), ("About Yourself:", "requirements"), ("About your new team", "role"), ("About the product team", "role")],
 )
 def test_a_heading_names_its_kind_each_time_it_is_asked(heading: str, kind: str) -> None:
     # Headings up to 80 characters are kept with their kind; longer lines are read each time.
