@@ -61,14 +61,14 @@ _MONTH_UNIT_BEFORE_EXPERIENCE = re.compile(_MONTH_UNIT + _EXPERIENCE_AFTER)
 # Words before a match that make it about the company, the product or the future, not the candidate.
 _NOT_REQUIREMENT_BEFORE = re.compile(
     r"(?:founded|established|since|history|anniversary|in\s+business|been\s+(?:around|operating|serving|trusted|building|helping|in)|"
-    r"for\s+the\s+(?:past|last)|over\s+the\s+(?:past|last|next|coming)|in\s+the\s+(?:next|coming)|within\s+(?:the\s+(?:first|next)\s+)?|"
+    r"for\s+the\s+(?:past|last)|over\s+the\s+(?:past|last|next|coming)|in\s+the\s+(?:next|coming)|\bfirst|within\s+(?:the\s+(?:first|next)\s+)?|"
     r"contract\s+(?:of|for)|term\s+of|after|every|per|retention|vest\w*(?:\s+over)?|horizon\s+of|we\s+have|we['’]ve|our\s+\w+\s+has|"
     # "where it should stand in two to three years", but not "experience in 5+ years of ..." (Indian job boards)
     r"(?:throughout|during)(?:\s+(?:the|these|those|your|its))?|(?<!experience\s)(?<!exp\s)(?<!background\s)(?<!record\s)\bin(?:\s+(?:about|around|roughly|approximately))?)\s*$",
 )
 _NOT_REQUIREMENT_AFTER = re.compile(
     r"^\s*(?:-|\s)?(?:ago|old\b|later|from\s+now|in\s+(?:business|operation|the\s+market)|of\s+(?:growth|history|success|innovation|trust|service|operation\b|profitab)|"
-    r"(?:product\s+)?(?:vision|plan|roadmap|strategy|strategic|horizon|outlook|contract|fixed[- ]term|term|warranty|anniversary|cliff|vesting)\b|running(?![ \t]+\w)|straight|in\s+a\s+row|"
+    r"(?:product\s+)?(?:vision|plan|roadmap|strategy|strategic|horizon|outlook|contract|fixed[- ]term|term|warranty|anniversary|cliff|vesting|equity|grants?)\b|running(?![ \t]+\w)|straight|in\s+a\s+row|"
     # a programme's or track's length ("a two-year development programme"), but "5+ years program management experience" asks
     r"(?:bachelor['’]?s?\s+|college\s+|university\s+|(?:development|leadership|graduate|training|rotation(?:al)?|early[- ]career)\s+)?"
     r"(?:degree|rotation|rotational|program(?:me)?(?![\s/]+(?:(?:and|or|&)\s+)?(?:\w+\s+)?manag)|track(?!\s+record)|course|apprenticeship|fellowship|stint|assignment|period|commitment)\b|"

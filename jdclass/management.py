@@ -120,7 +120,7 @@ _HIRES = re.compile(
     # is group "tail"), so that when the employer's "we're hiring a Director to hire the team" is set aside, the scan
     # goes on at "hire the team".
     r"(?:(?<![-\w])(?<!\bnew\s)hire\b(?!\s+(?:onboarding|orientation|paperwork|date)\b)"
-    r"|\b(?:hiring|recruit(?!ers?\b)\w*)\b"
+    r"|(?<!\bduring\s)(?<!\bduring\sthe\s)(?<!\bstage\sof\s)(?<!\bstages\sof\s)\b(?:hiring|recruit(?!ers?\b)\w*)\b"
     r"(?!\s+(?:team|process(?:es)?|managers?|partners?|coordinators?|agenc(?:y|ies)|committees?|practices|accommodations?|accessibility|stages?|events?|fairs?)\b)"
     r"|(?:(?<=\bas\s)|(?<=\bbe\s)|(?<=\bas\sthe\s)|(?<=\bbe\sthe\s))hiring\s+managers?\b"
     r"|\b(?:build\s+out|scale)\b"

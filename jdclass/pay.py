@@ -44,6 +44,8 @@ _COUNTED = rf"(?>{_FIGURE}(?!\d|[,.]\d|['’])(?:\s?(?:{UNIT})\b)?)"
 # figure follows the dash; or the full stop alone, where the dash is a range's and the figure after it ends in ".-" as
 # well ("CHF 120'000.-140'000.-").
 _WHOLE = rf"(?:\.[-–](?![\d{CURRENCY_SYMBOLS}])|\.(?=[-–]\d[\d'’]{{0,9}}\.[-–]))?"
+# The same ".-" before a code that follows the figure: "120'000.- CHF", "120'000.- to 140'000.- CHF".
+_WHOLE_BEFORE_CODE = r"(?:\.[-–](?=\s?[a-z]))?"
 # A symbol after a figure ("95.000,00 €", "85 000 €"), unless a figure in thousands follows it on its line: in "2019 €80k"
 # and "Salary for 2025 € 60.000" the symbol is the second figure's, in "2 500 € 13 mois" the first's.
 _THOUSANDS_AFTER = r"[^\S\n]?\d(?:[\d,.]{3}|\d{0,2}[^\S\n]\d{3}|\d{0,2}\s?k\b)"
@@ -63,14 +65,14 @@ _IN_LPA = rf"{_FIGURE_BEGINS}(?>{_FIGURE}(?!\d|[,.]\d)\s?lpa\b)"
 # prefix) or a code that ends no word before it ("CHF 120,000"; "years 2020" holds no pesos), a symbol or a code after
 # it, or LPA.
 _PREFIXED_DOLLAR = rf"(?<![a-z])(?:{'|'.join(_PREFIXES)})\$"
-_MONEY = rf"(?:(?:{_PREFIXED_DOLLAR}|[{CURRENCY_SYMBOLS}]|(?<![a-z])(?:{'|'.join(CURRENCY_CODES)}))\s?{_COUNTED}{_WHOLE}|{_FIGURE_BEGINS}{_COUNTED}{_CURRENCY_AFTER}|{_IN_LPA})"
+_MONEY = rf"(?:(?:{_PREFIXED_DOLLAR}|[{CURRENCY_SYMBOLS}]|(?<![a-z])(?:{'|'.join(CURRENCY_CODES)}))\s?{_COUNTED}{_WHOLE}|{_FIGURE_BEGINS}{_COUNTED}{_WHOLE_BEFORE_CODE}{_CURRENCY_AFTER}|{_IN_LPA})"
 # Between the ends of a range: a dash, "to" or "up to" ("£45,000 up to £55,000"), a maximum ("min. £50,000, max.
 # £60,000", "£50,000 and maximum £60,000"), and "and" after "between" ("between €3,600 and €4,400", "between CA$150,000
 # and CA$178,000"; group ``between``).
 _BETWEEN = r"(?:(?<=\bbetween\s)(?P<between>))?"
 _TO = r"\s*(?:-|–|—|(?:up\s+)?to|(?(between)and|(?!))|(?:[,;/]\s*|(?:and|to)\s+)?max(?:imum|\.)?:?)\s*"
 # The low end of a range whose currency comes after the high end only: "80.000 - 95.000 €", "95,000 - 120,000 USD".
-_BARE_LOW = rf"{_FIGURE_BEGINS}{_COUNTED}(?={_TO}(?:{_COUNTED}{_CURRENCY_AFTER}|{_IN_LPA}))"
+_BARE_LOW = rf"{_FIGURE_BEGINS}{_COUNTED}{_WHOLE}(?={_TO}(?:{_COUNTED}{_WHOLE_BEFORE_CODE}{_CURRENCY_AFTER}|{_IN_LPA}))"
 # What the pay is for: "$50-$70 per hour", "£550/day", "$120k - $150k a year", "£60,000 pa". The hour and the day
 # are a rate's; a single figure for a month or a year is as often an allowance ("a $1,000 per year learning budget"),
 # and one for a day is pay unless an allowance follows ("a $20 daily meal allowance").
@@ -135,10 +137,10 @@ _CODE_SET = frozenset(CURRENCY_CODES)
 _SHAPES = bytes.maketrans(b"0123456789?\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", b"0" * 11 + b" " * 9)
 _CODES_SHAPED = "|".join(CURRENCY_CODES).encode()
 _CODE_BESIDE_FIGURE = re.compile(
-    rb"0(?:(?<=[a-z]0)(?<=(?:%b)0)|(?<=[a-z] 0)(?<=(?:%b) 0)|(?=[ 0]?[a-z])(?=[ 0]?(?:(?:%b)[ 0])?(?:%b|lpa)(?![a-z])))"
+    rb"0(?:(?<=[a-z]0)(?<=(?:%b)0)|(?<=[a-z] 0)(?<=(?:%b) 0)|(?=(?:\.-)?[ 0]?[a-z])(?=(?:\.-)?[ 0]?(?:(?:%b)[ 0])?(?:%b|lpa)(?![a-z])))"
     % (_CODES_SHAPED, _CODES_SHAPED, UNIT.encode(), _CODES_SHAPED)
 )
-_CODE_AFTER_UNIT = re.compile(rf"\s?(?:(?:{UNIT})\s)?(?P<code>{'|'.join(CURRENCY_CODES)}|lpa)(?![a-z])")
+_CODE_AFTER_UNIT = re.compile(rf"(?:\.[-–])?\s?(?:(?:{UNIT})\s)?(?P<code>{'|'.join(CURRENCY_CODES)}|lpa)(?![a-z])")
 _AMOUNT = re.compile(rf"(?P<number>{_FIGURE})(?:\s?(?P<unit>{UNIT})(?![a-z]))?")
 _SPACES_IN_FIGURES = str.maketrans("", "", " \u00a0\u2009\u202f'’")
 _UNITS = {"k": 1e3, "m": 1e6, **dict.fromkeys(("lpa", "lakh", "lakhs", "lac", "lacs"), 1e5), **dict.fromkeys(("cr", "crore", "crores"), 1e7)}

@@ -57,6 +57,8 @@ MAX_TITLE_LINES = 6
 OFFER_SECTIONS = frozenset({"benefits", "eeo"})
 # A heading that states a value after a colon is a field, and what follows it no offer: "Salary: $120,000", "Company: Acme Pay".
 _STATES_A_VALUE = re.compile(r":\s*\S")
+# What an offer section may also say about the job itself, and is kept: the role's reporting line and reports.
+_JOB_PLACE_SIGNALS = frozenset({"reports_to", "direct_reports", "executive_team", "manages_people", "manages_product_managers", "manages_managers"})
 _ABOUT_HEADING = re.compile(r"about\b", re.IGNORECASE)  # "About Acme Pay", "About Benefits Administration": the employer or the team
 # A line of more than 12 words: the posting's prose has begun, and its header (title, employer, place) is over.
 _PROSE_LINE = re.compile(r"^[^\S\n]*(?:\S+[^\S\n]+){12}\S", re.MULTILINE)
@@ -317,8 +319,26 @@ class Posting:
                 line_end = self.text.find("\n", start, end)
                 spans.append((start, end if line_end < 0 else line_end))  # the field's own line: what follows is no offer
             elif start >= begun:
-                spans.append((start, end))
+                spans.extend(self._without_lines_of_the_job(start, end))
         return spans
+
+    def _without_lines_of_the_job(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The span of an offer section, less its lines that state the role's place: its reporting line, its reports,
+        the executives it works with, or its own name ("Reports to: Director of Product" or "As product manager you
+        ..." after the benefits, where a last section runs on to the end of the posting)."""
+        stated = [span for name, span in self.management.spans.items() if name in _JOB_PLACE_SIGNALS]
+        if self.self_reference is not None:
+            stated.append(self.self_reference.span)
+        spans = []
+        for span in sorted(stated, key=lambda span: span.start):
+            if not start <= span.start < end:
+                continue
+            line_start = self.text.rfind("\n", start, span.start) + 1 or start
+            line_end = self.text.find("\n", span.start, end)
+            spans.append((start, line_start))
+            start = end if line_end < 0 else line_end
+        spans.append((start, end))
+        return [(a, b) for a, b in spans if a < b]
 
     def to_dict(self) -> dict[str, object]:
         def optional(item: TextField | None) -> dict[str, object] | None:

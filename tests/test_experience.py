@@ -133,6 +133,9 @@ NOT_REQUIREMENTS = [
     "We are looking for a PM to join a team that has tripled in the past 2 years.",
     "We expect the first two years in the role to be about building the platform.",
     "We expect to hire 20 PMs over 2 years.",
+    "- Four-year equity grants with annual refreshers",
+    "The scheme is open to veterans in the first three years after leaving the forces.",
+    "Your first two years here are a rotation through three teams.",
 ]
 
 

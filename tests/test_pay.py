@@ -623,6 +623,10 @@ def test_a_rate_per_h_or_d(line, salary, described):
         ("Salary: CHF 120'000.-140'000.-", "CHF 120'000.-140'000.-", "CHF 120,000-140,000"),
         ("Salary: CHF 120'000.–140'000.–", "CHF 120'000.–140'000.–", "CHF 120,000-140,000"),
         ("Salary: CHF 95'000.-, 13th salary", "CHF 95'000.-", "CHF 95,000"),
+        # The code after the ".-": the amount's, and the range's when the high end has it.
+        ("Salary: 120'000.- CHF per year", "120'000.- CHF per year", "CHF 120,000 a year"),
+        ("Salary: 120'000.- to 140'000.- CHF", "120'000.- to 140'000.- CHF", "CHF 120,000-140,000"),
+        ("Lohn: 120'000.– – 140'000.– CHF", "120'000.– – 140'000.– CHF", "CHF 120,000-140,000"),
         # Not three digits that are a count.
         ("Salary: CHF 120'000 100% workload", "CHF 120'000", "CHF 120,000"),
         # An apostrophe that ends a figure may write its thousands short, or end a quotation: no pay, not 45.

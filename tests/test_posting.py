@@ -160,6 +160,24 @@ def test_content_text_keeps_the_job_under_a_heading_that_only_names_an_offer(tex
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "Reports to: Director of Product, Payments",
+        "You'll report to the Chief Product Officer and work with the executive team.",
+        "As product manager you sit on the release board for every safety change.",
+        "You will have 3 direct reports.",
+    ],
+)
+def test_content_text_keeps_a_line_about_the_role_inside_an_offer_section(line):
+    # A last section runs on to the end of the posting; the role's reporting line, reports or own name after the
+    # benefits is the job, and the benefits around it are still the offer.
+    text = f"Product Manager\n\n{OWN_THE_POINTS}\n\nWhat we offer\n- A pension\n{line}\n- 30 days of leave"
+    content = parse(text).content_text()
+    assert line in content
+    assert "pension" not in content and "leave" not in content
+
+
+@pytest.mark.parametrize(
     ("text", "title"),
     [
         ("Job title: Senior PM, Checkout\nWe are hiring.", "Senior PM, Checkout"),
@@ -477,6 +495,8 @@ def test_a_long_run_in_a_labels_value_is_read_once(text: str, reports: int | Non
         ("Need an adjustment while you apply? Write to our recruiting team.", False),
         ("Throughout the hiring process, our talent team is there to help.", False),
         ("You will meet your recruiter, then the hiring team.", False),
+        ("To request an accommodation during recruiting, email our Talent team.", False),
+        ("Candidates who need support at any stage of recruitment may contact our talent line.", False),
         ("We are hiring.", False),
         ("Acme Health is hiring a Product Manager to join our payments team.", False),
         ("Northwind and Fabrikam are now hiring PMs for the new data team.", False),
