@@ -61,7 +61,7 @@ _MONTH_UNIT_BEFORE_EXPERIENCE = re.compile(_MONTH_UNIT + _EXPERIENCE_AFTER)
 # Words before a match that make it about the company, the product or the future, not the candidate.
 _NOT_REQUIREMENT_BEFORE = re.compile(
     r"(?:founded|established|since|history|anniversary|in\s+business|been\s+(?:around|operating|serving|trusted|building|helping|in)|"
-    r"for\s+the\s+(?:past|last)|over\s+the\s+(?:past|last|next|coming)|in\s+the\s+(?:next|coming)|\bfirst|within\s+(?:the\s+(?:first|next)\s+)?|"
+    r"for\s+the\s+(?:past|last)|over\s+the\s+(?:past|last|next|coming)|in\s+the\s+(?:next|coming|past|last)|\bfirst|within\s+(?:the\s+(?:first|next)\s+)?|"
     r"contract\s+(?:of|for)|term\s+of|after|every|per|retention|vest\w*(?:\s+over)?|horizon\s+of|we\s+have|we['’]ve|our\s+\w+\s+has|"
     # "where it should stand in two to three years", but not "experience in 5+ years of ..." (Indian job boards)
     r"(?:throughout|during)(?:\s+(?:the|these|those|your|its))?|(?<!experience\s)(?<!exp\s)(?<!background\s)(?<!record\s)\bin(?:\s+(?:about|around|roughly|approximately))?)\s*$",
@@ -70,7 +70,7 @@ _NOT_REQUIREMENT_AFTER = re.compile(
     r"^\s*(?:-|\s)?(?:ago|old\b|later|from\s+now|in\s+(?:business|operation|the\s+market)|of\s+(?:growth|history|success|innovation|trust|service|operation\b|profitab)|"
     r"(?:product\s+)?(?:vision|plan|roadmap|strategy|strategic|horizon|outlook|contract|fixed[- ]term|term|warranty|anniversary|cliff|vesting|equity|grants?)\b|running(?![ \t]+\w)|straight|in\s+a\s+row|"
     # a programme's or track's length ("a two-year development programme"), but "5+ years program management experience" asks
-    r"(?:bachelor['’]?s?\s+|college\s+|university\s+|(?:development|leadership|graduate|training|rotation(?:al)?|early[- ]career)\s+)?"
+    r"(?:bachelor['’]?s?\s+|college\s+|university\s+|(?:development|leadership|graduate|training|onboarding|rotation(?:al)?|early[- ]career)\s+){0,2}"
     r"(?:degree|rotation|rotational|program(?:me)?(?![\s/]+(?:(?:and|or|&)\s+)?(?:\w+\s+)?manag)|track(?!\s+record)|course|apprenticeship|fellowship|stint|assignment|period|commitment)\b|"
     # "15 years of full-time education" (a common eligibility line on Indian job boards) is schooling, not experience
     r"(?:of\s+)?(?:(?:full[- ]time|formal|regular|school|college|university)\s+)?(?:education|schooling|studies)\b)",
@@ -106,9 +106,11 @@ _PM_FIELD = re.compile(
     r"pm\s+experience|product\s+(?:strategy|development)|building\s+(?:and\s+shipping\s+)?(?:software\s+)?products|shipping\s+products)",
 )
 _PEOPLE_FIELD = re.compile(
-    r"\b(?:(?:people|team|line)\s+manag\w*|manag\w*\s+(?:and\s+\w+\s+)?(?:a\s+team|teams|people|product\s+managers|pms|managers|others|direct\s+reports|engineers|designers|analysts|staff|employees)\b|"
-    r"lead\w*\s+(?:and\s+\w+\s+)?(?:a\s+team|teams|product\s+managers|pms|people|managers)|leadership\s+(?:experience|role)|"
-    r"managerial|supervis\w*|as\s+a\s+(?:people\s+)?manager|hiring\s+and\s+(?:developing|coaching))",
+    # "managing product teams", "leading organizations of product managers", "disciplinary responsibility for PMs";
+    # not a "management team" or a "leadership team" someone else is on
+    r"\b(?:(?:people|team|line)\s+manag\w*|manag(?!ement)\w*\s+(?:and\s+\w+\s+)?(?:(?:a\s+)?(?:product\s+)?team|(?:product\s+)?teams|people|product\s+managers|pms|managers|others|direct\s+reports|engineers|designers|analysts|staff|employees)\b|"
+    r"lead(?!ership)\w*\s+(?:and\s+\w+\s+)?(?:(?:a\s+)?(?:product\s+)?team|(?:product\s+)?teams|product\s+managers|pms|people|managers|(?:an?\s+)?(?:organi[sz]ations?|orgs?|groups?)\s+of)|leadership\s+(?:experience|role)|"
+    r"managerial|supervis\w*|as\s+a\s+(?:people\s+)?manager|hiring\s+and\s+(?:developing|coaching)|(?:disciplinary|people|line)\s+(?:responsibility|leadership))",
 )
 _GENERAL_FIELD = re.compile(
     r"^\W*in\s+(?:the\s+)?(?:technology|tech|(?:tech\s+|software\s+)?industry|workforce|business|professional\s+(?:roles|settings))\b|^\W*(?:of\s+)?(?:(?:relevant|total|overall|professional|progressive|full[- ]time|industry|post[- ]graduate|work|working|related|hands[- ]on|combined)\s+)*(?:work\s+)?(?:experience|exp)\b(?!\s+(?:in|with|of|building|working|using|at|on)\b)",
@@ -197,7 +199,7 @@ def _field_of(text: str, lower: str, start: int, end: int, clause: tuple[int, in
     return "general", near_after or label
 
 
-_NEAR_END = re.compile(r"\b(?:and|including|with\s+at\s+least|of\s+which|plus|,)\b|,|\(")  # in the original case: "AND" ends none
+_NEAR_END = re.compile(r"\b(?:and|including|with\s+(?:at\s+least|\d)|of\s+which|plus|,)\b|,|\(")  # in the original case: "AND" ends none
 _AS_ANOTHER_ROLE = re.compile(r"(?:of\s+\w+\s+)?(?:experience\s+)?as\s+an?\s+\w")
 _IN_A_SPECIALTY = re.compile(r"\b(?:in|of|on|across|within|with|using|building|doing|working\s+(?:in|on|with))\s+\w")
 _LABEL_END = re.compile(r",|;|\band\b|\bor\b")  # in the original case

@@ -109,7 +109,7 @@ _HIRING_VERBS = ("hir", "grow", "build")
 _JOINED_VERBS = re.compile(r"\w+(?:(?:\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+)\w+){0,3}")
 _MANAGING_VERB = re.compile(r"\b(?:manag|lead|coach|develop|mentor|supervis|oversee)")
 _MANAGES_MANAGERS = re.compile(
-    r"\b(?:manag\w*+|lead\w*+|coach\w*+|develop\w*+|hir\w*+)\s+(?:(?:and|&|,)\s*\w++\s+)?(?:a\s+team\s+of\s+|the\s+)?(?:\w++\s+)?"
+    r"\b(?:manag\w*+|lead\w*+|coach\w*+|develop\w*+|hir\w*+)\s+(?:(?:and|&|,)\s*\w++\s+)?(?:a\s+team\s+of\s+|the\s+)?(?:\w++\s+){0,2}"
     r"(?:directors|group\s+product\s+managers|vps|vice\s+presidents|heads\s+of\s+product|product\s+leaders|managers\s+of\s+managers|leaders\s+of\s+leaders|people\s+managers)"
     r"|\bmanagers\s+of\s+managers\b|\bleaders\s+of\s+leaders\b",
 )
@@ -123,7 +123,7 @@ _HIRES = re.compile(
     r"|(?<!\bduring\s)(?<!\bduring\sthe\s)(?<!\bstage\sof\s)(?<!\bstages\sof\s)\b(?:hiring|recruit(?!ers?\b)\w*)\b"
     r"(?!\s+(?:team|process(?:es)?|managers?|partners?|coordinators?|agenc(?:y|ies)|committees?|practices|accommodations?|accessibility|stages?|events?|fairs?)\b)"
     r"|(?:(?<=\bas\s)|(?<=\bbe\s)|(?<=\bas\sthe\s)|(?<=\bbe\sthe\s))hiring\s+managers?\b"
-    r"|\b(?:build\s+out|scale)\b"
+    r"|\bbuild\s+out\b|\bscale(?=\s+(?:up\s+)?(?:the|a|an|our|your|this|its|team|teams|product|org\w*)\b)"  # the verb: not "at global scale and ..."
     # "grow the team", "grow the product organisation": headcount, when a team is what grows (not "our growing team",
     # "grow the team's skills", "grow revenue with the team", nor "grow your PMs", which develops them), and the role
     # is the one growing it (``_ROLE_DOES``).
@@ -173,6 +173,16 @@ _BOSS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in (
         ("board", r"^board\b"),
+        # The head of a business unit or a region, not of the company: "the General Manager of Imaging Informatics",
+        # "the Managing Director of the business line", "the President of the Consumer Banking division" ("the
+        # President of the company" and "of Acme" are the CEO; "President, Asia Pacific": ``_UNIT_NAMED``).
+        (
+            "vp",
+            (
+                r"(?:general\s+manager|managing\s+director)\s+(?:of|for)\s+(?!(?:the|our)\s+(?:company|firm|organi[sz]ation|group)\b)"
+                r"|(?<!vice\s)\bpresident\s+(?:of|for)\s+(?:the\s+)?[^,;]*\b(?:division|unit|department|business|segment|region|banking|operations)\b"
+            ),
+        ),
         (
             "ceo",
             r"\bceo\b|chief\s+executive|\bfounders?\b|co-?founder|managing\s+director|(?<!vice\s)\bpresident\b(?!\s+of\s+product)|general\s+manager",
@@ -466,15 +476,27 @@ def _listed_reports(text: str, count: int, label: re.Match[str]) -> tuple[int, S
     return count, Span(label.start(), end)
 
 
-def reporting_line(who: str) -> str:
-    """The normalized boss in a 'reports to ...' phrase: board, ceo, cpo, vp, head_of_product, director, ..."""
+def reporting_line(who: str, unit: str = "") -> str:
+    """The normalized boss in a 'reports to ...' phrase: board, ceo, cpo, vp, head_of_product, director, ...; ``unit``
+    is what follows the boss's title after a comma ("Asia Pacific" in "the President, Asia Pacific"): a unit's head is a
+    ``vp``, where "the Managing Director, Anna Berg" heads the company."""
     who = _BOSS_GAPS.sub(" ", who)  # "Vice  President", "Vice–President": one space, so the rules see one form
+    if _UNIT_NAMED.match(unit) and _UNIT_HEAD.search(who):
+        return "vp"  # "the President, Asia Pacific", "the General Manager, Verification Group": a unit's head
     for name, pattern in _BOSS_RULES:
         if pattern.search(who):
             return name
     return "other"
 
 
+_UNIT_HEAD = re.compile(r"(?:general\s+manager|managing\s+director|(?<!vice\s)\bpresident)\s*$", re.IGNORECASE)
+_UNIT_AFTER_THE_BOSS = re.compile(r",[^\S\n]*([^,;.\n]*)")
+# A part of a company after a comma, not a person's name ("the Managing Director, Anna Berg" heads the company).
+_UNIT_NAMED = re.compile(
+    r"[^,;.\n]*\b(?:division|group|unit|department|business|segment|region|emea|apac|latam|americas|asia|europe|africa|"
+    r"north|south|east|west|central|international|global|operations|banking|technology|digital|commercial|retail|consumer)\b",
+    re.IGNORECASE,
+)
 _WHO_BEFORE = re.compile(r"\bwho\s+(?:directly\s+)?$")
 _AFTER_THE_BOSS = re.compile(r"[,;.]|\b(?:and|who|while|with|on|in|for|to|as|but)\b")  # case-sensitive: "AND" or "With" in a title
 
@@ -523,8 +545,10 @@ def extract_management_scope(text: str) -> ManagementScope:
             continue  # "our Head of Design, who reports to the CEO": someone else's reporting line
         # The boss is named before the sentence goes on: "the Director of Product, working with the VP of Sales".
         # Read from the original text: the split below is case-sensitive, so "AND" or "With" in a title does not cut it.
-        who = _AFTER_THE_BOSS.split(original[match.start("who") : match.end("who")], maxsplit=1)[0]
-        boss = reporting_line(who)
+        named = original[match.start("who") : match.end("who")]
+        who = _AFTER_THE_BOSS.split(named, maxsplit=1)[0]
+        unit = _UNIT_AFTER_THE_BOSS.match(named, len(who))
+        boss = reporting_line(who, unit.group(1) if unit else "")
         if boss != "other" or reports_to is None:
             reports_to = boss
             spans["reports_to"] = Span(match.start(), match.start("who") + len(who.rstrip()))  # up to the boss's name

@@ -23,6 +23,10 @@ HEADLINE = [
     ("5 plus years of experience in product management", 5, None, "product_management", True),
     ("5 or more years of experience as a product manager", 5, None, "product_management", True),
     ("3-5 yrs in SaaS", 3, 5, "specialty", True),
+    # A team the candidate sat on, or a second number's field, is not what these years are of.
+    ("2+ years of product experience, with time on the product leadership team", 2, None, "product_management", True),
+    ("5+ years presenting to the management team", 5, None, "general", True),
+    ("12+ years in F2P games with 5+ leading product teams", 12, None, "specialty", True),
     ("3–5 years of experience", 3, 5, "general", True),
     ("3 to 5 years of product experience", 3, 5, "product_management", True),
     ("between 4 and 6 years of experience in product management", 4, 6, "product_management", True),
@@ -136,6 +140,8 @@ NOT_REQUIREMENTS = [
     "- Four-year equity grants with annual refreshers",
     "The scheme is open to veterans in the first three years after leaving the forces.",
     "Your first two years here are a rotation through three teams.",
+    "A bachelor's degree earned in the last two years.",
+    "A one-year graduate onboarding track with mentoring.",
 ]
 
 
@@ -161,8 +167,17 @@ def test_specialty_clause_does_not_override_the_pm_requirement():
     assert main_requirement(found).minimum == 8
 
 
-def test_people_management_years_are_kept_apart():
-    found = extract_years_of_experience("10+ years in product, including 5+ years managing product managers")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10+ years in product, including 5+ years managing product managers",
+        "10+ years in product management, including 5 years managing product teams",
+        "10+ years of experience, of which at least 5 years with disciplinary responsibility for product managers",
+        "10+ years of product experience, 5+ years leading organizations of product managers through directors",
+    ],
+)
+def test_people_management_years_are_kept_apart(text):
+    found = extract_years_of_experience(text)
     assert people_management_years(found) == 5
     assert main_requirement(found).minimum == 10
 

@@ -160,6 +160,18 @@ def test_content_text_keeps_the_job_under_a_heading_that_only_names_an_offer(tex
 
 
 @pytest.mark.parametrize(
+    ("text", "managers"),
+    [
+        ("Lead, manage and develop the four product directors.", True),
+        ("You will lead three group product managers.", True),
+        ("Work closely with the sales and marketing directors.", False),
+    ],
+)
+def test_managing_managers_with_a_count_and_a_kind(text, managers):
+    assert extract_management_scope(text).manages_managers is managers
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "Reports to: Director of Product, Payments",
@@ -511,6 +523,7 @@ def test_a_long_run_in_a_labels_value_is_read_once(text: str, reports: int | Non
         ("You will shape who we hire into the product group and grow the talent already here.", True),
         ("Success looks like directors who are hiring strong PMs.", True),
         ("Scale team from 4 to 12 PMs by the end of the year.", True),
+        ("We operate at global scale and small enough that product managers shape whole services.", False),
         ("Build out team of product managers for the new region.", True),
         ("Hire team leads for each product org.", True),
         ("Your first priority is hiring two senior PMs for the team.", True),
@@ -1145,6 +1158,16 @@ def test_job_like_text_parses_or_raises_the_domain_error(text):
         ("Reports to the Vice – President, Digital", "vp"),
         ("Reports to the Vice\u00a0President of Engineering", "vp"),
         ("Reports to the President of the company", "ceo"),
+        # The head of a business unit or a region, not of the company.
+        ("Reports to the General Manager of Imaging Informatics", "vp"),
+        ("Reporting to the Managing Director of Digital Commerce, you will", "vp"),
+        ("Reporting to the President, Asia Pacific, you will lead the product team.", "vp"),
+        ("Reports to the Managing Director, Commercial Banking Technology", "vp"),
+        ("Reports to the President of the Consumer Banking division", "vp"),
+        ("Reports to the President of Northwind.", "ceo"),
+        ("Reports to the Managing Director, Anna Berg.", "ceo"),
+        ("Reports to the General Manager of the company", "ceo"),
+        ("Reports to our General Manager.", "ceo"),
         ("| Reports to | Head of Product |", "head_of_product"),
         ("Reporting line: Chief Technology Officer", "executive"),
         ("Report to a Group PM.", "senior_pm"),
