@@ -70,10 +70,10 @@ _NOT_REQUIREMENT_AFTER = re.compile(
     r"^\s*(?:-|\s)?(?:ago|old\b|later|from\s+now|in\s+(?:business|operation|the\s+market)|of\s+(?:growth|history|success|innovation|trust|service|operation\b|profitab)|"
     r"(?:product\s+)?(?:vision|plan|roadmap|strategy|strategic|horizon|outlook|contract|fixed[- ]term|term|warranty|anniversary|cliff|vesting|equity|grants?)\b|running(?![ \t]+\w)|straight|in\s+a\s+row|"
     # a programme's or track's length ("a two-year development programme"), but "5+ years program management experience" asks
-    r"(?:bachelor['’]?s?\s+|college\s+|university\s+|(?:development|leadership|graduate|training|onboarding|rotation(?:al)?|early[- ]career)\s+){0,2}"
+    r"(?:bachelor['’]?s?\s+|college\s+|university\s+|(?:development|leadership|graduate|training|onboarding|probation(?:ary)?|rotation(?:al)?|early[- ]career)\s+){0,2}"
     r"(?:degree|rotation|rotational|program(?:me)?(?![\s/]+(?:(?:and|or|&)\s+)?(?:\w+\s+)?manag)|track(?!\s+record)|course|apprenticeship|fellowship|stint|assignment|period|commitment)\b|"
     # "15 years of full-time education" (a common eligibility line on Indian job boards) is schooling, not experience
-    r"(?:of\s+)?(?:(?:full[- ]time|formal|regular|school|college|university)\s+)?(?:education|schooling|studies)\b)",
+    r"(?:of\s+)?(?:(?:full[- ]time|formal|regular|school|college|university|post[- ]?secondary|tertiary|higher)\s+)?(?:education|schooling|studies)\b)",
 )
 _WRAPPED_LINE = re.compile(r"\n[ \t]*[a-z]")
 _COMPANY_SUBJECT = re.compile(r"\b(?:we|we['’]ve|we['’]re|our|us|company|firm|founded|team\s+has|has\s+been|have\s+been)\b")

@@ -501,6 +501,32 @@ _WHO_BEFORE = re.compile(r"\bwho\s+(?:directly\s+)?$")
 _AFTER_THE_BOSS = re.compile(r"[,;.]|\b(?:and|who|while|with|on|in|for|to|as|but)\b")  # case-sensitive: "AND" or "With" in a title
 
 
+# The boss named before a relative clause: "the Chief Digital Officer, to whom this role reports".
+_TO_WHOM = re.compile(r"\bto\s+whom\s+(?:this\s+(?:role|position)|the\s+(?:role|position|successful\s+candidate)|you)\s+(?:will\s+)?reports?\b")
+_BOSS_OPENS = re.compile(r"\b(?:the|our|your|an?)\s+(?=[A-Za-z])")
+
+
+def _reporting_line_before_whom(original: str, text: str, spans: dict[str, Span]) -> str | None:
+    """The boss of "... with the Head of Platform, to whom this role reports", from the words before "to whom" in its
+    clause: the last that an article or "our" opens and a boss's title reads in ("a Senior PM, who sets the direction
+    for the squad and to whom you report"); ``spans`` gets its span."""
+    for match in _TO_WHOM.finditer(text):
+        clause_start = max(0, match.start() - 80)
+        clause_start = max([clause_start] + [text.rfind(mark, clause_start, match.start()) + 1 for mark in ".;:\n!?"])
+        found = None
+        for opening in reversed(list(_BOSS_OPENS.finditer(text, clause_start, match.start()))):
+            who = _AFTER_THE_BOSS.split(original[opening.end() : match.start()], maxsplit=1)[0]
+            boss = reporting_line(who)
+            if found is None or boss != "other":
+                found = boss
+                spans["reports_to"] = Span(opening.start(), match.end())
+            if boss != "other":
+                break
+        if found is not None:
+            return found
+    return None
+
+
 def extract_management_scope(text: str) -> ManagementScope:
     """The management signals in ``text``, each with the span of its first mention."""
     spans: dict[str, Span] = {}
@@ -554,6 +580,8 @@ def extract_management_scope(text: str) -> ManagementScope:
             spans["reports_to"] = Span(match.start(), match.start("who") + len(who.rstrip()))  # up to the boss's name
             if boss != "other":
                 break
+    if reports_to is None and "whom" in text:
+        reports_to = _reporting_line_before_whom(original, text, spans)
     return ManagementScope(
         direct_reports=direct_reports,
         manages_product_managers=bool(first("manages_product_managers", _MANAGES_PMS)) or bool(direct_reports),

@@ -142,6 +142,8 @@ NOT_REQUIREMENTS = [
     "Your first two years here are a rotation through three teams.",
     "A bachelor's degree earned in the last two years.",
     "A one-year graduate onboarding track with mentoring.",
+    "A one-year probationary period applies.",
+    "Two years of post-secondary education in a related field.",
 ]
 
 

@@ -1168,6 +1168,12 @@ def test_job_like_text_parses_or_raises_the_domain_error(text):
         ("Reports to the Managing Director, Anna Berg.", "ceo"),
         ("Reports to the General Manager of the company", "ceo"),
         ("Reports to our General Manager.", "ceo"),
+        # The boss before "to whom this role reports".
+        ("Set the roadmap with the Chief Digital Officer, to whom this role reports.", "executive"),
+        ("Partner with our VP of Product, to whom you will report, on the roadmap.", "vp"),
+        ("Work with the CFO, to whom finance reports.", None),
+        ("Acme, to whom you report, sells shoes.", None),
+        ("Work with a Senior Product Manager, who sets the direction for the squad and to whom you report.", "senior_pm"),
         ("| Reports to | Head of Product |", "head_of_product"),
         ("Reporting line: Chief Technology Officer", "executive"),
         ("Report to a Group PM.", "senior_pm"),
