@@ -109,7 +109,10 @@ _HIRING_VERBS = ("hir", "grow", "build")
 _JOINED_VERBS = re.compile(r"\w+(?:(?:\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+)\w+){0,3}")
 _MANAGING_VERB = re.compile(r"\b(?:manag|lead|coach|develop|mentor|supervis|oversee)")
 _MANAGES_MANAGERS = re.compile(
-    r"\b(?:manag\w*+|lead\w*+|coach\w*+|develop\w*+|hir\w*+)\s+(?:(?:and|&|,)\s*\w++\s+)?(?:a\s+team\s+of\s+|the\s+)?(?:\w++\s+){0,2}"
+    # "lead our two VPs", "develop the product line directors"; not the employer's "we have developed our own product
+    # leaders"
+    r"(?<!\bwe\s)(?<!\bwe\shave\s)(?<!\bwe['’]ve\s)\b(?:manag\w*+|lead\w*+|coach\w*+|develop\w*+|hir\w*+)\s+(?:(?:and|&|,)\s*\w++\s+)?"
+    r"(?:a\s+team\s+of\s+|the\s+)?(?:\w++\s+){0,2}"
     r"(?:directors|group\s+product\s+managers|vps|vice\s+presidents|heads\s+of\s+product|product\s+leaders|managers\s+of\s+managers|leaders\s+of\s+leaders|people\s+managers)"
     r"|\bmanagers\s+of\s+managers\b|\bleaders\s+of\s+leaders\b",
 )

@@ -165,6 +165,8 @@ def test_content_text_keeps_the_job_under_a_heading_that_only_names_an_offer(tex
         ("Lead, manage and develop the four product directors.", True),
         ("You will lead three group product managers.", True),
         ("Work closely with the sales and marketing directors.", False),
+        ("For more than thirty years we have developed our own product leaders.", False),
+        ("You will lead our two VPs and the Head of Design.", True),
     ],
 )
 def test_managing_managers_with_a_count_and_a_kind(text, managers):
