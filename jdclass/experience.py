@@ -61,19 +61,22 @@ _MONTH_UNIT_BEFORE_EXPERIENCE = re.compile(_MONTH_UNIT + _EXPERIENCE_AFTER)
 # Words before a match that make it about the company, the product or the future, not the candidate.
 _NOT_REQUIREMENT_BEFORE = re.compile(
     r"(?:founded|established|since|history|anniversary|in\s+business|been\s+(?:around|operating|serving|trusted|building|helping|in)|"
-    r"for\s+the\s+(?:past|last)|over\s+the\s+(?:past|last|next|coming)|in\s+the\s+(?:next|coming|past|last)|\bfirst|within\s+(?:the\s+(?:first|next)\s+)?|"
+    r"for\s+the\s+(?:past|last)|over\s+the\s+(?:past|last|next|coming)|in\s+the\s+(?:next|coming|past|last)|\b(?:the|your|their|its|our)\s+first|within\s+(?:the\s+(?:first|next)\s+)?|"
     r"contract\s+(?:of|for)|term\s+of|after|every|per|retention|vest\w*(?:\s+over)?|horizon\s+of|we\s+have|we['’]ve|our\s+\w+\s+has|"
+    # "your first two years here", but not the German "first 2 years of experience" ("erste Berufserfahrung");
     # "where it should stand in two to three years", but not "experience in 5+ years of ..." (Indian job boards)
     r"(?:throughout|during)(?:\s+(?:the|these|those|your|its))?|(?<!experience\s)(?<!exp\s)(?<!background\s)(?<!record\s)\bin(?:\s+(?:about|around|roughly|approximately))?)\s*$",
 )
 _NOT_REQUIREMENT_AFTER = re.compile(
     r"^\s*(?:-|\s)?(?:ago|old\b|later|from\s+now|in\s+(?:business|operation|the\s+market)|of\s+(?:growth|history|success|innovation|trust|service|operation\b|profitab)|"
-    r"(?:product\s+)?(?:vision|plan|roadmap|strategy|strategic|horizon|outlook|contract|fixed[- ]term|term|warranty|anniversary|cliff|vesting|equity|grants?)\b|running(?![ \t]+\w)|straight|in\s+a\s+row|"
+    r"(?:product\s+)?(?:vision|plan|roadmap|strategy|strategic|horizon|outlook|contract|fixed[- ]term|term|warranty|anniversary|cliff|vesting|(?:equity|stock|rsus?)\s+(?:grants?|awards?|packages?)|grants?\b(?!\s+(?:writ|manag|admin|fund)))\b|running(?![ \t]+\w)|straight|in\s+a\s+row|"
     # a programme's or track's length ("a two-year development programme"), but "5+ years program management experience" asks
     r"(?:bachelor['’]?s?\s+|college\s+|university\s+|(?:development|leadership|graduate|training|onboarding|probation(?:ary)?|rotation(?:al)?|early[- ]career)\s+){0,2}"
     r"(?:degree|rotation|rotational|program(?:me)?(?![\s/]+(?:(?:and|or|&)\s+)?(?:\w+\s+)?manag)|track(?!\s+record)|course|apprenticeship|fellowship|stint|assignment|period|commitment)\b|"
-    # "15 years of full-time education" (a common eligibility line on Indian job boards) is schooling, not experience
-    r"(?:of\s+)?(?:(?:full[- ]time|formal|regular|school|college|university|post[- ]?secondary|tertiary|higher)\s+)?(?:education|schooling|studies)\b)",
+    # "15 years of full-time education" (a common eligibility line on Indian job boards) is schooling, not experience;
+    # "5+ years higher education experience" is experience, in a sector
+    r"(?:of\s+)?(?:(?:full[- ]time|formal|regular|school|college|university|post[- ]?secondary|tertiary|higher)\s+)?(?:education|schooling|studies)\b"
+    r"(?![^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?(?:experience|exp)\b))",
 )
 _WRAPPED_LINE = re.compile(r"\n[ \t]*[a-z]")
 _COMPANY_SUBJECT = re.compile(r"\b(?:we|we['’]ve|we['’]re|our|us|company|firm|founded|team\s+has|has\s+been|have\s+been)\b")
@@ -107,9 +110,11 @@ _PM_FIELD = re.compile(
 )
 _PEOPLE_FIELD = re.compile(
     # "managing product teams", "leading organizations of product managers", "disciplinary responsibility for PMs";
-    # not a "management team" or a "leadership team" someone else is on
-    r"\b(?:(?:people|team|line)\s+manag\w*|manag(?!ement)\w*\s+(?:and\s+\w+\s+)?(?:(?:a\s+)?(?:product\s+)?team|(?:product\s+)?teams|people|product\s+managers|pms|managers|others|direct\s+reports|engineers|designers|analysts|staff|employees)\b|"
-    r"lead(?!ership)\w*\s+(?:and\s+\w+\s+)?(?:(?:a\s+)?(?:product\s+)?team|(?:product\s+)?teams|product\s+managers|pms|people|managers|(?:an?\s+)?(?:organi[sz]ations?|orgs?|groups?)\s+of)|leadership\s+(?:experience|role)|"
+    # not a "management team" or a "leadership team" someone else is on, "managing team budgets", "a leading product
+    # team" or "leading organizations of global scale"
+    r"\b(?:(?:people|team|line)\s+manag\w*|manag(?!ement)\w*\s+(?:and\s+\w+\s+)?(?:an?\s+(?:product\s+)?team|(?:product\s+)?teams|people|product\s+managers|pms|managers|others|direct\s+reports|engineers|designers|analysts|staff|employees)\b|"
+    r"(?<!\ban\s)(?<!\ba\s)(?<!\bthe\s)lead(?!ership)\w*\s+(?:and\s+\w+\s+)?(?:an?\s+(?:product\s+)?team|(?:product\s+)?teams|product\s+managers|pms|people|managers|"
+    r"(?:an?\s+)?(?:organi[sz]ations?|orgs?|groups?)\s+of\s+(?:[\w+-]+\s+){0,2}?(?:product\s+managers|pms|people|managers|engineers|designers|staff|employees)\b)|leadership\s+(?:experience|role)|"
     r"managerial|supervis\w*|as\s+a\s+(?:people\s+)?manager|hiring\s+and\s+(?:developing|coaching)|(?:disciplinary|people|line)\s+(?:responsibility|leadership))",
 )
 _GENERAL_FIELD = re.compile(
@@ -199,7 +204,12 @@ def _field_of(text: str, lower: str, start: int, end: int, clause: tuple[int, in
     return "general", near_after or label
 
 
-_NEAR_END = re.compile(r"\b(?:and|including|with\s+(?:at\s+least|\d)|of\s+which|plus|,)\b|,|\(")  # in the original case: "AND" ends none
+# In the original case: "AND" ends none. A second number after "with" ends the first's words ("with 5+ years leading
+# teams", "with 10+", "with five years"), not a figure of the field ("with 5G", "with 100 million users"). No two runs
+# of spaces meet where a "+" is missing: they would share a long run in every way.
+_NEAR_END = re.compile(
+    rf"\b(?:and|including|with\s+(?:at\s+least|(?:\d{{1,2}}|{_WORD})(?:\s*(?:-|–|to)\s*\d{{1,2}})?(?:\s*\+)?\s*(?:years?|yrs?)|\d{{1,2}}(?=\s*\+))|of\s+which|plus|,)\b|,|\("
+)
 _AS_ANOTHER_ROLE = re.compile(r"(?:of\s+\w+\s+)?(?:experience\s+)?as\s+an?\s+\w")
 _IN_A_SPECIALTY = re.compile(r"\b(?:in|of|on|across|within|with|using|building|doing|working\s+(?:in|on|with))\s+\w")
 _LABEL_END = re.compile(r",|;|\band\b|\bor\b")  # in the original case

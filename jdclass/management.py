@@ -109,11 +109,14 @@ _HIRING_VERBS = ("hir", "grow", "build")
 _JOINED_VERBS = re.compile(r"\w+(?:(?:\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+)\w+){0,3}")
 _MANAGING_VERB = re.compile(r"\b(?:manag|lead|coach|develop|mentor|supervis|oversee)")
 _MANAGES_MANAGERS = re.compile(
-    # "lead our two VPs", "develop the product line directors"; not the employer's "we have developed our own product
-    # leaders"
+    # "lead our two VPs", "develop the product line directors", "hiring of senior product leaders"; not the employer's
+    # "we have developed our own product leaders", nor "develop relationships with directors" or "manage up to VPs":
+    # the two words before the managers say their kind or count, never how the role stands to them
     r"(?<!\bwe\s)(?<!\bwe\shave\s)(?<!\bwe['’]ve\s)\b(?:manag\w*+|lead\w*+|coach\w*+|develop\w*+|hir\w*+)\s+(?:(?:and|&|,)\s*\w++\s+)?"
-    r"(?:a\s+team\s+of\s+|the\s+)?(?:\w++\s+){0,2}"
-    r"(?:directors|group\s+product\s+managers|vps|vice\s+presidents|heads\s+of\s+product|product\s+leaders|managers\s+of\s+managers|leaders\s+of\s+leaders|people\s+managers)"
+    r"(?:of\s+)?(?:a\s+team\s+of\s+|the\s+|(?:\w++\s+){0,2}?(?:teams|organi[sz]ations|orgs|groups)\s+with\s+)?"  # "leading product teams with directors"
+    r"(?:(?!(?:with|to|for|of|from|across|among|alongside|at|by|including|up|between)\b)\w++\s+){0,2}"
+    # "lead the product leadership team", but not "8+ years in product management or digital product leadership"
+    r"(?:directors|group\s+product\s+managers|[se]?vps|vice\s+presidents|heads\s+of\s+product|product\s+leaders(?!hip(?!\s+team))|managers\s+of\s+managers|leaders\s+of\s+leaders|people\s+managers)"
     r"|\bmanagers\s+of\s+managers\b|\bleaders\s+of\s+leaders\b",
 )
 _HIRES = re.compile(
@@ -172,6 +175,8 @@ _REPORTS_TO = re.compile(
     rf"{at_word_start('report')}(?:s|ing)?\s+(?:(?:directly\s+)?(?:in)?to|line(?=\s*[:|–—-]))(?:\s*[:|–—-])?\s+(?!you\b)(?:the\s+|our\s+|a\s+|an\s+)?"
     r"(?P<who>[A-Za-z&,./\- \u00a0‐‑–—]{2,60})",
 )
+# A company's legal form: "Acme GmbH", "Acme Holdings Ltd" name the company, not a unit of it.
+_LEGAL_FORM = r"\b(?:gmbh|ag|ltd|limited|inc|llc|llp|plc|corp|corporation|pty|pte|bv|nv|sarl|srl|kk|oy|ab)\b"
 _BOSS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in (
@@ -182,8 +187,9 @@ _BOSS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "vp",
             (
-                r"(?:general\s+manager|managing\s+director)\s+(?:of|for)\s+(?!(?:the|our)\s+(?:company|firm|organi[sz]ation|group)\b)"
-                r"|(?<!vice\s)\bpresident\s+(?:of|for)\s+(?:the\s+)?[^,;]*\b(?:division|unit|department|business|segment|region|banking|operations)\b"
+                r"(?:general\s+manager|managing\s+director)\s+(?:of|for)\s+(?!(?:the|our)\s+(?:company|firm|organi[sz]ation|group|business(?!\s+(?:unit|line|area|segment|division)))\b)"
+                rf"(?![^,;]*{_LEGAL_FORM})"  # "the Managing Director of Acme GmbH" heads the company
+                rf"|(?<!vice\s)\bpresident\s+(?:of|for)\s+(?![^,;]*{_LEGAL_FORM})(?:the\s+)?[^,;]*\b(?:division|unit|department|business|segment|region|banking|operations)\b"
             ),
         ),
         (
@@ -484,7 +490,7 @@ def reporting_line(who: str, unit: str = "") -> str:
     is what follows the boss's title after a comma ("Asia Pacific" in "the President, Asia Pacific"): a unit's head is a
     ``vp``, where "the Managing Director, Anna Berg" heads the company."""
     who = _BOSS_GAPS.sub(" ", who)  # "Vice  President", "Vice–President": one space, so the rules see one form
-    if _UNIT_NAMED.match(unit) and _UNIT_HEAD.search(who):
+    if _UNIT_NAMED.match(unit) and not _NAMES_A_COMPANY.search(unit) and _UNIT_HEAD.search(who):
         return "vp"  # "the President, Asia Pacific", "the General Manager, Verification Group": a unit's head
     for name, pattern in _BOSS_RULES:
         if pattern.search(who):
@@ -493,19 +499,34 @@ def reporting_line(who: str, unit: str = "") -> str:
 
 
 _UNIT_HEAD = re.compile(r"(?:general\s+manager|managing\s+director|(?<!vice\s)\bpresident)\s*$", re.IGNORECASE)
-_UNIT_AFTER_THE_BOSS = re.compile(r",[^\S\n]*([^,;.\n]*)")
-# A part of a company after a comma, not a person's name ("the Managing Director, Anna Berg" heads the company).
+_UNIT_AFTER_THE_BOSS = re.compile(r"(?:,|for\b)[^\S\n]*([^,;.\n]*)")  # "the President, Asia Pacific", "the General Manager for EMEA"
+# A part of a company after a comma, not a person's name ("the Managing Director, Anna Berg" heads the company, and so
+# does "our President, Maria West": a compass point names a region before another word, "North America") nor the
+# company's own ("the Managing Director, Acme Technology GmbH").
 _UNIT_NAMED = re.compile(
     r"[^,;.\n]*\b(?:division|group|unit|department|business|segment|region|emea|apac|latam|americas|asia|europe|africa|"
-    r"north|south|east|west|central|international|global|operations|banking|technology|digital|commercial|retail|consumer)\b",
+    r"(?:north|south|east|west|central)(?=[^\S\n]+\w)|international|global|operations|banking|technology|digital|commercial|retail|consumer)\b",
     re.IGNORECASE,
 )
+_NAMES_A_COMPANY = re.compile(_LEGAL_FORM, re.IGNORECASE)
 _WHO_BEFORE = re.compile(r"\bwho\s+(?:directly\s+)?$")
 _AFTER_THE_BOSS = re.compile(r"[,;.]|\b(?:and|who|while|with|on|in|for|to|as|but)\b")  # case-sensitive: "AND" or "With" in a title
 
 
+def _boss_named(named: str) -> tuple[str, str]:
+    """The boss's title at the start of ``named``, before the sentence goes on, and its ``reporting_line``, read with
+    the unit named after a comma or "for" ("the President, EMEA, to whom ..."). ``named`` is in its original case."""
+    who = _AFTER_THE_BOSS.split(named, maxsplit=1)[0]
+    unit = _UNIT_AFTER_THE_BOSS.match(named, len(who))
+    return who, reporting_line(who, unit.group(1) if unit else "")
+
+
 # The boss named before a relative clause: "the Chief Digital Officer, to whom this role reports".
-_TO_WHOM = re.compile(r"\bto\s+whom\s+(?:this\s+(?:role|position)|the\s+(?:role|position|successful\s+candidate)|you)\s+(?:will\s+)?reports?\b")
+# "to whom you report", "to whom you'll report", "to whom the successful applicant will be reporting"
+_TO_WHOM = re.compile(
+    r"\bto\s+whom\s+(?:this\s+(?:role|position)|the\s+(?:role|position|successful\s+(?:candidate|applicant)|incumbent)|you)"
+    r"(?:\s+(?:will|would)|['’]ll)?\s+(?:be\s+)?report(?:s|ing)?\b"
+)
 _BOSS_OPENS = re.compile(r"\b(?:the|our|your|an?)\s+(?=[A-Za-z])")
 
 
@@ -518,8 +539,7 @@ def _reporting_line_before_whom(original: str, text: str, spans: dict[str, Span]
         clause_start = max([clause_start] + [text.rfind(mark, clause_start, match.start()) + 1 for mark in ".;:\n!?"])
         found = None
         for opening in reversed(list(_BOSS_OPENS.finditer(text, clause_start, match.start()))):
-            who = _AFTER_THE_BOSS.split(original[opening.end() : match.start()], maxsplit=1)[0]
-            boss = reporting_line(who)
+            boss = _boss_named(original[opening.end() : match.start()])[1]
             if found is None or boss != "other":
                 found = boss
                 spans["reports_to"] = Span(opening.start(), match.end())
@@ -574,10 +594,7 @@ def extract_management_scope(text: str) -> ManagementScope:
             continue  # "our Head of Design, who reports to the CEO": someone else's reporting line
         # The boss is named before the sentence goes on: "the Director of Product, working with the VP of Sales".
         # Read from the original text: the split below is case-sensitive, so "AND" or "With" in a title does not cut it.
-        named = original[match.start("who") : match.end("who")]
-        who = _AFTER_THE_BOSS.split(named, maxsplit=1)[0]
-        unit = _UNIT_AFTER_THE_BOSS.match(named, len(who))
-        boss = reporting_line(who, unit.group(1) if unit else "")
+        who, boss = _boss_named(original[match.start("who") : match.end("who")])
         if boss != "other" or reports_to is None:
             reports_to = boss
             spans["reports_to"] = Span(match.start(), match.start("who") + len(who.rstrip()))  # up to the boss's name

@@ -167,6 +167,19 @@ def test_content_text_keeps_the_job_under_a_heading_that_only_names_an_offer(tex
         ("Work closely with the sales and marketing directors.", False),
         ("For more than thirty years we have developed our own product leaders.", False),
         ("You will lead our two VPs and the Head of Design.", True),
+        ("Lead and develop the SVPs and VPs in your organisation.", True),
+        ("Leadership of the product directors and their teams.", True),
+        ("Own headcount planning and the hiring of senior product leaders.", True),
+        ("6+ years leading product management teams with directors reporting to you.", True),
+        ("Lead and develop the product leadership team.", True),
+        # The words before the managers say how the role stands to them, not that it manages them.
+        ("Build and develop relationships with directors and VPs across the business.", False),
+        ("Manage up to directors and VPs and keep them informed.", False),
+        ("Lead workshops with directors and senior stakeholders.", False),
+        ("Managing expectations of directors and executives.", False),
+        ("Engage stakeholders from district leaders to vice presidents.", False),
+        ("8+ years in product management or digital product leadership.", False),
+        ("Partner with the engineering lead as a product leadership trio.", False),
     ],
 )
 def test_managing_managers_with_a_count_and_a_kind(text, managers):
@@ -1168,6 +1181,16 @@ def test_job_like_text_parses_or_raises_the_domain_error(text):
         ("Reports to the President of the Consumer Banking division", "vp"),
         ("Reports to the President of Northwind.", "ceo"),
         ("Reports to the Managing Director, Anna Berg.", "ceo"),
+        # The company's own head: its legal form, "the business", or a person's name that ends in a compass point.
+        ("This role reports to the Managing Director of Acme GmbH.", "ceo"),
+        ("You will report to the General Manager of Northwind Holdings Ltd.", "ceo"),
+        ("You will report directly to the Managing Director of the business.", "ceo"),
+        ("You will report to the President, Northwind Technology Inc.", "ceo"),
+        ("You will report to our President, Maria West.", "ceo"),
+        ("Reports to the Managing Director of the business unit", "vp"),
+        ("Reports to the General Manager for EMEA", "vp"),
+        ("Reports to the President, North America", "vp"),
+        ("Reports to the Managing Director for Acme", "ceo"),
         ("Reports to the General Manager of the company", "ceo"),
         ("Reports to our General Manager.", "ceo"),
         # The boss before "to whom this role reports".
@@ -1176,6 +1199,11 @@ def test_job_like_text_parses_or_raises_the_domain_error(text):
         ("Work with the CFO, to whom finance reports.", None),
         ("Acme, to whom you report, sells shoes.", None),
         ("Work with a Senior Product Manager, who sets the direction for the squad and to whom you report.", "senior_pm"),
+        ("Partner with the President, EMEA, to whom this role reports.", "vp"),
+        ("You'll join the team of our CPO, to whom you'll report.", "cpo"),
+        ("Our Head of Product, to whom you will be reporting, leads the group.", "head_of_product"),
+        ("Work with the VP of Sales, to whom the successful applicant will report.", "vp"),
+        ("Work with the VP of Sales, to whom the design team will report.", None),
         ("| Reports to | Head of Product |", "head_of_product"),
         ("Reporting line: Chief Technology Officer", "executive"),
         ("Report to a Group PM.", "senior_pm"),
@@ -1195,6 +1223,8 @@ def test_a_long_gap_after_reports_to_is_read_once(gap: str) -> None:
     # The space before an optional separator and the space after it took every split of such a run: 4,000 tabs took 1 s.
     assert extract_management_scope("Reports to" + gap * 100_000 + "x").reports_to is None
     assert extract_management_scope("Reports to:" + gap * 100_000 + "the CPO").reports_to == "cpo"
+    assert extract_management_scope("Work with the CPO, to whom you" + gap * 100_000 + "report.").reports_to == "cpo"
+    assert extract_management_scope("Work with the CPO, to whom you" + gap * 100_000 + "x").reports_to is None
 
 
 @pytest.mark.parametrize(
