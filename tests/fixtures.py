@@ -91,7 +91,7 @@ DIRECTOR_AD = """# Director of Product, Payments
 
 ## What you'll do
 - **Own** the *multi-year* product strategy and roadmap for the payments portfolio.
-- Hire, coach and develop a team of **product managers** and group product managers.
+- Hire, coach and develop a team of **product managers**.
 - Partner with engineering and design leadership to set quarterly goals and OKRs.
 
 | Team | 6 PMs |
