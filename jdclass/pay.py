@@ -137,10 +137,10 @@ _CODE_SET = frozenset(CURRENCY_CODES)
 _SHAPES = bytes.maketrans(b"0123456789?\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", b"0" * 11 + b" " * 9)
 _CODES_SHAPED = "|".join(CURRENCY_CODES).encode()
 _CODE_BESIDE_FIGURE = re.compile(
-    rb"0(?:(?<=[a-z]0)(?<=(?:%b)0)|(?<=[a-z] 0)(?<=(?:%b) 0)|(?=(?:\.-)?[ 0]?[a-z])(?=(?:\.-)?[ 0]?(?:(?:%b)[ 0])?(?:%b|lpa)(?![a-z])))"
+    rb"0(?:(?<=[a-z]0)(?<=(?:%b)0)|(?<=[a-z] 0)(?<=(?:%b) 0)|(?=(?:\.-)?[ 0]?[a-z])(?=(?:\.-)?[ 0]?(?:(?:%b)(?:\.-[ 0]?|[ 0]))?(?:%b|lpa)(?![a-z])))"
     % (_CODES_SHAPED, _CODES_SHAPED, UNIT.encode(), _CODES_SHAPED)
 )
-_CODE_AFTER_UNIT = re.compile(rf"(?:\.[-–])?\s?(?:(?:{UNIT})\s)?(?P<code>{'|'.join(CURRENCY_CODES)}|lpa)(?![a-z])")
+_CODE_AFTER_UNIT = re.compile(rf"(?:\.[-–])?\s?(?:(?:{UNIT})(?:\.[-–]\s?|\s))?(?P<code>{'|'.join(CURRENCY_CODES)}|lpa)(?![a-z])")
 _AMOUNT = re.compile(rf"(?P<number>{_FIGURE})(?:\s?(?P<unit>{UNIT})(?![a-z]))?")
 _SPACES_IN_FIGURES = str.maketrans("", "", " \u00a0\u2009\u202f'’")
 _UNITS = {"k": 1e3, "m": 1e6, **dict.fromkeys(("lpa", "lakh", "lakhs", "lac", "lacs"), 1e5), **dict.fromkeys(("cr", "crore", "crores"), 1e7)}

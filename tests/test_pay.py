@@ -368,6 +368,7 @@ _MONEY_WORDS += [
     " / max: ",
     ".- ",
     ".-",
+    ".– ",
     " cad tools",
     "cad/cam",
 ]
@@ -378,6 +379,13 @@ _MONEY_WORDS += [
 def test_money_tried_where_it_can_begin_is_what_a_scan_finds(text: str) -> None:
     lower = lowered(text)
     assert [m.span() for m in money_written(lower)] == [m.span() for m in MONEY_WRITTEN.finditer(lower)]
+
+
+@pytest.mark.parametrize("text", ["usdaud\u20095k.- usd", "aud\u20095k.-eur", "5k.– usd", "120'000.- CHF"])
+def test_money_with_a_unit_and_a_swiss_dash_before_its_code_is_found_where_a_scan_finds_it(text: str) -> None:
+    # Found by the test above: the places money may begin missed a unit's ".-" before the code ("5k.- usd").
+    lower = lowered(text)
+    assert [m.span() for m in money_written(lower)] == [m.span() for m in MONEY_WRITTEN.finditer(lower)] != []
 
 
 @pytest.mark.parametrize(
