@@ -111,10 +111,13 @@ _MANAGING_VERB = re.compile(r"\b(?:manag|lead|coach|develop|mentor|supervis|over
 _MANAGES_MANAGERS = re.compile(
     # "lead our two VPs", "develop the product line directors", "hiring of senior product leaders"; not the employer's
     # "we have developed our own product leaders", nor "develop relationships with directors" or "manage up to VPs":
-    # the two words before the managers say their kind or count, never how the role stands to them
-    r"(?<!\bwe\s)(?<!\bwe\shave\s)(?<!\bwe['’]ve\s)\b(?:manag\w*+|lead\w*+|coach\w*+|develop\w*+|hir\w*+)\s+(?:(?:and|&|,)\s*\w++\s+)?"
-    r"(?:of\s+)?(?:a\s+team\s+of\s+|the\s+|(?:\w++\s+){0,2}?(?:teams|organi[sz]ations|orgs|groups)\s+with\s+)?"  # "leading product teams with directors"
+    # the words before the managers say their kind or count ("our two", "product managers and"), never how the role
+    # stands to them; "managers" and "leaders" are no verbs ("work with managers and directors")
+    r"(?<!\bwe\s)(?<!\bwe\shave\s)(?<!\bwe['’]ve\s)\b(?:manag(?!ers?\b)\w*+|lead(?!ers?\b)\w*+|coach\w*+|develop(?!ers?\b)\w*+|hir\w*+)\s+(?:(?:and|&|,)\s*\w++\s+)?"
+    # "leading product teams with directors", "a strong team of PMs and group PMs", "organizations of PMs through directors"
+    r"(?:of\s+)?(?:(?:an?\s+(?:\w++\s+)?)?(?:team|organi[sz]ations?|orgs?)\s+of\s+|the\s+|(?:\w++\s+){0,2}?(?:teams|organi[sz]ations|orgs|groups)\s+with\s+)?"
     r"(?:(?!(?:with|to|for|of|from|across|among|alongside|at|by|including|up|between)\b)\w++\s+){0,2}"
+    r"(?:(?:product\s+)?(?:managers|pms)\s+(?:and|&|or|through)\s+)?"  # "six product managers and group product managers"
     # "lead the product leadership team", but not "8+ years in product management or digital product leadership"
     r"(?:directors|group\s+product\s+managers|[se]?vps|vice\s+presidents|heads\s+of\s+product|product\s+leaders(?!hip(?!\s+team))|managers\s+of\s+managers|leaders\s+of\s+leaders|people\s+managers)"
     r"|\bmanagers\s+of\s+managers\b|\bleaders\s+of\s+leaders\b",
@@ -200,7 +203,7 @@ _BOSS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("vp", r"\b(?:s|e)?vp\b|vice\s+president"),
         ("head_of_product", r"head\s+of\s+product(?!\s+(?:marketing|design|engineering|operations))"),
         ("director", r"\bdirector\b"),
-        ("executive", r"\bc(?:-|\s)?(?:suite|level)\b|\bcoo\b|\bcto\b|chief\s+\w+\s+officer"),
+        ("executive", r"\bc(?:-|\s)?(?:suite|level)\b|\bc[otfmidrcsh]o\b|\bciso\b|chief\s+\w+\s+officer"),  # COO, CTO, CFO, CMO, CIO, CDO, ...
         ("senior_pm", r"group\s+(?:product\s+manager|pm)|\bgpm\b|(?:senior|sr\.?|lead|principal)\s+(?:product\s+manager|pm)"),
         ("pm", r"product\s+manager|\bpm\b"),
     )

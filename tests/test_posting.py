@@ -167,6 +167,9 @@ def test_content_text_keeps_the_job_under_a_heading_that_only_names_an_offer(tex
         ("Work closely with the sales and marketing directors.", False),
         ("For more than thirty years we have developed our own product leaders.", False),
         ("You will lead our two VPs and the Head of Design.", True),
+        ("Lead and develop product managers and directors.", True),
+        ("Work with managers and directors across the business.", False),
+        ("Partner with engineering managers and directors.", False),
         ("Lead and develop the SVPs and VPs in your organisation.", True),
         ("Leadership of the product directors and their teams.", True),
         ("Own headcount planning and the hiring of senior product leaders.", True),
@@ -1193,6 +1196,8 @@ def test_job_like_text_parses_or_raises_the_domain_error(text):
         ("Reports to the Managing Director for Acme", "ceo"),
         ("Reports to the General Manager of the company", "ceo"),
         ("Reports to our General Manager.", "ceo"),
+        ("Reports to the CFO.", "executive"),
+        ("Reporting to the CIO, you will run the data products.", "executive"),
         # The boss before "to whom this role reports".
         ("Set the roadmap with the Chief Digital Officer, to whom this role reports.", "executive"),
         ("Partner with our VP of Product, to whom you will report, on the roadmap.", "vp"),
