@@ -76,9 +76,24 @@ _AFTER_TITLE_WORD = (
 )
 _SELF_REFERENCE = re.compile(
     r"\b(?:as|as\s+our|be|become|seeking|hiring|looking\s+for|join\s+us\s+as|join\s+our\s+team\s+as|role\s+of|position\s+of|need|want)\s+"
-    rf"(?:(?:an?|the|our|one|two|several|experienced|talented|passionate|motivated|strong|driven)\s+)?(?!(?:this|that|them|you|we|they|me|him|her|an?|the)\b|(?:it|us)\b\s*[.,;:!?])(?P<title>[A-Za-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}\s+[\w.&/-]+){{0,6}}?)"
+    r"(?:(?:an?|the|our|one|two|several)\s+)?(?:(?:experienced|talented|passionate|motivated|strong|driven|seasoned)\s+)?"
+    rf"(?!(?:this|that|them|you|we|they|me|him|her|an?|the)\b|(?:it|us)\b\s*[.,;:!?])(?P<title>[A-Za-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}\s+[\w.&/-]+){{0,6}}?)"
     r"(?=\s*(?:[,.;:()\n]|\s(?:to|who|with|you|will|at|in|for|on|and|that|based|position|role|reporting|responsible)\b))",
 )  # run over lowered(text): lower-case patterns on lower-cased text are twice as fast as IGNORECASE
+# Words no title holds: where a subject phrase holds one, it is a clause, not a title ("the title says Head of Product").
+_NOT_IN_SUBJECT_TITLE = "is|are|was|were|for|who|says|because|you|your|that|which|this|with|we|our|it"
+# "The Senior Product Manager will own search.", "This Product Owner role sits in...": the role as the subject of a sentence
+# that says what it will do or is, at the start of a sentence. Not a colleague's ("The PM sets the roadmap; you'll shape
+# the solutions", "The Director of Product will mentor you"): the sentence goes on to address the reader, or says what
+# someone does now rather than what the role will be; nor "Our Head of Product sets the strategy".
+_ROLE_AS_SUBJECT = re.compile(
+    r"(?<![\w'’])(?:the|this)[^\S\n]+"
+    rf"(?P<title>(?!(?:{_NOT_IN_SUBJECT_TITLE})\b)[a-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}[^\S\n]+(?!(?:{_NOT_IN_SUBJECT_TITLE})\b)[\w.&/-]+){{0,5}}?)"
+    r"[^\S\n]+(?:will|shall|would|must|is[^\S\n]+(?:responsible|accountable|expected|tasked|an?|the)|role|position|reports[^\S\n]+to)\b"
+    r"(?![^.!?\n]*\byou)"
+)  # run over lowered(text)
+# Where a sentence starts: the text's start, a line's (after a bullet or number) or after a full stop, colon or the like.
+_SENTENCE_STARTS_HERE = re.compile(r"(?:^|[.!?:;]|^[^\S\n]*(?:[-*•·–]|\d{1,2}[.)]))[^\S\n]*$", re.MULTILINE)
 # "... years of experience as a", "worked as a": the words before a match that make it a background asked for.
 _BACKGROUND_BEFORE = re.compile(r"\b(?:experience|years?|yrs|worked|working|background|served|career|tenure)\b[^.;\n]{0,25}$")
 # "... as a product owner or business analyst": one of several backgrounds, not the role.
@@ -454,6 +469,13 @@ def find_self_reference(text: str, title: TextField | None = None) -> TitleMenti
         if match.group().startswith("as") and _names_a_background(lower, match):
             continue
         value = text[match.start("title") : match.end("title")].strip()
+        found = title_level(value)
+        if found is not None and found.rule != "not_product_management" and _outside(match.span("title"), title):
+            return TitleMention(value, found, Span(*match.span("title")))
+    for match in matches_from(_ROLE_AS_SUBJECT, lower, ("the", "this")):
+        if not _SENTENCE_STARTS_HERE.search(lower, max(0, match.start() - 12), match.start()):
+            continue
+        value = text[match.start("title") : match.end("title")]
         found = title_level(value)
         if found is not None and found.rule != "not_product_management" and _outside(match.span("title"), title):
             return TitleMention(value, found, Span(*match.span("title")))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import textwrap
 from typing import TYPE_CHECKING, Any
 
@@ -82,7 +83,9 @@ def flag_notes(result: Classification) -> list[str]:
     overall = dict(result.probabilities)
     other = overall.get(Level.OTHER, 0.0)
     if result.level.on_ladder and other > result.confidence:  # the tallest bar is not the level: say why
-        notes.append(f"not a PM role ({other:.0%}) is likelier than any one rung, but under 50%, so the level shown is the likeliest rung")
+        # In whole percent, 49.6% would read "(50%) ... but under 50%": near the line, one decimal, rounded down.
+        shown = f"{other:.0%}" if other < 0.495 else f"{math.floor(other * 1000) / 10:.1f}%"
+        notes.append(f"not a PM role ({shown}) is likelier than any one rung, but under 50%, so the level shown is the likeliest rung")
     guess = bool({"too_short", "not_english"} & set(result.flags))  # the notes below would only repeat that the level is a guess
     if "pm_role_unsure" in result.flags and not guess:
         notes.append("the content is near the line between a PM role and a neighbouring role")

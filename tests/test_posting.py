@@ -51,6 +51,7 @@ from jdclass.posting import (
     _HIRE,
     _HIRE_STARTS,
     _LADDER_MENTION,
+    _ROLE_AS_SUBJECT,
     _ROLE_NAMED,
     _ROLE_NAMED_STARTS,
     _SELF_REFERENCE,
@@ -722,7 +723,7 @@ _MANAGEMENT_PATTERNS = {
 # The patterns whose starts are all their places (not those ``_DERIVED_PLACES`` adds places to).
 _STARTED = [(pattern, _STARTS[name]) for name, pattern in _MANAGEMENT_PATTERNS.items() if name not in _DERIVED_PLACES]
 _STARTED += [(_SELF_REFERENCE, _SELF_REFERENCE_STARTS), (_HIRE, _HIRE_STARTS)]
-_STARTED += [(_ROLE_NAMED, _ROLE_NAMED_STARTS)]
+_STARTED += [(_ROLE_NAMED, _ROLE_NAMED_STARTS), (_ROLE_AS_SUBJECT, ("the", "this"))]
 _STARTED += [(YEARS_PATTERN, _YEARS_STARTS), (MONTHS_PATTERN, _MONTHS_STARTS)]
 _STARTED_WORDS = [
     "٣ direct reports",
@@ -752,7 +753,16 @@ _STARTED_WORDS += ["recruiter", "recruiting team", "hiring process", "performanc
 _STARTED_WORDS += ["years", "Yrs.", "year's", "YOE", "decade", "months", "mos", "at least", "minimum", "min.", "up to", "between", "and", "to"]
 _STARTED_WORDS += ["or more", "plus", "(5)", "3", "10", "2.5", ".5", "twenty-five", "Thirteen", "often", "in excess of", "no more than", "under"]
 # A phrase that each alternative of each pattern matches: a start missing from a pattern's list loses one.
-_STARTED_PHRASES = ["5 direct reports", "three PMs reporting to you", "with 4 reports", "team of 6 product managers", "group of two directors"]
+_STARTED_PHRASES = [
+    "The Product Owner will",
+    "this PM role",
+    "the Director of Product reports to",
+    "5 direct reports",
+    "three PMs reporting to you",
+    "with 4 reports",
+    "team of 6 product managers",
+    "group of two directors",
+]
 _STARTED_PHRASES += ["organization of 40 people", "has 3 reports", "have ten reports", "managing 2 reports", "leading 5 reports"]
 _STARTED_PHRASES += ["manage 3 product managers", "supervising two PMs", "oversees 4 managers", "leads 2 directors"]
 _STARTED_PHRASES += ["lead, coach and grow the product team", "build and lead product leaders", "hiring the PMs", "mentor and manage PMs"]
@@ -1263,6 +1273,22 @@ def test_a_long_gap_after_reports_to_is_read_once(gap: str) -> None:
         ("As an Assoc. Product Manager, you will support the payments team.", "Assoc. Product Manager"),
         ("As Dir. of Product Management, you will set the plan.", "Dir. of Product Management"),
         ("We want to grow in two years. The Director of Product will mentor you.", None),
+        # "An experienced": an article and a word of praise together.
+        ("We are looking for an experienced Technical Program Manager to join us.", "Technical Program Manager"),
+        ("Acme is seeking a seasoned Product Manager to run pricing.", "Product Manager"),
+        # The role as the subject of a sentence that says what it will do or is.
+        ("About the role\n\nThe Senior Product Manager will own search and payments.", "Senior Product Manager"),
+        ("We build ledgers. The Program Manager is responsible for delivery across teams.", "Program Manager"),
+        ("- This Product Owner role sits in the payments tribe.", "Product Owner"),
+        ("1. The Director of Product reports to the CPO.", "Director of Product"),
+        # ... not a colleague: the sentence addresses the reader, says what someone does now, or is not a sentence's start.
+        ("We build apps. The Product Manager sets priorities; you shape the solutions.", None),
+        ("The PM will set the roadmap and the what; you will own the experience.", None),
+        ("Acme makes boards. Our Head of Product sets the strategy each quarter.", None),
+        ("Each quarter the product manager will review our plan.", None),
+        ("The team will grow. The title says Head of Product because it is one.", None),
+        # A title ends at the line's end.
+        ("About the role\nThe Director of Product will lead the platform.", "Director of Product"),
     ],
 )
 def test_self_reference_is_the_role_not_a_background_asked_for(text: str, role: str | None) -> None:
