@@ -76,9 +76,10 @@ _AFTER_TITLE_WORD = (
 )
 _SELF_REFERENCE = re.compile(
     r"\b(?:as|as\s+our|be|become|seeking|hiring|looking\s+for|join\s+us\s+as|join\s+our\s+team\s+as|role\s+of|position\s+of|need|want)\s+"
-    r"(?:(?:an?|the|our|one|two|several)\s+)?(?:(?:experienced|talented|passionate|motivated|strong|driven|seasoned)\s+)?"
+    r"(?:(?:an?|the|our|one|two|several)\s+)?(?:[a-z][\w&-]*['’]s\s+)?(?:(?:first|next|new|founding|only|sole)\s+)?"
+    r"(?:(?:experienced|talented|passionate|motivated|strong|driven|seasoned)\s+)?"
     rf"(?!(?:this|that|them|you|we|they|me|him|her|an?|the)\b|(?:it|us)\b\s*[.,;:!?])(?P<title>[A-Za-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}\s+[\w.&/-]+){{0,6}}?)"
-    r"(?=\s*(?:[,.;:()\n]|\s(?:to|who|with|you|will|at|in|for|on|and|that|based|position|role|reporting|responsible)\b))",
+    r"(?=\s*(?:[,.;:()\n?!]|\s(?:to|who|with|you|will|at|in|for|on|and|that|based|position|role|reporting|responsible)\b))",
 )  # run over lowered(text): lower-case patterns on lower-cased text are twice as fast as IGNORECASE
 # Words no title holds: where a subject phrase holds one, it is a clause, not a title ("the title says Head of Product").
 _NOT_IN_SUBJECT_TITLE = "is|are|was|were|for|who|says|because|you|your|that|which|this|with|we|our|it"
@@ -93,7 +94,10 @@ _ROLE_AS_SUBJECT = re.compile(
     r"(?![^.!?\n]*\byou)"
 )  # run over lowered(text)
 # Where a sentence starts: the text's start, a line's (after a bullet or number) or after a full stop, colon or the like.
-_SENTENCE_STARTS_HERE = re.compile(r"(?:^|[.!?:;]|^[^\S\n]*(?:[-*•·–]|\d{1,2}[.)]))[^\S\n]*$", re.MULTILINE)
+_SENTENCE_STARTS_HERE = re.compile(r"(?:^|[.!?:;]|^[^\S\n]*(?:[-*•·–]|\d{1,2}[.)]))[^\S\n]*\Z", re.MULTILINE)
+# Who "will be the Product Manager": the reader ("you'll be", "you will also be", "could you be"), or the one hired ("to
+# be our first PM"); not "Your closest partners will be the squad's product manager", nor "Your manager will be the CPO".
+_BE_SUBJECT = re.compile(r"(?:\byou(?:['’](?:ll|d|re))?\b(?:[^\S\n]+[a-z]+){0,2}|\bto|^)[^\S\n]*\Z", re.MULTILINE)
 # "... years of experience as a", "worked as a": the words before a match that make it a background asked for.
 _BACKGROUND_BEFORE = re.compile(r"\b(?:experience|years?|yrs|worked|working|background|served|career|tenure)\b[^.;\n]{0,25}$")
 # "... as a product owner or business analyst": one of several backgrounds, not the role.
@@ -467,6 +471,8 @@ def find_self_reference(text: str, title: TextField | None = None) -> TitleMenti
     lower = lowered(text)
     for match in matches_from(_SELF_REFERENCE, lower, _SELF_REFERENCE_STARTS):
         if match.group().startswith("as") and _names_a_background(lower, match):
+            continue
+        if match.group().startswith("be") and not _BE_SUBJECT.search(lower, max(0, match.start() - 30), match.start()):
             continue
         value = text[match.start("title") : match.end("title")].strip()
         found = title_level(value)

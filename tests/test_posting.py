@@ -1276,6 +1276,19 @@ def test_a_long_gap_after_reports_to_is_read_once(gap: str) -> None:
         # "An experienced": an article and a word of praise together.
         ("We are looking for an experienced Technical Program Manager to join us.", "Technical Program Manager"),
         ("Acme is seeking a seasoned Product Manager to run pricing.", "Product Manager"),
+        # The employer's or the team's own: "As Acme's first Product Designer", "As our next Head of Product".
+        ("As Acme's first Product Designer, you will set the bar.", "Product Designer"),
+        ("As our next Head of Product, you will own the roadmap.", "Head of Product"),
+        ("As the team’s new Senior PM, you will own search.", "Senior PM"),
+        # "Be" names the role when the reader or the one hired is to be it.
+        ("You'll be the squad's only designer, so you'll own the design.", "designer"),
+        ("You will also be our first Product Manager.", "Product Manager"),
+        ("Could you be our next Head of Product?", "Head of Product"),
+        ("We want someone to be our first Product Manager.", "Product Manager"),
+        ("Your closest partners will be the squad's product manager and a tech lead.", None),
+        ("Your manager will be the Chief Product Officer.", None),
+        ("Intro.\n\nYour closest partners will be the squad's product manager.", None),
+        ("Intro.\n\nEach quarter the product manager will review our plan.", None),
         # The role as the subject of a sentence that says what it will do or is.
         ("About the role\n\nThe Senior Product Manager will own search and payments.", "Senior Product Manager"),
         ("We build ledgers. The Program Manager is responsible for delivery across teams.", "Program Manager"),
