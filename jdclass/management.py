@@ -115,7 +115,8 @@ _MANAGES_MANAGERS = re.compile(
     # stands to them; "managers" and "leaders" are no verbs ("work with managers and directors")
     r"(?<!\bwe\s)(?<!\bwe\shave\s)(?<!\bwe['’]ve\s)\b(?:manag(?!ers?\b)\w*+|lead(?!ers?\b)\w*+|coach\w*+|develop(?!ers?\b)\w*+|hir\w*+)\s+(?:(?:and|&|,)\s*\w++\s+)?"
     # "leading product teams with directors", "a strong team of PMs and group PMs", "organizations of PMs through directors"
-    r"(?:of\s+)?(?:(?:an?\s+(?:\w++\s+)?)?(?:team|organi[sz]ations?|orgs?)\s+of\s+|the\s+|(?:\w++\s+){0,2}?(?:teams|organi[sz]ations|orgs|groups)\s+with\s+)?"
+    # "lead the product org through its four directors", "run the function via three group PMs"
+    r"(?:of\s+)?(?:(?:an?\s+(?:\w++\s+)?)?(?:team|organi[sz]ations?|orgs?)\s+of\s+|(?:the\s+|your\s+|our\s+)?(?:\w++\s+){0,2}?(?:org\w*|functions?|departments?|teams?|groups?)\s+(?:through|via)\s+(?:(?:its|their|your|our|the)\s+)?|the\s+|(?:\w++\s+){0,2}?(?:teams|organi[sz]ations|orgs|groups)\s+with\s+)?"
     r"(?:(?!(?:with|to|for|of|from|across|among|alongside|at|by|including|up|between)\b)\w++\s+){0,2}"
     r"(?:(?:product\s+)?(?:managers|pms)\s+(?:and|&|or|through)\s+)?"  # "six product managers and group product managers"
     # "lead the product leadership team", but not "8+ years in product management or digital product leadership"
@@ -228,6 +229,11 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 }
 _NUMBER_STARTS: tuple[str, ...] = (*"0123456789", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen")
 _NUMBER_STARTS += ("twenty", "thirty", "forty", "fifty")
+# A team to be made that the role then leads, in the same clause: "build a team of 5 PMs and lead it", "hire four product
+# managers and manage them" (not "hire PMs and lead the launch").
+_LEADS_IT_AFTER = re.compile(
+    r"[^.;:!?\n]{0,40}?\b(?:and|then)[^\S\n]+(?:(?:to|also|go\s+on\s+to)[^\S\n]+)?(?:lead|manag|coach|run|supervis)\w*[^\S\n]+(?:it|them)\b"
+)
 # A team to be made (``_team_to_be_made``) that grows from a count to another is there already, and the role leads it:
 # "grow a team of 5 PMs to 12", "scale a team of four PMs into a group of ten".
 _GROWS_TO_A_COUNT = re.compile(
@@ -425,7 +431,8 @@ def _counts_the_roles_team(text: str, match: re.Match[str]) -> bool:
         return False
     leads = _LEADS_THE_TEAM.search(lead_in)
     if leads and (
-        _EMPLOYER_SUBJECT.search(lead_in, 0, leads.start("verb")) or (_team_to_be_made(lead_in, leads) and not _GROWS_TO_A_COUNT.match(text, match.end()))
+        _EMPLOYER_SUBJECT.search(lead_in, 0, leads.start("verb"))
+        or (_team_to_be_made(lead_in, leads) and not _GROWS_TO_A_COUNT.match(text, match.end()) and not _LEADS_IT_AFTER.match(text, match.end()))
     ):
         return False
     return bool(leads or _REPORTS_TO_THE_ROLE.match(text, match.end()))
@@ -570,7 +577,12 @@ def extract_management_scope(text: str) -> ManagementScope:
                 continue
             if name == "direct_reports" and not _counts_the_roles_team(text, match):
                 continue
-            if name == "manages_product_managers" and text.startswith(_HIRING_VERBS, match.start()) and not _manages_as_well(text, match.start()):
+            if (
+                name == "manages_product_managers"
+                and text.startswith(_HIRING_VERBS, match.start())
+                and not _manages_as_well(text, match.start())
+                and not _LEADS_IT_AFTER.match(text, match.end())
+            ):
                 continue
             if name == "hires":
                 before = max(0, match.start() - 40)

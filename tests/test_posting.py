@@ -176,6 +176,10 @@ def test_content_text_keeps_the_job_under_a_heading_that_only_names_an_offer(tex
         ("Own headcount planning and the hiring of senior product leaders.", True),
         ("6+ years leading product management teams with directors reporting to you.", True),
         ("Lead and develop the product leadership team.", True),
+        # The organisation led through its managers.
+        ("Lead the product organization through its directors.", True),
+        ("Manage and grow the product org through its three directors.", True),
+        ("Lead the organisation through change and work with directors.", False),
         # The words before the managers say how the role stands to them, not that it manages them.
         ("Build and develop relationships with directors and VPs across the business.", False),
         ("Manage up to directors and VPs and keep them informed.", False),
@@ -1931,6 +1935,10 @@ def test_hiring_to_come_is_hiring_not_managing_product_managers(text: str, hires
         ("Build and lead a team of 6 PMs.", 6, True, True),
         ("Lead, hire and develop a team of five PMs.", 5, True, True),
         ("Coach, hire and grow a team of 4 PMs.", 4, True, True),
+        # ... or one it goes on to lead in the same clause.
+        ("Build a team of 5 PMs and lead it.", 5, True, True),
+        ("Hire a team of 4 product managers, then manage them through launch.", 4, True, True),
+        ("Hire a team of 4 PMs and lead the launch.", None, True, False),
         # The employer building, or a team's culture: no hiring of the role's.
         ("Acme is building a team of 12 product managers.", None, False, False),
         ("Build a team culture of curiosity.", None, False, False),
