@@ -91,8 +91,11 @@ _ROLE_AS_SUBJECT = re.compile(
     r"(?<![\w'’])(?:the|this)[^\S\n]+"
     rf"(?P<title>(?!(?:{_NOT_IN_SUBJECT_TITLE})\b)[a-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}[^\S\n]+(?!(?:{_NOT_IN_SUBJECT_TITLE})\b)[\w.&/-]+){{0,5}}?)"
     r"[^\S\n]+(?:will|shall|would|must|is[^\S\n]+(?:responsible|accountable|expected|tasked|an?|the)|role|position|reports[^\S\n]+to)\b"
-    r"(?![^.!?\n]*\byou)"
+    # The rest of the sentence is read up to 400 characters on: a whole line of "the PM will ..." without a full stop
+    # read to its end from each would take time that grows with the square of its length.
+    r"(?![^.!?\n]{0,400}?\byou)"
 )  # run over lowered(text)
+_ROLE_AS_SUBJECT_STARTS = ("the", "this")
 # Where a sentence starts: the text's start, a line's (after a bullet or number) or after a full stop, colon or the like.
 _SENTENCE_STARTS_HERE = re.compile(r"(?:^|[.!?:;]|^[^\S\n]*(?:[-*•·–]|\d{1,2}[.)]))[^\S\n]*\Z", re.MULTILINE)
 # Who "will be the Product Manager": the reader ("you'll be", "you will also be", "could you be"), or the one hired ("to
@@ -478,7 +481,7 @@ def find_self_reference(text: str, title: TextField | None = None) -> TitleMenti
         found = title_level(value)
         if found is not None and found.rule != "not_product_management" and _outside(match.span("title"), title):
             return TitleMention(value, found, Span(*match.span("title")))
-    for match in matches_from(_ROLE_AS_SUBJECT, lower, ("the", "this")):
+    for match in matches_from(_ROLE_AS_SUBJECT, lower, _ROLE_AS_SUBJECT_STARTS):
         if not _SENTENCE_STARTS_HERE.search(lower, max(0, match.start() - 12), match.start()):
             continue
         value = text[match.start("title") : match.end("title")]
