@@ -86,14 +86,18 @@ _NOT_IN_SUBJECT_TITLE = "is|are|was|were|for|who|says|because|you|your|that|whic
 # "The Senior Product Manager will own search.", "This Product Owner role sits in...": the role as the subject of a sentence
 # that says what it will do or is, at the start of a sentence. Not a colleague's ("The PM sets the roadmap; you'll shape
 # the solutions", "The Director of Product will mentor you"): the sentence goes on to address the reader, or says what
-# someone does now rather than what the role will be; nor "Our Head of Product sets the strategy".
+# someone does now rather than what the role will be; nor "Our Head of Product sets the strategy". Nor the one who hires
+# for the role: the sentence speaks of the hiring ("The Head of Product will interview candidates", "The VP of Product
+# will be the hiring manager for this role"; not "The APM is a developmental position for candidates early in their
+# careers", nor "run customer interviews"). "You" is a word: "a market where youth matters" addresses no one.
 _ROLE_AS_SUBJECT = re.compile(
     r"(?<![\w'’])(?:the|this)[^\S\n]+"
     rf"(?P<title>(?!(?:{_NOT_IN_SUBJECT_TITLE})\b)[a-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}[^\S\n]+(?!(?:{_NOT_IN_SUBJECT_TITLE})\b)[\w.&/-]+){{0,5}}?)"
     r"[^\S\n]+(?:will|shall|would|must|is[^\S\n]+(?:responsible|accountable|expected|tasked|an?|the)|role|position|reports[^\S\n]+to)\b"
     # The rest of the sentence is read up to 400 characters on: a whole line of "the PM will ..." without a full stop
     # read to its end from each would take time that grows with the square of its length.
-    r"(?![^.!?\n]{0,400}?\byou)"
+    r"(?![^.!?\n]{0,400}?\b(?:you(?:rs?|rself|rselves)?\b|hiring[^\S\n]+(?:manager|process|decision|panel)|this[^\S\n]+(?:role|position|vacancy|opening)\b"
+    r"|interview\w*[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:candidates|applicants|(?:loop|process|panel|stage|round)s?)\b))"
 )  # run over lowered(text)
 _ROLE_AS_SUBJECT_STARTS = ("the", "this")
 # Where a sentence starts: the text's start, a line's (after a bullet or number) or after a full stop, colon or the like.

@@ -1305,6 +1305,15 @@ def test_a_long_gap_after_reports_to_is_read_once(gap: str) -> None:
         ("Acme makes boards. Our Head of Product sets the strategy each quarter.", None),
         ("Each quarter the product manager will review our plan.", None),
         ("The team will grow. The title says Head of Product because it is one.", None),
+        # ... nor the one who hires for the role: the sentence speaks of the hiring.
+        ("We sell tea. The Head of Product will interview candidates in the second round.", None),
+        ("We sell tea. The VP of Product will be the hiring manager for this role.", None),
+        ("Intro.\n\nThe Director of Product will oversee this position and its budget.", None),
+        # ... while the role's own interviews, and words that only begin with "you", are read.
+        ("We make apps. The Product Manager will run customer interviews every week.", "Product Manager"),
+        ("Intro.\n\nThe Associate Product Manager is a developmental position for candidates early in their careers.", "Associate Product Manager"),
+        ("We sell tea. The Head of Product will lead the interview panel.", None),
+        ("We sell games. The Senior Product Manager will own a market where youth matters.", "Senior Product Manager"),
         # A title ends at the line's end.
         ("About the role\nThe Director of Product will lead the platform.", "Director of Product"),
     ],
