@@ -81,8 +81,9 @@ _SELF_REFERENCE = re.compile(
     rf"(?!(?:this|that|them|you|we|they|me|him|her|an?|the)\b|(?:it|us)\b\s*[.,;:!?])(?P<title>[A-Za-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}\s+[\w.&/-]+){{0,6}}?)"
     r"(?=\s*(?:[,.;:()\n?!]|\s(?:to|who|with|you|will|at|in|for|on|and|that|based|position|role|reporting|responsible)\b))",
 )  # run over lowered(text): lower-case patterns on lower-cased text are twice as fast as IGNORECASE
-# Words no title holds: where a subject phrase holds one, it is a clause, not a title ("the title says Head of Product").
-_NOT_IN_SUBJECT_TITLE = "is|are|was|were|for|who|says|because|you|your|that|which|this|with|we|our|it"
+# Words no title holds: where a subject phrase holds one, it is a clause, not a title ("the title says Head of Product"), or
+# two people ("The Designer and the PM will co-own..."; not "The VP of Product and Design will").
+_NOT_IN_SUBJECT_TITLE = r"is|are|was|were|for|who|says|because|you|your|that|which|this|with|we|our|it|(?:and|or|&)[^\S\n]+(?:the|an?)"
 # "The Senior Product Manager will own search.", "This Product Owner role sits in...": the role as the subject of a sentence
 # that says what it will do or is, at the start of a sentence. Not a colleague's ("The PM sets the roadmap; you'll shape
 # the solutions", "The Director of Product will mentor you"): the sentence goes on to address the reader, or says what
@@ -93,6 +94,8 @@ _NOT_IN_SUBJECT_TITLE = "is|are|was|were|for|who|says|because|you|your|that|whic
 _ROLE_AS_SUBJECT = re.compile(
     r"(?<![\w'’])(?:the|this)[^\S\n]+"
     rf"(?P<title>(?!(?:{_NOT_IN_SUBJECT_TITLE})\b)[a-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}[^\S\n]+(?!(?:{_NOT_IN_SUBJECT_TITLE})\b)[\w.&/-]+){{0,5}}?)"
+    # Where the role sits, after its title: "The Product Manager on the Payments team will", "... in our Berlin office will".
+    r"(?:[^\S\n]+(?:on|in|within|at|for)[^\S\n]+(?:the|our)(?:[^\S\n]+[\w&/-]+){1,4}?)?"
     r"[^\S\n]+(?:will|shall|would|must|is[^\S\n]+(?:responsible|accountable|expected|tasked|an?|the)|role|position|reports[^\S\n]+to)\b"
     # The rest of the sentence is read up to 400 characters on: a whole line of "the PM will ..." without a full stop
     # read to its end from each would take time that grows with the square of its length.

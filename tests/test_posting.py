@@ -1305,6 +1305,11 @@ def test_a_long_gap_after_reports_to_is_read_once(gap: str) -> None:
         ("Acme makes boards. Our Head of Product sets the strategy each quarter.", None),
         ("Each quarter the product manager will review our plan.", None),
         ("The team will grow. The title says Head of Product because it is one.", None),
+        ("We sell tea. The Designer and the PM will co-own the roadmap.", None),
+        ("We sell tea. The PM on the card team will own pricing.", "PM"),
+        ("We sell tea. The Product Manager in our Berlin office will own pricing.", "Product Manager"),
+        ("We issue permits. The Product Manager for the licensing service is responsible for renewals.", "Product Manager"),
+        ("We sell tea. The VP of Product and Design will own pricing.", "VP of Product and Design"),
         # ... nor the one who hires for the role: the sentence speaks of the hiring.
         ("We sell tea. The Head of Product will interview candidates in the second round.", None),
         ("We sell tea. The VP of Product will be the hiring manager for this role.", None),
