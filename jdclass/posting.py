@@ -108,6 +108,11 @@ _SENTENCE_STARTS_HERE = re.compile(r"(?:^|[.!?:;]|^[^\S\n]*(?:[-*•·–]|\d{1,
 # Who "will be the Product Manager": the reader ("you'll be", "you will also be", "could you be"), or the one hired ("to
 # be our first PM"); not "Your closest partners will be the squad's product manager", nor "Your manager will be the CPO".
 _BE_SUBJECT = re.compile(r"(?:\byou(?:['’](?:ll|d|re))?\b(?:[^\S\n]+[a-z]+){0,2}|\bto|^)[^\S\n]*\Z", re.MULTILINE)
+# A title of plain words that ends in a group names the group: "The product management team will grow to 12", "As a PM
+# community, we..."; not "Head of Product Practice" (whose head), nor "Senior Product Manager - Payments Team".
+_NAMES_A_GROUP = re.compile(
+    r"(?:(?!of\b)[\w.&/]+\s+)*+(?:teams?|groups?|functions?|departments?|offices?|orgs?|organi[sz]ations?|communit(?:y|ies)|guilds?|chapters?|practices?|councils?|tribes?|squads?|cohorts?)"
+)  # run over lowered(text)
 # "... years of experience as a", "worked as a": the words before a match that make it a background asked for.
 _BACKGROUND_BEFORE = re.compile(r"\b(?:experience|years?|yrs|worked|working|background|served|career|tenure)\b[^.;\n]{0,25}$")
 # "... as a product owner or business analyst": one of several backgrounds, not the role.
@@ -484,18 +489,21 @@ def find_self_reference(text: str, title: TextField | None = None) -> TitleMenti
             continue
         if match.group().startswith("be") and not _BE_SUBJECT.search(lower, max(0, match.start() - 30), match.start()):
             continue
-        value = text[match.start("title") : match.end("title")].strip()
-        found = title_level(value)
-        if found is not None and found.rule != "not_product_management" and _outside(match.span("title"), title):
-            return TitleMention(value, found, Span(*match.span("title")))
+        if named := _named_role(text, lower, match, title):
+            return named
     for match in matches_from(_ROLE_AS_SUBJECT, lower, _ROLE_AS_SUBJECT_STARTS):
-        if not _SENTENCE_STARTS_HERE.search(lower, max(0, match.start() - 12), match.start()):
-            continue
-        value = text[match.start("title") : match.end("title")]
-        found = title_level(value)
-        if found is not None and found.rule != "not_product_management" and _outside(match.span("title"), title):
-            return TitleMention(value, found, Span(*match.span("title")))
+        if _SENTENCE_STARTS_HERE.search(lower, max(0, match.start() - 12), match.start()) and (named := _named_role(text, lower, match, title)):
+            return named
     return None
+
+
+def _named_role(text: str, lower: str, match: re.Match[str], title: TextField | None) -> TitleMention | None:
+    """The role a self-reference's ``title`` group names, when it is a job title (not a group), and not the stated title."""
+    start, end = match.span("title")
+    found = title_level(text[start:end])
+    if found is None or found.rule == "not_product_management" or _NAMES_A_GROUP.fullmatch(lower, start, end) or not _outside((start, end), title):
+        return None
+    return TitleMention(text[start:end], found, Span(start, end))
 
 
 def _names_a_background(lower: str, match: re.Match[str]) -> bool:

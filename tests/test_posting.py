@@ -1310,6 +1310,12 @@ def test_a_long_gap_after_reports_to_is_read_once(gap: str) -> None:
         ("We sell tea. The Product Manager in our Berlin office will own pricing.", "Product Manager"),
         ("We issue permits. The Product Manager for the licensing service is responsible for renewals.", "Product Manager"),
         ("We sell tea. The VP of Product and Design will own pricing.", "VP of Product and Design"),
+        # A title that ends in a group names the group, unless an "of" or a dash says it is the role's.
+        ("We build banks. The product management team will grow to twelve PMs.", None),
+        ("We build banks. The PM team is a group of eight.", None),
+        ("Intro.\n\nAs a product management community, we share what we learn.", None),
+        ("We build banks. The Head of Product Practice will set standards.", "Head of Product Practice"),
+        ("We build banks. The Senior Product Manager - Payments Team will own pricing.", "Senior Product Manager - Payments Team"),
         # ... nor the one who hires for the role: the sentence speaks of the hiring.
         ("We sell tea. The Head of Product will interview candidates in the second round.", None),
         ("We sell tea. The VP of Product will be the hiring manager for this role.", None),
