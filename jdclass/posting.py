@@ -79,7 +79,8 @@ _SELF_REFERENCE = re.compile(
     r"(?:(?:an?|the|our|one|two|several)\s+)?(?:[a-z][\w&-]*['’]s\s+)?(?:(?:first|next|new|founding|only|sole)\s+)?"
     r"(?:(?:experienced|talented|passionate|motivated|strong|driven|seasoned)\s+)?"
     rf"(?!(?:this|that|them|you|we|they|me|him|her|an?|the)\b|(?:it|us)\b\s*[.,;:!?])(?P<title>[A-Za-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}\s+[\w.&/-]+){{0,6}}?)"
-    r"(?=\s*(?:[,.;:()\n?!]|\s(?:to|who|with|you|will|at|in|for|on|and|that|based|position|role|reporting|responsible)\b))",
+    # A title ends before its sentence's full stop ("our first Chief Product Officer. You will..."), not an abbreviation's.
+    rf"{_AFTER_TITLE_WORD}(?=\s*(?:[,.;:()\n?!]|\s(?:to|who|with|you|will|at|in|for|on|and|that|based|position|role|reporting|responsible)\b))",
 )  # run over lowered(text): lower-case patterns on lower-cased text are twice as fast as IGNORECASE
 # Words no title holds: where a subject phrase holds one, it is a clause, not a title ("the title says Head of Product"), or
 # two people ("The Designer and the PM will co-own..."; not "The VP of Product and Design will").
@@ -93,7 +94,7 @@ _NOT_IN_SUBJECT_TITLE = r"is|are|was|were|for|who|says|because|you|your|that|whi
 # careers", nor "run customer interviews"). "You" is a word: "a market where youth matters" addresses no one.
 _ROLE_AS_SUBJECT = re.compile(
     r"(?<![\w'’])(?:the|this)[^\S\n]+"
-    rf"(?P<title>(?!(?:{_NOT_IN_SUBJECT_TITLE})\b)[a-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}[^\S\n]+(?!(?:{_NOT_IN_SUBJECT_TITLE})\b)[\w.&/-]+){{0,5}}?)"
+    rf"(?P<title>(?!(?:{_NOT_IN_SUBJECT_TITLE})\b)[a-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}[^\S\n]+(?!(?:{_NOT_IN_SUBJECT_TITLE})\b)[\w.&/-]+){{0,5}}?){_AFTER_TITLE_WORD}"
     # Where the role sits, after its title: "The Product Manager on the Payments team will", "... in our Berlin office will".
     r"(?:[^\S\n]+(?:on|in|within|at|for)[^\S\n]+(?:the|our)(?:[^\S\n]+[\w&/-]+){1,4}?)?"
     r"[^\S\n]+(?:will|shall|would|must|is[^\S\n]+(?:responsible|accountable|expected|tasked|an?|the)|role|position|reports[^\S\n]+to)\b"

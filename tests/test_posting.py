@@ -1285,6 +1285,10 @@ def test_a_long_gap_after_reports_to_is_read_once(gap: str) -> None:
         ("As Acme's first Product Designer, you will set the bar.", "Product Designer"),
         ("As our next Head of Product, you will own the roadmap.", "Head of Product"),
         ("As the team’s new Senior PM, you will own search.", "Senior PM"),
+        # A title ends before its sentence's full stop, not an abbreviation's.
+        ("We're hiring our first Chief Product Officer. You will report to the CEO.", "Chief Product Officer"),
+        ("We're hiring our first Sr. Product Manager. You will own pricing.", "Sr. Product Manager"),
+        ("Intro. The Product Manager. Role overview follows.", None),
         # "Be" names the role when the reader or the one hired is to be it.
         ("You'll be the squad's only designer, so you'll own the design.", "designer"),
         ("You will also be our first Product Manager.", "Product Manager"),
