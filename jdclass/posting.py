@@ -97,7 +97,7 @@ _ROLE_AS_SUBJECT = re.compile(
     rf"(?P<title>(?!(?:{_NOT_IN_SUBJECT_TITLE})\b)[a-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}[^\S\n]+(?!(?:{_NOT_IN_SUBJECT_TITLE})\b)[\w.&/-]+){{0,5}}?){_AFTER_TITLE_WORD}"
     # Where the role sits, after its title: "The Product Manager on the Payments team will", "... in our Berlin office will".
     r"(?:[^\S\n]+(?:on|in|within|at|for)[^\S\n]+(?:the|our)(?:[^\S\n]+[\w&/-]+){1,4}?)?"
-    r"[^\S\n]+(?:will|shall|would|must|is[^\S\n]+(?:responsible|accountable|expected|tasked|an?|the)|role|position|reports[^\S\n]+to)\b"
+    r"[^\S\n]+(?:will|shall|would|must|is[^\S\n]+(?:responsible|accountable|expected|tasked|an?|the)|role|position|reports[^\S\n]+(?:directly[^\S\n]+)?(?:in)?to)\b"
     # The rest of the sentence is read up to 400 characters on: a whole line of "the PM will ..." without a full stop
     # read to its end from each would take time that grows with the square of its length.
     r"(?![^.!?\n]{0,400}?\b(?:you(?:rs?|rself|rselves)?\b|hiring[^\S\n]+(?:manager|process|decision|panel)|this[^\S\n]+(?:role|position|vacancy|opening)\b"

@@ -1303,6 +1303,8 @@ def test_a_long_gap_after_reports_to_is_read_once(gap: str) -> None:
         ("We build ledgers. The Program Manager is responsible for delivery across teams.", "Program Manager"),
         ("- This Product Owner role sits in the payments tribe.", "Product Owner"),
         ("1. The Director of Product reports to the CPO.", "Director of Product"),
+        ("We sell tea. The Senior Product Manager reports directly to the CPO.", "Senior Product Manager"),
+        ("We sell tea. The Product Manager reports into the Head of Product.", "Product Manager"),
         # ... not a colleague: the sentence addresses the reader, says what someone does now, or is not a sentence's start.
         ("We build apps. The Product Manager sets priorities; you shape the solutions.", None),
         ("The PM will set the roadmap and the what; you will own the experience.", None),
