@@ -180,6 +180,7 @@ def test_content_text_keeps_the_job_under_a_heading_that_only_names_an_offer(tex
         # The organisation led through its managers.
         ("Lead the product organization through its directors.", True),
         ("Manage and grow the product org through its three directors.", True),
+        ("Manage the product function via its heads of product.", True),
         ("Lead the organisation through change and work with directors.", False),
         # The words before the managers say how the role stands to them, not that it manages them.
         ("Build and develop relationships with directors and VPs across the business.", False),
