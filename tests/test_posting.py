@@ -840,6 +840,8 @@ _STARTED_PHRASES += [f"{count} direct reports" for count in [*_COUNTS, "twenty",
 _STARTED_PHRASES += ["5 directs", "4 direct\nreports", "two product leaders reporting\tto  you", "3+ senior PMs report to you"]
 _STARTED_PHRASES += ["direct reports: 3", "direct  reports – four", "direct reports:\t2-3", "direct reports | 4", "direct reports (initially): ~2"]
 _STARTED_WORDS += ["|", "(initially)", "~"]
+_STARTED_PHRASES += ["the PM on the card team will", "The Head of Product reports directly to", "this APM reports into", "the Designer and the PM will"]
+_STARTED_WORDS += ["on", "directly", "into", "and the", "Sr.", "Officer."]
 
 
 def _same_management_matches_from_places(lower: str, name_of_text: str) -> None:
