@@ -104,8 +104,18 @@ _ROLE_AS_SUBJECT = re.compile(
     r"|interview\w*[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:candidates|applicants|(?:loop|process|panel|stage|round)s?)\b))"
 )  # run over lowered(text)
 _ROLE_AS_SUBJECT_STARTS = ("the", "this")
-# Where a sentence starts: the text's start, a line's (after a bullet or number) or after a full stop, colon or the like.
-_SENTENCE_STARTS_HERE = re.compile(r"(?:^|[.!?:;]|^[^\S\n]*(?:[-*•·–]|\d{1,2}[.)]))[^\S\n]*\Z", re.MULTILINE)
+# Where a sentence starts: the text's start, a line's (after a bullet or number) or after a full stop, colon or the like;
+# and after a clause that opens it to place the role ("Reporting to the CPO, the VP of Product will...", "In this role,
+# the PM will...", "Under the direction of the Head of Digital, the Product Manager is responsible for..."; not "If you
+# convert, the APM role is...", "After the launch, the PM will...", nor "Reporting to you, the PM will...", a report).
+# The clause runs at most 100 characters past its opening words; the start is looked for in the SENTENCE_START_WINDOW
+# characters before the subject.
+_SENTENCE_STARTS_HERE = re.compile(
+    r"(?:^|[.!?:;]|^[^\S\n]*(?:[-*•·–]|\d{1,2}[.)]))[^\S\n]*"
+    r"(?:(?:reporting|joining|in[^\S\n]+this[^\S\n]+(?:role|position)|under[^\S\n]+(?:the[^\S\n]+)?(?:general[^\S\n]+)?(?:direction|supervision|guidance))\b(?:(?!you)[^.!?:;,\n]){0,100},[^\S\n]*)?\Z",
+    re.MULTILINE,
+)
+SENTENCE_START_WINDOW = 140
 # Who "will be the Product Manager": the reader ("you'll be", "you will also be", "could you be"), or the one hired ("to
 # be our first PM"); not "Your closest partners will be the squad's product manager", nor "Your manager will be the CPO".
 _BE_SUBJECT = re.compile(r"(?:\byou(?:['’](?:ll|d|re))?\b(?:[^\S\n]+[a-z]+){0,2}|\bto|^)[^\S\n]*\Z", re.MULTILINE)
@@ -493,7 +503,9 @@ def find_self_reference(text: str, title: TextField | None = None) -> TitleMenti
         if named := _named_role(text, lower, match, title):
             return named
     for match in matches_from(_ROLE_AS_SUBJECT, lower, _ROLE_AS_SUBJECT_STARTS):
-        if _SENTENCE_STARTS_HERE.search(lower, max(0, match.start() - 12), match.start()) and (named := _named_role(text, lower, match, title)):
+        if _SENTENCE_STARTS_HERE.search(lower, max(0, match.start() - SENTENCE_START_WINDOW), match.start()) and (
+            named := _named_role(text, lower, match, title)
+        ):
             return named
     return None
 

@@ -1307,6 +1307,12 @@ def test_a_long_gap_after_reports_to_is_read_once(gap: str) -> None:
         ("- This Product Owner role sits in the payments tribe.", "Product Owner"),
         ("1. The Director of Product reports to the CPO.", "Director of Product"),
         ("We sell tea. The Senior Product Manager reports directly to the CPO.", "Senior Product Manager"),
+        # ... or after a clause that opens the sentence to place the role.
+        ("Intro.\n\nReporting to the CPO, the VP of Product will run the product organisation.", "VP of Product"),
+        ("Intro. In this role, the Senior PM will own pricing.", "Senior PM"),
+        ("- Under the direction of the Head of Digital, the Product Manager is responsible for the app.", "Product Manager"),
+        ("We sell tea. After the launch, the Product Manager will review our plan.", None),
+        ("Intro.\n\nReporting to you, the Product Manager will own pricing.", None),
         ("We sell tea. The Product Manager reports into the Head of Product.", "Product Manager"),
         # ... not a colleague: the sentence addresses the reader, says what someone does now, or is not a sentence's start.
         ("We build apps. The Product Manager sets priorities; you shape the solutions.", None),
