@@ -104,15 +104,16 @@ _ROLE_AS_SUBJECT = re.compile(
     r"|interview\w*[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:candidates|applicants|(?:loop|process|panel|stage|round)s?)\b))"
 )  # run over lowered(text)
 _ROLE_AS_SUBJECT_STARTS = ("the", "this")
-# Where a sentence starts: the text's start, a line's (after a bullet or number) or after a full stop, colon or the like;
-# and after a clause that opens it to place the role ("Reporting to the CPO, the VP of Product will...", "In this role,
+# Where a sentence starts: the text's start, a line's (after a bullet or number) or after a full stop, colon or the like
+# ("**Reporting line.** The CPO reports to..."); and after a clause that opens it to place the role ("Reporting to the
+# Manager, Digital Product, the PM will...", "Reporting to the CPO, the VP of Product will...", "In this role,
 # the PM will...", "Under the direction of the Head of Digital, the Product Manager is responsible for..."; not "If you
 # convert, the APM role is...", "After the launch, the PM will...", nor "Reporting to you, the PM will...", a report).
 # The clause runs at most 100 characters past its opening words; the start is looked for in the SENTENCE_START_WINDOW
 # characters before the subject.
 _SENTENCE_STARTS_HERE = re.compile(
-    r"(?:^|[.!?:;]|^[^\S\n]*(?:[-*•·–]|\d{1,2}[.)]))[^\S\n]*"
-    r"(?:(?:reporting|joining|in[^\S\n]+this[^\S\n]+(?:role|position)|under[^\S\n]+(?:the[^\S\n]+)?(?:general[^\S\n]+)?(?:direction|supervision|guidance))\b(?:(?!you)[^.!?:;,\n]){0,100},[^\S\n]*)?\Z",
+    r"(?:^|[.!?:;](?:\*\*|__)?|^[^\S\n]*(?:[-*•·–]|\d{1,2}[.)]))[^\S\n]*"
+    r"(?:(?:reporting|joining|in[^\S\n]+this[^\S\n]+(?:role|position)|under[^\S\n]+(?:the[^\S\n]+)?(?:general[^\S\n]+)?(?:direction|supervision|guidance))\b(?:(?!you)[^.!?:;\n]){0,100},[^\S\n]*)?\Z",
     re.MULTILINE,
 )
 SENTENCE_START_WINDOW = 140

@@ -1310,6 +1310,8 @@ def test_a_long_gap_after_reports_to_is_read_once(gap: str) -> None:
         # ... or after a clause that opens the sentence to place the role.
         ("Intro.\n\nReporting to the CPO, the VP of Product will run the product organisation.", "VP of Product"),
         ("Intro. In this role, the Senior PM will own pricing.", "Senior PM"),
+        ("Intro.\nReporting to the Manager, Digital Product, the Product Manager will own the app.", "Product Manager"),
+        ("**Reporting line.** The CPO reports to the CEO.", "CPO"),
         ("- Under the direction of the Head of Digital, the Product Manager is responsible for the app.", "Product Manager"),
         ("We sell tea. After the launch, the Product Manager will review our plan.", None),
         ("Intro.\n\nReporting to you, the Product Manager will own pricing.", None),
