@@ -115,7 +115,7 @@ _MANAGES_MANAGERS = re.compile(
     # stands to them; "managers" and "leaders" are no verbs ("work with managers and directors")
     r"(?<!\bwe\s)(?<!\bwe\shave\s)(?<!\bwe['’]ve\s)\b(?:manag(?!ers?\b)\w*+|lead(?!ers?\b)\w*+|coach\w*+|develop(?!ers?\b)\w*+|hir\w*+)\s+(?:(?:and|&|,)\s*\w++\s+)?"
     # "leading product teams with directors", "a strong team of PMs and group PMs", "organizations of PMs through directors"
-    # "lead the product org through its four directors", "run the function via three group PMs"
+    # "lead the product org through its four directors", "manage the function via its heads of product"
     r"(?:of\s+)?(?:(?:an?\s+(?:\w++\s+)?)?(?:team|organi[sz]ations?|orgs?)\s+of\s+|(?:the\s+|your\s+|our\s+)?(?:\w++\s+){0,2}?(?:org\w*|functions?|departments?|teams?|groups?)\s+(?:through|via)\s+(?:(?:its|their|your|our|the)\s+)?|the\s+|(?:\w++\s+){0,2}?(?:teams|organi[sz]ations|orgs|groups)\s+with\s+)?"
     r"(?:(?!(?:with|to|for|of|from|across|among|alongside|at|by|including|up|between)\b)\w++\s+){0,2}"
     r"(?:(?:product\s+)?(?:managers|pms)\s+(?:and|&|or|through)\s+)?"  # "six product managers and group product managers"
@@ -229,8 +229,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 }
 _NUMBER_STARTS: tuple[str, ...] = (*"0123456789", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen")
 _NUMBER_STARTS += ("twenty", "thirty", "forty", "fifty")
-# A team to be made that the role then leads, in the same clause: "build a team of 5 PMs and lead it", "hire four product
-# managers and manage them" (not "hire PMs and lead the launch").
+# A team to be made that the role then leads, in the same clause: "build a team of 5 PMs and lead it", "hire a team of 4
+# product managers, then manage them" (not "hire a team of 4 PMs and lead the launch").
 _LEADS_IT_AFTER = re.compile(
     r"[^.;:!?\n]{0,40}?\b(?:and|then)[^\S\n]+(?:(?:to|also|go\s+on\s+to)[^\S\n]+)?(?:lead|manag|coach|run|supervis)\w*[^\S\n]+(?:it|them)\b"
 )

@@ -79,25 +79,52 @@ _SELF_REFERENCE = re.compile(
     r"(?:(?:an?|the|our|one|two|several)\s+)?(?:[a-z][\w&-]*['’]s\s+)?(?:(?:first|next|new|founding|only|sole)\s+)?"
     r"(?:(?:experienced|talented|passionate|motivated|strong|driven|seasoned)\s+)?"
     rf"(?!(?:this|that|them|you|we|they|me|him|her|an?|the)\b|(?:it|us)\b\s*[.,;:!?])(?P<title>[A-Za-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}\s+[\w.&/-]+){{0,6}}?)"
-    r"(?=\s*(?:[,.;:()\n?!]|\s(?:to|who|with|you|will|at|in|for|on|and|that|based|position|role|reporting|responsible)\b))",
+    # A title ends before its sentence's full stop ("our first Chief Product Officer. You will..."), not an abbreviation's.
+    rf"{_AFTER_TITLE_WORD}(?=\s*(?:[,.;:()\n?!]|\s(?:to|who|with|you|will|at|in|for|on|and|that|based|position|role|reporting|responsible)\b))",
 )  # run over lowered(text): lower-case patterns on lower-cased text are twice as fast as IGNORECASE
-# Words no title holds: where a subject phrase holds one, it is a clause, not a title ("the title says Head of Product").
-_NOT_IN_SUBJECT_TITLE = "is|are|was|were|for|who|says|because|you|your|that|which|this|with|we|our|it"
+# Words no title holds: where a subject phrase holds one, it is a clause, not a title ("the title says Head of Product"), or
+# two people ("The Designer and the PM will co-own..."; not "The VP of Product and Design will").
+_NOT_IN_SUBJECT_TITLE = r"is|are|was|were|for|who|says|because|you|your|that|which|this|with|we|our|it|(?:and|or|&)[^\S\n]+(?:the|an?)"
 # "The Senior Product Manager will own search.", "This Product Owner role sits in...": the role as the subject of a sentence
 # that says what it will do or is, at the start of a sentence. Not a colleague's ("The PM sets the roadmap; you'll shape
 # the solutions", "The Director of Product will mentor you"): the sentence goes on to address the reader, or says what
-# someone does now rather than what the role will be; nor "Our Head of Product sets the strategy".
+# someone does now rather than what the role will be; nor "Our Head of Product sets the strategy". Nor the one who hires
+# for the role: the sentence speaks of the hiring ("The Head of Product will interview candidates", "The VP of Product
+# will be the hiring manager for this role"; not "The APM is a developmental position for candidates early in their
+# careers", nor "run customer interviews"). "You" is a word: "a market where youth matters" addresses no one.
 _ROLE_AS_SUBJECT = re.compile(
     r"(?<![\w'’])(?:the|this)[^\S\n]+"
-    rf"(?P<title>(?!(?:{_NOT_IN_SUBJECT_TITLE})\b)[a-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}[^\S\n]+(?!(?:{_NOT_IN_SUBJECT_TITLE})\b)[\w.&/-]+){{0,5}}?)"
-    r"[^\S\n]+(?:will|shall|would|must|is[^\S\n]+(?:responsible|accountable|expected|tasked|an?|the)|role|position|reports[^\S\n]+to)\b"
-    r"(?![^.!?\n]*\byou)"
+    rf"(?P<title>(?!(?:{_NOT_IN_SUBJECT_TITLE})\b)[a-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}[^\S\n]+(?!(?:{_NOT_IN_SUBJECT_TITLE})\b)[\w.&/-]+){{0,5}}?){_AFTER_TITLE_WORD}"
+    # Where the role sits, after its title: "The Product Manager on the Payments team will", "... in our Berlin office will".
+    r"(?:[^\S\n]+(?:on|in|within|at|for)[^\S\n]+(?:the|our)(?:[^\S\n]+[\w&/-]+){1,4}?)?"
+    r"[^\S\n]+(?:will|shall|would|must|is[^\S\n]+(?:responsible|accountable|expected|tasked|an?|the)|role|position|reports[^\S\n]+(?:directly[^\S\n]+)?(?:in)?to)\b"
+    # The rest of the sentence is read up to 400 characters on: a whole line of "the PM will ..." without a full stop
+    # read to its end from each would take time that grows with the square of its length.
+    r"(?![^.!?\n]{0,400}?\b(?:you(?:rs?|rself|rselves)?\b|hiring[^\S\n]+(?:manager|process|decision|panel)|this[^\S\n]+(?:role|position|vacancy|opening)\b"
+    r"|interview\w*[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:candidates|applicants|(?:loop|process|panel|stage|round)s?)\b))"
 )  # run over lowered(text)
-# Where a sentence starts: the text's start, a line's (after a bullet or number) or after a full stop, colon or the like.
-_SENTENCE_STARTS_HERE = re.compile(r"(?:^|[.!?:;]|^[^\S\n]*(?:[-*•·–]|\d{1,2}[.)]))[^\S\n]*\Z", re.MULTILINE)
+_ROLE_AS_SUBJECT_STARTS = ("the", "this")
+# Where a sentence starts: the text's start, a line's (after a bullet or number) or after a full stop, colon or the like
+# ("**Reporting line.** The CPO reports to..."); and after a clause that opens it to place the role ("Reporting to the
+# Manager, Digital Product, the PM will...", "Reporting to the CPO, the VP of Product will...", "In this role,
+# the PM will...", "Under the direction of the Head of Digital, the Product Manager is responsible for..."; not "If you
+# convert, the APM role is...", "After the launch, the PM will...", nor "Reporting to you, the PM will...", a report).
+# The clause runs at most 100 characters past its opening words; the start is looked for in the SENTENCE_START_WINDOW
+# characters before the subject.
+_SENTENCE_STARTS_HERE = re.compile(
+    r"(?:^|[.!?:;](?:\*\*|__)?|^[^\S\n]*(?:[-*•·–]|\d{1,2}[.)]))[^\S\n]*"
+    r"(?:(?:reporting|joining|in[^\S\n]+this[^\S\n]+(?:role|position)|under[^\S\n]+(?:the[^\S\n]+)?(?:general[^\S\n]+)?(?:direction|supervision|guidance))\b(?:(?!you)[^.!?:;\n]){0,100},[^\S\n]*)?\Z",
+    re.MULTILINE,
+)
+SENTENCE_START_WINDOW = 140
 # Who "will be the Product Manager": the reader ("you'll be", "you will also be", "could you be"), or the one hired ("to
 # be our first PM"); not "Your closest partners will be the squad's product manager", nor "Your manager will be the CPO".
 _BE_SUBJECT = re.compile(r"(?:\byou(?:['’](?:ll|d|re))?\b(?:[^\S\n]+[a-z]+){0,2}|\bto|^)[^\S\n]*\Z", re.MULTILINE)
+# A title of plain words that ends in a group names the group: "The product management team will grow to 12", "As a PM
+# community, we..."; not "Head of Product Practice" (whose head), nor "Senior Product Manager - Payments Team".
+_NAMES_A_GROUP = re.compile(
+    r"(?:(?!of\b)[\w.&/]+\s+)*+(?:teams?|groups?|functions?|departments?|offices?|orgs?|organi[sz]ations?|communit(?:y|ies)|guilds?|chapters?|practices?|councils?|tribes?|squads?|cohorts?)"
+)  # run over lowered(text)
 # "... years of experience as a", "worked as a": the words before a match that make it a background asked for.
 _BACKGROUND_BEFORE = re.compile(r"\b(?:experience|years?|yrs|worked|working|background|served|career|tenure)\b[^.;\n]{0,25}$")
 # "... as a product owner or business analyst": one of several backgrounds, not the role.
@@ -474,18 +501,23 @@ def find_self_reference(text: str, title: TextField | None = None) -> TitleMenti
             continue
         if match.group().startswith("be") and not _BE_SUBJECT.search(lower, max(0, match.start() - 30), match.start()):
             continue
-        value = text[match.start("title") : match.end("title")].strip()
-        found = title_level(value)
-        if found is not None and found.rule != "not_product_management" and _outside(match.span("title"), title):
-            return TitleMention(value, found, Span(*match.span("title")))
-    for match in matches_from(_ROLE_AS_SUBJECT, lower, ("the", "this")):
-        if not _SENTENCE_STARTS_HERE.search(lower, max(0, match.start() - 12), match.start()):
-            continue
-        value = text[match.start("title") : match.end("title")]
-        found = title_level(value)
-        if found is not None and found.rule != "not_product_management" and _outside(match.span("title"), title):
-            return TitleMention(value, found, Span(*match.span("title")))
+        if named := _named_role(text, lower, match, title):
+            return named
+    for match in matches_from(_ROLE_AS_SUBJECT, lower, _ROLE_AS_SUBJECT_STARTS):
+        if _SENTENCE_STARTS_HERE.search(lower, max(0, match.start() - SENTENCE_START_WINDOW), match.start()) and (
+            named := _named_role(text, lower, match, title)
+        ):
+            return named
     return None
+
+
+def _named_role(text: str, lower: str, match: re.Match[str], title: TextField | None) -> TitleMention | None:
+    """The role a self-reference's ``title`` group names, when it is a job title (not a group), and not the stated title."""
+    start, end = match.span("title")
+    found = title_level(text[start:end])
+    if found is None or found.rule == "not_product_management" or _NAMES_A_GROUP.fullmatch(lower, start, end) or not _outside((start, end), title):
+        return None
+    return TitleMention(text[start:end], found, Span(start, end))
 
 
 def _names_a_background(lower: str, match: re.Match[str]) -> bool:
