@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import jdclass.posting as posting_module
 from jdclass import parse
 from jdclass.corpus import DEFAULT_CORPUS
 from jdclass.education import _DEGREES, _WITHOUT_DEGREE, EducationRequirement, _degree_matches, extract_education
@@ -70,7 +71,7 @@ from jdclass.posting import (
     title_without_terms,
 )
 from jdclass.sections import PICTOGRAPHS, heading_kind, heading_text, split_sections
-from jdclass.spans import Span, at_word_start, clause_around, lowered, matches_at, matches_from, matches_where, starts_pattern
+from jdclass.spans import Span, at_word_start, clause_around, lowered, matches_at, matches_from, matches_where, occurrences, starts_pattern
 
 POSTING = """# Director of Product Management
 
@@ -1358,6 +1359,18 @@ def test_a_long_line_of_role_subjects_is_read_once() -> None:
     found = find_self_reference(line + "\nThe Senior Product Manager will own pricing.")
     assert found is not None
     assert (found.value, found.span.start) == ("Senior Product Manager", len(line) + 5)
+
+
+_SUBJECT_OPENINGS = ["", "Intro.\n", "Intro.\r\n", "Intro. \u00a0", "- ", "1) ", "**Role.** ", "Reporting to the CPO, ", "We build maps and ", "Part of "]
+_SUBJECT_SENTENCES = ["The Senior Product Manager will own search.", "This Product Owner role sits in payments.", "the PM sets it; you build it."]
+
+
+@pytest.mark.parametrize("text", [opening + sentence for opening in _SUBJECT_OPENINGS for sentence in _SUBJECT_SENTENCES])
+def test_the_role_as_subject_is_tried_only_where_it_can_begin(monkeypatch, text: str) -> None:
+    # ``_subject_places`` skips each "the" that no sentence start stands before; trying every "the" finds the same.
+    found = find_self_reference(text)
+    monkeypatch.setattr(posting_module, "_subject_places", lambda lower: occurrences(lower, ("the", "this")))
+    assert find_self_reference(text) == found
 
 
 @pytest.mark.parametrize(("line", "value"), [("İNTERNSHİP, REMOTE", "İNTERNSHİP"), ("full-tıme, remote", "full-tıme"), ("FULL-TIME", "FULL-TIME")])
