@@ -137,10 +137,12 @@ _SUFFIXES = compile_suffix_regex(English.Defaults.suffixes or ())
 
 def suffix_search(chunk: str) -> re.Match[str] | None:
     """What spaCy's English suffix search finds in ``chunk`` (the leftmost match that ends it), searched only where
-    a suffix can begin: a run of dots that ends the chunk, or its last ``SUFFIX_WIDTH`` characters (and one more, for a
-    ``$`` before a final newline). Searched from the chunk's start, each peel read the whole chunk."""
-    dots = len(chunk) - len(chunk.rstrip("."))
-    return _SUFFIXES.search(chunk, max(0, len(chunk) - max(dots, SUFFIX_WIDTH + 1)))
+    a suffix can begin: a run of dots that ends the chunk (or comes before its final newline), or its last
+    ``SUFFIX_WIDTH`` characters (and one more, for a ``$`` before a final newline). Searched from the chunk's start,
+    each peel read the whole chunk."""
+    body = chunk.removesuffix("\n")  # "......\n": the dots end it for ``$`` too
+    dots = len(body) - len(body.rstrip("."))
+    return _SUFFIXES.search(chunk, max(0, len(chunk) - max(dots + len(chunk) - len(body), SUFFIX_WIDTH + 1)))
 
 
 # The lexical attributes ``Lexicon`` reads, and the language (``Vocab.lang``); tokenizing needs none of them.
