@@ -13,6 +13,7 @@ from jdclass.education import EducationRequirement, extract_education
 from jdclass.errors import EmptyInput, InputError, InputTooLarge
 from jdclass.experience import YearsRequirement, extract_years_of_experience, main_requirement, people_management_years
 from jdclass.hyphenation import join_broken_words
+from jdclass.linebreaks import break_run_together_lines
 from jdclass.management import ManagementScope, extract_management_scope
 from jdclass.pay import CURRENCY_CODES, CURRENCY_SYMBOLS, Pay, bound_start, money_written, read_pay, spans_pay
 from jdclass.places import is_city
@@ -463,12 +464,13 @@ def check_title(title: str) -> None:
 def parse_text(text: str, *, title: str | None = None, source: str | None = None) -> Posting:
     """Parse text already read into memory (``parse`` validates raw input; this only refuses what spaCy cannot take).
 
-    Words hyphenated at a line end, as in a PDF, are joined first ("Data Plat-\\nform" reads "Data Platform"): the
-    posting holds the joined text, and its spans index that.
+    Words hyphenated at a line end, as in a PDF, are joined first ("Data Plat-\\nform" reads "Data Platform"), and
+    lines a scrape ran together are broken again ("managementExperience with SQL" reads "management\\nExperience
+    with SQL"): the posting holds the mended text, and its spans index that.
     """
     if len(text) > SPACY_MAX_CHARS:
         raise InputTooLarge(f"the text has {len(text):,} characters, over spaCy's {SPACY_MAX_CHARS:,}-character limit")
-    text = join_broken_words(text)
+    text = break_run_together_lines(join_broken_words(text))
     stated = locate_title(text, title) if title else find_title(text)
     sections = tuple(split_sections(text))
     head = text[:FIELD_SCAN_CHARS]

@@ -2034,3 +2034,27 @@ def test_a_bullet_that_opens_with_a_symbol_has_the_role_as_its_subject(text: str
 )
 def test_be_in_a_line_of_capitals_is_the_verb(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(item.level, item.field) for item in extract_education(text)] == expected
+
+
+# A posting as a job board's scrape has it, the line breaks after headings and between list items lost, and as
+# its author wrote it.
+RUN_TOGETHER = (
+    "Senior Product Manager, Payments\nJob DescriptionWe are hiring a Senior Product Manager to own our card payments roadmap.\n"
+    "ResponsibilitiesOwn the roadmap for card payments\nMentor two associate product managersReport to the Director of Product\n"
+    "Qualifications:Bachelor's degree in computer science\n7+ years of product management experienceStrong SQL skills\n"
+)
+WRITTEN_WITH_BREAKS = (
+    "Senior Product Manager, Payments\nJob Description\nWe are hiring a Senior Product Manager to own our card payments roadmap.\n"
+    "Responsibilities\nOwn the roadmap for card payments\nMentor two associate product managers\nReport to the Director of Product\n"
+    "Qualifications:\nBachelor's degree in computer science\n7+ years of product management experience\nStrong SQL skills\n"
+)
+
+
+def test_lines_a_scrape_ran_together_parse_as_written_with_their_breaks() -> None:
+    run_together, written = parse(RUN_TOGETHER), parse(WRITTEN_WITH_BREAKS)
+    assert run_together.text == WRITTEN_WITH_BREAKS
+    assert run_together.to_dict() == written.to_dict()
+    assert [section.kind for section in run_together.sections][:3] == ["role", "responsibilities", "requirements"]
+    assert run_together.self_reference is not None and run_together.self_reference.value == "Senior Product Manager"
+    assert run_together.management.reports_to == "director"
+    assert [item.span.of(run_together.text) for item in run_together.years] == ["7+ years"]

@@ -1,0 +1,51 @@
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from jdclass.linebreaks import break_run_together_lines
+
+
+@pytest.mark.parametrize(
+    ("text", "broken"),
+    [
+        ("strong stakeholder managementExperience with SQL", "strong stakeholder management\nExperience with SQL"),
+        ("Job DescriptionWe are seeking a Product Designer", "Job Description\nWe are seeking a Product Designer"),
+        ("ResponsibilitiesOwn the roadmap", "Responsibilities\nOwn the roadmap"),
+        ("About the RoleYou will lead", "About the Role\nYou will lead"),
+        ("Qualifications:Bachelor's degree", "Qualifications:\nBachelor's degree"),
+        ("required:Experience with SQL", "required:\nExperience with SQL"),
+        ("5+ yearsExperience", "5+ years\nExperience"),
+        ("3 yrs in fintechStrong SQLExcellent writing", "3 yrs in fintech\nStrong SQLExcellent writing"),  # "SQL" is no word's lower-case head
+        ("teamsWork with design and researchLead discovery", "teams\nWork with design and research\nLead discovery"),
+    ],
+)
+def test_a_line_break_a_scrape_lost_is_put_back(text: str, broken: str) -> None:
+    assert break_run_together_lines(text) == broken
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Experience with iPhone, iOS, macOS, eCommerce and devOps",  # a head under four letters: a name
+        "LinkedIn, JavaScript, YouTube, PowerPoint and GitHub",  # capitals from the first letter
+        "Meet at 10:30, see https://example.com or mailto:jobs@example.com",  # no capitalised word after the colon
+        "RESPONSIBILITIES: own the roadmap",
+        "Senior Product Manager\nResponsibilities\nOwn the roadmap.\n",
+        "",
+    ],
+)
+def test_what_was_not_run_together_is_left_as_it_is(text: str) -> None:
+    assert break_run_together_lines(text) is text
+
+
+_PIECES = ["management", "Experience", "Description", "We", ":", "iPhone", "a", "Z", "é", " ", "\n", "3", "_", "SQL"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join), st.text(max_size=200)))
+@example("managementExperienceDescriptionWe:Experience")
+def test_breaking_only_adds_line_breaks_and_is_idempotent(text: str) -> None:
+    broken = break_run_together_lines(text)
+    assert [ch for ch in broken if ch != "\n"] == [ch for ch in text if ch != "\n"]
+    assert broken.count("\n") >= text.count("\n")
+    assert break_run_together_lines(broken) == broken
