@@ -76,12 +76,13 @@ _AFTER_TITLE_WORD = (
     r"(?:(?<!\.)|(?<=\b[a-z]\.)|(?<=\bsr\.)|(?<=\bjr\.)|(?<=\bsnr\.)|(?<=\bsen\.)|(?<=\bassoc\.)|(?<=\bmgr\.)|(?<=\bdir\.)|(?<=\bprin\.)|(?<=\bgrp\.))"
 )
 _SELF_REFERENCE = re.compile(
-    r"\b(?:as|as\s+our|be|become|seeking|hiring|looking\s+for|join\s+us\s+as|join\s+our\s+team\s+as|role\s+of|position\s+of|need|want)\s+"
-    r"(?:(?:an?|the|our|one|two|several)\s+)?(?:[a-z][\w&-]*['’]s\s+)?(?:(?:first|next|new|founding|only|sole)\s+)?"
-    r"(?:(?:experienced|talented|passionate|motivated|strong|driven|seasoned)\s+)?"
-    rf"(?!(?:this|that|them|you|we|they|me|him|her|an?|the)\b|(?:it|us)\b\s*[.,;:!?])(?P<title>[A-Za-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}\s+[\w.&/-]+){{0,6}}?)"
+    r"\b(?:as|as\s+our|be|become|seeking|hiring|looking\s+for|join\s+us\s+as|join\s+our\s+team\s+as|role\s+of|position\s+of|need|want"
+    r"|you are|you['’]re|opportunity\s+for)[^\S\n]+"
+    r"(?:(?:an?|the|our|one|two|several)[^\S\n]+)?(?:[a-z][\w&-]*['’]s[^\S\n]+)?(?:(?:first|next|new|founding|only|sole)[^\S\n]+)?"
+    r"(?:(?:experienced|talented|passionate|motivated|strong|driven|seasoned)[^\S\n]+)?'?"
+    rf"(?!(?:this|that|them|you|we|they|me|him|her|an?|the)\b|(?:it|us)\b\s*[.,;:!?])(?P<title>[A-Za-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}[^\S\n]+[\w.&/-]+){{0,6}}?)"
     # A title ends before its sentence's full stop ("our first Chief Product Officer. You will..."), not an abbreviation's.
-    rf"{_AFTER_TITLE_WORD}(?=\s*(?:[,.;:()\n?!]|\s(?:to|who|with|you|will|at|in|for|on|and|that|based|position|role|reporting|responsible)\b))",
+    rf"{_AFTER_TITLE_WORD}(?='?\s*(?:[,.;:()\n?!]|\s(?:to|who|with|you|will|at|in|for|on|and|that|based|position|role|reporting|responsible|as)\b))",
 )  # run over lowered(text): lower-case patterns on lower-cased text are twice as fast as IGNORECASE
 # Words no title holds: where a subject phrase holds one, it is a clause, not a title ("the title says Head of Product"), or
 # two people ("The Designer and the PM will co-own..."; not "The VP of Product and Design will").
@@ -105,6 +106,18 @@ _ROLE_AS_SUBJECT = re.compile(
     r"|interview\w*[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:candidates|applicants|(?:loop|process|panel|stage|round)s?)\b))"
 )  # run over lowered(text)
 _ROLE_AS_SUBJECT_STARTS = ("the", "this")
+# "The ideal applicant for this remote Product Manager position...", "Within this Senior PM role at Acme, you will...",
+# a heading "About the Product Manager role": the role named as this one, wherever the sentence has it.
+_THIS_ROLE = re.compile(
+    # A role noun within 80 characters, or no try: most "this" and "about" begin no such phrase.
+    r"(?<![\w'’])(?=[^.!?\n]{5,80}?[^\S\n](?:role|position|opportunity|job|vacancy|opening)\b)(?:this|about[^\S\n]+the)[^\S\n]+"
+    rf"(?P<title>(?!(?:{_NOT_IN_SUBJECT_TITLE}|an?|the)\b)[a-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}[^\S\n]+(?!(?:{_NOT_IN_SUBJECT_TITLE}|an?|the)\b)[\w.&/-]+){{0,5}}?)"
+    rf"{_AFTER_TITLE_WORD}[^\S\n]+(?:role|position|opportunity|job|vacancy|opening)\b"
+)  # run over lowered(text)
+_THIS_ROLE_STARTS = ("this", "about")
+# Emphasis and quotation marks around a title ("a **Product Manager**", "as a “Senior PM”"), as spaces: the offsets stay.
+_EMPHASIS_MARKS = '*_“”"‘'
+_EMPHASIS_AS_SPACE = str.maketrans(dict.fromkeys(_EMPHASIS_MARKS, " "))
 # What may stand before a self-reference of ``_ROLE_AS_SUBJECT`` (white space but a line break aside): the text's start, a line's, the end
 # of a sentence or of a bold heading, a bullet or a number's bracket, or the comma after a clause that places the role
 # (``_SENTENCE_STARTS_HERE``). A "the" after anything else ("of the", "and the": most of them) is not tried
@@ -143,7 +156,7 @@ _LADDER_MENTION = re.compile(
     r"|\bchief\s+product\s+officer\b|\bcpo\b",
 )  # run over lowered(text); a head of product marketing or design is a neighbouring role, as in the reporting line
 # How every match of _SELF_REFERENCE begins (``matches_from``; tests/test_posting.py checks it).
-_SELF_REFERENCE_STARTS = ("as", "be", "seeking", "hiring", "looking", "join", "role", "position", "need", "want")
+_SELF_REFERENCE_STARTS = ("as", "be", "seeking", "hiring", "looking", "join", "role", "position", "need", "want", "you are", "you're", "you’re", "opportunity")
 # Every match of _LADDER_MENTION holds "product", "pm" or "cpo", and begins there, in the word that holds it ("apm"),
 # or at one of the three words before it ("Sr. PM", "Director, Product", "Vice President of Product"): the pattern is
 # tried only there (``_ladder_mention_places``), where trying it at the places of its 20 first words cost a str.find
@@ -157,7 +170,8 @@ _HIRED_ROLE = (
     r"(?=\s*(?:[,.;:()!?\n|–—]|\s-\s|(?<!\.)$|\s(?:to|who|with|you|will|at|in|for|on|and|that|based|position|role|reporting|responsible|working)\b))"
 )
 _HIRE = re.compile(
-    rf"(?<![\w'’])(?:seek(?:s|ing)?|hiring|recruiting|looking\s+for|searching\s+for|needs?|wants?)\s+(?:an?|our\s+(?:first|next|new))\s+{_HIRED_ROLE}"
+    rf"(?<![\w'’])(?:seek(?:s|ing)?|hiring|recruiting|looking\s+for|searching\s+for|needs?|wants?|add(?:ing)?|bring(?:ing)?\s+on(?:\s+board)?|welcom(?:e|ing))"
+    rf"\s+(?:an?|our\s+(?:first|next|new))\s+{_HIRED_ROLE}"
 )  # run over lowered(text)
 # The role named without a hire verb before it: "We are looking for someone to join us as Director of Product", "Acme
 # is hiring for the role of Senior PM", "Could you be our next Head of Product?", and "As our first Head of Product,
@@ -174,13 +188,15 @@ _ADDRESSED_LATER = re.compile(r"(?:\s*[,(]?\s*|[^.;:!?\n]{0,60}?,\s*)you(?:\b|['
 _NOT_THIS_ROLE = re.compile(r"n['’]t\b|\b(?:not|never|no\s+longer|one\s+day|also)\b|,\s*who\b", re.IGNORECASE)
 # Where a title begins: a hire phrase names one when it writes the role as a title, in capitals.
 _CAPITAL_WORD = re.compile(r"(?<![\w.&/-])[A-Z]")
-_HIRE_STARTS = ("seek", "hiring", "recruiting", "looking", "searching", "need", "want")
+_HIRE_STARTS = ("seek", "hiring", "recruiting", "looking", "searching", "need", "want", "add", "bring", "welcom")
 # Who hires, in the words before the verb (original case): "we", "we're", or the employer at the start of the clause
-# ("Acme Health is", "Our payments team is", "Lagoa Trips, a 25-person startup, is"), not "you" nor a candidate.
-# A verb in -ing needs its "is", "are" or "'re": "Candidates seeking a PM role" is no employer hiring.
+# ("Acme Health is", "Our payments team is", "Lagoa Trips, a 25-person startup, is"), not "you" nor a candidate,
+# and the mood it hires in ("We are excited to bring on a PM", "We're looking to add a Senior PM"). A verb in -ing,
+# and one that hires only in such a mood (add, bring on, welcome), needs its "is", "are" or "'re": "Candidates
+# seeking a PM role" is no employer hiring, nor "Help us add a PM".
 _HIRE_SUBJECT = re.compile(
     r"(?:(?<![\w'’])(?i:we)|(?:^|,)\s*(?:(?i:the|our)\s+[\w&.'’-]+|[A-Z][\w&.'’-]*)(?:\s+[\w&.'’-]+){0,4}?(?:\s*,[^,\n]{1,60},)?)"
-    r"(?P<aux>['’]re|\s+(?:is|are))?(?:\s+(?i:currently|now|actively|also|urgently|again))?\s*$"
+    r"(?P<aux>['’]re|\s+(?:is|are))?(?:\s+(?i:currently|now|actively|also|urgently|again))?(?:\s+(?i:excited|thrilled|happy|delighted|keen|eager|looking|hoping)\s+to)?\s*$"
 )
 # Words that make the one seeking a candidate, a client or a condition: "If you are seeking a PM role", "Teams that need a PM".
 _NOT_EMPLOYER = frozenset(["you", "your", "you're", "you’re", "they", "i", "he", "she", "candidate", "candidates", "applicant", "applicants"])
@@ -498,11 +514,21 @@ def _outside(span: tuple[int, int], title: TextField | None) -> bool:
 def find_self_reference(text: str, title: TextField | None = None) -> TitleMention | None:
     """The first place the body names the role it advertises ("As a Senior PM, you will..."), outside the title.
 
+    The forms, in the order they are looked for: the role named after a word that introduces it ("As a Senior PM,
+    you will", "we are hiring a Director of Product to", "You are a seasoned Product Manager", "an opportunity for
+    a Project Manager who"); the role as the subject of a sentence ("The Senior PM will own...", at a sentence's
+    start); the role named as this one ("this remote Product Manager position", "About the PM role"); and the
+    employer announcing the role in capitals with another hire verb ("We are currently searching for an experienced
+    Survey Project Manager", "We're excited to bring on a Product Manager"). The patterns read the text with its
+    Markdown emphasis and double quotes as spaces: "We are looking for a **Product Manager** with..." names the role
+    as the plain sentence does. None of them reads across a line break: "Why we're hiring" above a paragraph is a
+    heading, not a sentence.
+
     A background asked for is not the role: "3 years of experience as a project manager" and "as a product
     owner or business analyst" name what the candidate has been, so they are passed over, unless the ad goes
     on to address the person in the role ("In your first year as a Senior PM, you will...").
     """
-    lower = lowered(text)
+    lower = _without_emphasis(lowered(text))
     for match in matches_from(_SELF_REFERENCE, lower, _SELF_REFERENCE_STARTS):
         if match.group().startswith("as") and _names_a_background(lower, match):
             continue
@@ -515,7 +541,33 @@ def find_self_reference(text: str, title: TextField | None = None) -> TitleMenti
             named := _named_role(text, lower, match, title)
         ):
             return named
+    for match in matches_from(_THIS_ROLE, lower, _THIS_ROLE_STARTS):
+        if named := _named_role(text, lower, match, title):
+            return named
+    # The employer announcing the role in capitals, in a form the patterns above do not read: "We are currently
+    # searching for an experienced Survey Project Manager", "Acme is recruiting a Head of Product".
+    hired = _employer_hiring(text, lower)
+    if hired is not None and (level := title_level(value := _plain_title(hired.value))) is not None:
+        span = (hired.span.start, hired.span.start + len(hired.value))
+        if _outside(span, title):
+            return TitleMention(value, level, Span(*span))
     return None
+
+
+def _plain_title(value: str) -> str:
+    """A title without the emphasis or quotation marks inside it ('a "Senior" Product Manager')."""
+    if any(mark in value for mark in _EMPHASIS_MARKS):
+        return " ".join(value.translate(_EMPHASIS_AS_SPACE).split())
+    return value
+
+
+def _without_emphasis(lower: str) -> str:
+    """``lower`` with its emphasis and quotation marks as spaces (``str.replace`` for each: ``str.translate`` with a
+    table that holds curly quotes took 0.1 ms a posting)."""
+    for mark in _EMPHASIS_MARKS:
+        if mark in lower:
+            lower = lower.replace(mark, " ")
+    return lower
 
 
 def _subject_places(lower: str) -> list[int]:
@@ -534,10 +586,11 @@ def _subject_places(lower: str) -> list[int]:
 def _named_role(text: str, lower: str, match: re.Match[str], title: TextField | None) -> TitleMention | None:
     """The role a self-reference's ``title`` group names, when it is a job title (not a group), and not the stated title."""
     start, end = match.span("title")
-    found = title_level(text[start:end])
+    value = _plain_title(text[start:end])
+    found = title_level(value)
     if found is None or found.rule == "not_product_management" or _NAMES_A_GROUP.fullmatch(lower, start, end) or not _outside((start, end), title):
         return None
-    return TitleMention(text[start:end], found, Span(start, end))
+    return TitleMention(value, found, Span(start, end))
 
 
 def _names_a_background(lower: str, match: re.Match[str]) -> bool:
@@ -645,12 +698,18 @@ def find_hired_title(text: str) -> TextField | None:
     self-reference and a mention.
     """
     lower = lowered(text)
-    # Up to a little past the opening, so that a title begun in it ends where it does; the starts are found there only.
-    window = min(len(lower), HIRE_SCAN_CHARS + 300)
-    hired = _first_title(text, matches_from(_HIRE, lower, _HIRE_STARTS, 0, window), _employer_hires)
+    hired = _employer_hiring(text, lower)
     # The first sentence that names the role: a form without a hire verb only before the hire sentence.
+    window = min(len(lower), HIRE_SCAN_CHARS + 300)
     named = _first_title(text, matches_from(_ROLE_NAMED, lower, _ROLE_NAMED_STARTS, 0, window), _names_this_role, hired.span.start if hired else None)
     return named or hired
+
+
+def _employer_hiring(text: str, lower: str) -> TextField | None:
+    """The title of the first hire sentence of the opening ("We're hiring a Senior PM to..."), read in ``lower``."""
+    # Up to a little past the opening, so that a title begun in it ends where it does; the starts are found there only.
+    window = min(len(lower), HIRE_SCAN_CHARS + 300)
+    return _first_title(text, matches_from(_HIRE, lower, _HIRE_STARTS, 0, window), _employer_hires)
 
 
 def _first_title(

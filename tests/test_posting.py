@@ -58,6 +58,8 @@ from jdclass.posting import (
     _ROLE_NAMED_STARTS,
     _SELF_REFERENCE,
     _SELF_REFERENCE_STARTS,
+    _THIS_ROLE,
+    _THIS_ROLE_STARTS,
     _TITLE_LABEL,
     TextField,
     _label_line_starts,
@@ -730,7 +732,7 @@ _MANAGEMENT_PATTERNS = {
 # The patterns whose starts are all their places (not those ``_DERIVED_PLACES`` adds places to).
 _STARTED = [(pattern, _STARTS[name]) for name, pattern in _MANAGEMENT_PATTERNS.items() if name not in _DERIVED_PLACES]
 _STARTED += [(_SELF_REFERENCE, _SELF_REFERENCE_STARTS), (_HIRE, _HIRE_STARTS)]
-_STARTED += [(_ROLE_NAMED, _ROLE_NAMED_STARTS), (_ROLE_AS_SUBJECT, _ROLE_AS_SUBJECT_STARTS)]
+_STARTED += [(_ROLE_NAMED, _ROLE_NAMED_STARTS), (_ROLE_AS_SUBJECT, _ROLE_AS_SUBJECT_STARTS), (_THIS_ROLE, _THIS_ROLE_STARTS)]
 _STARTED += [(YEARS_PATTERN, _YEARS_STARTS), (MONTHS_PATTERN, _MONTHS_STARTS)]
 _STARTED_WORDS = [
     "٣ direct reports",
@@ -798,6 +800,14 @@ _STARTED_PHRASES += ["be the PM who", "become our APM to", "seeking a VP of Prod
 _STARTED_PHRASES += ["seeks a Product Manager.", "recruiting an APM", "searching for our first Head of Product who", "needs a Senior PM - Growth"]
 _STARTED_PHRASES += ["wants an experienced Principal PM!", "join us as Director of Product to", "start as an APM,", "step in as Head of Product."]
 _STARTED_PHRASES += ["come on board as our new Lead PM;", "for the role of Senior PM.", "become our next CPO?", "grow the team over time"]
+_STARTED_PHRASES += [
+    "you are a seasoned PM with",
+    "you're an experienced APM.",
+    "you’re a Senior PM,",
+    "opportunity for a Product Manager who",
+    "this remote PM position",
+]
+_STARTED_PHRASES += ["about the Product Manager role", "adding a Senior PM to", "bring on a Product Manager for", "welcome a Head of Product,"]
 _STARTED_PHRASES += ["C-suite", "C level", "csuite", "CLevel", "SLT", "our board", "manage the budget", "set budgets", "responsible for the budget"]
 _STARTED_PHRASES += ["financial management of budgets", "management of the budget", "manager of a budget"]
 _STARTED_PHRASES += [f"{count} years" for count in ["zero", "one", "two", "twelve", "twenty", "three", "thirteen", "thirty", "four", "fourteen"]]
@@ -1345,6 +1355,35 @@ def test_a_long_gap_after_reports_to_is_read_once(gap: str) -> None:
         ("We sell games. The Senior Product Manager will own a market where youth matters.", "Senior Product Manager"),
         # A title ends at the line's end.
         ("About the role\nThe Director of Product will lead the platform.", "Director of Product"),
+        # Emphasis and quotation marks around the title are no part of it.
+        ("We are looking for a **Product Manager** with a security background.", "Product Manager"),
+        ("As a 'Senior Product Manager' you will shape our care platform.", "Senior Product Manager"),
+        ('Our client is looking for a "Senior" Product Manager to join them.', "Senior Product Manager"),
+        ("As a “Head of Product”, you will set the plan.", "Head of Product"),
+        # ... but a heading is no sentence: the role is not looked for across a line break.
+        ("**Why we're hiring**\n\nOur product team grew from one PM to four.", None),
+        ("What we are looking for\nProduct management experience in fintech.", None),
+        # The reader addressed as the role.
+        ("You are a seasoned Product Manager with many launches behind you.", "Product Manager"),
+        ("If you are a Senior Product Manager who thrives on ambiguity, read on.", "Senior Product Manager"),
+        ("You're an experienced APM.", "APM"),
+        ("You are a great fit if you love data.", None),
+        ("You are an engineer at heart.", None),
+        # The role named as this one, wherever the sentence has it.
+        ("The ideal applicant for this remote Product Manager position has a customer-first mindset.", "remote Product Manager"),
+        ("Within this Senior PM role at Acme, you will own pricing.", "Senior PM"),
+        ("About the Product Manager role\nOur PM reports to the CPO.", "Product Manager"),
+        ("This is an excellent opportunity for a Project Manager who loves hardware.", "Project Manager"),
+        ("This is a great role for growth.", None),
+        ("Our PMs grow into the Director of Product role over time.", None),
+        # The employer hiring, in words the other forms do not read.
+        ("We are seeking an entrepreneurial Product Designer as we build out our studio.", "entrepreneurial Product Designer"),
+        ("We are currently searching for an experienced Survey Project Manager.", "Survey Project Manager"),
+        ("We are excited to bring on a Product Manager for our billing suite.", "Product Manager"),
+        ("We're looking to add a talented Senior Product Manager to our growing team!", "Senior Product Manager"),
+        ("We are adding a remote Product Manager, with a knack for APIs, to the platform team.", "Product Manager"),
+        ("You will add two Product Managers to the team.", None),
+        ("Help us add a Product Manager to the team.", None),
     ],
 )
 def test_self_reference_is_the_role_not_a_background_asked_for(text: str, role: str | None) -> None:
