@@ -28,7 +28,7 @@ _DIRECT_REPORTS = re.compile(
     rf"\b(?P<n>{_NUM})\+?\s+(?:direct\s+reports|directs\b|(?:senior\s+|product\s+)?(?:product\s+managers|pms|people|product\s+leaders|directors|managers)\s+(?:report|reporting)\s+to\s+you)"
     rf"|\b(?:with|have|has|manage|managing|lead|leading)\s+(?P<k>{_NUM})\+?\s+reports\b"
     rf"|\b(?:team|group|organi[sz]ation)\s+of\s+(?P<m>{_NUM})\+?\s+(?:\w+\s+){{0,2}}(?:product\s+managers|pms|people|product\s+people|managers|directors|product\s+leaders)"
-    rf"|\b(?:manag(?:e|es|ing)|lead(?:s|ing)?|supervis(?:e|es|ing)|oversee(?:s|ing)?)\s+(?P<j>{_NUM})\+?\s+(?:senior\s+|associate\s+|group\s+)?"
+    rf"|\b(?:manag(?:e|es|ing)|lead(?:s|ing)?|supervis(?:e|es|ing)|oversee(?:s|ing)?|hir(?:e|es|ing))\s+(?P<j>{_NUM})\+?\s+(?:senior\s+|associate\s+|group\s+)?"
     r"(?:product\s+managers|pms|people|managers|directors|product\s+leaders)\b"
     # A label and its value: "Direct reports: 3 (PMs)", "Direct reports – 4", "Direct reports: 2-3" (the lower end),
     # "Direct reports: ~6" or "up to 6".
@@ -93,7 +93,8 @@ _MANAGES_PMS = re.compile(
     r"(?:team\s+of\s+(?:\d+\s+|\w+\s+)?)?(?:senior\s+|associate\s+|group\s+)?"
     r"(?:product\s+managers|pms\b|product\s+(?:management\s+)?team|product\s+org\w*|product\s+leaders)(?!['’]s\b)"
     # "manage three PMs", but not "coach the two PMs": coaching is what a senior PM does for peers
-    r"|\b(?:manag\w*+|supervis\w*+)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several)\+?\s+(?:senior\s+|associate\s+)?(?:product\s+managers|pms)\b"
+    # "hire four PMs" is hiring (``_HIRES``) unless the role goes on to manage them ("... and manage them"; ``_LEADS_IT_AFTER``)
+    r"|\b(?:manag\w*+|supervis\w*+|hir(?:e|es|ing)\b)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several)\+?\s+(?:senior\s+|associate\s+)?(?:product\s+managers|pms)\b"
     r"|\b(?:product\s+managers|pms)\s+(?:who\s+)?(?:will\s+)?report(?:ing)?\s+(?:directly\s+)?(?:in)?to\s+(?:you|this\s+role)\b"
     # Reviews count only when they are the PMs': an engineering manager also "runs performance reviews for the team".
     r"|\bperformance\s+reviews?\s+(?:and\s+\w+(?:\s+\w+)?\s+)?(?:for|of)\s+(?:(?:the|your|our|all|each|every)\s+)?(?:\w+\s+)?(?:team\s+of\s+)?"
@@ -230,7 +231,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 _NUMBER_STARTS: tuple[str, ...] = (*"0123456789", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen")
 _NUMBER_STARTS += ("twenty", "thirty", "forty", "fifty")
 # A team to be made that the role then leads, in the same clause: "build a team of 5 PMs and lead it", "hire a team of 4
-# product managers, then manage them" (not "hire a team of 4 PMs and lead the launch").
+# product managers, then manage them", "hire four PMs and manage them" (not "hire a team of 4 PMs and lead the launch").
 _LEADS_IT_AFTER = re.compile(
     r"[^.;:!?\n]{0,40}?\b(?:and|then)[^\S\n]+(?:(?:to|also|go\s+on\s+to)[^\S\n]+)?(?:lead|manag|coach|run|supervis)\w*[^\S\n]+(?:it|them)\b"
 )
@@ -244,7 +245,7 @@ _GROWS_TO_A_COUNT = re.compile(
 # ``_DERIVED_PLACES`` gives (``_places``; tests/test_posting.py checks that each pattern finds the same matches as a
 # scan of the whole text). A pattern that opens with a letter (_PNL) needs none: ``re`` skips ahead to that letter.
 _STARTS: dict[str, tuple[str, ...]] = {
-    "direct_reports": (*_NUMBER_STARTS, "with", "have", "has", "manag", "lead", "supervis", "oversee", "team", "group", "organi", "direct"),
+    "direct_reports": (*_NUMBER_STARTS, "with", "have", "has", "manag", "lead", "supervis", "oversee", "hir", "team", "group", "organi", "direct"),
     "manages_product_managers": ("manag", "lead", "build", "coach", "grow", "develop", "hir", "mentor", "supervis", "oversee", "product", "pm")
     + ("performance",),
     "manages_people": ("people", "direct"),
@@ -425,8 +426,9 @@ def _counts_the_roles_team(text: str, match: re.Match[str]) -> bool:
         return not _COLLEAGUE_HAS.search(lead_in)  # "Our CPO has 6 direct reports", not "Our ideal candidate will have 5"
     if _COLLEAGUE_SUBJECT.search(lead_in) or (_RELATIVE_CLAUSE.search(lead_in) and not _THE_HIRE_WHO.search(lead_in)):
         return False
-    if match.group("j") is not None:
-        return bool(_ROLE_DOES.search(lead_in))
+    if match.group("j") is not None:  # "manage three PMs"; "hire four PMs" only when the role then manages them
+        hired = text.startswith("hir", match.start())
+        return bool(_ROLE_DOES.search(lead_in)) and (not hired or bool(_LEADS_IT_AFTER.match(text, match.end())))
     if _SOMEONE_ELSES_TEAM.search(lead_in) and not _THE_HIRE_WHO.search(lead_in):
         return False
     leads = _LEADS_THE_TEAM.search(lead_in)

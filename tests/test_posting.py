@@ -775,7 +775,7 @@ _STARTED_PHRASES = [
 _STARTED_PHRASES += ["organization of 40 people", "has 3 reports", "have ten reports", "managing 2 reports", "leading 5 reports"]
 _STARTED_PHRASES += ["manage 3 product managers", "supervising two PMs", "oversees 4 managers", "leads 2 directors"]
 _STARTED_PHRASES += ["lead, coach and grow the product team", "build and lead product leaders", "hiring the PMs", "mentor and manage PMs"]
-_STARTED_PHRASES += ["supervise 3 PMs", "product managers who will report to you", "people management", "oversee our product org"]
+_STARTED_PHRASES += ["hire 4 PMs and manage them", "supervise 3 PMs", "product managers who will report to you", "people management", "oversee our product org"]
 _STARTED_PHRASES += ["performance reviews of the PMs", "performance review for your product team", "PM performance reviews"]
 _STARTED_PHRASES += ["product manager performance review", "PMs who will report directly to you", "product managers reporting into this role"]
 _STARTED_PHRASES += ["direct\treports", "PMs report to this role"]
@@ -2038,6 +2038,10 @@ def test_hiring_to_come_is_hiring_not_managing_product_managers(text: str, hires
         ("Build a team of 5 PMs and lead it.", 5, True, True),
         ("Hire a team of 4 product managers, then manage them through launch.", 4, True, True),
         ("Hire a team of 4 PMs and lead the launch.", None, True, False),
+        ("You will hire four PMs and manage them.", 4, True, True),
+        ("Hire 3 product managers, then lead them through the launch.", 3, True, True),
+        ("You will hire four PMs.", None, True, False),
+        ("Hire two PMs and lead the launch.", None, True, False),
         # The employer building, or a team's culture: no hiring of the role's.
         ("Acme is building a team of 12 product managers.", None, False, False),
         ("Build a team culture of curiosity.", None, False, False),
