@@ -455,6 +455,17 @@ _LISTED_REPORT = re.compile(
     r"|a?pms?|gpms?|owners?|architects?|specialists?|marketers?|strategists?|writers?|officers?|coordinators?)\b)"
 )
 _MOST_LISTED = 8  # reports listed after the first: a bound on the work for a hostile run of ", 1 pm"
+# Whom the reports are, in the count's own words or right after it ("3 direct reports: two designers and a researcher",
+# "Direct reports: 3 designers", "manage 5 people (engineers)", "2 direct reports, both senior designers"): product
+# managers and their leaders, or other kinds of people. Reports named as neither ("5 direct reports", "a team of 6")
+# are taken to be PMs: in a PM posting they are.
+_PRODUCT_REPORTS = re.compile(r"\b(?:product[^\S\n]+(?:managers?|leads?|leaders?)|a?pms?|gpms?|directors?|heads[^\S\n]+of[^\S\n]+product|[se]?vps?)\b")
+_OTHERS_NAMED = re.compile(
+    # Possessive runs of spaces: a run is read once, not once for each way to split it.
+    rf"[^\S\n]*+[,:(–—-]?[^\S\n]*+(?:(?:all|both|each|mostly|including|namely|{_NUM}|an?|senior|junior|lead|staff|principal|product|ux|ui|data|software|qa)[^\S\n]++){{0,3}}"
+    r"(?:designers?|engineers?|developers?|researchers?|analysts?|scientists?|marketers?|writers?|architects?|strategists?|specialists?"
+    r"|coordinators?|(?:engineering|design|program|project|marketing|content)[^\S\n]+(?:managers?|leads?))\b"
+)
 
 
 def _reports_count(text: str, matches: Iterator[re.Match[str]]) -> tuple[int, Span] | None:
@@ -483,6 +494,12 @@ def _reports_count(text: str, matches: Iterator[re.Match[str]]) -> tuple[int, Sp
     if lower is None or low is None or low >= count:  # "Team size: 40 – 6 direct reports" is no range
         return count, Span(chosen.start(), chosen.end())
     return low, Span(min(chosen.start(), lower.start()), chosen.end())
+
+
+def _reports_are_product_people(text: str, span: Span) -> bool:
+    """Whether the direct reports counted at ``span`` are product managers (or their leaders), or not named as
+    anything else: "3 direct reports: two designers and a researcher" are not."""
+    return bool(_PRODUCT_REPORTS.search(text, span.start, span.end)) or not _OTHERS_NAMED.match(text, span.end)
 
 
 def _listed_reports(text: str, count: int, label: re.Match[str]) -> tuple[int, Span]:
@@ -621,7 +638,8 @@ def extract_management_scope(text: str) -> ManagementScope:
         reports_to = _reporting_line_before_whom(original, text, spans)
     return ManagementScope(
         direct_reports=direct_reports,
-        manages_product_managers=bool(first("manages_product_managers", _MANAGES_PMS)) or bool(direct_reports),
+        manages_product_managers=bool(first("manages_product_managers", _MANAGES_PMS))
+        or bool(direct_reports and _reports_are_product_people(text, spans["direct_reports"])),
         manages_people=bool(first("manages_people", _MANAGES_PEOPLE)),
         manages_managers=bool(first("manages_managers", _MANAGES_MANAGERS)),
         hires=bool(first("hires", _HIRES)),

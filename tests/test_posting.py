@@ -360,6 +360,16 @@ def test_performance_reviews_count_only_when_they_are_of_product_managers(text: 
         ("People management: Not required", False, False),
         ("| Direct reports | None |", False, False),  # a table's cell, or a note before the value
         ("Direct reports (for now): none", False, False),
+        # A count of reports manages PMs unless the reports are named as other people.
+        ("You will have 4 direct reports.", True, True),
+        ("You will have 3 direct reports: two designers and a researcher.", False, True),
+        ("Direct reports: 3 designers", False, True),
+        ("You will have 2 direct reports, both senior designers.", False, True),
+        ("5 direct reports (all product managers)", True, True),
+        ("Direct reports: 3 Product Managers, 1 Designer", True, True),
+        ("You will have 4 direct reports and work with our engineers.", True, True),
+        ("You will manage 5 people (designers and engineers).", False, False),
+        ("Manage 5 people; partner with designers.", True, False),
     ],
 )
 def test_managing_people_is_read_apart_from_managing_product_managers(text: str, product_managers: bool, people: bool) -> None:
@@ -583,6 +593,12 @@ def test_the_roles_hiring_is_found_inside_the_employers_announcement() -> None:
     scope = extract_management_scope(text)
     assert scope.hires
     assert scope.spans["hires"].of(text) == "hire and coach the team"
+
+
+def test_the_kind_of_reports_is_read_once_over_a_run_of_spaces() -> None:
+    # The spaces before and after a separator are read possessively: a run is not split every way before the kind.
+    assert extract_management_scope("5 direct reports," + " " * 200_000 + "designers").manages_product_managers is False
+    assert extract_management_scope("5 direct reports" + " " * 200_000 + "x").manages_product_managers is True
 
 
 def test_joined_verbs_do_not_backtrack_on_runs_of_spaces() -> None:
