@@ -357,9 +357,9 @@ class ManagementScope:
         }
 
 
-# A negation reaches to the signal within its clause: not past a colon, a dash, "but" or another sentence ("This isn't an
-# IC role: you'll have 6 direct reports").
-_NEGATION = re.compile(r"(?:\b(?:no|not|without|never|nor|rather\s+than|instead\s+of)\b|\wn['’]t\b)(?:(?!\bbut\b)[^.;:!?–—\n]){0,25}$")
+# A negation reaches to the signal within its clause: not past a colon, a dash, "but", a comma before a count, or another
+# sentence ("This isn't an IC role: you'll have 6 direct reports", "No ego, 5 direct reports and a budget").
+_NEGATION = re.compile(rf"(?:\b(?:no|not|without|never|nor|rather\s+than|instead\s+of)\b|\wn['’]t\b)(?:(?!\bbut\b|,[^\S\n]*{_NUM}\b)[^.;:!?–—\n]){{0,25}}$")
 # ... or as a label's value: "Direct reports: none", "Budget – N/A", "People management: no", "... : not required",
 # "| Direct reports | None |", "Direct reports (for now): none" (not "Direct reports: 0-2", a range).
 _NONE_AFTER = re.compile(
@@ -369,8 +369,14 @@ _NONE_AFTER = re.compile(
 
 def _negated(text: str, start: int, end: int) -> bool:
     """True for "no direct reports", "you won't have direct reports", "will not manage a team", "Direct reports:
-    none": a signal stated as absent."""
+    none": a signal stated as absent. A count after a comma is stated, whatever came before it: "No ego, 5 direct
+    reports" has five."""
+    if _COUNT_AFTER_A_COMMA.match(text, start) and text[max(0, start - 30) : start].rstrip().endswith(","):
+        return bool(_NONE_AFTER.match(text, end))
     return bool(_NEGATION.search(text[max(0, start - 30) : start]) or _NONE_AFTER.match(text, end))
+
+
+_COUNT_AFTER_A_COMMA = re.compile(rf"{_NUM}\b")
 
 
 # A budget that is a perk, not one the role owns: "a learning budget of $1,500", "a budget for conferences".

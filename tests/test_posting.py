@@ -360,6 +360,12 @@ def test_performance_reviews_count_only_when_they_are_of_product_managers(text: 
         ("People management: Not required", False, False),
         ("| Direct reports | None |", False, False),  # a table's cell, or a note before the value
         ("Direct reports (for now): none", False, False),
+        # A count after a comma is stated, whatever came before it; a list of what the role will not have stays absent.
+        ("No ego, 5 direct reports.", True, True),
+        ("No egos, no politics, 3 PMs reporting to you.", True, False),
+        ("You will have no budget, headcount or direct reports.", False, False),
+        ("No direct reports, no budget.", False, False),
+        ("Not 5 direct reports.", False, False),
         # A count of reports manages PMs unless the reports are named as other people.
         ("You will have 4 direct reports.", True, True),
         ("You will have 3 direct reports: two designers and a researcher.", False, True),
