@@ -656,14 +656,20 @@ def find_title(text: str) -> TextField | None:
         if _LABELLED_FIELD.match(cleaned):
             continue  # "Reports to: VP of Product", "Hiring Manager: Jane Doe": a labelled field, not the title
         title = _title_on_line(candidate, cleaned)
+        start = match.start() + line.find(cleaned)
+        if wrapped := _THE_ROLE_HEADING.fullmatch(title):  # "About the Product Manager role": the title inside
+            title, start = wrapped.group("title"), start + wrapped.start("title")
         bullet = opens_with_a_bullet_symbol(line.strip())  # "✅ Partner with the Head of Design" is a point; "★ Senior PM" a title
         # Where the line is cut, no sentence ends: "Product Manager – Scholarly Co. (Auckland, hybrid)".
         if _looks_like_title(title if title == cleaned else title.rstrip(".")) and not (bullet and not _title_case(title)):
-            start = match.start() + line.find(cleaned)
             return _title_field(text, start, start + len(title))
         if heading_text(line) is None and len(line.split(maxsplit=12)) > 12:  # at most 13 items: enough to tell more than 12 words
             break  # prose has started; a title would have come before it
     return None
+
+
+# A heading that names the role as this one: "About the Product Manager role", "The Senior PM Opportunity:".
+_THE_ROLE_HEADING = re.compile(r"(?:about[^\S\n]+)?(?:the|this|our)[^\S\n]+(?P<title>\S.*?)[^\S\n]+(?:role|position|opportunity|job)[^\S\n]*:?", re.IGNORECASE)
 
 
 # How a line that ``_TITLE_LABEL`` matches begins, after the line break before it: a scan for it skips ahead to the

@@ -241,6 +241,12 @@ def test_content_text_keeps_a_line_about_the_role_inside_an_offer_section(line):
         ("Acme Health · Remote · Leadership Team\nVP of Product\nYou will lead product.", "VP of Product"),
         ("Analyst Team Lead\nYou will lead the analysts.", "Analyst Team Lead"),  # a lead of a team is a role
         ("Engineering Manager - Payments Team\nYou will manage engineers.", "Engineering Manager - Payments Team"),
+        # A heading that names the role as this one states its title, without the words around it.
+        ("Acme Robotics.\nAbout the Product Manager role\nOur PM reports to the CPO.", "Product Manager"),
+        ("## About this Senior PM Opportunity:\nYou will own pricing.", "Senior PM"),
+        ("The Director of Product position\nYou will lead four PMs.", "Director of Product"),
+        ("Senior Product Manager\nAbout the role\nYou will own pricing.", "Senior Product Manager"),
+        ("About the role\nYou will own pricing.", None),
     ],
 )
 def test_find_title(text, title):
