@@ -25,7 +25,7 @@ _NOT_A_HEADCOUNT = rf"\+?[^\S\n]*(?:(?:[-–—/]|to|or)[^\S\n]*(?:more|{_NUM})\
 _REPORTS_LABEL = r"direct\s+reports(?:[^\S\n]*\([^()\n]{1,30}\))?[^\S\n]*[:|–—-]"
 
 _DIRECT_REPORTS = re.compile(
-    rf"\b(?P<n>{_NUM})\+?\s+(?:direct\s+reports|directs\b|(?:senior\s+|product\s+)?(?:product\s+managers|pms|people|product\s+leaders|directors|managers)\s+(?:report|reporting)\s+to\s+you)"
+    rf"\b(?P<n>{_NUM})\+?\s+(?:(?:immediate|initial|current|permanent)\s+)?(?:direct\s+reports|directs\b|(?:senior\s+|product\s+)?(?:product\s+managers|pms|people|product\s+leaders|directors|managers)\s+(?:report|reporting)\s+to\s+you)"
     rf"|\b(?:with|have|has|manage|managing|lead|leading)\s+(?P<k>{_NUM})\+?\s+reports\b"
     rf"|\b(?:team|group|organi[sz]ation)\s+of\s+(?P<m>{_NUM})\+?\s+(?:\w+\s+){{0,2}}(?:product\s+managers|pms|people|product\s+people|managers|directors|product\s+leaders)"
     rf"|\b(?:manag(?:e|es|ing)|lead(?:s|ing)?|supervis(?:e|es|ing)|oversee(?:s|ing)?|hir(?:e|es|ing))\s+(?P<j>{_NUM})\+?\s+(?:senior\s+|associate\s+|group\s+)?"
@@ -102,7 +102,14 @@ _MANAGES_PMS = re.compile(
     r"|\b(?:pm|product\s+manager)\s+performance\s+reviews?\b",
 )
 # "People management" and "direct reports" say that the role manages, not whom: an engineering manager says so too.
-_MANAGES_PEOPLE = re.compile(r"\bpeople\s+manag\w+\b|\bdirect\s+reports\b")
+# So do "line management" and "line-manage" (not "your line manager", the boss, nor "product line management", a
+# product line's), and solid- or dotted-line reports.
+_MANAGES_PEOPLE = re.compile(
+    r"\bpeople\s+manag\w+\b|\bdirect\s+reports\b|(?<!product\s)(?<!business\s)\bline[-\s]?manag(?:ement|e|es|ing)\b|\b(?:solid|dotted)[-\s]line\s+reports\b"
+)
+# ... unless it is said to sit with someone else: "line management remains with the director", "people management sits
+# with our Head of Product".
+_HELD_ELSEWHERE = re.compile(r"[^\S\n]+(?:remains|sits|stays|rests|lies|is|will[^\S\n]+(?:be|remain|sit|stay))[^\S\n]+with\b")
 # Those verbs when they open with hiring ("hire and build the product team", "grow a team of PMs"): hiring (``_HIRES``),
 # which says whom the role will manage, not that it manages product managers now, unless a verb that manages is
 # among them ("hire and lead"). The joined verbs are read apart: a group in ``_MANAGES_PMS`` slows every scan.
@@ -248,7 +255,7 @@ _STARTS: dict[str, tuple[str, ...]] = {
     "direct_reports": (*_NUMBER_STARTS, "with", "have", "has", "manag", "lead", "supervis", "oversee", "hir", "team", "group", "organi", "direct"),
     "manages_product_managers": ("manag", "lead", "build", "coach", "grow", "develop", "hir", "mentor", "supervis", "oversee", "product", "pm")
     + ("performance",),
-    "manages_people": ("people", "direct"),
+    "manages_people": ("people", "direct", "line", "solid", "dotted"),
     "manages_managers": ("manag", "lead", "coach", "develop", "hir"),
     "hires": ("hir", "recruit", "build", "scale", "grow"),
     "budget": ("own", "manag", "financ", "set", "control", "responsib", "accountab", "budget"),
@@ -602,6 +609,8 @@ def extract_management_scope(text: str) -> ManagementScope:
                 continue
             if name == "direct_reports" and not _counts_the_roles_team(text, match):
                 continue
+            if name == "manages_people" and _HELD_ELSEWHERE.match(text, match.end()):
+                continue  # "line management remains with the director": someone else's
             if (
                 name == "manages_product_managers"
                 and text.startswith(_HIRING_VERBS, match.start())

@@ -366,6 +366,15 @@ def test_performance_reviews_count_only_when_they_are_of_product_managers(text: 
         ("People management: Not required", False, False),
         ("| Direct reports | None |", False, False),  # a table's cell, or a note before the value
         ("Direct reports (for now): none", False, False),
+        # Line management is people management; a product line's is not, nor one that sits with someone else.
+        ("- Line management", False, True),
+        ("You will line-manage the engineers and QA.", False, True),
+        ("You will report to your line manager.", False, False),
+        ("At least 6 years in product line management.", False, False),
+        ("Line management remains with the director; you lead the craft.", False, False),
+        ("People management sits with our Head of Product.", False, False),
+        ("Keep both solid-line and dotted-line reports engaged.", False, True),
+        ("There will be at least 2 immediate direct reports.", True, True),
         # A count after a comma is stated, whatever came before it; a list of what the role will not have stays absent.
         ("No ego, 5 direct reports.", True, True),
         ("No egos, no politics, 3 PMs reporting to you.", True, False),
@@ -803,6 +812,7 @@ _STARTED_PHRASES = [
 _STARTED_PHRASES += ["organization of 40 people", "has 3 reports", "have ten reports", "managing 2 reports", "leading 5 reports"]
 _STARTED_PHRASES += ["manage 3 product managers", "supervising two PMs", "oversees 4 managers", "leads 2 directors"]
 _STARTED_PHRASES += ["lead, coach and grow the product team", "build and lead product leaders", "hiring the PMs", "mentor and manage PMs"]
+_STARTED_PHRASES += ["line management", "line-manage", "solid-line reports", "dotted line reports", "3 immediate direct reports"]
 _STARTED_PHRASES += ["hire 4 PMs and manage them", "supervise 3 PMs", "product managers who will report to you", "people management", "oversee our product org"]
 _STARTED_PHRASES += ["performance reviews of the PMs", "performance review for your product team", "PM performance reviews"]
 _STARTED_PHRASES += ["product manager performance review", "PMs who will report directly to you", "product managers reporting into this role"]
