@@ -13,6 +13,7 @@ import re
 
 # Headings that a scrape runs into the first word of their section ("ResponsibilitiesOwn the roadmap").
 _HEADINGS = (
+    "Benefits",
     "Description",
     "Duties",
     "Education",
@@ -27,6 +28,12 @@ _HEADINGS = (
     "Skills",
     "Summary",
 )
+# Before a run-together word, in its run of non-space characters, what only an address or code holds: a web
+# address ("https://", "acme.com/productManager", "?jobId=..."), an e-mail address or handle, a hashtag
+# ("#hiringNow"), an identifier ("user_nameField", "this.fetchData"). Such a word was written so, and no line break
+# was lost in it. A slash alone is prose ("3 days/weekResponsibilities" lost one), as is a full stop before a capital
+# ("in fintech.Strong communicationExperience": a scrape that lost a space too).
+_ADDRESS_OR_CODE = re.compile(r"[@#_\\=]|\.[a-z]|://")
 # What every lost break holds: a lower-case letter or a colon, then a capitalised word. The search finds these
 # few places (a posting has a handful, from names such as "LinkedIn"), and each is then judged on its own. It
 # looks for the capital first and behind it second: a lower-case letter is most characters, a capital few, so
@@ -47,9 +54,10 @@ def break_run_together_lines(text: str) -> str:
     - a colon between a word and a capitalised word ("Qualifications:Bachelor's" reads "Qualifications:\\nBachelor's").
 
     A word that starts in lower case and goes on in capitals with a shorter head is a name ("iPhone", "devOps",
-    "eCommerce"), as are words in capitals from the first letter ("LinkedIn", "JavaScript"): they are left as they
-    are. One with a longer head ("athenaOne") is broken too, which costs a sentence break and keeps its words.
-    ``text`` itself is returned when nothing was run together.
+    "eCommerce"), as are words in capitals from the first letter ("LinkedIn", "JavaScript"), and a word in an
+    address or code ("acme.com/jobs/productManager", "jane.doeSmith@acme.com", "#hiringNow", "user_nameField"):
+    they are left as they are. A name with a longer head ("athenaOne", "salesforceCommerce") is broken too, which
+    costs a sentence break and keeps its words. ``text`` itself is returned when nothing was run together.
     """
     breaks = [match.start() for match in _JOIN.finditer(text) if _lost_break_before(text, match.start())]
     if not breaks:
@@ -61,15 +69,29 @@ def break_run_together_lines(text: str) -> str:
 def _lost_break_before(text: str, at: int) -> bool:
     """True when the capitalised word at ``at`` was run into what stands before it and began a line of its own."""
     if text[at - 1] == ":":
-        return at > 1 and text[at - 2].isalpha()
+        return at > 1 and text[at - 2].isalpha() and not _in_address_or_code(text, at - 1, at)
     start = at - 1
     while start > 0 and text[start - 1].isalpha():
         start -= 1
     word = text[start:at]
     if len(word) >= _SHORTEST_HEAD and word.islower():
-        return True
+        return not _in_address_or_code(text, start, at)
     for heading in _HEADINGS:
         if word.endswith(heading):
             head = word[: -len(heading)]
-            return not head or head[-1].islower()  # "JobDescription" or "managementExperience", not "LinkedIn"
+            # "JobDescription" or "managementExperience", not "LinkedIn"
+            return (not head or head[-1].islower()) and not _in_address_or_code(text, start, at)
     return False
+
+
+def _in_address_or_code(text: str, start: int, at: int) -> bool:
+    """Whether the run of non-space characters that holds ``text[start:at]`` and the capitalised word at ``at`` is
+    an address or code: ``_ADDRESS_OR_CODE`` before the word, or an "@" after the join ("mailto:Jobs@acme.com")."""
+    before = start
+    while before > 0 and not text[before - 1].isspace():
+        before -= 1
+    after = at
+    while after < len(text) and not text[after].isspace():
+        after += 1
+    # Up to the word's first letter: "this.fetchData" is code by its dot before a lower-case letter.
+    return _ADDRESS_OR_CODE.search(text, before, start + 1) is not None or "@" in text[at:after]
