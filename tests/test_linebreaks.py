@@ -58,3 +58,12 @@ def test_breaking_only_adds_line_breaks_and_is_idempotent(text: str) -> None:
     assert [ch for ch in broken if ch != "\n"] == [ch for ch in text if ch != "\n"]
     assert broken.count("\n") >= text.count("\n")
     assert break_run_together_lines(broken) == broken
+
+
+def test_a_long_run_of_joins_is_read_once() -> None:
+    # Each join read its word back to the run's start (and its address to the run's ends): these took about a minute
+    # each.
+    assert break_run_together_lines("abcdEfgh" * 20_000) == "abcd\n" + "Efghabcd" * 19_999 + "Efgh"
+    assert break_run_together_lines("Description" * 10_000 + "We") == "\n".join(["Description"] * 10_000 + ["We"])
+    url = "https://acme.com/" + "abcdEf" * 20_000
+    assert break_run_together_lines(url) is url

@@ -2127,3 +2127,20 @@ def test_lines_a_scrape_ran_together_parse_as_written_with_their_breaks() -> Non
 def test_a_self_reference_cut_to_its_title_spans_the_title(text: str) -> None:
     found = find_self_reference(text)
     assert found is not None and found.span.of(text) == found.value
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("this " * 20_000, None),
+        ("about the " * 20_000, None),
+        ("this remote senior product " * 4_000, None),
+        ("you are a " * 20_000, None),
+        ("opportunity for a " * 10_000, None),
+        ("We are excited to " * 5_000 + "add a Product Manager.", None),
+        ("You are a Senior PM " * 5_000, "Senior PM"),
+    ],
+)
+def test_a_long_line_of_the_new_self_reference_starts_is_read_once(text: str, role: str | None) -> None:
+    found = find_self_reference(text)
+    assert (found.value if found else None) == role
