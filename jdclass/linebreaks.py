@@ -13,6 +13,7 @@ import re
 
 # Headings that a scrape runs into the first word of their section ("ResponsibilitiesOwn the roadmap").
 _HEADINGS = (
+    "Benefits",
     "Description",
     "Duties",
     "Education",
@@ -27,12 +28,19 @@ _HEADINGS = (
     "Skills",
     "Summary",
 )
+# Before a run-together word, in its run of non-space characters, what only an address or code holds: a web
+# address ("https://", "acme.com/productManager", "?jobId=..."), an e-mail address or handle, a hashtag
+# ("#hiringNow"), an identifier ("user_nameField", "this.fetchData"). Such a word was written so, and no line break
+# was lost in it. A slash alone is prose ("3 days/weekResponsibilities" lost one), as is a full stop before a capital
+# ("in fintech.Strong communicationExperience": a scrape that lost a space too).
+_ADDRESS_OR_CODE = re.compile(r"[@#_\\=]|\.[a-z]|://")
 # What every lost break holds: a lower-case letter or a colon, then a capitalised word. The search finds these
 # few places (a posting has a handful, from names such as "LinkedIn"), and each is then judged on its own. It
 # looks for the capital first and behind it second: a lower-case letter is most characters, a capital few, so
 # this reads a posting in 15 µs, against 30 µs the other way round.
 _JOIN = re.compile(r"[A-Z](?<=[a-z:][A-Z])[a-z]")
 _SHORTEST_HEAD = 4
+_ADDRESS_REACH = 200
 
 
 def break_run_together_lines(text: str) -> str:
@@ -47,9 +55,10 @@ def break_run_together_lines(text: str) -> str:
     - a colon between a word and a capitalised word ("Qualifications:Bachelor's" reads "Qualifications:\\nBachelor's").
 
     A word that starts in lower case and goes on in capitals with a shorter head is a name ("iPhone", "devOps",
-    "eCommerce"), as are words in capitals from the first letter ("LinkedIn", "JavaScript"): they are left as they
-    are. One with a longer head ("athenaOne") is broken too, which costs a sentence break and keeps its words.
-    ``text`` itself is returned when nothing was run together.
+    "eCommerce"), as are words in capitals from the first letter ("LinkedIn", "JavaScript"), and a word in an
+    address or code ("acme.com/jobs/productManager", "jane.doeSmith@acme.com", "#hiringNow", "user_nameField"):
+    they are left as they are. A name with a longer head ("athenaOne", "salesforceCommerce") is broken too, which
+    costs a sentence break and keeps its words. ``text`` itself is returned when nothing was run together.
     """
     breaks = [match.start() for match in _JOIN.finditer(text) if _lost_break_before(text, match.start())]
     if not breaks:
@@ -61,15 +70,32 @@ def break_run_together_lines(text: str) -> str:
 def _lost_break_before(text: str, at: int) -> bool:
     """True when the capitalised word at ``at`` was run into what stands before it and began a line of its own."""
     if text[at - 1] == ":":
-        return at > 1 and text[at - 2].isalpha()
+        return at > 1 and text[at - 2].isalpha() and not _in_address_or_code(text, at - 1, at)
+    # The word before, read back to its start or to a capital in it, no further: a run of words in camel case
+    # ("abcdEfgh" 20,000 times) read back to its start from each capital took a minute.
     start = at - 1
-    while start > 0 and text[start - 1].isalpha():
+    while start > 0 and text[start - 1].isalpha() and not (text[start - 1].isupper() or text[start - 1].istitle()):
         start -= 1
-    word = text[start:at]
-    if len(word) >= _SHORTEST_HEAD and word.islower():
-        return True
+    if start == 0 or not text[start - 1].isalpha():  # the whole word, in lower case
+        return at - start >= _SHORTEST_HEAD and text[start:at].islower() and not _in_address_or_code(text, start, at)
     for heading in _HEADINGS:
-        if word.endswith(heading):
-            head = word[: -len(heading)]
-            return not head or head[-1].islower()  # "JobDescription" or "managementExperience", not "LinkedIn"
+        if at >= len(heading) and text.startswith(heading, at - len(heading)):
+            before = at - len(heading) - 1
+            # "JobDescription" or "managementExperience", not "LinkedIn"
+            return (before < 0 or not text[before].isalpha() or text[before].islower()) and not _in_address_or_code(text, start, at)
     return False
+
+
+def _in_address_or_code(text: str, start: int, at: int) -> bool:
+    """Whether the run of non-space characters that holds the word before ``at`` (read back to ``start`` at least) and
+    the capitalised word at ``at`` is an address or code: ``_ADDRESS_OR_CODE`` before the word, or an "@" after the
+    join ("mailto:Jobs@acme.com"). The run is read ``_ADDRESS_REACH`` characters either way at most: a line of one
+    long run of joins read whole from each took time that grows with the square of its length."""
+    before, first = start, max(0, start - _ADDRESS_REACH)
+    while before > first and not text[before - 1].isspace():
+        before -= 1
+    after, last = at, min(len(text), at + _ADDRESS_REACH)
+    while after < last and not text[after].isspace():
+        after += 1
+    # Up to the word's first letter: "this.fetchData" is code by its dot before a lower-case letter.
+    return _ADDRESS_OR_CODE.search(text, before, start + 1) is not None or "@" in text[at:after]

@@ -77,7 +77,8 @@ _AFTER_TITLE_WORD = (
 )
 _SELF_REFERENCE = re.compile(
     r"\b(?:as|as\s+our|be|become|seeking|hiring|looking\s+for|join\s+us\s+as|join\s+our\s+team\s+as|role\s+of|position\s+of|need|want"
-    r"|you are|you['’]re|opportunity\s+for)[^\S\n]+"
+    # The reader addressed as the role only with an article: "You are a seasoned PM", not "You are supported by a Senior PM".
+    r"|(?:you are|you['’]re)(?=[^\S\n]+(?:an?|the|our)[^\S\n])|opportunity\s+for)[^\S\n]+"
     r"(?:(?:an?|the|our|one|two|several)[^\S\n]+)?(?:[a-z][\w&-]*['’]s[^\S\n]+)?(?:(?:first|next|new|founding|only|sole)[^\S\n]+)?"
     r"(?:(?:experienced|talented|passionate|motivated|strong|driven|seasoned)[^\S\n]+)?'?"
     rf"(?!(?:this|that|them|you|we|they|me|him|her|an?|the)\b|(?:it|us)\b\s*[.,;:!?])(?P<title>[A-Za-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}[^\S\n]+[\w.&/-]+){{0,6}}?)"
@@ -146,6 +147,9 @@ _NAMES_A_GROUP = re.compile(
 )  # run over lowered(text)
 # "... years of experience as a", "worked as a": the words before a match that make it a background asked for.
 _BACKGROUND_BEFORE = re.compile(r"\b(?:experience|years?|yrs|worked|working|background|served|career|tenure)\b[^.;\n]{0,25}$")
+# The reader addressed as what they have been or are now, not the role: "You are a Product Manager or Product Owner
+# with 5 years of experience", "You are an APM today and want to become a PM".
+_NOT_THE_ROLE_ADDRESSED = re.compile(r"\sor\s|\b(?:today|currently|now|already)\b")
 # "... as a product owner or business analyst": one of several backgrounds, not the role.
 _ALTERNATIVES = re.compile(r"\sor(?:\s|$)")
 # "... as a Senior PM, you will": the ad talks to the person in the role, so it is the role whatever came before.
@@ -522,7 +526,11 @@ def find_self_reference(text: str, title: TextField | None = None) -> TitleMenti
     Survey Project Manager", "We're excited to bring on a Product Manager"). The patterns read the text with its
     Markdown emphasis and double quotes as spaces: "We are looking for a **Product Manager** with..." names the role
     as the plain sentence does. None of them reads across a line break: "Why we're hiring" above a paragraph is a
-    heading, not a sentence.
+    heading, not a sentence. The reader is addressed as the role with an article only ("You are a ...", not "You are
+    supported by a Senior PM"), and not as what they are now or one of several ("You are an APM today", "You are a
+    Product Manager or Product Owner with..."). A title in capitals comes without the words in lower case around it
+    that leave its level and rule as they are ("a commercially minded Product Manager", "this remote Senior PM role",
+    "an Associate Product Manager after 12 months"), and its span with it.
 
     A background asked for is not the role: "3 years of experience as a project manager" and "as a product
     owner or business analyst" name what the candidate has been, so they are passed over, unless the ad goes
@@ -531,6 +539,8 @@ def find_self_reference(text: str, title: TextField | None = None) -> TitleMenti
     lower = _without_emphasis(lowered(text))
     for match in matches_from(_SELF_REFERENCE, lower, _SELF_REFERENCE_STARTS):
         if match.group().startswith("as") and _names_a_background(lower, match):
+            continue
+        if match.group().startswith("you") and _NOT_THE_ROLE_ADDRESSED.search(match.group("title")):
             continue
         if match.group().startswith("be") and not _BE_SUBJECT.search(lower, max(0, match.start() - 30), match.start()):
             continue
@@ -547,10 +557,10 @@ def find_self_reference(text: str, title: TextField | None = None) -> TitleMenti
     # The employer announcing the role in capitals, in a form the patterns above do not read: "We are currently
     # searching for an experienced Survey Project Manager", "Acme is recruiting a Head of Product".
     hired = _employer_hiring(text, lower)
-    if hired is not None and (level := title_level(value := _plain_title(hired.value))) is not None:
-        span = (hired.span.start, hired.span.start + len(hired.value))
+    if hired is not None and (level := title_level(_plain_title(hired.value))) is not None:
+        span = _title_words(text, hired.span.start, hired.span.start + len(hired.value), level)
         if _outside(span, title):
-            return TitleMention(value, level, Span(*span))
+            return TitleMention(_plain_title(text[span[0] : span[1]]), level, Span(*span))
     return None
 
 
@@ -584,13 +594,30 @@ def _subject_places(lower: str) -> list[int]:
 
 
 def _named_role(text: str, lower: str, match: re.Match[str], title: TextField | None) -> TitleMention | None:
-    """The role a self-reference's ``title`` group names, when it is a job title (not a group), and not the stated title."""
+    """The role a self-reference's ``title`` group names, when it is a job title (not a group), and not the stated title;
+    a title in capitals cut to its words (``_title_words``)."""
     start, end = match.span("title")
-    value = _plain_title(text[start:end])
-    found = title_level(value)
+    found = title_level(_plain_title(text[start:end]))
     if found is None or found.rule == "not_product_management" or _NAMES_A_GROUP.fullmatch(lower, start, end) or not _outside((start, end), title):
         return None
-    return TitleMention(value, found, Span(start, end))
+    start, end = _title_words(text, start, end, found)
+    return TitleMention(_plain_title(text[start:end]), found, Span(start, end))
+
+
+def _title_words(text: str, start: int, end: int, found: TitleLevel) -> tuple[int, int]:
+    """The span of a title in capitals without the words in lower case around it that describe the one hired or go
+    on with the sentence ("a data-driven Product Manager", "this remote Product Manager position", "an APM today"),
+    when the title left says the same level by the same rule: "entry-level Product Manager" keeps its rung."""
+    capital = _CAPITAL_WORD.search(text, start, end)
+    if capital is None:
+        return start, end  # "an experienced product manager": no title in capitals to cut to
+    rung = _RUNG_WORDS_BEFORE.search(text, start, capital.start())  # "a senior Product Manager" is a senior one
+    begin = rung.start() if rung else capital.start()
+    tail = _LOWER_CASE_WORDS_AT_END.search(text, begin, end)
+    stop = tail.start() if tail else end
+    if (begin, stop) != (start, end) and title_level(_plain_title(text[begin:stop])) == found:
+        return begin, stop
+    return start, end
 
 
 def _names_a_background(lower: str, match: re.Match[str]) -> bool:
@@ -741,6 +768,9 @@ def _first_title(
     return None
 
 
+# Words in lower case or figures that end a title in capitals: "Product Manager looking" (for her next step), "APM
+# today", "Associate Product Manager after 12 months" (a title's own figure, "Product Manager 2", keeps its rule).
+_LOWER_CASE_WORDS_AT_END = re.compile(r"(?:[^\S\n]+[a-z0-9][\w&/-]*)+$")
 _RUNG_WORDS_BEFORE = re.compile(r"(?:\b(?:senior|sr\.?|lead|principal|staff|group|associate|junior|technical)\s+)+$", re.IGNORECASE)
 _ABBREVIATION_END = re.compile(r"\b(?:sr|jr|dir|mgr|assoc|inc|co|ltd)\.$", re.IGNORECASE)
 

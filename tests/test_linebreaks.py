@@ -17,6 +17,10 @@ from jdclass.linebreaks import break_run_together_lines
         ("5+ yearsExperience", "5+ years\nExperience"),
         ("3 yrs in fintechStrong SQLExcellent writing", "3 yrs in fintech\nStrong SQLExcellent writing"),  # "SQL" is no word's lower-case head
         ("teamsWork with design and researchLead discovery", "teams\nWork with design and research\nLead discovery"),
+        ("Private health coverBenefitsFour weeks of leave", "Private health cover\nBenefits\nFour weeks of leave"),
+        # A slash in prose, and a sentence whose space after the full stop the scrape lost too, are no address.
+        ("On-site 3 days/weekResponsibilities:", "On-site 3 days/week\nResponsibilities:"),
+        ("in fintech.Strong communicationExperience with SQL", "in fintech.Strong communication\nExperience with SQL"),
     ],
 )
 def test_a_line_break_a_scrape_lost_is_put_back(text: str, broken: str) -> None:
@@ -30,6 +34,11 @@ def test_a_line_break_a_scrape_lost_is_put_back(text: str, broken: str) -> None:
         "LinkedIn, JavaScript, YouTube, PowerPoint and GitHub",  # capitals from the first letter
         "Meet at 10:30, see https://example.com or mailto:jobs@example.com",  # no capitalised word after the colon
         "RESPONSIBILITIES: own the roadmap",
+        # An address or code, written so: a web address, an e-mail address, a hashtag or handle, an identifier.
+        "Apply at https://acme.com/jobs/productManager or acme.io/careers/senior-productManager?ref=jobBoard",
+        "Write to jane.doeSmith@acme.com or mailto:Jobs@acme.com",
+        "#hiringNow #productManagement, follow @acmeProducts",
+        "Call user_nameField, this.fetchData() or C:\\Users\\janeDoe",
         "Senior Product Manager\nResponsibilities\nOwn the roadmap.\n",
         "",
     ],
@@ -49,3 +58,12 @@ def test_breaking_only_adds_line_breaks_and_is_idempotent(text: str) -> None:
     assert [ch for ch in broken if ch != "\n"] == [ch for ch in text if ch != "\n"]
     assert broken.count("\n") >= text.count("\n")
     assert break_run_together_lines(broken) == broken
+
+
+def test_a_long_run_of_joins_is_read_once() -> None:
+    # Each join read its word back to the run's start (and its address to the run's ends): these took about a minute
+    # each.
+    assert break_run_together_lines("abcdEfgh" * 20_000) == "abcd\n" + "Efghabcd" * 19_999 + "Efgh"
+    assert break_run_together_lines("Description" * 10_000 + "We") == "\n".join(["Description"] * 10_000 + ["We"])
+    url = "https://acme.com/" + "abcdEf" * 20_000
+    assert break_run_together_lines(url) is url

@@ -1407,15 +1407,31 @@ def test_a_long_gap_after_reports_to_is_read_once(gap: str) -> None:
         ("You're an experienced APM.", "APM"),
         ("You are a great fit if you love data.", None),
         ("You are an engineer at heart.", None),
+        # ... with an article only, and not as what the reader has been or is now.
+        ("You are supported by a Senior Product Manager.", None),
+        ("You are currently a Senior Product Manager and want to grow.", None),
+        ("You are an APM today, hungry for more scope.", None),
+        ("You are a Product Manager or Product Owner with 5 years of experience.", None),
+        # The words in lower case around a title in capitals are no part of it, unless they make its rung.
+        ("You are a curious data-driven Product Manager.", "Product Manager"),
+        ("You're an engineer turned Senior Product Manager who loves APIs.", "Senior Product Manager"),
+        ("You are the kind of PM who ships.", "PM"),
+        ("If you are a Product Manager looking for a bigger scope, read on.", "Product Manager"),
+        ("This fast-paced Senior PM role is hybrid.", "Senior PM"),
+        ("You are an entry-level Product Manager at heart.", "entry-level Product Manager"),
+        ("As a senior Product Manager you will own pricing.", "senior Product Manager"),
+        ("We're adding a Head of Product next quarter.", "Head of Product"),
+        ("Trainees are confirmed as Associate Product Manager after 12 months based on reviews.", "Associate Product Manager"),
+        ("As Product Manager 2 you will own search.", "Product Manager 2"),
         # The role named as this one, wherever the sentence has it.
-        ("The ideal applicant for this remote Product Manager position has a customer-first mindset.", "remote Product Manager"),
+        ("The ideal applicant for this remote Product Manager position has a customer-first mindset.", "Product Manager"),
         ("Within this Senior PM role at Acme, you will own pricing.", "Senior PM"),
         ("About the Product Manager role\nOur PM reports to the CPO.", "Product Manager"),
         ("This is an excellent opportunity for a Project Manager who loves hardware.", "Project Manager"),
         ("This is a great role for growth.", None),
         ("Our PMs grow into the Director of Product role over time.", None),
         # The employer hiring, in words the other forms do not read.
-        ("We are seeking an entrepreneurial Product Designer as we build out our studio.", "entrepreneurial Product Designer"),
+        ("We are seeking an entrepreneurial Product Designer as we build out our studio.", "Product Designer"),
         ("We are currently searching for an experienced Survey Project Manager.", "Survey Project Manager"),
         ("We are excited to bring on a Product Manager for our billing suite.", "Product Manager"),
         ("We're looking to add a talented Senior Product Manager to our growing team!", "Senior Product Manager"),
@@ -2139,3 +2155,34 @@ def test_lines_a_scrape_ran_together_parse_as_written_with_their_breaks() -> Non
     assert run_together.self_reference is not None and run_together.self_reference.value == "Senior Product Manager"
     assert run_together.management.reports_to == "director"
     assert [item.span.of(run_together.text) for item in run_together.years] == ["7+ years"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are a curious data-driven Product Manager.",
+        "This fast-paced Senior PM role is hybrid.",
+        "If you are a Product Manager looking for a bigger scope, read on.",
+        "We're adding a Head of Product next quarter.",
+    ],
+)
+def test_a_self_reference_cut_to_its_title_spans_the_title(text: str) -> None:
+    found = find_self_reference(text)
+    assert found is not None and found.span.of(text) == found.value
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("this " * 20_000, None),
+        ("about the " * 20_000, None),
+        ("this remote senior product " * 4_000, None),
+        ("you are a " * 20_000, None),
+        ("opportunity for a " * 10_000, None),
+        ("We are excited to " * 5_000 + "add a Product Manager.", None),
+        ("You are a Senior PM " * 5_000, "Senior PM"),
+    ],
+)
+def test_a_long_line_of_the_new_self_reference_starts_is_read_once(text: str, role: str | None) -> None:
+    found = find_self_reference(text)
+    assert (found.value if found else None) == role
