@@ -189,6 +189,13 @@ _ROLE_NAMED_STARTS = ("join", "start", "step", "come", "for", "be", "as")
 _ADDRESSED_LATER = re.compile(r"(?:\s*[,(]?\s*|[^.;:!?\n]{0,60}?,\s*)you(?:\b|['’])")
 # Before the role in its clause: "We are not looking for someone to join us as...", "we're also looking for someone to
 # join as..." (another role), "Sam, who will join us as Head of Design" (a colleague).
+# After a hired title, in its sentence: the one hired is the reader's boss ("a Head of Product, to whom you will
+# report", "a VP of Product, who you'll report to", "who will be your manager"), or is there already ("a Head of Product
+# who joined last year").
+_A_COLLEAGUE_AFTER = re.compile(
+    r"[^.;!?\n]{0,25}?\b(?:to\s+whom\s+you|whom?\s+you(?:['’]ll|\s+will|\s+would)?\s+(?:report|work\s+for)|who\s+(?:has\s+|recently\s+|just\s+)?(?:joined|started)\b"
+    r"|who\s+(?:will|would)\s+be\s+your\s+(?:new\s+|direct\s+|line\s+)?(?:manager|boss))"
+)  # run over lowered(text)
 _NOT_THIS_ROLE = re.compile(r"n['’]t\b|\b(?:not|never|no\s+longer|one\s+day|also)\b|,\s*who\b", re.IGNORECASE)
 # Where a title begins: a hire phrase names one when it writes the role as a title, in capitals.
 _CAPITAL_WORD = re.compile(r"(?<![\w.&/-])[A-Z]")
@@ -540,6 +547,8 @@ def find_self_reference(text: str, title: TextField | None = None) -> TitleMenti
     for match in matches_from(_SELF_REFERENCE, lower, _SELF_REFERENCE_STARTS):
         if match.group().startswith("as") and _names_a_background(lower, match):
             continue
+        if match.group().startswith(("seeking", "hiring", "looking", "need", "want")) and _names_a_colleague(lower, match.end("title")):
+            continue  # "We're hiring a Head of Product, to whom you will report"
         if match.group().startswith("you") and _NOT_THE_ROLE_ADDRESSED.search(match.group("title")):
             continue
         if match.group().startswith("be") and not _BE_SUBJECT.search(lower, max(0, match.start() - 30), match.start()):
@@ -792,7 +801,15 @@ def _employer_hires(text: str, match: re.Match[str]) -> bool:
     stop = _SENTENCE_END.search(text, match.end())
     if stop and stop.group() == "?" and not re.search(r"[(:]", text[match.end() : stop.start()]):
         return False  # "Do we need a VP of Product?", not "a Product Manager (remote?)" nor "one question: what next?"
+    if _names_a_colleague(lowered(text), match.end("title")):
+        return False  # "We're hiring a Head of Product, to whom you will report": the boss, hired too
     return match.group().startswith(("seek ", "seeks", "need", "want")) or subject.group("aux") is not None
+
+
+def _names_a_colleague(lower: str, end: int) -> bool:
+    """Whether the sentence goes on, after a title that ends at ``end``, to make its holder the reader's boss or a
+    colleague already there ("..., to whom you will report", "... who joined last year")."""
+    return _A_COLLEAGUE_AFTER.match(lower, end) is not None
 
 
 def _names_this_role(text: str, match: re.Match[str]) -> bool:

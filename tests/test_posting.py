@@ -1437,6 +1437,13 @@ def test_a_long_gap_after_reports_to_is_read_once(gap: str) -> None:
         ("We're looking to add a talented Senior Product Manager to our growing team!", "Senior Product Manager"),
         ("We are adding a remote Product Manager, with a knack for APIs, to the platform team.", "Product Manager"),
         ("You will add two Product Managers to the team.", None),
+        # ... not the reader's boss, nor someone already there, hired too.
+        ("We are hiring a Head of Product, to whom you will report.", None),
+        ("We are hiring a VP of Product, who you'll report to.", None),
+        ("We are excited to welcome a Head of Product who joined last year.", None),
+        ("We are adding a Head of Product next quarter, to whom you will report.", None),
+        ("We are hiring a Product Manager who will be your manager.", None),
+        ("We are hiring a Senior PM who will work with our CPO, to whom you will report.", "Senior PM"),
         ("Help us add a Product Manager to the team.", None),
     ],
 )
@@ -1674,6 +1681,8 @@ def test_a_hire_sentence_title_keeps_the_self_reference_and_mentions() -> None:
         "The ideal candidate is looking for a Product Manager role.",
         "Our customers need a Product Manager who understands them.",
         "We are hiring two Product Managers to join your team.",
+        "We are hiring a Head of Product, to whom you will report.",
+        "We are excited to welcome a Head of Product who joined last year.",
     ],
 )
 def test_no_title_is_read_from_a_sentence_that_hires_no_one_or_names_no_title(text: str) -> None:
