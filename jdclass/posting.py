@@ -187,8 +187,6 @@ _ROLE_NAMED = re.compile(
 )  # run over lowered(text)
 _ROLE_NAMED_STARTS = ("join", "start", "step", "come", "for", "be", "as")
 _ADDRESSED_LATER = re.compile(r"(?:\s*[,(]?\s*|[^.;:!?\n]{0,60}?,\s*)you(?:\b|['’])")
-# Before the role in its clause: "We are not looking for someone to join us as...", "we're also looking for someone to
-# join as..." (another role), "Sam, who will join us as Head of Design" (a colleague).
 # After a hired title, in its sentence: the one hired is the reader's boss ("a Head of Product, to whom you will
 # report", "a VP of Product, who you'll report to", "who will be your manager"), or is there already ("a Head of Product
 # who joined last year").
@@ -196,6 +194,8 @@ _A_COLLEAGUE_AFTER = re.compile(
     r"[^.;!?\n]{0,25}?\b(?:to\s+whom\s+you|whom?\s+you(?:['’]ll|\s+will|\s+would)?\s+(?:report|work\s+for)|who\s+(?:has\s+|recently\s+|just\s+)?(?:joined|started)\b"
     r"|who\s+(?:will|would)\s+be\s+your\s+(?:new\s+|direct\s+|line\s+)?(?:manager|boss))"
 )  # run over lowered(text)
+# Before the role in its clause: "We are not looking for someone to join us as...", "we're also looking for someone to
+# join as..." (another role), "Sam, who will join us as Head of Design" (a colleague).
 _NOT_THIS_ROLE = re.compile(r"n['’]t\b|\b(?:not|never|no\s+longer|one\s+day|also)\b|,\s*who\b", re.IGNORECASE)
 # Where a title begins: a hire phrase names one when it writes the role as a title, in capitals.
 _CAPITAL_WORD = re.compile(r"(?<![\w.&/-])[A-Z]")
