@@ -656,13 +656,27 @@ def _ladder_mention_places(lower: str) -> list[int]:
     return sorted(occurrences(lower, ("cpo",)) + anchors + words_before(lower, anchors))
 
 
+# How far into the text a title known from elsewhere is looked for.
+TITLE_SCAN_CHARS = 400
+# What precedes a title within a sentence on its line: a word in lower case ("a", "as", "hiring", "experienced"),
+# with only spaces and emphasis between; not a label's colon, a separator or a name in capitals.
+_IN_A_SENTENCE = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*[\s*_\"“”]*\Z")
+
+
 def locate_title(text: str, title: str) -> TextField:
     """A title known from elsewhere (a spreadsheet column, the corpus header): its span where the top of the text
-    states it, so it is blanked from the content and not counted as a mention; an empty span otherwise."""
-    start = text.find(title, 0, 400)
-    if start < 0:
-        return TextField(title, Span(0, 0))
-    return TextField(title, Span(start, start + len(title)))
+    states it as a title, so it is blanked from the content and not counted as a mention; an empty span otherwise.
+
+    The title is stated where it opens a line ("# Senior PM", "**Senior PM**"), follows a label ("Job title: Senior
+    PM") or a name ("Acme | Senior PM", "Acme Senior PM"). Within a sentence it is the body naming its role ("We are
+    hiring a Senior PM to...", "Join us as Senior PM"): content, left whole, as ``find_hired_title`` leaves it.
+    """
+    start = text.find(title, 0, TITLE_SCAN_CHARS)
+    while start >= 0:
+        if not _IN_A_SENTENCE.search(text, text.rfind("\n", 0, start) + 1, start):
+            return TextField(title, Span(start, start + len(title)))
+        start = text.find(title, start + 1, TITLE_SCAN_CHARS)
+    return TextField(title, Span(0, 0))
 
 
 def find_title(text: str) -> TextField | None:

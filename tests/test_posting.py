@@ -1662,6 +1662,41 @@ def test_a_hire_sentence_title_keeps_the_self_reference_and_mentions() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Senior PM\nWe are hiring a Senior PM.", 0),
+        ("# Senior PM\n\nAcme builds payroll.", 2),
+        ("**Senior PM**\nAcme builds payroll.", 2),
+        ("Job title: Senior PM\nAcme builds payroll.", 11),
+        ("**Position:** Senior PM\n", 14),
+        ("Acme | Senior PM | Remote\n", 7),
+        ("Acme Senior PM - Remote\n", 5),
+        # In a sentence first, as a title below it: the title line is the one blanked.
+        ('We want a "Senior PM".\nSenior PM\nAcme builds payroll.', 23),
+    ],
+)
+def test_a_title_given_is_blanked_where_the_text_states_it_as_a_title(text: str, start: int) -> None:
+    assert parse(text, title="Senior PM").title == TextField("Senior PM", Span(start, start + 9))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are hiring a Senior PM to own payroll.",
+        "Acme is hiring a **Senior PM** to own payroll.",
+        "Join us as Senior PM and own payroll.",
+        "We are looking for an experienced Senior PM to own payroll.",
+    ],
+)
+def test_a_title_given_is_left_in_a_sentence_that_names_the_role(text: str) -> None:
+    """The body naming its role is content, whether or not the title is known from elsewhere."""
+    posting = parse(text, title="Senior PM")
+    assert posting.title == TextField("Senior PM", Span(0, 0))
+    assert posting.content_text() == text
+    assert posting.self_reference is not None and posting.self_reference.value == "Senior PM"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "You will work with a Product Manager on every release.",
