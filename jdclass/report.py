@@ -33,9 +33,16 @@ def bar(probability: float, width: int = BAR_WIDTH) -> str:
 
 
 def signals_line(posting: Posting) -> str:
-    """The parsed level signals in one line: years, people managed, P&L, reporting line."""
+    """The parsed level signals in one line: the role the body names, years, people managed, P&L, reporting line.
+
+    The role the body names ("The Senior PM will own...") is given when no title says it already: without a title, or
+    with a title of another rung.
+    """
     scope = posting.management
-    parts = [years_phrase(posting) or ("no product-management years stated" if posting.people_management_years is not None else "no years stated")]
+    named = posting.self_reference
+    title = posting.title_level
+    parts = [f"the body calls the role {named.value}"] if named and (title is None or title.level is not named.level.level) else []
+    parts += [years_phrase(posting) or ("no product-management years stated" if posting.people_management_years is not None else "no years stated")]
     if posting.people_management_years is not None:
         parts.append(f"{duration(posting.people_management_years)} managing people")
     if scope.direct_reports:

@@ -167,3 +167,20 @@ def test_a_mismatch_verdict_names_the_rung_of_a_title_that_does_not_say_it(title
 )
 def test_the_signals_line_says_whom_the_role_manages_only_when_the_posting_does(sentence: str, said: str) -> None:
     assert signals_line(parse_text(f"Own the roadmap. {sentence}")).split("; ")[-1] == said
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # No title line: the role the body names is the first signal.
+        ("The Senior Product Manager will own search.\nYou have 5+ years in product.", "the body calls the role Senior Product Manager; 5+ years asked"),
+        # A title of another rung: the body's rung is worth seeing beside it.
+        ("Product Manager\n\nAs a Senior PM, you will own search.", "the body calls the role Senior PM; no years stated"),
+        # A title of the same rung says it already, as does the hire sentence that gave the title.
+        ("Senior PM\n\nAs a Senior Product Manager, you will own search.", "no years stated"),
+        ("We are hiring a Senior Product Manager to own search.", "no years stated"),
+        ("You will own search.", "no years stated"),
+    ],
+)
+def test_the_signals_line_names_the_role_the_body_names_when_no_title_says_it(text: str, said: str) -> None:
+    assert signals_line(parse_text(text)) == said
