@@ -1412,6 +1412,12 @@ def test_a_long_gap_after_reports_to_is_read_once(gap: str) -> None:
         ("You are currently a Senior Product Manager and want to grow.", None),
         ("You are an APM today, hungry for more scope.", None),
         ("You are a Product Manager or Product Owner with 5 years of experience.", None),
+        # ... and described in words joined by "and", which are no part of the title; two roles so joined are not one.
+        ("You are a thoughtful and numbers-minded Product Manager who enjoys talking to users.", "Product Manager"),
+        ("You're a patient, curious and hands-on Senior PM with a taste for pricing.", "Senior PM"),
+        ("As a calm & organised Associate Product Manager, you will run the weekly triage.", "Associate Product Manager"),
+        ("As a Designer and Product Manager, you will shape both the flows and the plan.", "Designer"),
+        ('We list our founder as "Chair" and our head of engineering as "Tech Director".', None),
         # The words in lower case around a title in capitals are no part of it, unless they make its rung.
         ("You are a curious data-driven Product Manager.", "Product Manager"),
         ("You're an engineer turned Senior Product Manager who loves APIs.", "Senior Product Manager"),
@@ -2205,6 +2211,7 @@ def test_lines_a_scrape_ran_together_parse_as_written_with_their_breaks() -> Non
     "text",
     [
         "You are a curious data-driven Product Manager.",
+        "You are a thoughtful and numbers-minded Product Manager who enjoys talking to users.",
         "This fast-paced Senior PM role is hybrid.",
         "If you are a Product Manager looking for a bigger scope, read on.",
         "We're adding a Head of Product next quarter.",
@@ -2225,6 +2232,8 @@ def test_a_self_reference_cut_to_its_title_spans_the_title(text: str) -> None:
         ("opportunity for a " * 10_000, None),
         ("We are excited to " * 5_000 + "add a Product Manager.", None),
         ("You are a Senior PM " * 5_000, "Senior PM"),
+        ("You are an " + "able, " * 30_000 + "and keen PM.", "PM"),
+        ("As an able and " * 20_000, None),
     ],
 )
 def test_a_long_line_of_the_new_self_reference_starts_is_read_once(text: str, role: str | None) -> None:
