@@ -610,12 +610,19 @@ def _subject_places(lower: str) -> list[int]:
     return places
 
 
+# A title that a word in lower case goes on with to name a step of a career: "an opportunity for a Senior PM promotion",
+# "a clear Group PM track". The step is the role's next, not the role ("Senior PM, Promotions" names a team).
+_CAREER_STEP = re.compile(r"(?<=\w)[^\S\n]+(?:promotions?|track|ladder|path(?:way)?|progression)\b")
+
+
 def _named_role(text: str, lower: str, match: re.Match[str], title: TextField | None) -> TitleMention | None:
-    """The role a self-reference's ``title`` group names, when it is a job title (not a group), and not the stated title;
-    a title in capitals cut to its words (``_title_words``)."""
+    """The role a self-reference's ``title`` group names, when it is a job title (not a group nor a step of a career),
+    and not the stated title; a title in capitals cut to its words (``_title_words``)."""
     start, end = match.span("title")
     found = title_level(_plain_title(text[start:end]))
     if found is None or found.rule == "not_product_management" or _NAMES_A_GROUP.fullmatch(lower, start, end) or not _outside((start, end), title):
+        return None
+    if _CAREER_STEP.search(text, start, end):
         return None
     start, end = _title_words(text, start, end, found)
     return TitleMention(_plain_title(text[start:end]), found, Span(start, end))

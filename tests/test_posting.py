@@ -1435,6 +1435,12 @@ def test_a_long_gap_after_reports_to_is_read_once(gap: str) -> None:
         ("About the Product Manager role\nOur PM reports to the CPO.", "Product Manager"),
         ("This is an excellent opportunity for a Project Manager who loves hardware.", "Project Manager"),
         ("This is a great role for growth.", None),
+        # ... still this one with a possessive after it; but a step of a career is the role's next, not the role.
+        ("This Senior PM role's peers are two designers and an analyst.", "Senior PM"),
+        ("After a year there is an opportunity for a Senior PM promotion.", None),
+        ("Strong work opens an opportunity for a senior pm promotion within two years.", None),
+        ("The plan offers an opportunity for a Group PM track later on.", None),
+        ("There is an opportunity for a Senior PM, Promotions to own our coupon engine.", "Senior PM"),
         ("Our PMs grow into the Director of Product role over time.", None),
         # The employer hiring, in words the other forms do not read.
         ("We are seeking an entrepreneurial Product Designer as we build out our studio.", "Product Designer"),
