@@ -21,6 +21,11 @@ from jdclass.linebreaks import break_run_together_lines
         # A slash in prose, and a sentence whose space after the full stop the scrape lost too, are no address.
         ("On-site 3 days/weekResponsibilities:", "On-site 3 days/week\nResponsibilities:"),
         ("in fintech.Strong communicationExperience with SQL", "in fintech.Strong communication\nExperience with SQL"),
+        # A list's mark on one side only: a line ended there.
+        ("dental and vision coverDiversity, equity and belonging", "dental and vision cover\nDiversity, equity and belonging"),
+        ("Berlin, hybridIn this role you will", "Berlin, hybrid\nIn this role you will"),
+        # A name in a sentence is broken too: nothing tells it from a lost break.
+        ("we moved our clinics to medicaPlus last spring", "we moved our clinics to medica\nPlus last spring"),
     ],
 )
 def test_a_line_break_a_scrape_lost_is_put_back(text: str, broken: str) -> None:
@@ -39,6 +44,9 @@ def test_a_line_break_a_scrape_lost_is_put_back(text: str, broken: str) -> None:
         "Write to jane.doeSmith@acme.com or mailto:Jobs@acme.com",
         "#hiringNow #productManagement, follow @acmeProducts",
         "Call user_nameField, this.fetchData() or C:\\Users\\janeDoe",
+        # A name with a longer head, between the marks of a list.
+        "Clinics run on several records systems (medicaPlus, carelinkNet, Orbit Health).",
+        "Tools we share (trelloBoard; notionWiki/figmaJam) and more",
         "Senior Product Manager\nResponsibilities\nOwn the roadmap.\n",
         "",
     ],
@@ -67,3 +75,5 @@ def test_a_long_run_of_joins_is_read_once() -> None:
     assert break_run_together_lines("Description" * 10_000 + "We") == "\n".join(["Description"] * 10_000 + ["We"])
     url = "https://acme.com/" + "abcdEf" * 20_000
     assert break_run_together_lines(url) is url
+    names = "(abcdEfgh, " * 20_000
+    assert break_run_together_lines(names) is names
