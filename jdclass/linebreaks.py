@@ -40,6 +40,7 @@ _ADDRESS_OR_CODE = re.compile(r"[@#_\\=]|\.[a-z]|://")
 # this reads a posting in 15 µs, against 30 µs the other way round.
 _JOIN = re.compile(r"[A-Z](?<=[a-z:][A-Z])[a-z]")
 _SHORTEST_HEAD = 4
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 _LIST_MARKS = ",;/()"
 _ADDRESS_REACH = 200
 
@@ -47,7 +48,8 @@ _ADDRESS_REACH = 200
 def break_run_together_lines(text: str) -> str:
     """``text`` with a line break put back where a scrape ran two lines together.
 
-    A line break was lost, and is put back, after:
+    A line break was lost, and is put back, as the text ends its lines ("\\r\\n" in a text pasted with Windows line
+    ends, so that they do not mix), after:
 
     - a word of four lower-case letters or more, from its first letter, run into a capitalised word
       ("stakeholder managementExperience with SQL" reads "stakeholder management\\nExperience with SQL");
@@ -67,7 +69,13 @@ def break_run_together_lines(text: str) -> str:
     if not breaks:
         return text
     pieces = [text[start:end] for start, end in zip([0, *breaks], [*breaks, len(text)], strict=True)]
-    return "\n".join(pieces)
+    return _line_end(text).join(pieces)
+
+
+def _line_end(text: str) -> str:
+    """How ``text`` ends its lines, by its first line break: "\\r\\n", a lone "\\r", or "\\n" (also when it has none)."""
+    first = _LINE_BREAK.search(text)
+    return first.group() if first else "\n"
 
 
 def _lost_break_before(text: str, at: int) -> bool:

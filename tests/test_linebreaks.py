@@ -2,7 +2,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from jdclass.linebreaks import break_run_together_lines
+from jdclass.linebreaks import _line_end, break_run_together_lines
 
 
 @pytest.mark.parametrize(
@@ -55,7 +55,21 @@ def test_what_was_not_run_together_is_left_as_it_is(text: str) -> None:
     assert break_run_together_lines(text) is text
 
 
-_PIECES = ["management", "Experience", "Description", "We", ":", "iPhone", "a", "Z", "é", " ", "\n", "3", "_", "SQL"]
+@pytest.mark.parametrize(
+    ("text", "broken"),
+    [
+        # A break put back ends its line as the text's others do, so a text pasted with Windows line ends keeps them.
+        ("Senior PM\r\nJob DescriptionWe are hiring\r\n", "Senior PM\r\nJob Description\r\nWe are hiring\r\n"),
+        ("Old Mac text\rJob DescriptionWe are hiring", "Old Mac text\rJob Description\rWe are hiring"),
+        ("Job DescriptionWe are hiring", "Job Description\nWe are hiring"),
+        ("Mixed\nthen\r\nJob DescriptionWe", "Mixed\nthen\r\nJob Description\nWe"),  # the first line end decides
+    ],
+)
+def test_a_break_put_back_ends_its_line_as_the_text_does(text: str, broken: str) -> None:
+    assert break_run_together_lines(text) == broken
+
+
+_PIECES = ["management", "Experience", "Description", "We", ":", "iPhone", "a", "Z", "é", " ", "\n", "\r\n", "\r", "3", "_", "SQL"]
 
 
 @settings(max_examples=500, deadline=None)
@@ -63,8 +77,9 @@ _PIECES = ["management", "Experience", "Description", "We", ":", "iPhone", "a", 
 @example("managementExperienceDescriptionWe:Experience")
 def test_breaking_only_adds_line_breaks_and_is_idempotent(text: str) -> None:
     broken = break_run_together_lines(text)
-    assert [ch for ch in broken if ch != "\n"] == [ch for ch in text if ch != "\n"]
-    assert broken.count("\n") >= text.count("\n")
+    end = _line_end(text)
+    assert broken.replace(end, "") == text.replace(end, "")
+    assert broken.count(end) >= text.count(end)
     assert break_run_together_lines(broken) == broken
 
 

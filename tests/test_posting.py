@@ -70,6 +70,7 @@ from jdclass.posting import (
     find_mentions,
     find_self_reference,
     find_title,
+    parse_text,
     title_without_terms,
 )
 from jdclass.sections import PICTOGRAPHS, heading_kind, heading_text, split_sections
@@ -2211,6 +2212,21 @@ def test_lines_a_scrape_ran_together_parse_as_written_with_their_breaks() -> Non
     assert run_together.self_reference is not None and run_together.self_reference.value == "Senior Product Manager"
     assert run_together.management.reports_to == "director"
     assert [item.span.of(run_together.text) for item in run_together.years] == ["7+ years"]
+
+
+def test_a_text_with_windows_line_ends_is_mended_in_them_and_reads_as_its_file_does(tmp_path: Path) -> None:
+    pasted = RUN_TOGETHER.replace("\n", "\r\n").replace("card payments roadmap", "card pay-\r\nments roadmap")
+    posting = parse(pasted)
+    assert posting.text == WRITTEN_WITH_BREAKS.replace("\n", "\r\n")  # no bare line end put in among them
+    assert parse_text(pasted).to_dict() == posting.to_dict()
+    (tmp_path / "ad.txt").write_bytes(pasted.encode())
+    read = parse(tmp_path / "ad.txt")  # a file's line ends are made "\n" when it is read
+    assert read.text == WRITTEN_WITH_BREAKS
+    for parsed in (posting, read):
+        assert [(section.kind, section.heading) for section in parsed.sections] == [(section.kind, section.heading) for section in read.sections]
+        assert parsed.self_reference is not None and parsed.self_reference.span.of(parsed.text) == "Senior Product Manager"
+        assert [item.span.of(parsed.text) for item in parsed.years] == ["7+ years"]
+        assert parsed.management.reports_to == "director"
 
 
 @pytest.mark.parametrize(
