@@ -11,6 +11,7 @@ from jdclass.experience import number_value
 from jdclass.pay import CURRENCY_CODES, CURRENCY_SYMBOLS
 from jdclass.sections import DECORATION, character_class
 from jdclass.spans import BOUNDARY_BEHIND, Span, at_word_start, lowered, matches_at, occurrences, words_before
+from jdclass.titles import LEGAL_FORM
 
 # ASCII digits: "٣ direct reports" is no count we read, and a match can only begin where ``_STARTS`` says.
 _NUM = r"(?:[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
@@ -187,21 +188,27 @@ _REPORTS_TO = re.compile(
     rf"{at_word_start('report')}(?:s|ing)?\s+(?:(?:directly\s+)?(?:in)?to|line(?=\s*[:|–—-]))(?:\s*[:|–—-])?\s+(?!you\b)(?:the\s+|our\s+|a\s+|an\s+)?"
     r"(?P<who>[A-Za-z&,./\- \u00a0‐‑–—]{2,60})",
 )
-# A company's legal form: "Acme GmbH", "Acme Holdings Ltd" name the company, not a unit of it.
-_LEGAL_FORM = r"\b(?:gmbh|ag|ltd|limited|inc|llc|llp|plc|corp|corporation|pty|pte|bv|nv|sarl|srl|kk|oy|ab)\b"
+# Words that name a part of a company, or a region it works in (``_UNIT_NAMED``).
+_UNIT_WORDS = (
+    r"(?:division|group|unit|department|business|segment|region|emea|apac|latam|americas|asia|europe|africa|"
+    r"(?:north|south|east|west|central)(?=[^\S\n]+\w)|international|global|operations|banking|technology|digital|commercial|retail|consumer)"
+)
 _BOSS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in (
         ("board", r"^board\b"),
         # The head of a business unit or a region, not of the company: "the General Manager of Imaging Informatics",
         # "the Managing Director of the business line", "the President of the Consumer Banking division" ("the
-        # President of the company" and "of Acme" are the CEO; "President, Asia Pacific": ``_UNIT_NAMED``).
+        # President of the company" and "of Acme" are the CEO; "President, Asia Pacific": ``_UNIT_NAMED``). A
+        # Managing Director heads a company, so one of a name heads it ("the Managing Director of Acme", as "for
+        # Acme"), and one of a unit is said so ("of the business line", "of Digital Commerce").
         (
             "vp",
             (
-                r"(?:general\s+manager|managing\s+director)\s+(?:of|for)\s+(?!(?:the|our)\s+(?:company|firm|organi[sz]ation|group|business(?!\s+(?:unit|line|area|segment|division)))\b)"
-                rf"(?![^,;]*{_LEGAL_FORM})"  # "the Managing Director of Acme GmbH" heads the company
-                rf"|(?<!vice\s)\bpresident\s+(?:of|for)\s+(?![^,;]*{_LEGAL_FORM})(?:the\s+)?[^,;]*\b(?:division|unit|department|business|segment|region|banking|operations)\b"
+                rf"(?:general\s+manager\s+(?:of|for)\s+|managing\s+director\s+(?:of|for)\s+(?=(?:the|our)\s|[^,;]*\b{_UNIT_WORDS}\b))"
+                r"(?!(?:the|our)\s+(?:company|firm|organi[sz]ation|group|business(?!\s+(?:unit|line|area|segment|division)))\b)"
+                rf"(?![^,;]*{LEGAL_FORM})"  # "the Managing Director of Acme GmbH" heads the company
+                rf"|(?<!vice\s)\bpresident\s+(?:of|for)\s+(?![^,;]*{LEGAL_FORM})(?:the\s+)?[^,;]*\b(?:division|unit|department|business|segment|region|banking|operations)\b"
             ),
         ),
         (
@@ -545,12 +552,8 @@ _UNIT_AFTER_THE_BOSS = re.compile(r"(?:,|for\b)[^\S\n]*([^,;.\n]*)")  # "the Pre
 # A part of a company after a comma, not a person's name ("the Managing Director, Anna Berg" heads the company, and so
 # does "our President, Maria West": a compass point names a region before another word, "North America") nor the
 # company's own ("the Managing Director, Acme Technology GmbH").
-_UNIT_NAMED = re.compile(
-    r"[^,;.\n]*\b(?:division|group|unit|department|business|segment|region|emea|apac|latam|americas|asia|europe|africa|"
-    r"(?:north|south|east|west|central)(?=[^\S\n]+\w)|international|global|operations|banking|technology|digital|commercial|retail|consumer)\b",
-    re.IGNORECASE,
-)
-_NAMES_A_COMPANY = re.compile(_LEGAL_FORM, re.IGNORECASE)
+_UNIT_NAMED = re.compile(rf"[^,;.\n]*\b{_UNIT_WORDS}\b", re.IGNORECASE)
+_NAMES_A_COMPANY = re.compile(LEGAL_FORM, re.IGNORECASE)
 _WHO_BEFORE = re.compile(r"\bwho\s+(?:directly\s+)?$")
 _AFTER_THE_BOSS = re.compile(r"[,;.]|\b(?:and|who|while|with|on|in|for|to|as|but)\b")  # case-sensitive: "AND" or "With" in a title
 

@@ -164,7 +164,7 @@ _ALTERNATIVES = re.compile(r"\sor(?:\s|$)")
 _ADDRESSED = re.compile(r"\s*[,(]?\s*(?:you\b|you['’])")
 _LADDER_MENTION = re.compile(
     r"\b(?:(?:associate|junior|senior|sr\.?|lead|principal|staff|group|technical)\s+)?(?:product\s+manager|pm)s?\b|\bapm\b|"
-    r"\b(?:director|head|vp|vice\s+president|svp|evp)(?:,|\s+of)?\s+(?:product(?:\s+management)?)\b(?!\s+(?:marketing|design|engineering|operations|analytics)\b)"
+    r"\b(?:(?:managing\s+)?director|head|vp|vice\s+president|svp|evp)(?:,|\s+of)?\s+(?:product(?:\s+management)?)\b(?!\s+(?:marketing|design|engineering|operations|analytics)\b)"
     r"|\bchief\s+product\s+officer\b|\bcpo\b",
 )  # run over lowered(text); a head of product marketing or design is a neighbouring role, as in the reporting line
 # How every match of _SELF_REFERENCE begins (``matches_from``; tests/test_posting.py checks it).

@@ -1094,6 +1094,11 @@ def test_a_head_of_product_marketing_or_design_is_no_ladder_title() -> None:
     assert [(m.value, m.level.level.code) for m in find_mentions(text)] == [("Director of Product Management", "DIR"), ("VP of Product", "VP")]
 
 
+def test_a_managing_director_over_product_is_a_rank_above_its_directors() -> None:
+    text = "You will work with the Managing Director, Product and the Director of Product."
+    assert [(m.value, m.level.level.code) for m in find_mentions(text)] == [("Managing Director, Product", "VP"), ("Director of Product", "DIR")]
+
+
 def test_matches_from_keeps_the_order_and_skips_overlaps() -> None:
     pattern = re.compile(r"\bab\w*|\bb\w*")
     text = "xab ab abab b bab"
@@ -1262,6 +1267,8 @@ def test_job_like_text_parses_or_raises_the_domain_error(text):
         ("Reports to the General Manager for EMEA", "vp"),
         ("Reports to the President, North America", "vp"),
         ("Reports to the Managing Director for Acme", "ceo"),
+        ("Reports to the Managing Director of Acme.", "ceo"),  # as "for Acme": a Managing Director of a name heads it
+        ("Reports to the Managing Director of the card unit", "vp"),
         ("Reports to the General Manager of the company", "ceo"),
         ("Reports to our General Manager.", "ceo"),
         ("Reports to the CFO.", "executive"),
