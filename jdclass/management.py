@@ -84,6 +84,8 @@ _ROLE_DOES = re.compile(
 # ... and not when a colleague is the subject of the clause: "Our Head of Product also manages 3 directors", "She leads
 # 40 people", "our VP joined from Google and leads 40 people", "our CPO, who ... leads a team of 40 people".
 _COLLEAGUE_SUBJECT = re.compile(r"[\n.;:(]\s*(?:our|their|his|her|she|he|they)\b(?![^.;:\n]*\byou)[^.;:\n]*$")
+# After the managed in the possessive, what is theirs as people: "develop the PMs' skills", "the directors' careers".
+_THEIR_OWN = r"\s+(?:skills?|growth|careers?|development|performance|craft|progression|potential|strengths)\b"
 _MANAGES_PMS = re.compile(
     # Up to three joined verbs ("manage, coach and grow"): each joint is a comma or an "and" with its spaces, so
     # a run of spaces can be split only one way (the pattern must not backtrack on "manage ,   x ,   x").
@@ -92,7 +94,10 @@ _MANAGES_PMS = re.compile(
     r"(?:(?:\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+)\w++){0,3}\s+"
     r"(?:a\s+|the\s+|our\s+|your\s+)?(?:(?:small|growing|high[- ]performing|talented|global|distributed|world[- ]class)\s+)?"
     r"(?:team\s+of\s+(?:\d+\s+|\w+\s+)?)?(?:senior\s+|associate\s+|group\s+)?"
-    r"(?:product\s+managers|pms\b|product\s+(?:management\s+)?team|product\s+org\w*|product\s+leaders)(?!['’]s\b)"
+    r"(?:product\s+managers|pms\b|product\s+(?:management\s+)?team|product\s+org\w*|product\s+leaders)"
+    # Not what the team or the PMs have ("lead the product team's roadmap", "lead the product managers' weekly review"),
+    # but their own growth ("developing the PMs' skills"): ``_THEIR_OWN``.
+    rf"(?!['’](?:s\b)?+(?!{_THEIR_OWN}))"
     # "manage three PMs", but not "coach the two PMs": coaching is what a senior PM does for peers
     # "hire four PMs" is hiring (``_HIRES``) unless the role goes on to manage them ("... and manage them"; ``_LEADS_IT_AFTER``)
     r"|\b(?:manag\w*+|supervis\w*+|hir(?:e|es|ing)\b)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several)\+?\s+(?:senior\s+|associate\s+)?(?:product\s+managers|pms)\b"
@@ -130,7 +135,9 @@ _MANAGES_MANAGERS = re.compile(
     r"(?:(?:product\s+)?(?:managers|pms)\s+(?:and|&|or|through)\s+)?"  # "six product managers and group product managers"
     # "lead the product leadership team", but not "8+ years in product management or digital product leadership"
     r"(?:directors|group\s+product\s+managers|[se]?vps|vice\s+presidents|heads\s+of\s+product|product\s+leaders(?!hip(?!\s+team))|managers\s+of\s+managers|leaders\s+of\s+leaders|people\s+managers)"
-    r"|\bmanagers\s+of\s+managers\b|\bleaders\s+of\s+leaders\b",
+    # Not what the managers have ("through the directors' quarterly reviews", "lead the VPs' offsite"), but their own growth.
+    rf"(?!['’](?!{_THEIR_OWN}))"
+    rf"|\bmanagers\s+of\s+managers\b(?!['’](?!{_THEIR_OWN}))|\bleaders\s+of\s+leaders\b(?!['’](?!{_THEIR_OWN}))",
 )
 _HIRES = re.compile(
     # The role's hiring, not the employer's recruiting machinery ("our recruiting team", "the hiring process", "hiring

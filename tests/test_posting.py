@@ -194,6 +194,12 @@ def test_content_text_keeps_the_job_under_a_heading_that_only_names_an_offer(tex
         ("Engage stakeholders from district leaders to vice presidents.", False),
         ("8+ years in product management or digital product leadership.", False),
         ("Partner with the engineering lead as a product leadership trio.", False),
+        # What others have, their meetings and reviews, is what is led, not they.
+        ("Lead the product org through the directors' monthly business reviews.", False),
+        ("You will lead the VPs’ planning offsite twice a year.", False),
+        ("Coach the managers of managers' round tables on pricing.", False),
+        ("Run the directors' forum and manage two directors of product.", True),
+        ("Coach and develop the directors’ skills as leaders.", True),
     ],
 )
 def test_managing_managers_with_a_count_and_a_kind(text, managers):
@@ -314,6 +320,11 @@ def test_reporting_lines_and_management_signals():
         ("You will not manage product managers.", False),
         ("You won't manage product managers; the PMs report to the Director.", False),
         ("Develop and maintain the product roadmap.", False),
+        # What the PMs have is not they, unless it is their own growth.
+        ("Lead the product managers' fortnightly demo day.", False),
+        ("Run and lead the PMs’ roadmap reviews with the CPO.", False),
+        ("Develop the PMs' skills in pricing and discovery.", True),
+        ("Develop the product team's craft through pairing.", True),
     ],
 )
 def test_managing_product_managers_in_common_phrasings(text: str, manages: bool) -> None:
