@@ -40,13 +40,16 @@ _ADDRESS_OR_CODE = re.compile(r"[@#_\\=]|\.[a-z]|://")
 # this reads a posting in 15 µs, against 30 µs the other way round.
 _JOIN = re.compile(r"[A-Z](?<=[a-z:][A-Z])[a-z]")
 _SHORTEST_HEAD = 4
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+_LIST_MARKS = ",;/()"
 _ADDRESS_REACH = 200
 
 
 def break_run_together_lines(text: str) -> str:
     """``text`` with a line break put back where a scrape ran two lines together.
 
-    A line break was lost, and is put back, after:
+    A line break was lost, and is put back, as the text ends its lines ("\\r\\n" in a text pasted with Windows line
+    ends, so that they do not mix), after:
 
     - a word of four lower-case letters or more, from its first letter, run into a capitalised word
       ("stakeholder managementExperience with SQL" reads "stakeholder management\\nExperience with SQL");
@@ -57,14 +60,22 @@ def break_run_together_lines(text: str) -> str:
     A word that starts in lower case and goes on in capitals with a shorter head is a name ("iPhone", "devOps",
     "eCommerce"), as are words in capitals from the first letter ("LinkedIn", "JavaScript"), and a word in an
     address or code ("acme.com/jobs/productManager", "jane.doeSmith@acme.com", "#hiringNow", "user_nameField"):
-    they are left as they are. A name with a longer head ("athenaOne", "salesforceCommerce") is broken too, which
-    costs a sentence break and keeps its words. ``text`` itself is returned when nothing was run together.
+    they are left as they are. So is a name with a longer head between the marks of a list ("eClinicalWorks,
+    athenaOne, Epic"); one in a sentence ("we moved to athenaOne last year") is broken, as no table of words tells
+    it from a lost break ("athena" is a word), which costs a sentence break and keeps its words. ``text`` itself is
+    returned when nothing was run together.
     """
     breaks = [match.start() for match in _JOIN.finditer(text) if _lost_break_before(text, match.start())]
     if not breaks:
         return text
     pieces = [text[start:end] for start, end in zip([0, *breaks], [*breaks, len(text)], strict=True)]
-    return "\n".join(pieces)
+    return _line_end(text).join(pieces)
+
+
+def _line_end(text: str) -> str:
+    """How ``text`` ends its lines, by its first line break: "\\r\\n", a lone "\\r", or "\\n" (also when it has none)."""
+    first = _LINE_BREAK.search(text)
+    return first.group() if first else "\n"
 
 
 def _lost_break_before(text: str, at: int) -> bool:
@@ -77,13 +88,27 @@ def _lost_break_before(text: str, at: int) -> bool:
     while start > 0 and text[start - 1].isalpha() and not (text[start - 1].isupper() or text[start - 1].istitle()):
         start -= 1
     if start == 0 or not text[start - 1].isalpha():  # the whole word, in lower case
-        return at - start >= _SHORTEST_HEAD and text[start:at].islower() and not _in_address_or_code(text, start, at)
+        return (
+            at - start >= _SHORTEST_HEAD and text[start:at].islower() and not _in_address_or_code(text, start, at) and not _an_item_of_a_list(text, start, at)
+        )
     for heading in _HEADINGS:
         if at >= len(heading) and text.startswith(heading, at - len(heading)):
             before = at - len(heading) - 1
             # "JobDescription" or "managementExperience", not "LinkedIn"
             return (before < 0 or not text[before].isalpha() or text[before].islower()) and not _in_address_or_code(text, start, at)
     return False
+
+
+def _an_item_of_a_list(text: str, start: int, at: int) -> bool:
+    """Whether the word from ``start`` with its one capitalised part at ``at`` stands between marks of a list: a name
+    ("(eClinicalWorks, athenaOne, Epic)"); a line that ends before a heading or a sentence is no list's item."""
+    before = start
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    after = at + 1
+    while after < len(text) and text[after].islower():
+        after += 1
+    return before > 0 and text[before - 1] in _LIST_MARKS and after < len(text) and text[after] in _LIST_MARKS
 
 
 def _in_address_or_code(text: str, start: int, at: int) -> bool:

@@ -11,6 +11,7 @@ from jdclass.experience import number_value
 from jdclass.pay import CURRENCY_CODES, CURRENCY_SYMBOLS
 from jdclass.sections import DECORATION, character_class
 from jdclass.spans import BOUNDARY_BEHIND, Span, at_word_start, lowered, matches_at, occurrences, words_before
+from jdclass.titles import LEGAL_FORM
 
 # ASCII digits: "٣ direct reports" is no count we read, and a match can only begin where ``_STARTS`` says.
 _NUM = r"(?:[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
@@ -83,6 +84,8 @@ _ROLE_DOES = re.compile(
 # ... and not when a colleague is the subject of the clause: "Our Head of Product also manages 3 directors", "She leads
 # 40 people", "our VP joined from Google and leads 40 people", "our CPO, who ... leads a team of 40 people".
 _COLLEAGUE_SUBJECT = re.compile(r"[\n.;:(]\s*(?:our|their|his|her|she|he|they)\b(?![^.;:\n]*\byou)[^.;:\n]*$")
+# After the managed in the possessive, what is theirs as people: "develop the PMs' skills", "the directors' careers".
+_THEIR_OWN = r"\s+(?:skills?|growth|careers?|development|performance|craft|progression|potential|strengths)\b"
 _MANAGES_PMS = re.compile(
     # Up to three joined verbs ("manage, coach and grow"): each joint is a comma or an "and" with its spaces, so
     # a run of spaces can be split only one way (the pattern must not backtrack on "manage ,   x ,   x").
@@ -91,7 +94,10 @@ _MANAGES_PMS = re.compile(
     r"(?:(?:\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+)\w++){0,3}\s+"
     r"(?:a\s+|the\s+|our\s+|your\s+)?(?:(?:small|growing|high[- ]performing|talented|global|distributed|world[- ]class)\s+)?"
     r"(?:team\s+of\s+(?:\d+\s+|\w+\s+)?)?(?:senior\s+|associate\s+|group\s+)?"
-    r"(?:product\s+managers|pms\b|product\s+(?:management\s+)?team|product\s+org\w*|product\s+leaders)(?!['’]s\b)"
+    r"(?:product\s+managers|pms\b|product\s+(?:management\s+)?team|product\s+org\w*|product\s+leaders)"
+    # Not what the team or the PMs have ("lead the product team's roadmap", "lead the product managers' weekly review"),
+    # but their own growth ("developing the PMs' skills"): ``_THEIR_OWN``.
+    rf"(?!['’](?:s\b)?+(?!{_THEIR_OWN}))"
     # "manage three PMs", but not "coach the two PMs": coaching is what a senior PM does for peers
     # "hire four PMs" is hiring (``_HIRES``) unless the role goes on to manage them ("... and manage them"; ``_LEADS_IT_AFTER``)
     r"|\b(?:manag\w*+|supervis\w*+|hir(?:e|es|ing)\b)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several)\+?\s+(?:senior\s+|associate\s+)?(?:product\s+managers|pms)\b"
@@ -129,7 +135,9 @@ _MANAGES_MANAGERS = re.compile(
     r"(?:(?:product\s+)?(?:managers|pms)\s+(?:and|&|or|through)\s+)?"  # "six product managers and group product managers"
     # "lead the product leadership team", but not "8+ years in product management or digital product leadership"
     r"(?:directors|group\s+product\s+managers|[se]?vps|vice\s+presidents|heads\s+of\s+product|product\s+leaders(?!hip(?!\s+team))|managers\s+of\s+managers|leaders\s+of\s+leaders|people\s+managers)"
-    r"|\bmanagers\s+of\s+managers\b|\bleaders\s+of\s+leaders\b",
+    # Not what the managers have ("through the directors' quarterly reviews", "lead the VPs' offsite"), but their own growth.
+    rf"(?!['’](?!{_THEIR_OWN}))"
+    rf"|\bmanagers\s+of\s+managers\b(?!['’](?!{_THEIR_OWN}))|\bleaders\s+of\s+leaders\b(?!['’](?!{_THEIR_OWN}))",
 )
 _HIRES = re.compile(
     # The role's hiring, not the employer's recruiting machinery ("our recruiting team", "the hiring process", "hiring
@@ -187,21 +195,27 @@ _REPORTS_TO = re.compile(
     rf"{at_word_start('report')}(?:s|ing)?\s+(?:(?:directly\s+)?(?:in)?to|line(?=\s*[:|–—-]))(?:\s*[:|–—-])?\s+(?!you\b)(?:the\s+|our\s+|a\s+|an\s+)?"
     r"(?P<who>[A-Za-z&,./\- \u00a0‐‑–—]{2,60})",
 )
-# A company's legal form: "Acme GmbH", "Acme Holdings Ltd" name the company, not a unit of it.
-_LEGAL_FORM = r"\b(?:gmbh|ag|ltd|limited|inc|llc|llp|plc|corp|corporation|pty|pte|bv|nv|sarl|srl|kk|oy|ab)\b"
+# Words that name a part of a company, or a region it works in (``_UNIT_NAMED``).
+_UNIT_WORDS = (
+    r"(?:division|group|unit|department|business|segment|region|emea|apac|latam|americas|asia|europe|africa|"
+    r"(?:north|south|east|west|central)(?=[^\S\n]+\w)|international|global|operations|banking|technology|digital|commercial|retail|consumer)"
+)
 _BOSS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in (
         ("board", r"^board\b"),
         # The head of a business unit or a region, not of the company: "the General Manager of Imaging Informatics",
         # "the Managing Director of the business line", "the President of the Consumer Banking division" ("the
-        # President of the company" and "of Acme" are the CEO; "President, Asia Pacific": ``_UNIT_NAMED``).
+        # President of the company" and "of Acme" are the CEO; "President, Asia Pacific": ``_UNIT_NAMED``). A
+        # Managing Director heads a company, so one of a name heads it ("the Managing Director of Acme", as "for
+        # Acme"), and one of a unit is said so ("of the business line", "of Digital Commerce").
         (
             "vp",
             (
-                r"(?:general\s+manager|managing\s+director)\s+(?:of|for)\s+(?!(?:the|our)\s+(?:company|firm|organi[sz]ation|group|business(?!\s+(?:unit|line|area|segment|division)))\b)"
-                rf"(?![^,;]*{_LEGAL_FORM})"  # "the Managing Director of Acme GmbH" heads the company
-                rf"|(?<!vice\s)\bpresident\s+(?:of|for)\s+(?![^,;]*{_LEGAL_FORM})(?:the\s+)?[^,;]*\b(?:division|unit|department|business|segment|region|banking|operations)\b"
+                rf"(?:general\s+manager\s+(?:of|for)\s+|managing\s+director\s+(?:of|for)\s+(?=(?:the|our)\s|[^,;]*\b{_UNIT_WORDS}\b))"
+                r"(?!(?:the|our)\s+(?:company|firm|organi[sz]ation|group|business(?!\s+(?:unit|line|area|segment|division)))\b)"
+                rf"(?![^,;]*{LEGAL_FORM})"  # "the Managing Director of Acme GmbH" heads the company
+                rf"|(?<!vice\s)\bpresident\s+(?:of|for)\s+(?![^,;]*{LEGAL_FORM})(?:the\s+)?[^,;]*\b(?:division|unit|department|business|segment|region|banking|operations)\b"
             ),
         ),
         (
@@ -545,12 +559,8 @@ _UNIT_AFTER_THE_BOSS = re.compile(r"(?:,|for\b)[^\S\n]*([^,;.\n]*)")  # "the Pre
 # A part of a company after a comma, not a person's name ("the Managing Director, Anna Berg" heads the company, and so
 # does "our President, Maria West": a compass point names a region before another word, "North America") nor the
 # company's own ("the Managing Director, Acme Technology GmbH").
-_UNIT_NAMED = re.compile(
-    r"[^,;.\n]*\b(?:division|group|unit|department|business|segment|region|emea|apac|latam|americas|asia|europe|africa|"
-    r"(?:north|south|east|west|central)(?=[^\S\n]+\w)|international|global|operations|banking|technology|digital|commercial|retail|consumer)\b",
-    re.IGNORECASE,
-)
-_NAMES_A_COMPANY = re.compile(_LEGAL_FORM, re.IGNORECASE)
+_UNIT_NAMED = re.compile(rf"[^,;.\n]*\b{_UNIT_WORDS}\b", re.IGNORECASE)
+_NAMES_A_COMPANY = re.compile(LEGAL_FORM, re.IGNORECASE)
 _WHO_BEFORE = re.compile(r"\bwho\s+(?:directly\s+)?$")
 _AFTER_THE_BOSS = re.compile(r"[,;.]|\b(?:and|who|while|with|on|in|for|to|as|but)\b")  # case-sensitive: "AND" or "With" in a title
 

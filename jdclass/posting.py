@@ -32,9 +32,12 @@ from jdclass.sections import (
 from jdclass.spans import Span, lowered, matches_at, matches_from, occurrences, trimmed, words_before
 from jdclass.titles import TitleLevel, title_level
 
+_ROLE_WORDS = (
+    r"(?:manager|director|head|lead|officer|vp|vice\s+president|president|owner|designer|analyst|specialist|engineer|"
+    r"pm|apm|intern|coordinator|consultant|scientist|architect|developer|chief|associate|principal|executive|strategist)"
+)
 _ROLE_NOUN = re.compile(
-    r"\b(?:manager|director|head|lead|officer|vp|vice\s+president|president|owner|designer|analyst|specialist|engineer|"
-    r"pm|apm|intern|coordinator|consultant|scientist|architect|developer|chief|associate|principal|executive|strategist)\b"
+    rf"\b{_ROLE_WORDS}\b"
     # A group is no role: "Acme | Berlin | Executive Team", "Leadership: Director Committee" (a job board's header line).
     r"(?!\s+(?:team|teams|committee|board|group|function|org|organi[sz]ation)\b)",
     re.IGNORECASE,
@@ -75,12 +78,17 @@ FIELD_SCAN_CHARS = 100_000
 _AFTER_TITLE_WORD = (
     r"(?:(?<!\.)|(?<=\b[a-z]\.)|(?<=\bsr\.)|(?<=\bjr\.)|(?<=\bsnr\.)|(?<=\bsen\.)|(?<=\bassoc\.)|(?<=\bmgr\.)|(?<=\bdir\.)|(?<=\bprin\.)|(?<=\bgrp\.))"
 )
+# A word that describes the one hired, in lower case, and names no role ("analytical", "data-driven").
+_DESCRIBING_WORD = rf"(?!{_ROLE_WORDS}\b)[a-z][\w-]*"
 _SELF_REFERENCE = re.compile(
     r"\b(?:as|as\s+our|be|become|seeking|hiring|looking\s+for|join\s+us\s+as|join\s+our\s+team\s+as|role\s+of|position\s+of|need|want"
     # The reader addressed as the role only with an article: "You are a seasoned PM", not "You are supported by a Senior PM".
     r"|(?:you are|you['’]re)(?=[^\S\n]+(?:an?|the|our)[^\S\n])|opportunity\s+for)[^\S\n]+"
     r"(?:(?:an?|the|our|one|two|several)[^\S\n]+)?(?:[a-z][\w&-]*['’]s[^\S\n]+)?(?:(?:first|next|new|founding|only|sole)[^\S\n]+)?"
     r"(?:(?:experienced|talented|passionate|motivated|strong|driven|seasoned)[^\S\n]+)?'?"
+    # A description of words joined by "and" ("an analytical and data-driven Product Manager"): none of them a role,
+    # and no article or "our" after it: "a Designer and Product Manager", "as Founder and our head of design" are two.
+    rf"(?:{_DESCRIBING_WORD}(?:,[^\S\n]+{_DESCRIBING_WORD})*,?[^\S\n]+(?:and|&)[^\S\n]+(?!(?:an?|the|our|their|its|his|her|my|your)\b))?"
     rf"(?!(?:this|that|them|you|we|they|me|him|her|an?|the)\b|(?:it|us)\b\s*[.,;:!?])(?P<title>[A-Za-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}[^\S\n]+[\w.&/-]+){{0,6}}?)"
     # A title ends before its sentence's full stop ("our first Chief Product Officer. You will..."), not an abbreviation's.
     rf"{_AFTER_TITLE_WORD}(?='?\s*(?:[,.;:()\n?!]|\s(?:to|who|with|you|will|at|in|for|on|and|that|based|position|role|reporting|responsible|as)\b))",
@@ -156,7 +164,7 @@ _ALTERNATIVES = re.compile(r"\sor(?:\s|$)")
 _ADDRESSED = re.compile(r"\s*[,(]?\s*(?:you\b|you['’])")
 _LADDER_MENTION = re.compile(
     r"\b(?:(?:associate|junior|senior|sr\.?|lead|principal|staff|group|technical)\s+)?(?:product\s+manager|pm)s?\b|\bapm\b|"
-    r"\b(?:director|head|vp|vice\s+president|svp|evp)(?:,|\s+of)?\s+(?:product(?:\s+management)?)\b(?!\s+(?:marketing|design|engineering|operations|analytics)\b)"
+    r"\b(?:(?:managing\s+)?director|head|vp|vice\s+president|svp|evp)(?:,|\s+of)?\s+(?:product(?:\s+management)?)\b(?!\s+(?:marketing|design|engineering|operations|analytics)\b)"
     r"|\bchief\s+product\s+officer\b|\bcpo\b",
 )  # run over lowered(text); a head of product marketing or design is a neighbouring role, as in the reporting line
 # How every match of _SELF_REFERENCE begins (``matches_from``; tests/test_posting.py checks it).
@@ -602,12 +610,19 @@ def _subject_places(lower: str) -> list[int]:
     return places
 
 
+# A title that a word in lower case goes on with to name a step of a career: "an opportunity for a Senior PM promotion",
+# "a clear Group PM track". The step is the role's next, not the role ("Senior PM, Promotions" names a team).
+_CAREER_STEP = re.compile(r"(?<=\w)[^\S\n]+(?:promotions?|track|ladder|path(?:way)?|progression)\b")
+
+
 def _named_role(text: str, lower: str, match: re.Match[str], title: TextField | None) -> TitleMention | None:
-    """The role a self-reference's ``title`` group names, when it is a job title (not a group), and not the stated title;
-    a title in capitals cut to its words (``_title_words``)."""
+    """The role a self-reference's ``title`` group names, when it is a job title (not a group nor a step of a career),
+    and not the stated title; a title in capitals cut to its words (``_title_words``)."""
     start, end = match.span("title")
     found = title_level(_plain_title(text[start:end]))
     if found is None or found.rule == "not_product_management" or _NAMES_A_GROUP.fullmatch(lower, start, end) or not _outside((start, end), title):
+        return None
+    if _CAREER_STEP.search(text, start, end):
         return None
     start, end = _title_words(text, start, end, found)
     return TitleMention(_plain_title(text[start:end]), found, Span(start, end))

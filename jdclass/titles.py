@@ -22,6 +22,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _SENIOR = r"(?:senior|sr\.?|snr\.?)"
+# A company's legal form: "Acme GmbH", "Acme Holdings Ltd" name the company, not a unit of it.
+LEGAL_FORM = r"\b(?:gmbh|ag|ltd|limited|inc|llc|llp|plc|corp|corporation|pty|pte|bv|nv|sarl|srl|kk|oy|ab)\b"
 _PM = r"(?:product\s+manag(?:er|ement)|pm)"
 _PRODUCT = r"product(?:s)?"
 
@@ -54,6 +56,11 @@ _NAMES_PRODUCT_MANAGER = _rx(
 _LADDER: tuple[tuple[Level, str, re.Pattern[str]], ...] = (
     (Level.CPO, "chief_product", _rx(r"\bchief\s+product\b|\bchief\s+(?:digital\s+and\s+)?product\s+(?:and|&)\s+\w+\s+officer\b")),
     (Level.CPO, "cpo_acronym", _rx(r"^\s*cpo\b|\bcpo\s*$|\(cpo\)")),
+    # A Managing Director heads a company ("Managing Director, Acme Products Ltd"), or holds a bank's or a consultancy's
+    # most senior rank: over product ("Managing Director, Product Management"), a rank above its directors. Without
+    # product named, no rule below reads it (a director of product).
+    (Level.OTHER, "not_product_management", _rx(rf"\bmanaging\s+director\b.*{LEGAL_FORM}")),
+    (Level.VP, "managing_director", _rx(rf"\bmanaging\s+director\b.*\b{_PRODUCT}\b")),
     (Level.VP, "svp_evp", _rx(rf"\b(?:svp|evp|senior\s+vice\s+president|executive\s+vice\s+president)\b.*\b{_PRODUCT}\b|\b{_PRODUCT}\b.*\b(?:svp|evp)\b")),
     (Level.VP, "vice_president", _rx(rf"\b(?:vp|vice[\s-]+president)\b.*\b{_PRODUCT}|\b{_PRODUCT}\b.*\b(?:vp|vice[\s-]+president)\b")),
     (Level.DIR, "associate_director", _rx(rf"\b(?:associate|assistant)\s+director\b.*\b{_PRODUCT}")),

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from jdclass.linebreaks import break_run_together_lines
+from jdclass.linebreaks import _line_end, break_run_together_lines
 
 
 @pytest.mark.parametrize(
@@ -21,6 +21,11 @@ from jdclass.linebreaks import break_run_together_lines
         # A slash in prose, and a sentence whose space after the full stop the scrape lost too, are no address.
         ("On-site 3 days/weekResponsibilities:", "On-site 3 days/week\nResponsibilities:"),
         ("in fintech.Strong communicationExperience with SQL", "in fintech.Strong communication\nExperience with SQL"),
+        # A list's mark on one side only: a line ended there.
+        ("dental and vision coverDiversity, equity and belonging", "dental and vision cover\nDiversity, equity and belonging"),
+        ("Berlin, hybridIn this role you will", "Berlin, hybrid\nIn this role you will"),
+        # A name in a sentence is broken too: nothing tells it from a lost break.
+        ("we moved our clinics to medicaPlus last spring", "we moved our clinics to medica\nPlus last spring"),
     ],
 )
 def test_a_line_break_a_scrape_lost_is_put_back(text: str, broken: str) -> None:
@@ -39,6 +44,9 @@ def test_a_line_break_a_scrape_lost_is_put_back(text: str, broken: str) -> None:
         "Write to jane.doeSmith@acme.com or mailto:Jobs@acme.com",
         "#hiringNow #productManagement, follow @acmeProducts",
         "Call user_nameField, this.fetchData() or C:\\Users\\janeDoe",
+        # A name with a longer head, between the marks of a list.
+        "Clinics run on several records systems (medicaPlus, carelinkNet, Orbit Health).",
+        "Tools we share (trelloBoard; notionWiki/figmaJam) and more",
         "Senior Product Manager\nResponsibilities\nOwn the roadmap.\n",
         "",
     ],
@@ -47,7 +55,21 @@ def test_what_was_not_run_together_is_left_as_it_is(text: str) -> None:
     assert break_run_together_lines(text) is text
 
 
-_PIECES = ["management", "Experience", "Description", "We", ":", "iPhone", "a", "Z", "é", " ", "\n", "3", "_", "SQL"]
+@pytest.mark.parametrize(
+    ("text", "broken"),
+    [
+        # A break put back ends its line as the text's others do, so a text pasted with Windows line ends keeps them.
+        ("Senior PM\r\nJob DescriptionWe are hiring\r\n", "Senior PM\r\nJob Description\r\nWe are hiring\r\n"),
+        ("Old Mac text\rJob DescriptionWe are hiring", "Old Mac text\rJob Description\rWe are hiring"),
+        ("Job DescriptionWe are hiring", "Job Description\nWe are hiring"),
+        ("Mixed\nthen\r\nJob DescriptionWe", "Mixed\nthen\r\nJob Description\nWe"),  # the first line end decides
+    ],
+)
+def test_a_break_put_back_ends_its_line_as_the_text_does(text: str, broken: str) -> None:
+    assert break_run_together_lines(text) == broken
+
+
+_PIECES = ["management", "Experience", "Description", "We", ":", "iPhone", "a", "Z", "é", " ", "\n", "\r\n", "\r", "3", "_", "SQL"]
 
 
 @settings(max_examples=500, deadline=None)
@@ -55,8 +77,9 @@ _PIECES = ["management", "Experience", "Description", "We", ":", "iPhone", "a", 
 @example("managementExperienceDescriptionWe:Experience")
 def test_breaking_only_adds_line_breaks_and_is_idempotent(text: str) -> None:
     broken = break_run_together_lines(text)
-    assert [ch for ch in broken if ch != "\n"] == [ch for ch in text if ch != "\n"]
-    assert broken.count("\n") >= text.count("\n")
+    end = _line_end(text)
+    assert broken.replace(end, "") == text.replace(end, "")
+    assert broken.count(end) >= text.count(end)
     assert break_run_together_lines(broken) == broken
 
 
@@ -67,3 +90,5 @@ def test_a_long_run_of_joins_is_read_once() -> None:
     assert break_run_together_lines("Description" * 10_000 + "We") == "\n".join(["Description"] * 10_000 + ["We"])
     url = "https://acme.com/" + "abcdEf" * 20_000
     assert break_run_together_lines(url) is url
+    names = "(abcdEfgh, " * 20_000
+    assert break_run_together_lines(names) is names

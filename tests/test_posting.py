@@ -70,6 +70,7 @@ from jdclass.posting import (
     find_mentions,
     find_self_reference,
     find_title,
+    parse_text,
     title_without_terms,
 )
 from jdclass.sections import PICTOGRAPHS, heading_kind, heading_text, split_sections
@@ -193,6 +194,12 @@ def test_content_text_keeps_the_job_under_a_heading_that_only_names_an_offer(tex
         ("Engage stakeholders from district leaders to vice presidents.", False),
         ("8+ years in product management or digital product leadership.", False),
         ("Partner with the engineering lead as a product leadership trio.", False),
+        # What others have, their meetings and reviews, is what is led, not they.
+        ("Lead the product org through the directors' monthly business reviews.", False),
+        ("You will lead the VPs’ planning offsite twice a year.", False),
+        ("Coach the managers of managers' round tables on pricing.", False),
+        ("Run the directors' forum and manage two directors of product.", True),
+        ("Coach and develop the directors’ skills as leaders.", True),
     ],
 )
 def test_managing_managers_with_a_count_and_a_kind(text, managers):
@@ -313,6 +320,11 @@ def test_reporting_lines_and_management_signals():
         ("You will not manage product managers.", False),
         ("You won't manage product managers; the PMs report to the Director.", False),
         ("Develop and maintain the product roadmap.", False),
+        # What the PMs have is not they, unless it is their own growth.
+        ("Lead the product managers' fortnightly demo day.", False),
+        ("Run and lead the PMs’ roadmap reviews with the CPO.", False),
+        ("Develop the PMs' skills in pricing and discovery.", True),
+        ("Develop the product team's craft through pairing.", True),
     ],
 )
 def test_managing_product_managers_in_common_phrasings(text: str, manages: bool) -> None:
@@ -1093,6 +1105,11 @@ def test_a_head_of_product_marketing_or_design_is_no_ladder_title() -> None:
     assert [(m.value, m.level.level.code) for m in find_mentions(text)] == [("Director of Product Management", "DIR"), ("VP of Product", "VP")]
 
 
+def test_a_managing_director_over_product_is_a_rank_above_its_directors() -> None:
+    text = "You will work with the Managing Director, Product and the Director of Product."
+    assert [(m.value, m.level.level.code) for m in find_mentions(text)] == [("Managing Director, Product", "VP"), ("Director of Product", "DIR")]
+
+
 def test_matches_from_keeps_the_order_and_skips_overlaps() -> None:
     pattern = re.compile(r"\bab\w*|\bb\w*")
     text = "xab ab abab b bab"
@@ -1261,6 +1278,8 @@ def test_job_like_text_parses_or_raises_the_domain_error(text):
         ("Reports to the General Manager for EMEA", "vp"),
         ("Reports to the President, North America", "vp"),
         ("Reports to the Managing Director for Acme", "ceo"),
+        ("Reports to the Managing Director of Acme.", "ceo"),  # as "for Acme": a Managing Director of a name heads it
+        ("Reports to the Managing Director of the card unit", "vp"),
         ("Reports to the General Manager of the company", "ceo"),
         ("Reports to our General Manager.", "ceo"),
         ("Reports to the CFO.", "executive"),
@@ -1412,6 +1431,12 @@ def test_a_long_gap_after_reports_to_is_read_once(gap: str) -> None:
         ("You are currently a Senior Product Manager and want to grow.", None),
         ("You are an APM today, hungry for more scope.", None),
         ("You are a Product Manager or Product Owner with 5 years of experience.", None),
+        # ... and described in words joined by "and", which are no part of the title; two roles so joined are not one.
+        ("You are a thoughtful and numbers-minded Product Manager who enjoys talking to users.", "Product Manager"),
+        ("You're a patient, curious and hands-on Senior PM with a taste for pricing.", "Senior PM"),
+        ("As a calm & organised Associate Product Manager, you will run the weekly triage.", "Associate Product Manager"),
+        ("As a Designer and Product Manager, you will shape both the flows and the plan.", "Designer"),
+        ('We list our founder as "Chair" and our head of engineering as "Tech Director".', None),
         # The words in lower case around a title in capitals are no part of it, unless they make its rung.
         ("You are a curious data-driven Product Manager.", "Product Manager"),
         ("You're an engineer turned Senior Product Manager who loves APIs.", "Senior Product Manager"),
@@ -1429,6 +1454,12 @@ def test_a_long_gap_after_reports_to_is_read_once(gap: str) -> None:
         ("About the Product Manager role\nOur PM reports to the CPO.", "Product Manager"),
         ("This is an excellent opportunity for a Project Manager who loves hardware.", "Project Manager"),
         ("This is a great role for growth.", None),
+        # ... still this one with a possessive after it; but a step of a career is the role's next, not the role.
+        ("This Senior PM role's peers are two designers and an analyst.", "Senior PM"),
+        ("After a year there is an opportunity for a Senior PM promotion.", None),
+        ("Strong work opens an opportunity for a senior pm promotion within two years.", None),
+        ("The plan offers an opportunity for a Group PM track later on.", None),
+        ("There is an opportunity for a Senior PM, Promotions to own our coupon engine.", "Senior PM"),
         ("Our PMs grow into the Director of Product role over time.", None),
         # The employer hiring, in words the other forms do not read.
         ("We are seeking an entrepreneurial Product Designer as we build out our studio.", "Product Designer"),
@@ -2201,10 +2232,26 @@ def test_lines_a_scrape_ran_together_parse_as_written_with_their_breaks() -> Non
     assert [item.span.of(run_together.text) for item in run_together.years] == ["7+ years"]
 
 
+def test_a_text_with_windows_line_ends_is_mended_in_them_and_reads_as_its_file_does(tmp_path: Path) -> None:
+    pasted = RUN_TOGETHER.replace("\n", "\r\n").replace("card payments roadmap", "card pay-\r\nments roadmap")
+    posting = parse(pasted)
+    assert posting.text == WRITTEN_WITH_BREAKS.replace("\n", "\r\n")  # no bare line end put in among them
+    assert parse_text(pasted).to_dict() == posting.to_dict()
+    (tmp_path / "ad.txt").write_bytes(pasted.encode())
+    read = parse(tmp_path / "ad.txt")  # a file's line ends are made "\n" when it is read
+    assert read.text == WRITTEN_WITH_BREAKS
+    for parsed in (posting, read):
+        assert [(section.kind, section.heading) for section in parsed.sections] == [(section.kind, section.heading) for section in read.sections]
+        assert parsed.self_reference is not None and parsed.self_reference.span.of(parsed.text) == "Senior Product Manager"
+        assert [item.span.of(parsed.text) for item in parsed.years] == ["7+ years"]
+        assert parsed.management.reports_to == "director"
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "You are a curious data-driven Product Manager.",
+        "You are a thoughtful and numbers-minded Product Manager who enjoys talking to users.",
         "This fast-paced Senior PM role is hybrid.",
         "If you are a Product Manager looking for a bigger scope, read on.",
         "We're adding a Head of Product next quarter.",
@@ -2225,6 +2272,8 @@ def test_a_self_reference_cut_to_its_title_spans_the_title(text: str) -> None:
         ("opportunity for a " * 10_000, None),
         ("We are excited to " * 5_000 + "add a Product Manager.", None),
         ("You are a Senior PM " * 5_000, "Senior PM"),
+        ("You are an " + "able, " * 30_000 + "and keen PM.", "PM"),
+        ("As an able and " * 20_000, None),
     ],
 )
 def test_a_long_line_of_the_new_self_reference_starts_is_read_once(text: str, role: str | None) -> None:

@@ -62,6 +62,14 @@ TITLES = [
     ("Scrum Master", "OTHER", "scrum_master"),
     ("Software Engineer", "OTHER", "not_product_management"),
     ("Internship Coordinator", "OTHER", "not_product_management"),
+    # A Managing Director heads a company, or is a bank's senior rank: over product, above its directors.
+    ("Managing Director of Northwind", "OTHER", "not_product_management"),
+    ("Managing Director", "OTHER", "not_product_management"),
+    ("Managing Director, Northwind Products Ltd", "OTHER", "not_product_management"),
+    ("Managing Director, Product Management", "VP", "managing_director"),
+    ("Managing Director – Consumer Products", "VP", "managing_director"),
+    ("Managing Director, Product Marketing", "OTHER", "product_marketing"),
+    ("Managing Director & Chief Product Officer", "CPO", "chief_product"),
 ]
 
 
