@@ -94,7 +94,7 @@ _MANAGES_PMS = re.compile(
     r"(?:(?:\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+)\w++){0,3}\s+"
     r"(?:a\s+|the\s+|our\s+|your\s+)?(?:(?:small|growing|high[- ]performing|talented|global|distributed|world[- ]class)\s+)?"
     r"(?:team\s+of\s+(?:\d+\s+|\w+\s+)?)?(?:senior\s+|associate\s+|group\s+)?"
-    r"(?:product\s+managers|pms\b|product\s+(?:management\s+)?team|product\s+org\w*|product\s+leaders)"
+    r"(?:product\s+managers|pms\b|product\s+(?:management\s+)?teams?\b|product\s+org\w*|product\s+leaders)"
     # Not what the team or the PMs have ("lead the product team's roadmap", "lead the product managers' weekly review"),
     # but their own growth ("developing the PMs' skills"): ``_THEIR_OWN``.
     rf"(?!['’](?:s\b)?+(?!{_THEIR_OWN}))"
@@ -109,9 +109,9 @@ _MANAGES_PMS = re.compile(
 )
 # "People management" and "direct reports" say that the role manages, not whom: an engineering manager says so too.
 # So do "line management" and "line-manage" (not "your line manager", the boss, nor "product line management", a
-# product line's), and solid- or dotted-line reports.
+# product line's), and solid- or dotted-line reports. Not what people managers have ("the people managers' calendar").
 _MANAGES_PEOPLE = re.compile(
-    r"\bpeople\s+manag\w+\b|\bdirect\s+reports\b|(?<!product\s)(?<!business\s)\bline[-\s]?manag(?:ement|e|es|ing)\b|\b(?:solid|dotted)[-\s]line\s+reports\b"
+    rf"\bpeople\s+manag\w+\b(?!['’](?!{_THEIR_OWN}))|\bdirect\s+reports\b|(?<!product\s)(?<!business\s)\bline[-\s]?manag(?:ement|e|es|ing)\b|\b(?:solid|dotted)[-\s]line\s+reports\b"
 )
 # ... unless it is said to sit with someone else: "line management remains with the director", "people management sits
 # with our Head of Product".

@@ -325,6 +325,10 @@ def test_reporting_lines_and_management_signals():
         ("Run and lead the PMs’ roadmap reviews with the CPO.", False),
         ("Develop the PMs' skills in pricing and discovery.", True),
         ("Develop the product team's craft through pairing.", True),
+        # The plural too, and a word that only begins with "team" names no team.
+        ("Lead the product teams' quarterly planning.", False),
+        ("Lead and grow the product teams.", True),
+        ("Lead the product teamwork sessions.", False),
     ],
 )
 def test_managing_product_managers_in_common_phrasings(text: str, manages: bool) -> None:
@@ -386,6 +390,9 @@ def test_performance_reviews_count_only_when_they_are_of_product_managers(text: 
         ("Line management remains with the director; you lead the craft.", False, False),
         ("People management sits with our Head of Product.", False, False),
         ("Keep both solid-line and dotted-line reports engaged.", False, True),
+        # What people managers have is not the role's managing ("the people managers' calendar"), but their growth is.
+        ("You will keep the people managers' offsite calendar.", False, False),
+        ("You will grow the people managers' skills.", False, True),
         ("There will be at least 2 immediate direct reports.", True, True),
         # A count after a comma is stated, whatever came before it; a list of what the role will not have stays absent.
         ("No ego, 5 direct reports.", True, True),
