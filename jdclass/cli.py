@@ -15,7 +15,7 @@ import click
 from jdclass import __version__
 from jdclass.corpus import DEFAULT_CORPUS, check_corpus, load_corpus
 from jdclass.errors import EmptyInput, InputError, JdclassError
-from jdclass.posting import Posting, parse
+from jdclass.posting import Posting, check_title, parse, parse_text
 from jdclass.readers import DEFAULT_MAX_BYTES, decode_text
 
 # The modules that need scikit-learn or spaCy (seconds to import) are imported by the commands that use them,
@@ -86,6 +86,23 @@ def read_source(source: str | None, max_bytes: int = DEFAULT_MAX_BYTES) -> Posti
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the report.")
+title_option = click.option(
+    "--title",
+    default=None,
+    help="The job title, when it is kept apart from the text (an ATS field); weighed in as a title line is, and blanked where the text states it as one.",
+)
+
+
+def with_title(posting: Posting, title: str | None) -> Posting:
+    """``posting`` parsed again with a ``--title`` given on the command line; as it is without one."""
+    if title is None:
+        return posting
+    if not title.strip():
+        raise InputError("--title is empty; leave it out to read the title from the text")
+    check_title(title)
+    return parse_text(posting.text, title=title.strip(), source=posting.source)
+
+
 model_option = click.option("--model", "model_path", type=click.Path(path_type=Path), default=None, help="Model folder (default: the shipped model).")
 
 
@@ -97,12 +114,13 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("source", required=False)
+@title_option
 @json_option
 @model_option
 @click.option("--html", "html_path", type=click.Path(path_type=Path, dir_okay=False), help="Also write a self-contained HTML report here.")
 @click.option("--show-text/--no-show-text", default=None, help="Print the posting with matched sentences highlighted (default: on a terminal).")
 @domain_errors
-def classify(source: str | None, as_json: bool, model_path: Path | None, html_path: Path | None, show_text: bool | None) -> None:
+def classify(source: str | None, title: str | None, as_json: bool, model_path: Path | None, html_path: Path | None, show_text: bool | None) -> None:
     """Classify one job posting: a file, '-' for stdin, or paste it.
 
     The report gives the level (title and duties weighed together) with its
@@ -120,8 +138,10 @@ def classify(source: str | None, as_json: bool, model_path: Path | None, html_pa
         pbpaste | jdclass classify --json
 
         jdclass classify posting.pdf --html report.html
+
+        jdclass classify body.txt --title "Senior Product Manager"
     """
-    posting = read_source(source)
+    posting = with_title(read_source(source), title)
     from jdclass.html_report import render_html
     from jdclass.model import load
     from jdclass.report import render_classification, to_json
@@ -142,16 +162,17 @@ def classify(source: str | None, as_json: bool, model_path: Path | None, html_pa
 
 @cli.command("parse")
 @click.argument("source", required=False)
+@title_option
 @json_option
 @domain_errors
-def parse_command(source: str | None, as_json: bool) -> None:
+def parse_command(source: str | None, title: str | None, as_json: bool) -> None:
     """Show the fields read from a posting: title, sections, years, education, management scope.
 
     Example:
 
         jdclass parse posting.html --json
     """
-    posting = read_source(source)
+    posting = with_title(read_source(source), title)
     from jdclass.report import render_posting, to_json
 
     click.echo(to_json(posting.to_dict()) if as_json else render_posting(posting))

@@ -209,6 +209,8 @@ PASTE_HINT = "; to classify text, pipe it in (... | jdclass classify -) or give 
         (["parse", "missing.txt"], None, "Error: missing.txt: no such file\n"),
         (["classify", "--model", "nowhere", "-"], "Product Manager", "Error: no model manifest at nowhere/manifest.json; run `jdclass train` to build one\n"),
         (["corpus", "check", "--corpus", "nowhere"], None, "Error: nowhere: no corpus folder here\n"),
+        (["classify", "-", "--title", "  "], "Own the roadmap.", "Error: --title is empty; leave it out to read the title from the text\n"),
+        (["parse", "-", "--title", "PM\x07\x07\x07"], "Own the roadmap.", "Error: the title: binary data, not text (NUL or control characters)\n"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_code_1(runner, args, stdin, message):
@@ -294,6 +296,20 @@ def test_parse_joins_words_hyphenated_at_line_ends_on_stdin(runner):
     text = "Senior Product Manager, Data Plat-\r\nform\r\n\r\nRequirements\r\n- 7+ years of product manage-\r\nment experience\r\n"
     data = json.loads(runner.invoke(cli, ["parse", "--json", "-"], input=text).output)
     assert (data["title"]["value"], data["main_years"]["field_text"]) == ("Senior Product Manager, Data Platform", "of product management experience")
+
+
+def test_a_title_given_apart_from_the_text_is_weighed_in_and_the_body_keeps_its_sentence(runner, classifier):
+    body = "We are hiring a Senior PM to own search.\nYou have 5+ years of product management experience.\n"
+    result = runner.invoke(cli, ["classify", "-", "--title", " Product Manager "], input=body)
+    assert result.exit_code == 0
+    assert result.output == render_classification(classifier.classify(body, title="Product Manager")) + "\n"
+    assert result.output.splitlines()[1:3] == [
+        "Verdict: Titled Product Manager; the duties and the 5+ years asked read as",
+        "  Senior Product Manager, above the title.",
+    ]
+    assert "Signals: the body calls the role Senior PM; 5+ years asked" in result.output.splitlines()
+    parsed = runner.invoke(cli, ["parse", "-", "--title", "Senior PM"], input="Senior PM\n\nOwn the search roadmap.\n")
+    assert parsed.output.splitlines()[:2] == ["Title: Senior PM", "Title level: SPM (rule: senior)"]
 
 
 def test_info(runner):
