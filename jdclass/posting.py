@@ -673,9 +673,11 @@ def _ladder_mention_places(lower: str) -> list[int]:
 
 # How far into the text a title known from elsewhere is looked for.
 TITLE_SCAN_CHARS = 400
-# What precedes a title within a sentence on its line: a word in lower case ("a", "as", "hiring", "experienced"),
-# with only spaces and emphasis between; not a label's colon, a separator or a name in capitals.
-_IN_A_SENTENCE = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*[\s*_\"“”]*\Z")
+# What precedes a title within a sentence on its line, with only spaces and emphasis between: a word in lower case
+# ("a", "as", "hiring", "experienced"), or a word that opens a sentence naming the role ("As Senior PM, you will",
+# "The Senior PM owns"); not a label's colon, a separator, or a name ("Acme", "eBay": a capital inside is no word of
+# a sentence).
+_IN_A_SENTENCE = re.compile(r"(?:(?<![\w'’-])[a-z][a-z'’-]*|(?<![^\s*_\"“”])(?:A|An|As|Our|The|This|Your))[\s*_\"“”]*\Z")
 
 
 def locate_title(text: str, title: str) -> TextField:
@@ -684,14 +686,23 @@ def locate_title(text: str, title: str) -> TextField:
 
     The title is stated where it opens a line ("# Senior PM", "**Senior PM**"), follows a label ("Job title: Senior
     PM") or a name ("Acme | Senior PM", "Acme Senior PM"). Within a sentence it is the body naming its role ("We are
-    hiring a Senior PM to...", "Join us as Senior PM"): content, left whole, as ``find_hired_title`` leaves it.
+    hiring a Senior PM to...", "As Senior PM, you will"): content, left whole, as ``find_hired_title`` leaves it.
+    The case may differ: a spreadsheet's "Senior Product Manager" is the text's "SENIOR PRODUCT MANAGER" heading.
     """
-    start = text.find(title, 0, TITLE_SCAN_CHARS)
+    wanted = lowered(title)
+    lower = lowered(text)  # offsets kept: a place in it is one in the text
+    start = lower.find(wanted, 0, TITLE_SCAN_CHARS)
     while start >= 0:
-        if not _IN_A_SENTENCE.search(text, text.rfind("\n", 0, start) + 1, start):
-            return TextField(title, Span(start, start + len(title)))
-        start = text.find(title, start + 1, TITLE_SCAN_CHARS)
+        end = start + len(title)
+        if not _in_a_word(text, start, end) and not _IN_A_SENTENCE.search(text, text.rfind("\n", 0, start) + 1, start):
+            return TextField(title, Span(start, end))
+        start = lower.find(wanted, start + 1, TITLE_SCAN_CHARS)
     return TextField(title, Span(0, 0))
+
+
+def _in_a_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] begins or ends inside a word ("Senior PM" in "Senior PMs", "PM" in "APM")."""
+    return (0 < start and text[start - 1].isalnum() and text[start].isalnum()) or (end < len(text) and text[end].isalnum() and text[end - 1].isalnum())
 
 
 def find_title(text: str) -> TextField | None:
