@@ -81,7 +81,7 @@ _AFTER_TITLE_WORD = (
 # A word that describes the one hired, in lower case, and names no role ("analytical", "data-driven").
 _DESCRIBING_WORD = rf"(?!{_ROLE_WORDS}\b)[a-z][\w-]*"
 _SELF_REFERENCE = re.compile(
-    r"\b(?:as|as\s+our|be|become|seeking|hiring|looking\s+for|join\s+us\s+as|join\s+our\s+team\s+as|role\s+of|position\s+of|need|want"
+    r"\b(?:as|as\s+our|be|become|seeking|hiring|looking\s+for|join\s+us\s+as|join\s+our\s+team\s+as|role\s+of|position\s+of|(?:need|want)(?:[^\S\n]+to[^\S\n]+(?:hire|find|recruit|add))?"
     # The reader addressed as the role only with an article: "You are a seasoned PM", not "You are supported by a Senior PM".
     r"|(?:you are|you['’]re)(?=[^\S\n]+(?:an?|the|our)[^\S\n])|opportunity\s+for)[^\S\n]+"
     r"(?:(?:an?|the|our|one|two|several)[^\S\n]+)?(?:[a-z][\w&-]*['’]s[^\S\n]+)?(?:(?:first|next|new|founding|only|sole)[^\S\n]+)?"
@@ -89,7 +89,8 @@ _SELF_REFERENCE = re.compile(
     # A description of words joined by "and" ("an analytical and data-driven Product Manager"): none of them a role,
     # and no article or "our" after it: "a Designer and Product Manager", "as Founder and our head of design" are two.
     rf"(?:{_DESCRIBING_WORD}(?:,[^\S\n]+{_DESCRIBING_WORD})*,?[^\S\n]+(?:and|&)[^\S\n]+(?!(?:an?|the|our|their|its|his|her|my|your)\b))?"
-    rf"(?!(?:this|that|them|you|we|they|me|him|her|an?|the)\b|(?:it|us)\b\s*[.,;:!?])(?P<title>[A-Za-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}[^\S\n]+[\w.&/-]+){{0,6}}?)"
+    # "want to learn product management", "need to professionalise product management": a verb follows, no title.
+    rf"(?!(?:this|that|them|you|we|they|me|him|her|an?|the|to)\b|(?:it|us)\b\s*[.,;:!?])(?P<title>[A-Za-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}[^\S\n]+[\w.&/-]+){{0,6}}?)"
     # A title ends before its sentence's full stop ("our first Chief Product Officer. You will..."), not an abbreviation's.
     rf"{_AFTER_TITLE_WORD}(?='?\s*(?:[,.;:()\n?!]|\s(?:to|who|with|you|will|at|in|for|on|and|that|based|position|role|reporting|responsible|as)\b))",
 )  # run over lowered(text): lower-case patterns on lower-cased text are twice as fast as IGNORECASE

@@ -1483,6 +1483,12 @@ def test_a_long_gap_after_reports_to_is_read_once(gap: str) -> None:
         ("We are hiring a Product Manager who will be your manager.", None),
         ("We are hiring a Senior PM who will work with our CPO, to whom you will report.", "Senior PM"),
         ("Help us add a Product Manager to the team.", None),
+        # "need to" and "want to" go on with a verb: only one that hires names a role.
+        ("You want to learn product management from people who ship.", None),
+        ("The founders want to professionalise product management.\nAs Director of Product, you will report to them.", "Director of Product"),
+        ("We need to hire a product manager who enjoys billing.", "product manager"),
+        ("We want to find a Senior PM to own search.", "Senior PM"),
+        ("We want to hire a Head of Product, to whom you will report.", None),
     ],
 )
 def test_self_reference_is_the_role_not_a_background_asked_for(text: str, role: str | None) -> None:
