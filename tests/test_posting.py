@@ -393,6 +393,10 @@ def test_performance_reviews_count_only_when_they_are_of_product_managers(text: 
         # What people managers have is not the role's managing ("the people managers' calendar"), but their growth is.
         ("You will keep the people managers' offsite calendar.", False, False),
         ("You will grow the people managers' skills.", False, True),
+        ("You will keep the people managers’ offsite calendar.", False, False),
+        # ... but a people manager's job, or people management's, is the role's.
+        ("This is a people manager's job first and foremost.", False, True),
+        ("You will own people management’s day-to-day: one-to-ones and reviews.", False, True),
         ("There will be at least 2 immediate direct reports.", True, True),
         # A count after a comma is stated, whatever came before it; a list of what the role will not have stays absent.
         ("No ego, 5 direct reports.", True, True),
