@@ -109,9 +109,10 @@ _MANAGES_PMS = re.compile(
 )
 # "People management" and "direct reports" say that the role manages, not whom: an engineering manager says so too.
 # So do "line management" and "line-manage" (not "your line manager", the boss, nor "product line management", a
-# product line's), and solid- or dotted-line reports. Not what people managers have ("the people managers' calendar").
+# product line's), and solid- or dotted-line reports. Not what people managers have ("the people managers' calendar"),
+# but still what a people manager's role or people management's work is ("a people manager's job": the role's).
 _MANAGES_PEOPLE = re.compile(
-    rf"\bpeople\s+manag\w+\b(?!['’](?!{_THEIR_OWN}))|\bdirect\s+reports\b|(?<!product\s)(?<!business\s)\bline[-\s]?manag(?:ement|e|es|ing)\b|\b(?:solid|dotted)[-\s]line\s+reports\b"
+    rf"\bpeople\s+manag\w+\b(?!(?<=managers)['’](?!{_THEIR_OWN}))|\bdirect\s+reports\b|(?<!product\s)(?<!business\s)\bline[-\s]?manag(?:ement|e|es|ing)\b|\b(?:solid|dotted)[-\s]line\s+reports\b"
 )
 # ... unless it is said to sit with someone else: "line management remains with the director", "people management sits
 # with our Head of Product".

@@ -81,7 +81,7 @@ _AFTER_TITLE_WORD = (
 # A word that describes the one hired, in lower case, and names no role ("analytical", "data-driven").
 _DESCRIBING_WORD = rf"(?!{_ROLE_WORDS}\b)[a-z][\w-]*"
 _SELF_REFERENCE = re.compile(
-    r"\b(?:as|as\s+our|be|become|seeking|hiring|looking\s+for|join\s+us\s+as|join\s+our\s+team\s+as|role\s+of|position\s+of|need|want"
+    r"\b(?:as|as\s+our|be|become|seeking|hiring|looking\s+for|join\s+us\s+as|join\s+our\s+team\s+as|role\s+of|position\s+of|(?:need|want)(?:[^\S\n]+to[^\S\n]+(?:hire|find|recruit|add))?"
     # The reader addressed as the role only with an article: "You are a seasoned PM", not "You are supported by a Senior PM".
     r"|(?:you are|you['’]re)(?=[^\S\n]+(?:an?|the|our)[^\S\n])|opportunity\s+for)[^\S\n]+"
     r"(?:(?:an?|the|our|one|two|several)[^\S\n]+)?(?:[a-z][\w&-]*['’]s[^\S\n]+)?(?:(?:first|next|new|founding|only|sole)[^\S\n]+)?"
@@ -89,7 +89,8 @@ _SELF_REFERENCE = re.compile(
     # A description of words joined by "and" ("an analytical and data-driven Product Manager"): none of them a role,
     # and no article or "our" after it: "a Designer and Product Manager", "as Founder and our head of design" are two.
     rf"(?:{_DESCRIBING_WORD}(?:,[^\S\n]+{_DESCRIBING_WORD})*,?[^\S\n]+(?:and|&)[^\S\n]+(?!(?:an?|the|our|their|its|his|her|my|your)\b))?"
-    rf"(?!(?:this|that|them|you|we|they|me|him|her|an?|the)\b|(?:it|us)\b\s*[.,;:!?])(?P<title>[A-Za-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}[^\S\n]+[\w.&/-]+){{0,6}}?)"
+    # "want to learn product management", "need to professionalise product management": a verb follows, no title.
+    rf"(?!(?:this|that|them|you|we|they|me|him|her|an?|the|to)\b|(?:it|us)\b\s*[.,;:!?])(?P<title>[A-Za-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}[^\S\n]+[\w.&/-]+){{0,6}}?)"
     # A title ends before its sentence's full stop ("our first Chief Product Officer. You will..."), not an abbreviation's.
     rf"{_AFTER_TITLE_WORD}(?='?\s*(?:[,.;:()\n?!]|\s(?:to|who|with|you|will|at|in|for|on|and|that|based|position|role|reporting|responsible|as)\b))",
 )  # run over lowered(text): lower-case patterns on lower-cased text are twice as fast as IGNORECASE
@@ -673,9 +674,11 @@ def _ladder_mention_places(lower: str) -> list[int]:
 
 # How far into the text a title known from elsewhere is looked for.
 TITLE_SCAN_CHARS = 400
-# What precedes a title within a sentence on its line: a word in lower case ("a", "as", "hiring", "experienced"),
-# with only spaces and emphasis between; not a label's colon, a separator or a name in capitals.
-_IN_A_SENTENCE = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*[\s*_\"“”]*\Z")
+# What precedes a title within a sentence on its line, with only spaces and emphasis between: a word in lower case
+# ("a", "as", "hiring", "experienced"), or a word that opens a sentence naming the role ("As Senior PM, you will",
+# "The Senior PM owns"); not a label's colon, a separator, or a name ("Acme", "eBay": a capital inside is no word of
+# a sentence).
+_IN_A_SENTENCE = re.compile(r"(?:(?<![\w'’-])[a-z][a-z'’-]*|(?<![^\s*_\"“”])(?:A|An|As|Our|The|This|Your))[\s*_\"“”]*\Z")
 
 
 def locate_title(text: str, title: str) -> TextField:
@@ -684,14 +687,23 @@ def locate_title(text: str, title: str) -> TextField:
 
     The title is stated where it opens a line ("# Senior PM", "**Senior PM**"), follows a label ("Job title: Senior
     PM") or a name ("Acme | Senior PM", "Acme Senior PM"). Within a sentence it is the body naming its role ("We are
-    hiring a Senior PM to...", "Join us as Senior PM"): content, left whole, as ``find_hired_title`` leaves it.
+    hiring a Senior PM to...", "As Senior PM, you will"): content, left whole, as ``find_hired_title`` leaves it.
+    The case may differ: a spreadsheet's "Senior Product Manager" is the text's "SENIOR PRODUCT MANAGER" heading.
     """
-    start = text.find(title, 0, TITLE_SCAN_CHARS)
+    wanted = lowered(title)
+    lower = lowered(text)  # offsets kept: a place in it is one in the text
+    start = lower.find(wanted, 0, TITLE_SCAN_CHARS)
     while start >= 0:
-        if not _IN_A_SENTENCE.search(text, text.rfind("\n", 0, start) + 1, start):
-            return TextField(title, Span(start, start + len(title)))
-        start = text.find(title, start + 1, TITLE_SCAN_CHARS)
+        end = start + len(title)
+        if not _in_a_word(text, start, end) and not _IN_A_SENTENCE.search(text, text.rfind("\n", 0, start) + 1, start):
+            return TextField(title, Span(start, end))
+        start = lower.find(wanted, start + 1, TITLE_SCAN_CHARS)
     return TextField(title, Span(0, 0))
+
+
+def _in_a_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] begins or ends inside a word ("Senior PM" in "Senior PMs", "PM" in "APM")."""
+    return (0 < start and text[start - 1].isalnum() and text[start].isalnum()) or (end < len(text) and text[end].isalnum() and text[end - 1].isalnum())
 
 
 def find_title(text: str) -> TextField | None:

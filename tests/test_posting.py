@@ -393,6 +393,10 @@ def test_performance_reviews_count_only_when_they_are_of_product_managers(text: 
         # What people managers have is not the role's managing ("the people managers' calendar"), but their growth is.
         ("You will keep the people managers' offsite calendar.", False, False),
         ("You will grow the people managers' skills.", False, True),
+        ("You will keep the people managers’ offsite calendar.", False, False),
+        # ... but a people manager's job, or people management's, is the role's.
+        ("This is a people manager's job first and foremost.", False, True),
+        ("You will own people management’s day-to-day: one-to-ones and reviews.", False, True),
         ("There will be at least 2 immediate direct reports.", True, True),
         # A count after a comma is stated, whatever came before it; a list of what the role will not have stays absent.
         ("No ego, 5 direct reports.", True, True),
@@ -1483,6 +1487,12 @@ def test_a_long_gap_after_reports_to_is_read_once(gap: str) -> None:
         ("We are hiring a Product Manager who will be your manager.", None),
         ("We are hiring a Senior PM who will work with our CPO, to whom you will report.", "Senior PM"),
         ("Help us add a Product Manager to the team.", None),
+        # "need to" and "want to" go on with a verb: only one that hires names a role.
+        ("You want to learn product management from people who ship.", None),
+        ("The founders want to professionalise product management.\nAs Director of Product, you will report to them.", "Director of Product"),
+        ("We need to hire a product manager who enjoys billing.", "product manager"),
+        ("We want to find a Senior PM to own search.", "Senior PM"),
+        ("We want to hire a Head of Product, to whom you will report.", None),
     ],
 )
 def test_self_reference_is_the_role_not_a_background_asked_for(text: str, role: str | None) -> None:
@@ -1711,6 +1721,14 @@ def test_a_hire_sentence_title_keeps_the_self_reference_and_mentions() -> None:
         ("Acme Senior PM - Remote\n", 5),
         # In a sentence first, as a title below it: the title line is the one blanked.
         ('We want a "Senior PM".\nSenior PM\nAcme builds payroll.', 23),
+        ("As Senior PM, you own payroll.\nSenior PM\n", 31),
+        # In another case: the heading in capitals is the title the spreadsheet gives.
+        ("SENIOR PM\nAcme builds payroll.", 0),
+        ("Acme | senior pm | Remote\n", 7),
+        # A name with a capital inside is a name, not a word of a sentence.
+        ("eBay Senior PM\nAcme builds payroll.", 5),
+        # Part of a longer word is not the title: the plural opens a sentence.
+        ("Senior PMs at Acme own payroll.\nSenior PM\n", 32),
     ],
 )
 def test_a_title_given_is_blanked_where_the_text_states_it_as_a_title(text: str, start: int) -> None:
@@ -1724,6 +1742,10 @@ def test_a_title_given_is_blanked_where_the_text_states_it_as_a_title(text: str,
         "Acme is hiring a **Senior PM** to own payroll.",
         "Join us as Senior PM and own payroll.",
         "We are looking for an experienced Senior PM to own payroll.",
+        "As Senior PM, you will own payroll.",
+        "- **As Senior PM**, you will own payroll.",
+        "The Senior PM will own payroll.",
+        "About the role\nThe Senior PM will own payroll.",
     ],
 )
 def test_a_title_given_is_left_in_a_sentence_that_names_the_role(text: str) -> None:
@@ -1732,6 +1754,24 @@ def test_a_title_given_is_left_in_a_sentence_that_names_the_role(text: str) -> N
     assert posting.title == TextField("Senior PM", Span(0, 0))
     assert posting.content_text() == text
     assert posting.self_reference is not None and posting.self_reference.value == "Senior PM"
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [("Senior PMs at Acme own payroll.", []), ("Our Senior PM owns payroll.", ["Senior PM"]), ("A Senior PM at Acme owns payroll.", ["Senior PM"])],
+)
+def test_a_title_given_is_not_blanked_from_a_plural_or_a_sentence_opening_with_it(text: str, mentions: list[str]) -> None:
+    posting = parse(text, title="Senior PM")
+    assert (posting.title, posting.content_text()) == (TextField("Senior PM", Span(0, 0)), text)
+    assert [m.value for m in posting.mentions] == mentions
+
+
+def test_a_title_given_in_another_case_is_blanked_as_the_text_spells_it() -> None:
+    text = "SENIOR PRODUCT MANAGER, PAYROLL\nAcme builds payroll.\n"
+    posting = parse(text, title="Senior Product Manager, Payroll")
+    assert posting.title == TextField("Senior Product Manager, Payroll", Span(0, 31))
+    assert posting.content_text() == " " * 31 + "\nAcme builds payroll.\n"
+    assert posting.mentions == ()
 
 
 @pytest.mark.parametrize(
