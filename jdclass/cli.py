@@ -15,7 +15,7 @@ import click
 from jdclass import __version__
 from jdclass.corpus import DEFAULT_CORPUS, check_corpus, load_corpus
 from jdclass.errors import EmptyInput, InputError, JdclassError
-from jdclass.posting import Posting, check_title, parse, parse_text
+from jdclass.posting import Posting, parse, with_title
 from jdclass.readers import DEFAULT_MAX_BYTES, decode_text
 
 # The modules that need scikit-learn or spaCy (seconds to import) are imported by the commands that use them,
@@ -93,14 +93,11 @@ title_option = click.option(
 )
 
 
-def with_title(posting: Posting, title: str | None) -> Posting:
-    """``posting`` parsed again with a ``--title`` given on the command line; as it is without one."""
-    if title is None:
-        return posting
-    if not title.strip():
+def titled(posting: Posting, title: str | None) -> Posting:
+    """``posting`` with a ``--title`` given on the command line (``with_title``); as it is without one."""
+    if title is not None and not title.strip():
         raise InputError("--title is empty; leave it out to read the title from the text")
-    check_title(title)
-    return parse_text(posting.text, title=title.strip(), source=posting.source)
+    return with_title(posting, title.strip() if title is not None else None)
 
 
 model_option = click.option("--model", "model_path", type=click.Path(path_type=Path), default=None, help="Model folder (default: the shipped model).")
@@ -141,7 +138,7 @@ def classify(source: str | None, title: str | None, as_json: bool, model_path: P
 
         jdclass classify body.txt --title "Senior Product Manager"
     """
-    posting = with_title(read_source(source), title)
+    posting = titled(read_source(source), title)
     from jdclass.html_report import render_html
     from jdclass.model import load
     from jdclass.report import render_classification, to_json
@@ -172,7 +169,7 @@ def parse_command(source: str | None, title: str | None, as_json: bool) -> None:
 
         jdclass parse posting.html --json
     """
-    posting = with_title(read_source(source), title)
+    posting = titled(read_source(source), title)
     from jdclass.report import render_posting, to_json
 
     click.echo(to_json(posting.to_dict()) if as_json else render_posting(posting))

@@ -25,7 +25,7 @@ from jdclass.grams import SharedGrams
 from jdclass.judgement import between, flags, verdict
 from jdclass.levels import Level
 from jdclass.nlp import Analysis, analyze, analyze_batch
-from jdclass.posting import Posting, check_title, parse, parse_text
+from jdclass.posting import Posting, parse, with_title
 from jdclass.result import Classification
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
@@ -274,10 +274,7 @@ def _posting(item: str | os.PathLike[str] | Posting, title: str | None, max_char
     """``item`` parsed (and validated) as ``parse`` does; a ``Posting`` as it is, or parsed again when a title is given."""
     if not isinstance(item, Posting):
         return parse(item, max_chars=max_chars, title=title)
-    if title is None:
-        return item
-    check_title(title)
-    return parse_text(item.text, title=title, source=item.source)  # the text as read: no limit or HTML reading again
+    return with_title(item, title)
 
 
 def writable_folder(directory: Path | str) -> Path:

@@ -497,6 +497,15 @@ def check_title(title: str) -> None:
     check_text(title, "the title")
 
 
+def with_title(posting: Posting, title: str | None) -> Posting:
+    """``posting`` parsed again with a title known from elsewhere (checked as ``check_title`` does): the text as read,
+    no limit or HTML reading again; ``posting`` itself when ``title`` is None."""
+    if title is None:
+        return posting
+    check_title(title)
+    return parse_text(posting.text, title=title, source=posting.source)
+
+
 def parse_text(text: str, *, title: str | None = None, source: str | None = None) -> Posting:
     """Parse text already read into memory (``parse`` validates raw input; this only refuses what spaCy cannot take).
 
