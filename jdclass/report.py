@@ -12,7 +12,7 @@ import click
 from jdclass.duties import Evidence
 from jdclass.levels import Level
 from jdclass.posting import Posting
-from jdclass.report_words import duration, years_phrase
+from jdclass.report_words import boss_phrase, duration, years_phrase
 from jdclass.result import Classification
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def signals_line(posting: Posting) -> str:
     elif scope.budget:
         parts.append("owns a budget")
     if scope.reports_to:
-        parts.append(f"reports to: {scope.reports_to.replace('_', ' ')}")
+        parts.append(f"reports to {boss_phrase(scope.reports_to)}")
     if scope.board:
         parts.append("board-facing")
     return "; ".join(parts)

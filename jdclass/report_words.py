@@ -13,6 +13,26 @@ def duration(low: float, high: float | None = None) -> str:
     return f"{low:g}-{high:g} {unit}" if high is not None else f"{low:g}+ {unit}"
 
 
+# The reporting line's codes (``management._BOSS_RULES``) as a reader says them; "other" is a boss named but off the ladder.
+_BOSSES = {
+    "board": "the board",
+    "ceo": "the CEO",
+    "cpo": "the CPO",
+    "vp": "a VP",
+    "head_of_product": "the Head of Product",
+    "director": "a director",
+    "executive": "a C-level executive",
+    "senior_pm": "a senior PM",
+    "pm": "a PM",
+    "other": "a manager off the PM ladder",
+}
+
+
+def boss_phrase(code: str) -> str:
+    """The boss a reporting line names, as a reader says it: "the CEO", "a VP", "a manager off the PM ladder"."""
+    return _BOSSES.get(code, code.replace("_", " "))
+
+
 _SAME_BREATH = 120  # characters between a total and the product years it includes, not a company blurb's "25+ years"
 
 

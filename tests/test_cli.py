@@ -31,7 +31,7 @@ Company: none
 Sections: role, requirements (Requirements)
 Years: 10+ (product_management, required): '10+ years'
 Education: mba (preferred)
-Signals: 10+ years asked; 5 direct reports; owns a budget; reports to: cpo
+Signals: 10+ years asked; 5 direct reports; owns a budget; reports to the CPO
 """
 
 

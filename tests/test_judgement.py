@@ -186,3 +186,27 @@ def test_the_signals_line_says_whom_the_role_manages_only_when_the_posting_does(
 )
 def test_the_signals_line_names_the_role_the_body_names_when_no_title_says_it(text: str, said: str) -> None:
     assert signals_line(parse_text(text)) == said
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        ("This role reports to the CEO.", "reports to the CEO"),
+        ("You will report to our co-founder.", "reports to the CEO"),
+        ("You report to the VP of Product.", "reports to a VP"),
+        ("Reporting to the Head of Product, you will own search.", "reports to the Head of Product"),
+        ("You will report to the Director of Product.", "reports to a director"),
+        ("The role reports to the Chief Technology Officer.", "reports to a C-level executive"),
+        ("You will report to a Group Product Manager.", "reports to a senior PM"),
+        ("You will report to the Head of Marketing.", "reports to a manager off the PM ladder"),
+    ],
+)
+def test_the_signals_line_says_the_reporting_line_as_a_reader_would(sentence: str, said: str) -> None:
+    assert signals_line(parse_text(f"Own the roadmap. {sentence}")).split("; ")[-1] == said
+
+
+def test_every_reporting_line_has_a_phrase() -> None:
+    from jdclass.management import _BOSS_RULES
+    from jdclass.report_words import _BOSSES
+
+    assert {name for name, _ in _BOSS_RULES} | {"other"} == set(_BOSSES)
