@@ -57,8 +57,9 @@ _EMPLOYMENT = re.compile(r"\b(?P<type>full[- ]time|part[- ]time|contract(?:or)?|
 _REMOTE = re.compile(r"\b(?P<mode>remote|hybrid|on[- ]site|onsite|in[- ]office)\b")
 _LOCATION_LABEL = re.compile(r"^\s*(?:\*\*)?(?:location|based\s+in|office|where)(?:\*\*)?\s*[:\-–]\s*(?:\*\*)?\s*(?P<location>.+?)(?:\*\*)?\s*$", re.MULTILINE)
 MAX_TITLE_LINES = 6
-# Sections about what the employer offers, not the job: blanked from the content the models read (docs/model.md, item 15).
-OFFER_SECTIONS = frozenset({"benefits", "eeo"})
+# Sections about what the employer offers or how it hires, not the job: blanked from the content the models read
+# (docs/model.md, items 15 and 20).
+OFFER_SECTIONS = frozenset({"benefits", "eeo", "process"})
 # A heading that states a value after a colon is a field, and what follows it no offer: "Salary: $120,000", "Company: Acme Pay".
 _STATES_A_VALUE = re.compile(r":\s*\S")
 # What an offer section may also say about the job itself, and is kept: the role's reporting line and reports.

@@ -8,12 +8,21 @@ from functools import lru_cache
 
 from jdclass.spans import Span, lowered, trimmed
 
-SECTION_KINDS = ("title", "about", "role", "responsibilities", "requirements", "preferred", "benefits", "eeo", "other")
+SECTION_KINDS = ("title", "about", "role", "responsibilities", "requirements", "preferred", "benefits", "eeo", "process", "other")
 
 # Lower-case patterns, run over lowered(heading).
 _HEADING_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
+        # How the employer hires ("Our interview process", "How to apply", "Next steps"); "Interview users weekly" is a
+        # duty, so the word alone names no such section.
+        (
+            "process",
+            (
+                r"\b(?:interview(?:ing)?|hiring|recruit(?:ment|ing)?|application|selection)\s+(?:process|stages|steps|journey|loop)\b"
+                r"|\bhow\s+(?:we\s+(?:hire|interview|recruit)|to\s+apply)\b|^(?:next\s+steps|(?:our|the)\s+process)\W*$"
+            ),
+        ),
         ("eeo", r"equal\s+(?:employment\s+)?opportunit|\beeo\b|diversity|inclusion|accommodation|e-verify|non-?discrimination"),
         ("preferred", r"prefer|nice[\s-]+to[\s-]+have|bonus|plus(?:es)?\b|desirabl|good\s+to\s+have|extra\s+credit|stand\s+out"),
         ("benefits", r"benefit|perks|what\s+we\s+offer|we\s+offer|compensation|salary|\bpay\b|why\s+(?:join|work)|in\s+return|rewards|package"),

@@ -141,6 +141,21 @@ def test_content_text_blanks_what_the_employer_offers_and_keeps_line_breaks():
     assert parse("You will own search.\nRequirements\n- 5+ years").content_text() == "You will own search.\nRequirements\n- 5+ years"
 
 
+def test_content_text_blanks_how_the_employer_hires() -> None:
+    text = (
+        "Product Manager\n\nWhat you will do\n- Interview customers every week.\n- Own the roadmap for search.\n\n"
+        "Our interview process\n1. A call with the Head of Product\n2. A case study with two PMs\n\n"
+        "How to apply\nSend us a short note about a product you love.\nThe role reports to the Head of Product."
+    )
+    posting = parse(text)
+    content = posting.content_text()
+    assert [section.kind for section in posting.sections] == ["role", "responsibilities", "process", "process"]
+    kept = "What you will do - Interview customers every week. - Own the roadmap for search. The role reports to the Head of Product."
+    assert " ".join(content.split()) == kept
+    # The titles it names stay titles named in the body.
+    assert [mention.value for mention in posting.mentions] == ["Head of Product", "Head of Product"]
+
+
 OWN_THE_POINTS = "You will own the points programme and its roadmap, and agree every change to it with finance and marketing."
 
 
@@ -2047,7 +2062,10 @@ def test_a_pay_range_comes_before_a_single_rate(text: str, salary: str | None) -
     [("What you'll do", "responsibilities"), ("WHAT YOU'LL DO", "responsibilities"), ("Nice to have", "preferred"), ("Our stack", "other")]
     + [("About the role " + "and the team " * 6, "role"), ("x" * 81 + " benefits", "benefits")]
     + [("About this role", "role"), ("About our team", "role"), ("About your team", "role"), ("About us", "about"), ("About Acme Health", "about")]
-    + [("About yourself", "requirements"), ("About Yourself:", "requirements"), ("About your new team", "role"), ("About the product team", "role")],
+    + [("About yourself", "requirements"), ("About Yourself:", "requirements"), ("About your new team", "role"), ("About the product team", "role")]
+    # How the employer hires; a duty that names interviews, or a process of the team's work, is no such heading.
+    + [("Our interview process", "process"), ("How to apply", "process"), ("HOW WE HIRE", "process"), ("Next steps", "process")]
+    + [("The recruitment stages", "process"), ("Our process", "process"), ("Interview users weekly", "other"), ("Our process for shipping", "other")],
 )
 def test_a_heading_names_its_kind_each_time_it_is_asked(heading: str, kind: str) -> None:
     # Headings up to 80 characters are kept with their kind; longer lines are read each time.
