@@ -13,23 +13,28 @@ def duration(low: float, high: float | None = None) -> str:
     return f"{low:g}-{high:g} {unit}" if high is not None else f"{low:g}+ {unit}"
 
 
-# The reporting line's codes (``management._BOSS_RULES``) as a reader says them; "other" is a boss named but off the ladder.
+# The reporting line's codes (``management._BOSS_RULES``) as a reader says them, each true of every title the code
+# takes: "ceo" is the company's head however titled (a founder, a president, a Managing Director or a General Manager
+# of the company), "vp" a VP or the head of a business unit or region ("the General Manager of Imaging", "the President,
+# Asia Pacific"), and "other" any boss named without a title of the PM ladder ("the Head of Marketing", "the Chairman",
+# a first name).
 _BOSSES = {
     "board": "the board",
-    "ceo": "the CEO",
+    "ceo": "the head of the company",
     "cpo": "the CPO",
-    "vp": "a VP",
+    "vp": "a VP or the head of a business unit",
     "head_of_product": "the Head of Product",
     "director": "a director",
     "executive": "a C-level executive",
     "senior_pm": "a senior PM",
     "pm": "a PM",
-    "other": "a manager off the PM ladder",
+    "other": "someone with no PM-ladder title",
 }
 
 
 def boss_phrase(code: str) -> str:
-    """The boss a reporting line names, as a reader says it: "the CEO", "a VP", "a manager off the PM ladder"."""
+    """The boss a reporting line names, as a reader says it: "the head of the company", "a director", "someone with
+    no PM-ladder title"."""
     return _BOSSES.get(code, code.replace("_", " "))
 
 

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 import jdclass
+from jdclass.batch import result_row
 from jdclass.cli import cli
 from jdclass.corpus import DEFAULT_CORPUS
 from jdclass.levels import Level
@@ -290,6 +291,17 @@ def test_parse_json(runner):
     data = json.loads(result.output)
     assert data["title"]["value"] == "Director of Product"
     assert data["management"]["direct_reports"] == 5
+
+
+@pytest.mark.parametrize(
+    ("boss", "code", "said"),
+    [("the General Manager", "ceo", "the head of the company"), ("the Chairman", "other", "someone with no PM-ladder title")],
+)
+def test_the_report_says_the_reporting_line_in_words_and_json_and_batch_keep_its_code(runner, classifier, boss, code, said):
+    ad = f"Product Manager\n\nOwn the roadmap. You will report to {boss}.\n"
+    assert f"Signals: no years stated; reports to {said}" in runner.invoke(cli, ["parse", "-"], input=ad).output.splitlines()
+    assert json.loads(runner.invoke(cli, ["parse", "--json", "-"], input=ad).output)["management"]["reports_to"] == code
+    assert result_row("ad.txt", classifier.classify(ad))["reports_to"] == code
 
 
 def test_parse_joins_words_hyphenated_at_line_ends_on_stdin(runner):
