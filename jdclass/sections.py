@@ -11,16 +11,22 @@ from jdclass.spans import Span, lowered, trimmed
 SECTION_KINDS = ("title", "about", "role", "responsibilities", "requirements", "preferred", "benefits", "eeo", "process", "other")
 
 # Lower-case patterns, run over lowered(heading).
+_HIRING = r"(?:interview(?:ing)?|hiring|recruit(?:ment|ing)?|application|selection)"  # a hiring section's first words
 _HEADING_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
-        # How the employer hires ("Our interview process", "How to apply", "Next steps"); "Interview users weekly" is a
-        # duty, so the word alone names no such section.
+        # How the employer hires ("Our interview process", "How to apply", "Next steps"), named by the heading as a whole:
+        # "Interview users weekly" and "Own the hiring process" are duties, "Hiring process ownership" a duty's name, and
+        # "Mortgage application journey" a product. A number, a question or words before a mark may lead ("5. How to apply",
+        # "Interested? How to apply", "Joining Acme: our hiring process"), and another part follow a mark ("Selection
+        # process / 選考プロセス").
         (
             "process",
             (
-                r"\b(?:interview(?:ing)?|hiring|recruit(?:ment|ing)?|application|selection)\s+(?:process|stages|steps|journey|loop)\b"
-                r"|\bhow\s+(?:we\s+(?:hire|interview|recruit)|to\s+apply)\b|^(?:next\s+steps|(?:our|the)\s+process)\W*$"
+                rf"^(?:\d{{1,2}}[.)]?\s+|[^?!:|–—]*[?!:|–—]\s+|[^-]*\s-\s+)?(?:(?:here['’]?s|here\s+is)\s+)?"
+                rf"(?:(?:(?:a\s+note\s+on|what\s+to\s+expect\s+(?:from|in))\s+)?(?:(?:our|the|your)\s+)?{_HIRING}(?:\s+(?:and|&)\s+{_HIRING})?"
+                r"\s+(?:process|stages|steps|journey|loop)(?:\s+details)?(?![^\S\n]*\w)"
+                r"|how\s+(?:we\s+(?:hire|interview|recruit)|to\s+apply)\b|(?:next\s+steps|(?:our|the)\s+process)\W*$)"
             ),
         ),
         ("eeo", r"equal\s+(?:employment\s+)?opportunit|\beeo\b|diversity|inclusion|accommodation|e-verify|non-?discrimination"),
@@ -136,9 +142,14 @@ def heading_text(line: str) -> str | None:
         return stripped.rstrip(":").strip()
     if stripped.isupper() and len(stripped) > 3:
         return stripped
-    if len(stripped.split()) <= 6 and stripped[-1].isalnum() and heading_kind(stripped) != "other":
+    if len(stripped.split()) <= 6 and stripped[-1].isalnum() and heading_kind(stripped) != "other" and not _SET_AS_A_HEADING_ONLY.fullmatch(stripped):
         return stripped  # "About Lumen Freight", "Who you are": short lines that name a section
     return None
+
+
+# Words that head a section only when set as a heading ("## Next steps", "Next steps:", "NEXT STEPS"): a plain line of
+# them may name a step of the work among the duties, whose lines would then be blanked as the hiring process's.
+_SET_AS_A_HEADING_ONLY = re.compile(r"next\s+steps", re.IGNORECASE)
 
 
 def _names_a_section(text: str) -> bool:

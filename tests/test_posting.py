@@ -156,6 +156,27 @@ def test_content_text_blanks_how_the_employer_hires() -> None:
     assert [mention.value for mention in posting.mentions] == ["Head of Product", "Head of Product"]
 
 
+@pytest.mark.parametrize(
+    ("lines", "kept"),
+    [
+        # A duty list of plain lines, an ATS product's duty among them: not a hiring section, and the duties after it stay.
+        (["What you'll do", "Own the roadmap for our applicant tracking system", "Own the hiring process", "Work with recruiters"], None),
+        (["Responsibilities", "- Own the roadmap", "Hiring process ownership", "You will own the candidate experience."], None),
+        (["What you'll do", "**Mortgage application journey**", "Redesign the mortgage application journey end to end."], None),
+        (["About the role", "Improve how we hire", "You will own the tools our recruiters use every day."], None),
+        # A plain "Next steps" line among the duties is no heading; set as one, it is the hiring section.
+        (["Responsibilities", "- Run discovery with customers", "Next steps", "- Ship the new onboarding flow"], None),
+        (["Responsibilities", "- Run discovery with customers", "## Next steps", "Send us your CV."], "Responsibilities - Run discovery with customers"),
+        (["Responsibilities", "- Run discovery with customers", "Next steps:", "Send us your CV."], "Responsibilities - Run discovery with customers"),
+        (["Responsibilities", "- Run discovery with customers", "NEXT STEPS", "Send us your CV."], "Responsibilities - Run discovery with customers"),
+    ],
+)
+def test_only_a_heading_that_names_the_hiring_process_blanks_what_follows(lines: list[str], kept: str | None) -> None:
+    text = "\n".join(["Product Manager", "", *lines])
+    content = parse(text).content_text()
+    assert " ".join(content.split()) == (kept if kept is not None else " ".join(text.split("\n", 1)[1].split()))
+
+
 OWN_THE_POINTS = "You will own the points programme and its roadmap, and agree every change to it with finance and marketing."
 
 
@@ -2065,7 +2086,13 @@ def test_a_pay_range_comes_before_a_single_rate(text: str, salary: str | None) -
     + [("About yourself", "requirements"), ("About Yourself:", "requirements"), ("About your new team", "role"), ("About the product team", "role")]
     # How the employer hires; a duty that names interviews, or a process of the team's work, is no such heading.
     + [("Our interview process", "process"), ("How to apply", "process"), ("HOW WE HIRE", "process"), ("Next steps", "process")]
-    + [("The recruitment stages", "process"), ("Our process", "process"), ("Interview users weekly", "other"), ("Our process for shipping", "other")],
+    + [("The recruitment stages", "process"), ("Our process", "process"), ("Interview users weekly", "other"), ("Our process for shipping", "other")]
+    + [("5. How to apply", "process"), ("Interested? How to apply", "process"), ("Joining Acme: our hiring process", "process")]
+    + [("Selection process / 選考プロセス", "process"), ("Selection process details", "process"), ("Our recruitment and selection process", "process")]
+    + [("What to expect from our interview process", "process"), ("Your application journey", "process")]
+    # The hiring words inside a duty, a duty's name or a product's: the heading as a whole names no hiring section.
+    + [("Own the hiring process", "other"), ("Hiring process ownership", "other"), ("Selection process design", "other")]
+    + [("Mortgage application journey", "other"), ("Improve how we hire", "other"), ("Redesign the interview loop for recruiters", "other")],
 )
 def test_a_heading_names_its_kind_each_time_it_is_asked(heading: str, kind: str) -> None:
     # Headings up to 80 characters are kept with their kind; longer lines are read each time.
