@@ -509,13 +509,14 @@ def with_title(posting: Posting, title: str | None) -> Posting:
 def parse_text(text: str, *, title: str | None = None, source: str | None = None) -> Posting:
     """Parse text already read into memory (``parse`` validates raw input; this only refuses what spaCy cannot take).
 
-    Words hyphenated at a line end, as in a PDF, are joined first ("Data Plat-\\nform" reads "Data Platform"), and
-    lines a scrape ran together are broken again ("managementExperience with SQL" reads "management\\nExperience
-    with SQL"): the posting holds the mended text, and its spans index that.
+    An old Mac's line end, a lone "\\r", is read as "\\n" (``_with_line_feeds``). Words hyphenated at a line end, as in
+    a PDF, are joined first ("Data Plat-\\nform" reads "Data Platform"), and lines a scrape ran together are broken
+    again ("managementExperience with SQL" reads "management\\nExperience with SQL"): the posting holds the mended
+    text, and its spans index that.
     """
     if len(text) > SPACY_MAX_CHARS:
         raise InputTooLarge(f"the text has {len(text):,} characters, over spaCy's {SPACY_MAX_CHARS:,}-character limit")
-    text = break_run_together_lines(join_broken_words(text))
+    text = break_run_together_lines(join_broken_words(_with_line_feeds(text)))
     stated = locate_title(text, title) if title else find_title(text)
     sections = tuple(split_sections(text))
     head = text[:FIELD_SCAN_CHARS]
@@ -534,6 +535,17 @@ def parse_text(text: str, *, title: str | None = None, source: str | None = None
         mentions=find_mentions(text, stated),
         source=source,
     )
+
+
+# A line end that no "\n" follows: an old Mac's, or a stray one among Windows' "\r\n".
+_LONE_RETURN = re.compile(r"\r(?!\n)")
+
+
+def _with_line_feeds(text: str) -> str:
+    """``text`` with each lone "\\r" made "\\n": the patterns read "\\n" as the line end, and a text of old Mac line
+    ends would have one line. One character for one, so a span of the posting indexes the text given as well; a
+    Windows "\\r\\n" stays as it is (its "\\r" is a space to the patterns)."""
+    return _LONE_RETURN.sub("\n", text) if "\r" in text else text
 
 
 def _outside(span: tuple[int, int], title: TextField | None) -> bool:

@@ -2294,6 +2294,33 @@ def test_a_text_with_windows_line_ends_is_mended_in_them_and_reads_as_its_file_d
         assert parsed.management.reports_to == "director"
 
 
+# A posting typed on an old Mac: each line ends in a lone carriage return.
+_OLD_MAC = "Staff Product Manager, Ledger\r\rBrightmoor Bank\r\rRequirements\r- 8+ years in product management\r- You will mentor two product managers\r"
+
+
+def test_a_text_with_old_mac_line_ends_reads_as_its_lines() -> None:
+    posting = parse_text(_OLD_MAC)
+    assert posting.text == _OLD_MAC.replace("\r", "\n")  # one character for one: the spans index the text given
+    assert posting.to_dict() == parse_text(_OLD_MAC.replace("\r", "\n")).to_dict()
+    assert posting.title is not None and posting.title.span.of(_OLD_MAC) == "Staff Product Manager, Ledger"
+    assert [section.heading for section in posting.sections] == ["", "Requirements"]
+    assert [item.span.of(_OLD_MAC) for item in posting.years] == ["8+ years"]
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        (_OLD_MAC.replace("\r", "\r\n"), _OLD_MAC.replace("\r", "\r\n")),  # Windows line ends stay as they are
+        ("Product Manager\r\nAcme\rLisbon\n", "Product Manager\r\nAcme\nLisbon\n"),  # a lone one among them is a line end
+        ("Product Manager\r\r\nAcme\n", "Product Manager\n\r\nAcme\n"),  # as a file's is when it is read: a blank line
+    ],
+)
+def test_only_a_lone_carriage_return_is_read_as_a_line_end(given: str, kept: str) -> None:
+    posting = parse_text(given)
+    assert posting.text == kept
+    assert posting.title is not None and posting.title.value.startswith(("Staff Product Manager", "Product Manager"))
+
+
 @pytest.mark.parametrize(
     "text",
     [
