@@ -7,7 +7,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from jdclass.education import EducationRequirement, extract_education
 from jdclass.errors import EmptyInput, InputError, InputTooLarge
@@ -709,17 +709,50 @@ def locate_title(text: str, title: str) -> TextField:
     The title is stated where it opens a line ("# Senior PM", "**Senior PM**"), follows a label ("Job title: Senior
     PM") or a name ("Acme | Senior PM", "Acme Senior PM"). Within a sentence it is the body naming its role ("We are
     hiring a Senior PM to...", "As Senior PM, you will"): content, left whole, as ``find_hired_title`` leaves it.
-    The case may differ: a spreadsheet's "Senior Product Manager" is the text's "SENIOR PRODUCT MANAGER" heading.
+    The case may differ: a spreadsheet's "Senior Product Manager" is the text's "SENIOR PRODUCT MANAGER" heading; so
+    may the dashes and the spaces (``_title_written_any_way``): "Senior PM – Payments" is the text's "Senior PM -
+    Payments" or "Senior PM—Payments". The span is the text's, as the text writes it.
     """
-    wanted = lowered(title)
+    wanted = _title_written_any_way(lowered(title))
+    if wanted is None:
+        return TextField(title, Span(0, 0))
     lower = lowered(text)  # offsets kept: a place in it is one in the text
-    start = lower.find(wanted, 0, TITLE_SCAN_CHARS)
-    while start >= 0:
-        end = start + len(title)
+    found = wanted.search(lower, 0, TITLE_SCAN_CHARS)
+    while found is not None:
+        start, end = found.span()
         if not _in_a_word(text, start, end) and not _IN_A_SENTENCE.search(text, text.rfind("\n", 0, start) + 1, start):
             return TextField(title, Span(start, end))
-        start = lower.find(wanted, start + 1, TITLE_SCAN_CHARS)
+        found = wanted.search(lower, start + 1, TITLE_SCAN_CHARS)
     return TextField(title, Span(0, 0))
+
+
+# The dashes a title may be written with, one as good as another: the hyphen-minus and a double one, the hyphens,
+# the figure dash, the en and em dashes and the minus sign. The spaces around one may be there or not.
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212-"  # the hyphen-minus last: a character class ends in it
+_TITLE_DASHES = ("--", *_DASHES)
+_ANY_DASH = rf"[^\S\n]*(?:--|[{_DASHES}])[^\S\n]*"
+_TITLE_PIECE = re.compile(rf"{_ANY_DASH}|\s+|[^\s{_DASHES}]+")
+
+
+def _title_written_any_way(title: str) -> re.Pattern[str] | None:
+    """A pattern for ``title`` (in lower case) that matches it with any of the dashes for each of its own, and any run
+    of spaces for each of its own (a line break only for one that holds a line break): a title copied from one place
+    to another often comes with its dashes and spaces changed ("–" for "-", a no-break space, two spaces for one).
+    None for a title too long for the top of a text however it is written."""
+    pieces = tuple(
+        "\n" if "\n" in piece else " " if piece.isspace() else "-" if piece.strip() in _TITLE_DASHES else piece for piece in _TITLE_PIECE.findall(title)
+    )
+    if sum(map(len, pieces)) > TITLE_SCAN_CHARS:
+        return None
+    return _pattern_of_pieces(pieces)
+
+
+@lru_cache(maxsize=1024)  # a batch gives the same few titles over and over
+def _pattern_of_pieces(pieces: tuple[str, ...]) -> re.Pattern[str]:
+    """The pattern of a title cut into its words and marks, with each run of spaces as " " (or a line break, if it holds
+    one) and each dash as "-"."""
+    written = {"-": _ANY_DASH, " ": r"[^\S\n]+", "\n": r"\s+"}
+    return re.compile("".join(written.get(piece) or re.escape(piece) for piece in pieces))
 
 
 def _in_a_word(text: str, start: int, end: int) -> bool:

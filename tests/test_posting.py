@@ -1736,6 +1736,69 @@ def test_a_title_given_is_blanked_where_the_text_states_it_as_a_title(text: str,
 
 
 @pytest.mark.parametrize(
+    ("line", "stated"),
+    [
+        ("Lead PM – Card Issuing", "Lead PM – Card Issuing"),  # as given
+        ("Lead PM - Card Issuing", "Lead PM - Card Issuing"),
+        ("Lead PM — Card Issuing", "Lead PM — Card Issuing"),
+        ("Lead PM -- Card Issuing", "Lead PM -- Card Issuing"),
+        ("Lead PM \u2212 Card Issuing", "Lead PM \u2212 Card Issuing"),  # a minus sign
+        ("Lead PM \u2012 Card Issuing", "Lead PM \u2012 Card Issuing"),  # a figure dash
+        ("Lead PM–Card Issuing", "Lead PM–Card Issuing"),
+        ("Lead\u00a0PM – Card\u00a0Issuing", "Lead\u00a0PM – Card\u00a0Issuing"),
+        ("Lead  PM  –  Card   Issuing", "Lead  PM  –  Card   Issuing"),
+        ("LEAD PM - CARD ISSUING", "LEAD PM - CARD ISSUING"),
+        ("Tallyhoe | Lead PM - Card Issuing | Remote", "Lead PM - Card Issuing"),
+    ],
+)
+def test_a_title_given_is_found_whatever_dashes_and_spaces_the_text_writes_it_with(line: str, stated: str) -> None:
+    text = f"{line}\n\nTallyhoe issues debit cards for small charities.\n"
+    start, end = text.index(stated), text.index(stated) + len(stated)
+    posting = parse(text, title="Lead PM – Card Issuing")
+    assert posting.title == TextField("Lead PM – Card Issuing", Span(start, end))  # the title given, the text's span
+    assert posting.content_text() == text[:start] + " " * (end - start) + text[end:]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are hiring a Lead PM - Card Issuing to run the card roadmap.",  # a sentence naming the role: content
+        "Lead PM Card Issuing\nTallyhoe issues debit cards.",  # no dash: another title
+        "Lead PM - Card\nIssuing is what you will lead.",  # a line break is no space of a title on one line
+        "Lead PM - Card Issuings\n",  # part of a longer word
+        "Lead PM - Card Iss\n",
+    ],
+)
+def test_a_title_given_is_not_found_across_its_words_lines_or_sentences(text: str) -> None:
+    posting = parse(text, title="Lead PM – Card Issuing")
+    assert (posting.title, posting.content_text()) == (TextField("Lead PM – Card Issuing", Span(0, 0)), text)
+
+
+_TITLE_GAPS = {"space": [" ", "  ", "\u00a0", " \t"], "dash": ["-", " - ", " – ", "—", " -- ", " \u2212 ", "\u2012", " \u2010 "]}
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(["dash", "space"]), st.integers(0, 7), st.integers(0, 7)), max_size=5),
+    st.lists(st.sampled_from(["Lead", "PM", "Card", "ISSUING", "eu", "B2B", "O'Neil"]), min_size=6, max_size=6),
+)
+def test_a_title_given_is_found_at_the_top_however_its_gaps_are_written(gaps: list[tuple[str, int, int]], words: list[str]) -> None:
+    """The title given and the text's title line hold the same words, each gap of the same kind (a dash or spaces) written
+    in its own way; the span is the text's line."""
+    given, written = words[0], words[0]
+    for (kind, mine, theirs), word in zip(gaps, words[1:]):
+        forms = _TITLE_GAPS[kind]
+        given += forms[mine % len(forms)] + word
+        written += forms[theirs % len(forms)] + word.swapcase()
+    text = f"{written}\nTallyhoe issues debit cards."
+    assert parse(text, title=given).title == TextField(given, Span(0, len(written)))
+
+
+def test_a_title_given_with_a_line_break_is_found_with_any_spaces_there() -> None:
+    text = "Lead PM\n  Card Issuing\nTallyhoe issues debit cards.\n"
+    assert parse(text, title="Lead PM\nCard Issuing").title == TextField("Lead PM\nCard Issuing", Span(0, 22))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "We are hiring a Senior PM to own payroll.",
