@@ -44,6 +44,7 @@ from jdclass.management import (
     _PNL,
     _REPORTS_TO,
     _STARTS,
+    _closing_quotes_as_spaces,
     _places,
     _starts_in,
     extract_management_scope,
@@ -355,6 +356,40 @@ def test_managing_product_managers_in_common_phrasings(text: str, manages: bool)
 )
 def test_performance_reviews_count_only_when_they_are_of_product_managers(text: str, manages: bool) -> None:
     assert extract_management_scope(text).manages_product_managers is manages
+
+
+@pytest.mark.parametrize(
+    ("text", "signals"),
+    [
+        # A quotation mark that closes a quote after a plural is no possessive: punctuation, a line end or the text's
+        # end follows it, or an opening quote in its line matches it.
+        ("Your brief, in a word: 'lead the product managers'.", {"manages_product_managers"}),
+        ("Your brief, in a word: ‘lead the product managers’.", {"manages_product_managers"}),
+        ("We call it 'coaching the PMs'; you will do it weekly.", {"manages_product_managers"}),
+        ("Your job: 'lead the product managers'\nand the roadmap.", {"manages_product_managers"}),
+        ("Your job is to 'lead the product managers' and keep the roadmap honest.", {"manages_product_managers"}),
+        ("You 'develop the directors', in our words.", {"manages_managers"}),
+        ("We want one of our 'people managers'.", {"manages_people"}),
+        ("In short, 'you'll lead the PMs' is the brief.", {"manages_product_managers"}),  # an apostrophe inside the quote
+        # ... where a possessive has a word after it in its line, and stays what the managed have.
+        ("You will lead the product managers' weekly review.", set()),
+        ("Chair the PMs’ 2025 planning offsite.", set()),
+        ("Lead the directors' offsite each spring.", set()),
+        ("You will book the people managers' training room.", set()),
+        ("Lead the product team's retro.", set()),
+        ("Lead the product managers' 'retro' every Friday.", set()),  # the quote opens after it
+        ("Since the '90s the product managers' forum has met monthly.", set()),  # no opening quote: a letter follows none
+    ],
+)
+def test_a_quote_closed_after_a_plural_is_no_possessive(text: str, signals: set[str]) -> None:
+    scope = extract_management_scope(text)
+    assert {name for name in ("manages_product_managers", "manages_managers", "manages_people") if getattr(scope, name)} == signals
+
+
+@pytest.mark.parametrize("text", ["'a " * 20_000, "x 'lead the PMs " * 20_000, "'" + "a" * 50_000])
+def test_quotes_left_open_are_read_once(text: str) -> None:
+    """A line of opening quotes that nothing closes: each is tried once, not each against the rest of the line."""
+    assert _closing_quotes_as_spaces(text) == text
 
 
 @pytest.mark.parametrize(
