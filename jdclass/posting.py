@@ -78,21 +78,31 @@ FIELD_SCAN_CHARS = 100_000
 _AFTER_TITLE_WORD = (
     r"(?:(?<!\.)|(?<=\b[a-z]\.)|(?<=\bsr\.)|(?<=\bjr\.)|(?<=\bsnr\.)|(?<=\bsen\.)|(?<=\bassoc\.)|(?<=\bmgr\.)|(?<=\bdir\.)|(?<=\bprin\.)|(?<=\bgrp\.))"
 )
+# Words inside no title: a verb "is" and the determiners.
+_NOT_IN_A_TITLE = r"(?:is|are|was|were|our|your|their|its|my)"
 # A word that describes the one hired, in lower case, and names no role ("analytical", "data-driven").
 _DESCRIBING_WORD = rf"(?!{_ROLE_WORDS}\b)[a-z][\w-]*"
 _SELF_REFERENCE = re.compile(
-    r"\b(?:as|as\s+our|be|become|seeking|hiring|looking\s+for|join\s+us\s+as|join\s+our\s+team\s+as|role\s+of|position\s+of|(?:need|want)(?:[^\S\n]+to[^\S\n]+(?:hire|find|recruit|add))?"
+    r"\b(?:as|as\s+our|be|become|seeking|hiring|looking\s+for|join\s+us\s+as|join\s+our\s+team\s+as|role\s+of|position\s+of|(?:need|want)(?:[^\S\n]+to[^\S\n]+(?:hire|find|recruit|add)|(?:[^\S\n]+(?:now|most))?[^\S\n]+is)?"
+    # "What we need now is a project manager who...": what the employer needs, named after "is".
     # The reader addressed as the role only with an article: "You are a seasoned PM", not "You are supported by a Senior PM".
     r"|(?:you are|you['’]re)(?=[^\S\n]+(?:an?|the|our)[^\S\n])|opportunity\s+for)[^\S\n]+"
-    r"(?:(?:an?|the|our|one|two|several)[^\S\n]+)?(?:[a-z][\w&-]*['’]s[^\S\n]+)?(?:(?:first|next|new|founding|only|sole)[^\S\n]+)?"
-    r"(?:(?:experienced|talented|passionate|motivated|strong|driven|seasoned)[^\S\n]+)?'?"
+    # "as its product manager" (a squad's), "our second product designer", "the first and only PM", "a hands-on PM".
+    r"(?:(?:an?|the|our|its|their|one|two|several)[^\S\n]+)?(?:[a-z][\w&-]*['’]s[^\S\n]+)?"
+    r"(?:(?:first|second|third|fourth|fifth|next|new|founding|only|sole)(?:[^\S\n]+(?:and|&)[^\S\n]+(?:only|sole))?[^\S\n]+)?"
+    r"(?:(?:experienced|talented|passionate|motivated|strong|driven|seasoned|hands-on|full-time|part-time|dedicated)[^\S\n]+)?'?"
     # A description of words joined by "and" ("an analytical and data-driven Product Manager"): none of them a role,
     # and no article or "our" after it: "a Designer and Product Manager", "as Founder and our head of design" are two.
     rf"(?:{_DESCRIBING_WORD}(?:,[^\S\n]+{_DESCRIBING_WORD})*,?[^\S\n]+(?:and|&)[^\S\n]+(?!(?:an?|the|our|their|its|his|her|my|your)\b))?"
     # "want to learn product management", "need to professionalise product management": a verb follows, no title.
-    rf"(?!(?:this|that|them|you|we|they|me|him|her|an?|the|to)\b|(?:it|us)\b\s*[.,;:!?])(?P<title>[A-Za-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}[^\S\n]+[\w.&/-]+){{0,6}}?)"
-    # A title ends before its sentence's full stop ("our first Chief Product Officer. You will..."), not an abbreviation's.
-    rf"{_AFTER_TITLE_WORD}(?='?\s*(?:[,.;:()\n?!]|\s(?:to|who|with|you|will|at|in|for|on|and|that|based|position|role|reporting|responsible|as)\b))",
+    rf"(?!(?:this|that|them|you|we|they|me|him|her|an?|the|to)\b|(?:it|us)\b\s*[.,;:!?])"
+    # A title holds no verb "is" nor a determiner: "the person our one associate PM learns from", "looking for the
+    # leader of our product team" describe the one hired, and name no title.
+    rf"(?P<title>[A-Za-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}[^\S\n]+(?!{_NOT_IN_A_TITLE}\b)[\w.&/-]+){{0,6}}?)"
+    # A title ends before its sentence's full stop ("our first Chief Product Officer. You will..."), not an abbreviation's,
+    # and before the words that go on with the sentence ("acting as head of product since day one", "the only PM here").
+    rf"{_AFTER_TITLE_WORD}(?='?\s*(?:[,.;:()\n?!]|\s(?:to|who|with|you|will|at|in|for|on|and|that|based|position|role|reporting|responsible|as"
+    r"|since|here|there|from|until|during|where|when|while|which|whose|but|because|if)\b))",
 )  # run over lowered(text): lower-case patterns on lower-cased text are twice as fast as IGNORECASE
 # Words no title holds: where a subject phrase holds one, it is a clause, not a title ("the title says Head of Product"), or
 # two people ("The Designer and the PM will co-own..."; not "The VP of Product and Design will").
@@ -155,7 +165,8 @@ _NAMES_A_GROUP = re.compile(
     r"(?:(?!of\b)[\w.&/]+\s+)*+(?:teams?|groups?|functions?|departments?|offices?|orgs?|organi[sz]ations?|communit(?:y|ies)|guilds?|chapters?|practices?|councils?|tribes?|squads?|cohorts?)"
 )  # run over lowered(text)
 # "... years of experience as a", "worked as a": the words before a match that make it a background asked for.
-_BACKGROUND_BEFORE = re.compile(r"\b(?:experience|years?|yrs|worked|working|background|served|career|tenure)\b[^.;\n]{0,25}$")
+# "Our CEO has been acting as head of product", "Lu, who joined as an APM last year": what someone has been.
+_BACKGROUND_BEFORE = re.compile(r"\b(?:experience|years?|yrs|worked|working|background|served|career|tenure|been|joined|started)\b[^.;\n]{0,25}$")
 # The reader addressed as what they have been or are now, not the role: "You are a Product Manager or Product Owner
 # with 5 years of experience", "You are an APM today and want to become a PM".
 _NOT_THE_ROLE_ADDRESSED = re.compile(r"\sor\s|\b(?:today|currently|now|already)\b")
@@ -637,14 +648,33 @@ def _subject_places(lower: str) -> list[int]:
 _CAREER_STEP = re.compile(r"(?<=\w)[^\S\n]+(?:promotions?|track|ladder|path(?:way)?|progression)\b")
 
 
+# Words with "product management" and no one who does it name the field, not a role: "You need product management
+# experience", "You do not need previous product management experience", "a first step into product management" (not
+# "Head of Product Management", "Product Management Intern", "Dir. of Product Management").
+_NAMES_THE_FIELD = re.compile(rf"(?=.*?\bproduct\s+management\b)(?!.*?(?:\b{_ROLE_WORDS}|\b(?:[gst]?pm|cpo|[ase]?vp|pmm|dir|mgr|leader)s?)\b)")
+
+
+# Up to the last article inside a title, which begins another phrase: "opportunity the associate product marketing manager".
+_UP_TO_AN_ARTICLE = re.compile(r".*[^\S\n](?:the|an?)[^\S\n]+(?=\S)")
+# A scheme that the role joins, named after it: "the Associate Product Manager Program", "the Cobbleworth APM Programme".
+_A_SCHEME = re.compile(r"[^\S\n]+program(?:me)?$")
+
+
 def _named_role(text: str, lower: str, match: re.Match[str], title: TextField | None) -> TitleMention | None:
     """The role a self-reference's ``title`` group names, when it is a job title (not a group nor a step of a career),
     and not the stated title; a title in capitals cut to its words (``_title_words``)."""
     start, end = match.span("title")
+    if article := _UP_TO_AN_ARTICLE.match(lower, start, end):
+        start = article.end()  # "The Opportunity The Associate PMM will...": a heading run into the sentence
+    if scheme := _A_SCHEME.search(lower, start, end):  # "The Cobbleworth APM Program is...": the role's title inside
+        inside = _LADDER_MENTION.search(lower, start, scheme.start())
+        if inside is None:
+            return None
+        start, end = inside.span()
     found = title_level(_plain_title(text[start:end]))
     if found is None or found.rule == "not_product_management" or _NAMES_A_GROUP.fullmatch(lower, start, end) or not _outside((start, end), title):
         return None
-    if _CAREER_STEP.search(text, start, end):
+    if _CAREER_STEP.search(text, start, end) or _NAMES_THE_FIELD.match(lower, start, end):
         return None
     start, end = _title_words(text, start, end, found)
     return TitleMention(_plain_title(text[start:end]), found, Span(start, end))
@@ -659,8 +689,9 @@ def _title_words(text: str, start: int, end: int, found: TitleLevel) -> tuple[in
         return start, end  # "an experienced product manager": no title in capitals to cut to
     rung = _RUNG_WORDS_BEFORE.search(text, start, capital.start())  # "a senior Product Manager" is a senior one
     begin = rung.start() if rung else capital.start()
-    tail = _LOWER_CASE_WORDS_AT_END.search(text, begin, end)
-    stop = tail.start() if tail else end
+    run_in = _WORD_RUN_IN.search(text, begin, end)  # "our first Chief Product Officer.Responsibilities": a lost line break
+    tail = _LOWER_CASE_WORDS_AT_END.search(text, begin, run_in.start() if run_in else end)
+    stop = tail.start() if tail else run_in.start() if run_in else end
     if (begin, stop) != (start, end) and title_level(_plain_title(text[begin:stop])) == found:
         return begin, stop
     return start, end
@@ -875,6 +906,8 @@ def _first_title(
 # Words in lower case or figures that end a title in capitals: "Product Manager looking" (for her next step), "APM
 # today", "Associate Product Manager after 12 months" (a title's own figure, "Product Manager 2", keeps its rule).
 _LOWER_CASE_WORDS_AT_END = re.compile(r"(?:[^\S\n]+[a-z0-9][\w&/-]*)+$")
+# A full stop that a capitalised word is run into: a line break lost after the title ("Chief Product Officer.Responsibilities").
+_WORD_RUN_IN = re.compile(r"\.(?=[A-Z][a-z])")
 _RUNG_WORDS_BEFORE = re.compile(r"(?:\b(?:senior|sr\.?|lead|principal|staff|group|associate|junior|technical)\s+)+$", re.IGNORECASE)
 _ABBREVIATION_END = re.compile(r"\b(?:sr|jr|dir|mgr|assoc|inc|co|ltd)\.$", re.IGNORECASE)
 

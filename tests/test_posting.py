@@ -2437,6 +2437,52 @@ def test_a_self_reference_cut_to_its_title_spans_the_title(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "role"),
     [
+        # The title alone: no determiner, count or describing word before it, nor the words that go on after it.
+        ("You will run the Disputes squad as its product manager, from discovery to launch.", "product manager"),
+        ("Each squad takes you on as their associate product manager for six months.", "associate product manager"),
+        ("We're hiring our second product manager.", "product manager"),
+        ("You will be the first and only product manager at Tillwork.", "product manager"),
+        ("You'll be the only product manager here, and the team will lean on you.", "product manager"),
+        ("You would be our first full-time designer.", "designer"),
+        ("You will be a hands-on product manager.", "product manager"),
+        ("As head of product since launch, you will set the strategy.", "head of product"),
+        ("What we need now is a product owner who can say no.", "product owner"),
+        ("The Opportunity The Junior Product Manager will support the onboarding squad.", "Junior Product Manager"),
+        ("We are looking for our first Head of Product.Responsibilities\n- Own the roadmap", "Head of Product"),
+        # A scheme named after the role: the role's title in it.
+        ("The Hollowbrook APM Programme is a two-year rotation for graduates.", "APM"),
+        ("The Associate Product Manager Program is an 18-month track for new graduates.", "Associate Product Manager"),
+        # No role: the field, someone else, or a description that holds no title.
+        ("You do not need previous product management experience.", None),
+        ("You need product management experience in logistics.", None),
+        ("The role is designed as a first step into product management.", None),
+        ("The Product Management Development Program is a rotation for graduates.", None),
+        ("We are looking for the leader of our product management function.", None),
+        ("You'll be the right hand of our Product Manager for payments.", None),
+        ("Our founder has been acting as head of product since launch; that has to change.", None),
+        ("Our team includes Priya, who joined as an APM last year.", None),
+        # ... and the forms that named the title alone stay as they were.
+        ("As a Product Manager, you will own the checkout.", "Product Manager"),
+        ("We are looking for a product manager to own the checkout.", "product manager"),
+        ("As Head of Product Management, you will own the strategy.", "Head of Product Management"),
+        ("We are hiring a Product Management Intern to join us.", "Product Management Intern"),
+        ("You will join the Ledger squad as a Product Manager II, working with two designers.", "Product Manager II"),
+        ("As our Senior PM for Search, you will own ranking.", "Senior PM"),
+        ("As an experienced product manager, you will own ranking.", "product manager"),
+        ("You are an APM today and want to become a PM.", "PM"),
+        ("You have worked as a product owner or business analyst.", None),
+        ("The Senior Product Manager will own search.", "Senior Product Manager"),
+    ],
+)
+def test_a_self_reference_is_the_title_alone(text: str, role: str | None) -> None:
+    found = find_self_reference(text)
+    assert (found.value if found else None) == role
+    assert found is None or found.span.of(text) == found.value
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
         ("this " * 20_000, None),
         ("about the " * 20_000, None),
         ("this remote senior product " * 4_000, None),
