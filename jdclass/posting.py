@@ -7,7 +7,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from jdclass.education import EducationRequirement, extract_education
 from jdclass.errors import EmptyInput, InputError, InputTooLarge
@@ -78,8 +78,6 @@ FIELD_SCAN_CHARS = 100_000
 _AFTER_TITLE_WORD = (
     r"(?:(?<!\.)|(?<=\b[a-z]\.)|(?<=\bsr\.)|(?<=\bjr\.)|(?<=\bsnr\.)|(?<=\bsen\.)|(?<=\bassoc\.)|(?<=\bmgr\.)|(?<=\bdir\.)|(?<=\bprin\.)|(?<=\bgrp\.))"
 )
-# Words inside no title: a verb "is" and the determiners.
-_NOT_IN_A_TITLE = r"(?:is|are|was|were|our|your|their|its|my)"
 # A word that describes the one hired, in lower case, and names no role ("analytical", "data-driven").
 _DESCRIBING_WORD = rf"(?!{_ROLE_WORDS}\b)[a-z][\w-]*"
 _SELF_REFERENCE = re.compile(
@@ -95,10 +93,7 @@ _SELF_REFERENCE = re.compile(
     # and no article or "our" after it: "a Designer and Product Manager", "as Founder and our head of design" are two.
     rf"(?:{_DESCRIBING_WORD}(?:,[^\S\n]+{_DESCRIBING_WORD})*,?[^\S\n]+(?:and|&)[^\S\n]+(?!(?:an?|the|our|their|its|his|her|my|your)\b))?"
     # "want to learn product management", "need to professionalise product management": a verb follows, no title.
-    rf"(?!(?:this|that|them|you|we|they|me|him|her|an?|the|to)\b|(?:it|us)\b\s*[.,;:!?])"
-    # A title holds no verb "is" nor a determiner: "the person our one associate PM learns from", "looking for the
-    # leader of our product team" describe the one hired, and name no title.
-    rf"(?P<title>[A-Za-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}[^\S\n]+(?!{_NOT_IN_A_TITLE}\b)[\w.&/-]+){{0,6}}?)"
+    rf"(?!(?:this|that|them|you|we|they|me|him|her|an?|the|to)\b|(?:it|us)\b\s*[.,;:!?])(?P<title>[A-Za-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}[^\S\n]+[\w.&/-]+){{0,6}}?)"
     # A title ends before its sentence's full stop ("our first Chief Product Officer. You will..."), not an abbreviation's,
     # and before the words that go on with the sentence ("acting as head of product since day one", "the only PM here").
     rf"{_AFTER_TITLE_WORD}(?='?\s*(?:[,.;:()\n?!]|\s(?:to|who|with|you|will|at|in|for|on|and|that|based|position|role|reporting|responsible|as"
@@ -164,6 +159,8 @@ _BE_SUBJECT = re.compile(r"(?:\byou(?:['’](?:ll|d|re))?\b(?:[^\S\n]+[a-z]+){0,
 _NAMES_A_GROUP = re.compile(
     r"(?:(?!of\b)[\w.&/]+\s+)*+(?:teams?|groups?|functions?|departments?|offices?|orgs?|organi[sz]ations?|communit(?:y|ies)|guilds?|chapters?|practices?|councils?|tribes?|squads?|cohorts?)"
 )  # run over lowered(text)
+# Words inside no title, which describe the one hired: a verb "is" and the determiners.
+_NOT_IN_A_TITLE = re.compile(r"[^\S\n](?:is|are|was|were|our|your|their|its|my)\b")
 # "... years of experience as a", "worked as a": the words before a match that make it a background asked for.
 # "Our CEO has been acting as head of product", "Lu, who joined as an APM last year": what someone has been.
 _BACKGROUND_BEFORE = re.compile(r"\b(?:experience|years?|yrs|worked|working|background|served|career|tenure|been|joined|started)\b[^.;\n]{0,25}$")
@@ -578,7 +575,9 @@ def find_self_reference(text: str, title: TextField | None = None) -> TitleMenti
     supported by a Senior PM"), and not as what they are now or one of several ("You are an APM today", "You are a
     Product Manager or Product Owner with..."). A title in capitals comes without the words in lower case around it
     that leave its level and rule as they are ("a commercially minded Product Manager", "this remote Senior PM role",
-    "an Associate Product Manager after 12 months"), and its span with it.
+    "an Associate Product Manager after 12 months"), and its span with it. A title holds no determiner nor "is" ("the
+    leader of our product team" describes the one hired), and names someone who does the work, not the field ("you
+    need product management experience"); one in lower case ends where the sentence goes on ("the only PM here").
 
     A background asked for is not the role: "3 years of experience as a project manager" and "as a product
     owner or business analyst" name what the candidate has been, so they are passed over, unless the ad goes
@@ -594,6 +593,8 @@ def find_self_reference(text: str, title: TextField | None = None) -> TitleMenti
             continue
         if match.group().startswith("be") and not _BE_SUBJECT.search(lower, max(0, match.start() - 30), match.start()):
             continue
+        if _NOT_IN_A_TITLE.search(match.group("title")):
+            continue  # "the person our one associate PM learns from", "looking for the leader of our product team"
         if named := _named_role(text, lower, match, title):
             return named
     for match in matches_at(_ROLE_AS_SUBJECT, lower, _subject_places(lower)):
@@ -654,8 +655,8 @@ _CAREER_STEP = re.compile(r"(?<=\w)[^\S\n]+(?:promotions?|track|ladder|path(?:wa
 _NAMES_THE_FIELD = re.compile(rf"(?=.*?\bproduct\s+management\b)(?!.*?(?:\b{_ROLE_WORDS}|\b(?:[gst]?pm|cpo|[ase]?vp|pmm|dir|mgr|leader)s?)\b)")
 
 
-# Up to the last article inside a title, which begins another phrase: "opportunity the associate product marketing manager".
-_UP_TO_AN_ARTICLE = re.compile(r".*[^\S\n](?:the|an?)[^\S\n]+(?=\S)")
+# Up to the last "the" inside a title, which begins another phrase: "opportunity the associate product marketing manager".
+_UP_TO_THE = re.compile(r".*[^\S\n]the[^\S\n]+(?=\S)")
 # A scheme that the role joins, named after it: "the Associate Product Manager Program", "the Cobbleworth APM Programme".
 _A_SCHEME = re.compile(r"[^\S\n]+program(?:me)?$")
 
@@ -664,17 +665,18 @@ def _named_role(text: str, lower: str, match: re.Match[str], title: TextField | 
     """The role a self-reference's ``title`` group names, when it is a job title (not a group nor a step of a career),
     and not the stated title; a title in capitals cut to its words (``_title_words``)."""
     start, end = match.span("title")
-    if article := _UP_TO_AN_ARTICLE.match(lower, start, end):
+    # Each pattern below is tried only where the words it needs are: most titles hold none of them.
+    if lower.find("the", start, end) >= 0 and (article := _UP_TO_THE.match(lower, start, end)):
         start = article.end()  # "The Opportunity The Associate PMM will...": a heading run into the sentence
-    if scheme := _A_SCHEME.search(lower, start, end):  # "The Cobbleworth APM Program is...": the role's title inside
-        inside = _LADDER_MENTION.search(lower, start, scheme.start())
+    if lower.find("program", start, end) >= 0 and (scheme := _A_SCHEME.search(lower, start, end)):
+        inside = _LADDER_MENTION.search(lower, start, scheme.start())  # "The Cobbleworth APM Program is...": the title inside
         if inside is None:
             return None
         start, end = inside.span()
     found = title_level(_plain_title(text[start:end]))
     if found is None or found.rule == "not_product_management" or _NAMES_A_GROUP.fullmatch(lower, start, end) or not _outside((start, end), title):
         return None
-    if _CAREER_STEP.search(text, start, end) or _NAMES_THE_FIELD.match(lower, start, end):
+    if _CAREER_STEP.search(text, start, end) or (lower.find("management", start, end) >= 0 and _NAMES_THE_FIELD.match(lower, start, end)):
         return None
     start, end = _title_words(text, start, end, found)
     return TitleMention(_plain_title(text[start:end]), found, Span(start, end))
@@ -741,49 +743,86 @@ def locate_title(text: str, title: str) -> TextField:
     PM") or a name ("Acme | Senior PM", "Acme Senior PM"). Within a sentence it is the body naming its role ("We are
     hiring a Senior PM to...", "As Senior PM, you will"): content, left whole, as ``find_hired_title`` leaves it.
     The case may differ: a spreadsheet's "Senior Product Manager" is the text's "SENIOR PRODUCT MANAGER" heading; so
-    may the dashes and the spaces (``_title_written_any_way``): "Senior PM – Payments" is the text's "Senior PM -
-    Payments" or "Senior PM—Payments". The span is the text's, as the text writes it.
+    may the dashes and the spaces (``_title_pieces``): "Senior PM – Payments" is the text's "Senior PM - Payments" or
+    "Senior PM—Payments". The span is the text's, as the text writes it.
     """
-    wanted = _title_written_any_way(lowered(title))
-    if wanted is None:
-        return TextField(title, Span(0, 0))
+    wanted = lowered(title)
     lower = lowered(text)  # offsets kept: a place in it is one in the text
-    found = wanted.search(lower, 0, TITLE_SCAN_CHARS)
-    while found is not None:
-        start, end = found.span()
-        if not _in_a_word(text, start, end) and not _IN_A_SENTENCE.search(text, text.rfind("\n", 0, start) + 1, start):
+    limit = min(len(lower), TITLE_SCAN_CHARS)
+    as_given = lower.find(wanted, 0, limit)
+    if as_given >= 0 and _found_first_as_given(text, lower, wanted, as_given):
+        return TextField(title, Span(as_given, as_given + len(wanted)))
+    pieces = _title_pieces(wanted)
+    if sum(map(len, pieces)) > limit:
+        return TextField(title, Span(0, 0))  # too long for the top of the text, however it is written
+    first = pieces[0] if pieces and pieces[0] not in _GAPS else ""  # "" is found everywhere: a title that opens with a gap
+    start = lower.find(first, 0, limit)
+    while start >= 0:
+        end = _title_end(lower, start, limit, pieces)
+        if end is not None and not _in_a_word(text, start, end) and not _IN_A_SENTENCE.search(text, text.rfind("\n", 0, start) + 1, start):
             return TextField(title, Span(start, end))
-        found = wanted.search(lower, start + 1, TITLE_SCAN_CHARS)
+        start = lower.find(first, start + 1, limit)
     return TextField(title, Span(0, 0))
 
 
 # The dashes a title may be written with, one as good as another: the hyphen-minus and a double one, the hyphens,
 # the figure dash, the en and em dashes and the minus sign. The spaces around one may be there or not.
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212-"  # the hyphen-minus last: a character class ends in it
-_TITLE_DASHES = ("--", *_DASHES)
-_ANY_DASH = rf"[^\S\n]*(?:--|[{_DASHES}])[^\S\n]*"
-_TITLE_PIECE = re.compile(rf"{_ANY_DASH}|\s+|[^\s{_DASHES}]+")
+# A title's pieces: a dash with the spaces around it, another run of spaces, or a run of what is neither.
+_TITLE_PIECE = re.compile(rf"[^\S\n]*(?:--|[{_DASHES}])[^\S\n]*|\s+|[^\s{_DASHES}]+")
+_GAPS = ("-", " ", "\n")  # a title's dash, its run of spaces, and one that holds a line break
 
 
-def _title_written_any_way(title: str) -> re.Pattern[str] | None:
-    """A pattern for ``title`` (in lower case) that matches it with any of the dashes for each of its own, and any run
-    of spaces for each of its own (a line break only for one that holds a line break): a title copied from one place
-    to another often comes with its dashes and spaces changed ("–" for "-", a no-break space, two spaces for one).
-    None for a title too long for the top of a text however it is written."""
-    pieces = tuple(
-        "\n" if "\n" in piece else " " if piece.isspace() else "-" if piece.strip() in _TITLE_DASHES else piece for piece in _TITLE_PIECE.findall(title)
+def _found_first_as_given(text: str, lower: str, wanted: str, at: int) -> bool:
+    """Whether the title ``wanted``, written in ``lower`` as given at ``at``, is where the search for it written any way
+    finds it first, stated as a title: it opens and ends in a word or a mark (no gap, whose spaces could run on), and
+    its first word is nowhere before. Most titles given are so: the search is spared cutting them into pieces."""
+    if wanted[0].isspace() or wanted[0] in _DASHES or wanted[-1].isspace() or wanted[-1] in _DASHES:
+        return False
+    first = _TITLE_PIECE.match(wanted)  # its first word, as the title opens with no gap
+    return (
+        first is not None
+        and lower.find(first.group(), 0, at) < 0
+        and not _in_a_word(text, at, at + len(wanted))
+        and not _IN_A_SENTENCE.search(text, text.rfind("\n", 0, at) + 1, at)
     )
-    if sum(map(len, pieces)) > TITLE_SCAN_CHARS:
-        return None
-    return _pattern_of_pieces(pieces)
 
 
-@lru_cache(maxsize=1024)  # a batch gives the same few titles over and over
-def _pattern_of_pieces(pieces: tuple[str, ...]) -> re.Pattern[str]:
-    """The pattern of a title cut into its words and marks, with each run of spaces as " " (or a line break, if it holds
-    one) and each dash as "-"."""
-    written = {"-": _ANY_DASH, " ": r"[^\S\n]+", "\n": r"\s+"}
-    return re.compile("".join(written.get(piece) or re.escape(piece) for piece in pieces))
+def _title_pieces(title: str) -> list[str]:
+    """``title`` cut into its words and marks, and the gaps between them: each dash (with the spaces around it) as "-",
+    each other run of spaces as " ", or as "\\n" when it holds a line break."""
+    return ["-" if piece.strip() in ("--", *_DASHES) else "\n" if "\n" in piece else " " if piece.isspace() else piece for piece in _TITLE_PIECE.findall(title)]
+
+
+def _title_end(lower: str, start: int, limit: int, pieces: list[str]) -> int | None:
+    """Where the title cut into ``pieces`` ends in ``lower`` (before ``limit``) when it begins at ``start``: its words as
+    they are, any dash (or "--") with or without spaces around it for each of its dashes, and any run of spaces for each
+    of its runs (one that crosses a line only for one that holds a line break); None when it is not there."""
+    at = start
+    for piece in pieces:
+        if piece == "-":
+            at = _past_spaces(lower, at, limit, "\n")
+            at = at + 2 if lower.startswith("--", at, limit) else at + 1 if at < limit and lower[at] in _DASHES else -1
+            if at < 0:
+                return None
+            at = _past_spaces(lower, at, limit, "\n")
+        elif piece in (" ", "\n"):
+            after = _past_spaces(lower, at, limit, "" if piece == "\n" else "\n")
+            if after == at:
+                return None
+            at = after
+        elif lower.startswith(piece, at, limit):
+            at += len(piece)
+        else:
+            return None
+    return at
+
+
+def _past_spaces(lower: str, at: int, limit: int, stop: str) -> int:
+    """The first place from ``at`` (before ``limit``) that holds no space, or holds ``stop``."""
+    while at < limit and lower[at].isspace() and lower[at] not in stop:
+        at += 1
+    return at
 
 
 def _in_a_word(text: str, start: int, end: int) -> bool:

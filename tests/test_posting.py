@@ -71,6 +71,7 @@ from jdclass.posting import (
     find_mentions,
     find_self_reference,
     find_title,
+    locate_title,
     parse_text,
     title_without_terms,
 )
@@ -1826,6 +1827,37 @@ def test_a_title_given_is_found_at_the_top_however_its_gaps_are_written(gaps: li
         written += forms[theirs % len(forms)] + word.swapcase()
     text = f"{written}\nTallyhoe issues debit cards."
     assert parse(text, title=given).title == TextField(given, Span(0, len(written)))
+
+
+def _title_pattern(title: str) -> re.Pattern[str]:
+    """The title written any way, as a pattern: each dash (with or without spaces around it) any dash, "--" taken whole
+    where it stands, and each run of spaces any run (across a line only where the title's crosses one)."""
+    dash = rf"[^\S\n]*+(?>--|[{posting_module._DASHES}])[^\S\n]*+"
+    pieces = re.findall(rf"[^\S\n]*(?:--|[{posting_module._DASHES}])[^\S\n]*|\s+|[^\s{posting_module._DASHES}]+", title.lower())
+    written = [
+        dash if piece.strip() in ("--", *posting_module._DASHES) else r"\s++" if "\n" in piece else r"[^\S\n]++" if piece.isspace() else re.escape(piece)
+        for piece in pieces
+    ]
+    return re.compile("".join(written))
+
+
+_TOP_PIECES = ["Lead", "PM", "pm", "Card", " ", "  ", "\u00a0", "\n", "-", " – ", "—", "--", "Acme | ", "We hire a ", "x", "s"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_TOP_PIECES), max_size=14).map("".join), st.lists(st.sampled_from(_TOP_PIECES), min_size=1, max_size=6).map("".join))
+def test_a_title_given_is_found_where_a_search_for_it_written_any_way_finds_it_first(text: str, title: str) -> None:
+    """``locate_title`` (which looks for the title as given first, and cuts it into pieces only when it must) finds
+    what a scan of the top with the title as a pattern finds: the first place that states it as a title."""
+    found = Span(0, 0)
+    pattern = _title_pattern(title)
+    for at in range(min(len(text), posting_module.TITLE_SCAN_CHARS)):
+        match = pattern.match(text.lower(), at, posting_module.TITLE_SCAN_CHARS)
+        stated = match and not posting_module._IN_A_SENTENCE.search(text, text.rfind("\n", 0, at) + 1, at)
+        if match and stated and not posting_module._in_a_word(text, at, match.end()):
+            found = Span(at, match.end())
+            break
+    assert locate_title(text, title).span == found
 
 
 def test_a_title_given_with_a_line_break_is_found_with_any_spaces_there() -> None:
