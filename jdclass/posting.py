@@ -655,8 +655,11 @@ _CAREER_STEP = re.compile(r"(?<=\w)[^\S\n]+(?:promotions?|track|ladder|path(?:wa
 _NAMES_THE_FIELD = re.compile(rf"(?=.*?\bproduct\s+management\b)(?!.*?(?:\b{_ROLE_WORDS}|\b(?:[gst]?pm|cpo|[ase]?vp|pmm|dir|mgr|leader)s?)\b)")
 
 
-# Up to the last "the" inside a title, which begins another phrase: "opportunity the associate product marketing manager".
-_UP_TO_THE = re.compile(r".*[^\S\n]the[^\S\n]+(?=\S)")
+# Up to the last "the" inside a title, which begins another phrase: "opportunity the associate product marketing manager";
+# not one after a preposition, inside the title's own phrase ("product manager of the self-checkout app").
+_UP_TO_THE = re.compile(
+    r".*[^\S\n](?<!\bof\s)(?<!\bfor\s)(?<!\bin\s)(?<!\bon\s)(?<!\bat\s)(?<!\bto\s)(?<!\bwith\s)(?<!\bacross\s)(?<!\bwithin\s)the[^\S\n]+(?=\S)"
+)
 # A scheme that the role joins, named after it: "the Associate Product Manager Program", "the Cobbleworth APM Programme".
 _A_SCHEME = re.compile(r"[^\S\n]+program(?:me)?$")
 

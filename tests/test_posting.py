@@ -2504,6 +2504,7 @@ def test_a_self_reference_cut_to_its_title_spans_the_title(text: str) -> None:
         ("You are an APM today and want to become a PM.", "PM"),
         ("You have worked as a product owner or business analyst.", None),
         ("The Senior Product Manager will own search.", "Senior Product Manager"),
+        ("You will be the Product Manager of the self-checkout app: its screens and alerts.", "Product Manager"),
     ],
 )
 def test_a_self_reference_is_the_title_alone(text: str, role: str | None) -> None:
