@@ -782,13 +782,11 @@ def _found_first_as_given(text: str, lower: str, wanted: str, at: int) -> bool:
     its first word is nowhere before. Most titles given are so: the search is spared cutting them into pieces."""
     if wanted[0].isspace() or wanted[0] in _DASHES or wanted[-1].isspace() or wanted[-1] in _DASHES:
         return False
-    first = _TITLE_PIECE.match(wanted)  # its first word, as the title opens with no gap
-    return (
-        first is not None
-        and lower.find(first.group(), 0, at) < 0
-        and not _in_a_word(text, at, at + len(wanted))
-        and not _IN_A_SENTENCE.search(text, text.rfind("\n", 0, at) + 1, at)
-    )
+    if lower.find(wanted[0], 0, at) >= 0:  # its first character is before it (most titles open the text): its first word?
+        first = _TITLE_PIECE.match(wanted)  # its first word, as the title opens with no gap
+        if first is None or lower.find(first.group(), 0, at) >= 0:
+            return False
+    return not _in_a_word(text, at, at + len(wanted)) and not _IN_A_SENTENCE.search(text, text.rfind("\n", 0, at) + 1, at)
 
 
 def _title_pieces(title: str) -> list[str]:
