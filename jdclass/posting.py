@@ -82,18 +82,23 @@ _AFTER_TITLE_WORD = (
 # A word that describes the one hired, in lower case, and names no role ("analytical", "data-driven").
 _DESCRIBING_WORD = rf"(?!{_ROLE_WORDS}\b)[a-z][\w-]*"
 _SELF_REFERENCE = re.compile(
-    r"\b(?:as|as\s+our|be|become|seeking|hiring|looking\s+for|join\s+us\s+as|join\s+our\s+team\s+as|role\s+of|position\s+of|(?:need|want)(?:[^\S\n]+to[^\S\n]+(?:hire|find|recruit|add))?"
+    r"\b(?:as|as\s+our|be|become|seeking|hiring|looking\s+for|join\s+us\s+as|join\s+our\s+team\s+as|role\s+of|position\s+of|(?:need|want)(?:[^\S\n]+to[^\S\n]+(?:hire|find|recruit|add)|(?:[^\S\n]+(?:now|most))?[^\S\n]+is)?"
+    # "What we need now is a project manager who...": what the employer needs, named after "is".
     # The reader addressed as the role only with an article: "You are a seasoned PM", not "You are supported by a Senior PM".
     r"|(?:you are|you['’]re)(?=[^\S\n]+(?:an?|the|our)[^\S\n])|opportunity\s+for)[^\S\n]+"
-    r"(?:(?:an?|the|our|one|two|several)[^\S\n]+)?(?:[a-z][\w&-]*['’]s[^\S\n]+)?(?:(?:first|next|new|founding|only|sole)[^\S\n]+)?"
-    r"(?:(?:experienced|talented|passionate|motivated|strong|driven|seasoned)[^\S\n]+)?'?"
+    # "as its product manager" (a squad's), "our second product designer", "the first and only PM", "a hands-on PM".
+    r"(?:(?:an?|the|our|its|their|one|two|several)[^\S\n]+)?(?:[a-z][\w&-]*['’]s[^\S\n]+)?"
+    r"(?:(?:first|second|third|fourth|fifth|next|new|founding|only|sole)(?:[^\S\n]+(?:and|&)[^\S\n]+(?:only|sole))?[^\S\n]+)?"
+    r"(?:(?:experienced|talented|passionate|motivated|strong|driven|seasoned|hands-on|full-time|part-time|dedicated)[^\S\n]+)?'?"
     # A description of words joined by "and" ("an analytical and data-driven Product Manager"): none of them a role,
     # and no article or "our" after it: "a Designer and Product Manager", "as Founder and our head of design" are two.
     rf"(?:{_DESCRIBING_WORD}(?:,[^\S\n]+{_DESCRIBING_WORD})*,?[^\S\n]+(?:and|&)[^\S\n]+(?!(?:an?|the|our|their|its|his|her|my|your)\b))?"
     # "want to learn product management", "need to professionalise product management": a verb follows, no title.
     rf"(?!(?:this|that|them|you|we|they|me|him|her|an?|the|to)\b|(?:it|us)\b\s*[.,;:!?])(?P<title>[A-Za-z][\w.&/-]*(?:{_AFTER_TITLE_WORD}[^\S\n]+[\w.&/-]+){{0,6}}?)"
-    # A title ends before its sentence's full stop ("our first Chief Product Officer. You will..."), not an abbreviation's.
-    rf"{_AFTER_TITLE_WORD}(?='?\s*(?:[,.;:()\n?!]|\s(?:to|who|with|you|will|at|in|for|on|and|that|based|position|role|reporting|responsible|as)\b))",
+    # A title ends before its sentence's full stop ("our first Chief Product Officer. You will..."), not an abbreviation's,
+    # and before the words that go on with the sentence ("acting as head of product since day one", "the only PM here").
+    rf"{_AFTER_TITLE_WORD}(?='?\s*(?:[,.;:()\n?!]|\s(?:to|who|with|you|will|at|in|for|on|and|that|based|position|role|reporting|responsible|as"
+    r"|since|here|there|from|until|during|where|when|while|which|whose|but|because|if)\b))",
 )  # run over lowered(text): lower-case patterns on lower-cased text are twice as fast as IGNORECASE
 # Words no title holds: where a subject phrase holds one, it is a clause, not a title ("the title says Head of Product"), or
 # two people ("The Designer and the PM will co-own..."; not "The VP of Product and Design will").
@@ -155,8 +160,11 @@ _BE_SUBJECT = re.compile(r"(?:\byou(?:['’](?:ll|d|re))?\b(?:[^\S\n]+[a-z]+){0,
 _NAMES_A_GROUP = re.compile(
     r"(?:(?!of\b)[\w.&/]+\s+)*+(?:teams?|groups?|functions?|departments?|offices?|orgs?|organi[sz]ations?|communit(?:y|ies)|guilds?|chapters?|practices?|councils?|tribes?|squads?|cohorts?)"
 )  # run over lowered(text)
+# Words inside no title, which describe the one hired: a verb "is" and the determiners.
+_NOT_IN_A_TITLE = re.compile(r"[^\S\n](?:is|are|was|were|our|your|their|its|my)\b")
 # "... years of experience as a", "worked as a": the words before a match that make it a background asked for.
-_BACKGROUND_BEFORE = re.compile(r"\b(?:experience|years?|yrs|worked|working|background|served|career|tenure)\b[^.;\n]{0,25}$")
+# "Our CEO has been acting as head of product", "Lu, who joined as an APM last year": what someone has been.
+_BACKGROUND_BEFORE = re.compile(r"\b(?:experience|years?|yrs|worked|working|background|served|career|tenure|been|joined|started)\b[^.;\n]{0,25}$")
 # The reader addressed as what they have been or are now, not the role: "You are a Product Manager or Product Owner
 # with 5 years of experience", "You are an APM today and want to become a PM".
 _NOT_THE_ROLE_ADDRESSED = re.compile(r"\sor\s|\b(?:today|currently|now|already)\b")
@@ -510,13 +518,14 @@ def with_title(posting: Posting, title: str | None) -> Posting:
 def parse_text(text: str, *, title: str | None = None, source: str | None = None) -> Posting:
     """Parse text already read into memory (``parse`` validates raw input; this only refuses what spaCy cannot take).
 
-    Words hyphenated at a line end, as in a PDF, are joined first ("Data Plat-\\nform" reads "Data Platform"), and
-    lines a scrape ran together are broken again ("managementExperience with SQL" reads "management\\nExperience
-    with SQL"): the posting holds the mended text, and its spans index that.
+    An old Mac's line end, a lone "\\r", is read as "\\n" (``_with_line_feeds``). Words hyphenated at a line end, as in
+    a PDF, are joined first ("Data Plat-\\nform" reads "Data Platform"), and lines a scrape ran together are broken
+    again ("managementExperience with SQL" reads "management\\nExperience with SQL"): the posting holds the mended
+    text, and its spans index that.
     """
     if len(text) > SPACY_MAX_CHARS:
         raise InputTooLarge(f"the text has {len(text):,} characters, over spaCy's {SPACY_MAX_CHARS:,}-character limit")
-    text = break_run_together_lines(join_broken_words(text))
+    text = break_run_together_lines(join_broken_words(_with_line_feeds(text)))
     stated = locate_title(text, title) if title else find_title(text)
     sections = tuple(split_sections(text))
     head = text[:FIELD_SCAN_CHARS]
@@ -535,6 +544,17 @@ def parse_text(text: str, *, title: str | None = None, source: str | None = None
         mentions=find_mentions(text, stated),
         source=source,
     )
+
+
+# A line end that no "\n" follows: an old Mac's, or a stray one among Windows' "\r\n".
+_LONE_RETURN = re.compile(r"\r(?!\n)")
+
+
+def _with_line_feeds(text: str) -> str:
+    """``text`` with each lone "\\r" made "\\n": the patterns read "\\n" as the line end, and a text of old Mac line
+    ends would have one line. One character for one, so a span of the posting indexes the text given as well; a
+    Windows "\\r\\n" stays as it is (its "\\r" is a space to the patterns)."""
+    return _LONE_RETURN.sub("\n", text) if "\r" in text else text
 
 
 def _outside(span: tuple[int, int], title: TextField | None) -> bool:
@@ -556,7 +576,9 @@ def find_self_reference(text: str, title: TextField | None = None) -> TitleMenti
     supported by a Senior PM"), and not as what they are now or one of several ("You are an APM today", "You are a
     Product Manager or Product Owner with..."). A title in capitals comes without the words in lower case around it
     that leave its level and rule as they are ("a commercially minded Product Manager", "this remote Senior PM role",
-    "an Associate Product Manager after 12 months"), and its span with it.
+    "an Associate Product Manager after 12 months"), and its span with it. A title holds no determiner nor "is" ("the
+    leader of our product team" describes the one hired), and names someone who does the work, not the field ("you
+    need product management experience"); one in lower case ends where the sentence goes on ("the only PM here").
 
     A background asked for is not the role: "3 years of experience as a project manager" and "as a product
     owner or business analyst" name what the candidate has been, so they are passed over, unless the ad goes
@@ -572,6 +594,8 @@ def find_self_reference(text: str, title: TextField | None = None) -> TitleMenti
             continue
         if match.group().startswith("be") and not _BE_SUBJECT.search(lower, max(0, match.start() - 30), match.start()):
             continue
+        if _NOT_IN_A_TITLE.search(match.group("title")):
+            continue  # "the person our one associate PM learns from", "looking for the leader of our product team"
         if named := _named_role(text, lower, match, title):
             return named
     for match in matches_at(_ROLE_AS_SUBJECT, lower, _subject_places(lower)):
@@ -626,14 +650,37 @@ def _subject_places(lower: str) -> list[int]:
 _CAREER_STEP = re.compile(r"(?<=\w)[^\S\n]+(?:promotions?|track|ladder|path(?:way)?|progression)\b")
 
 
+# Words with "product management" and no one who does it name the field, not a role: "You need product management
+# experience", "You do not need previous product management experience", "a first step into product management" (not
+# "Head of Product Management", "Product Management Intern", "Dir. of Product Management").
+_NAMES_THE_FIELD = re.compile(rf"(?=.*?\bproduct\s+management\b)(?!.*?(?:\b{_ROLE_WORDS}|\b(?:[gst]?pm|cpo|[ase]?vp|pmm|dir|mgr|leader)s?)\b)")
+
+
+# Up to the last "the" inside a title, which begins another phrase: "opportunity the associate product marketing manager";
+# not one after a preposition, inside the title's own phrase ("product manager of the self-checkout app").
+_UP_TO_THE = re.compile(
+    r".*[^\S\n](?<!\bof\s)(?<!\bfor\s)(?<!\bin\s)(?<!\bon\s)(?<!\bat\s)(?<!\bto\s)(?<!\bwith\s)(?<!\bacross\s)(?<!\bwithin\s)the[^\S\n]+(?=\S)"
+)
+# A scheme that the role joins, named after it: "the Associate Product Manager Program", "the Cobbleworth APM Programme".
+_A_SCHEME = re.compile(r"[^\S\n]+program(?:me)?$")
+
+
 def _named_role(text: str, lower: str, match: re.Match[str], title: TextField | None) -> TitleMention | None:
     """The role a self-reference's ``title`` group names, when it is a job title (not a group nor a step of a career),
     and not the stated title; a title in capitals cut to its words (``_title_words``)."""
     start, end = match.span("title")
+    # Each pattern below is tried only where the words it needs are: most titles hold none of them.
+    if lower.find("the", start, end) >= 0 and (article := _UP_TO_THE.match(lower, start, end)):
+        start = article.end()  # "The Opportunity The Associate PMM will...": a heading run into the sentence
+    if lower.find("program", start, end) >= 0 and (scheme := _A_SCHEME.search(lower, start, end)):
+        inside = _LADDER_MENTION.search(lower, start, scheme.start())  # "The Cobbleworth APM Program is...": the title inside
+        if inside is None:
+            return None
+        start, end = inside.span()
     found = title_level(_plain_title(text[start:end]))
     if found is None or found.rule == "not_product_management" or _NAMES_A_GROUP.fullmatch(lower, start, end) or not _outside((start, end), title):
         return None
-    if _CAREER_STEP.search(text, start, end):
+    if _CAREER_STEP.search(text, start, end) or (lower.find("management", start, end) >= 0 and _NAMES_THE_FIELD.match(lower, start, end)):
         return None
     start, end = _title_words(text, start, end, found)
     return TitleMention(_plain_title(text[start:end]), found, Span(start, end))
@@ -648,8 +695,9 @@ def _title_words(text: str, start: int, end: int, found: TitleLevel) -> tuple[in
         return start, end  # "an experienced product manager": no title in capitals to cut to
     rung = _RUNG_WORDS_BEFORE.search(text, start, capital.start())  # "a senior Product Manager" is a senior one
     begin = rung.start() if rung else capital.start()
-    tail = _LOWER_CASE_WORDS_AT_END.search(text, begin, end)
-    stop = tail.start() if tail else end
+    run_in = _WORD_RUN_IN.search(text, begin, end)  # "our first Chief Product Officer.Responsibilities": a lost line break
+    tail = _LOWER_CASE_WORDS_AT_END.search(text, begin, run_in.start() if run_in else end)
+    stop = tail.start() if tail else run_in.start() if run_in else end
     if (begin, stop) != (start, end) and title_level(_plain_title(text[begin:stop])) == found:
         return begin, stop
     return start, end
@@ -698,17 +746,85 @@ def locate_title(text: str, title: str) -> TextField:
     The title is stated where it opens a line ("# Senior PM", "**Senior PM**"), follows a label ("Job title: Senior
     PM") or a name ("Acme | Senior PM", "Acme Senior PM"). Within a sentence it is the body naming its role ("We are
     hiring a Senior PM to...", "As Senior PM, you will"): content, left whole, as ``find_hired_title`` leaves it.
-    The case may differ: a spreadsheet's "Senior Product Manager" is the text's "SENIOR PRODUCT MANAGER" heading.
+    The case may differ: a spreadsheet's "Senior Product Manager" is the text's "SENIOR PRODUCT MANAGER" heading; so
+    may the dashes and the spaces (``_title_pieces``): "Senior PM – Payments" is the text's "Senior PM - Payments" or
+    "Senior PM—Payments". The span is the text's, as the text writes it.
     """
     wanted = lowered(title)
     lower = lowered(text)  # offsets kept: a place in it is one in the text
-    start = lower.find(wanted, 0, TITLE_SCAN_CHARS)
+    limit = min(len(lower), TITLE_SCAN_CHARS)
+    as_given = lower.find(wanted, 0, limit)
+    if as_given >= 0 and _found_first_as_given(text, lower, wanted, as_given):
+        return TextField(title, Span(as_given, as_given + len(wanted)))
+    pieces = _title_pieces(wanted)
+    if sum(map(len, pieces)) > limit:
+        return TextField(title, Span(0, 0))  # too long for the top of the text, however it is written
+    first = pieces[0] if pieces and pieces[0] not in _GAPS else ""  # "" is found everywhere: a title that opens with a gap
+    start = lower.find(first, 0, limit)
     while start >= 0:
-        end = start + len(title)
-        if not _in_a_word(text, start, end) and not _IN_A_SENTENCE.search(text, text.rfind("\n", 0, start) + 1, start):
+        end = _title_end(lower, start, limit, pieces)
+        if end is not None and not _in_a_word(text, start, end) and not _IN_A_SENTENCE.search(text, text.rfind("\n", 0, start) + 1, start):
             return TextField(title, Span(start, end))
-        start = lower.find(wanted, start + 1, TITLE_SCAN_CHARS)
+        start = lower.find(first, start + 1, limit)
     return TextField(title, Span(0, 0))
+
+
+# The dashes a title may be written with, one as good as another: the hyphen-minus and a double one, the hyphens,
+# the figure dash, the en and em dashes and the minus sign. The spaces around one may be there or not.
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212-"  # the hyphen-minus last: a character class ends in it
+# A title's pieces: a dash with the spaces around it, another run of spaces, or a run of what is neither.
+_TITLE_PIECE = re.compile(rf"[^\S\n]*(?:--|[{_DASHES}])[^\S\n]*|\s+|[^\s{_DASHES}]+")
+_GAPS = ("-", " ", "\n")  # a title's dash, its run of spaces, and one that holds a line break
+
+
+def _found_first_as_given(text: str, lower: str, wanted: str, at: int) -> bool:
+    """Whether the title ``wanted``, written in ``lower`` as given at ``at``, is where the search for it written any way
+    finds it first, stated as a title: it opens and ends in a word or a mark (no gap, whose spaces could run on), and
+    its first word is nowhere before. Most titles given are so: the search is spared cutting them into pieces."""
+    if wanted[0].isspace() or wanted[0] in _DASHES or wanted[-1].isspace() or wanted[-1] in _DASHES:
+        return False
+    if lower.find(wanted[0], 0, at) >= 0:  # its first character is before it (most titles open the text): its first word?
+        first = _TITLE_PIECE.match(wanted)  # its first word, as the title opens with no gap
+        if first is None or lower.find(first.group(), 0, at) >= 0:
+            return False
+    return not _in_a_word(text, at, at + len(wanted)) and not _IN_A_SENTENCE.search(text, text.rfind("\n", 0, at) + 1, at)
+
+
+def _title_pieces(title: str) -> list[str]:
+    """``title`` cut into its words and marks, and the gaps between them: each dash (with the spaces around it) as "-",
+    each other run of spaces as " ", or as "\\n" when it holds a line break."""
+    return ["-" if piece.strip() in ("--", *_DASHES) else "\n" if "\n" in piece else " " if piece.isspace() else piece for piece in _TITLE_PIECE.findall(title)]
+
+
+def _title_end(lower: str, start: int, limit: int, pieces: list[str]) -> int | None:
+    """Where the title cut into ``pieces`` ends in ``lower`` (before ``limit``) when it begins at ``start``: its words as
+    they are, any dash (or "--") with or without spaces around it for each of its dashes, and any run of spaces for each
+    of its runs (one that crosses a line only for one that holds a line break); None when it is not there."""
+    at = start
+    for piece in pieces:
+        if piece == "-":
+            at = _past_spaces(lower, at, limit, "\n")
+            at = at + 2 if lower.startswith("--", at, limit) else at + 1 if at < limit and lower[at] in _DASHES else -1
+            if at < 0:
+                return None
+            at = _past_spaces(lower, at, limit, "\n")
+        elif piece in (" ", "\n"):
+            after = _past_spaces(lower, at, limit, "" if piece == "\n" else "\n")
+            if after == at:
+                return None
+            at = after
+        elif lower.startswith(piece, at, limit):
+            at += len(piece)
+        else:
+            return None
+    return at
+
+
+def _past_spaces(lower: str, at: int, limit: int, stop: str) -> int:
+    """The first place from ``at`` (before ``limit``) that holds no space, or holds ``stop``."""
+    while at < limit and lower[at].isspace() and lower[at] not in stop:
+        at += 1
+    return at
 
 
 def _in_a_word(text: str, start: int, end: int) -> bool:
@@ -831,6 +947,8 @@ def _first_title(
 # Words in lower case or figures that end a title in capitals: "Product Manager looking" (for her next step), "APM
 # today", "Associate Product Manager after 12 months" (a title's own figure, "Product Manager 2", keeps its rule).
 _LOWER_CASE_WORDS_AT_END = re.compile(r"(?:[^\S\n]+[a-z0-9][\w&/-]*)+$")
+# A full stop that a capitalised word is run into: a line break lost after the title ("Chief Product Officer.Responsibilities").
+_WORD_RUN_IN = re.compile(r"\.(?=[A-Z][a-z])")
 _RUNG_WORDS_BEFORE = re.compile(r"(?:\b(?:senior|sr\.?|lead|principal|staff|group|associate|junior|technical)\s+)+$", re.IGNORECASE)
 _ABBREVIATION_END = re.compile(r"\b(?:sr|jr|dir|mgr|assoc|inc|co|ltd)\.$", re.IGNORECASE)
 

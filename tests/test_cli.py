@@ -324,6 +324,13 @@ def test_a_title_given_apart_from_the_text_is_weighed_in_and_the_body_keeps_its_
     assert parsed.output.splitlines()[:2] == ["Title: Senior PM", "Title level: SPM (rule: senior)"]
 
 
+def test_a_title_given_with_another_dash_is_blanked_where_the_text_states_it(runner):
+    body = "Senior PM - Rostering\n\nOwn the shift-planning roadmap.\n"
+    data = json.loads(runner.invoke(cli, ["parse", "--json", "-", "--title", "Senior PM — Rostering"], input=body).output)
+    assert data["title"] == {"value": "Senior PM — Rostering", "span": [0, 21]}
+    assert [mention["value"] for mention in data["mentions"]] == []
+
+
 def test_info(runner):
     manifest = json.loads((DEFAULT_MODEL_DIR / "manifest.json").read_text())
     result = runner.invoke(cli, ["info"])

@@ -81,6 +81,11 @@ TEXTS = st.one_of(
 )
 
 
+def as_read(text: str) -> str:
+    """``text`` with each lone carriage return a line feed, as the parser reads it (one character for one)."""
+    return re.sub(r"\r(?!\n)", "\n", text)
+
+
 @budget(300)
 @given(text=TEXTS)
 def test_any_text_classifies_or_raises_the_domain_error(classifier, text):
@@ -88,7 +93,7 @@ def test_any_text_classifies_or_raises_the_domain_error(classifier, text):
     if result is not None:
         assert_well_formed(result)
         unmarked = text.replace("\ufeff", "")  # pasted byte-order marks are dropped, as a file's is
-        assert result.posting.text in (unmarked, html_to_text(unmarked))
+        assert result.posting.text in (as_read(unmarked), as_read(html_to_text(unmarked)))
 
 
 @budget(600)

@@ -180,8 +180,10 @@ def test_the_signals_line_says_whom_the_role_manages_only_when_the_posting_does(
         ("Senior PM\n\nAs a Senior Product Manager, you will own search.", "no years stated"),
         ("We are hiring a Senior Product Manager to own search.", "no years stated"),
         ("You will own search.", "no years stated"),
-        # A wish to learn the craft names no role.
+        # A wish to learn the craft names no role, nor does the craft asked for; the role is its title alone.
         ("You want to learn product management from people who ship.", "no years stated"),
+        ("You need product management experience in logistics.", "no years stated"),
+        ("You will run the Disputes squad as its product manager, from discovery to launch.", "the body calls the role product manager; no years stated"),
     ],
 )
 def test_the_signals_line_names_the_role_the_body_names_when_no_title_says_it(text: str, said: str) -> None:

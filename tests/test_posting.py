@@ -44,6 +44,7 @@ from jdclass.management import (
     _PNL,
     _REPORTS_TO,
     _STARTS,
+    _closing_quotes_as_spaces,
     _places,
     _starts_in,
     extract_management_scope,
@@ -70,6 +71,7 @@ from jdclass.posting import (
     find_mentions,
     find_self_reference,
     find_title,
+    locate_title,
     parse_text,
     title_without_terms,
 )
@@ -391,6 +393,40 @@ def test_managing_product_managers_in_common_phrasings(text: str, manages: bool)
 )
 def test_performance_reviews_count_only_when_they_are_of_product_managers(text: str, manages: bool) -> None:
     assert extract_management_scope(text).manages_product_managers is manages
+
+
+@pytest.mark.parametrize(
+    ("text", "signals"),
+    [
+        # A quotation mark that closes a quote after a plural is no possessive: punctuation, a line end or the text's
+        # end follows it, or an opening quote in its line matches it.
+        ("Your brief, in a word: 'lead the product managers'.", {"manages_product_managers"}),
+        ("Your brief, in a word: ‘lead the product managers’.", {"manages_product_managers"}),
+        ("We call it 'coaching the PMs'; you will do it weekly.", {"manages_product_managers"}),
+        ("Your job: 'lead the product managers'\nand the roadmap.", {"manages_product_managers"}),
+        ("Your job is to 'lead the product managers' and keep the roadmap honest.", {"manages_product_managers"}),
+        ("You 'develop the directors', in our words.", {"manages_managers"}),
+        ("We want one of our 'people managers'.", {"manages_people"}),
+        ("In short, 'you'll lead the PMs' is the brief.", {"manages_product_managers"}),  # an apostrophe inside the quote
+        # ... where a possessive has a word after it in its line, and stays what the managed have.
+        ("You will lead the product managers' weekly review.", set()),
+        ("Chair the PMs’ 2025 planning offsite.", set()),
+        ("Lead the directors' offsite each spring.", set()),
+        ("You will book the people managers' training room.", set()),
+        ("Lead the product team's retro.", set()),
+        ("Lead the product managers' 'retro' every Friday.", set()),  # the quote opens after it
+        ("Since the '90s the product managers' forum has met monthly.", set()),  # no opening quote: a letter follows none
+    ],
+)
+def test_a_quote_closed_after_a_plural_is_no_possessive(text: str, signals: set[str]) -> None:
+    scope = extract_management_scope(text)
+    assert {name for name in ("manages_product_managers", "manages_managers", "manages_people") if getattr(scope, name)} == signals
+
+
+@pytest.mark.parametrize("text", ["'a " * 20_000, "x 'lead the PMs " * 20_000, "'" + "a" * 50_000])
+def test_quotes_left_open_are_read_once(text: str) -> None:
+    """A line of opening quotes that nothing closes: each is tried once, not each against the rest of the line."""
+    assert _closing_quotes_as_spaces(text) == text
 
 
 @pytest.mark.parametrize(
@@ -1772,6 +1808,100 @@ def test_a_title_given_is_blanked_where_the_text_states_it_as_a_title(text: str,
 
 
 @pytest.mark.parametrize(
+    ("line", "stated"),
+    [
+        ("Lead PM – Card Issuing", "Lead PM – Card Issuing"),  # as given
+        ("Lead PM - Card Issuing", "Lead PM - Card Issuing"),
+        ("Lead PM — Card Issuing", "Lead PM — Card Issuing"),
+        ("Lead PM -- Card Issuing", "Lead PM -- Card Issuing"),
+        ("Lead PM \u2212 Card Issuing", "Lead PM \u2212 Card Issuing"),  # a minus sign
+        ("Lead PM \u2012 Card Issuing", "Lead PM \u2012 Card Issuing"),  # a figure dash
+        ("Lead PM–Card Issuing", "Lead PM–Card Issuing"),
+        ("Lead\u00a0PM – Card\u00a0Issuing", "Lead\u00a0PM – Card\u00a0Issuing"),
+        ("Lead  PM  –  Card   Issuing", "Lead  PM  –  Card   Issuing"),
+        ("LEAD PM - CARD ISSUING", "LEAD PM - CARD ISSUING"),
+        ("Tallyhoe | Lead PM - Card Issuing | Remote", "Lead PM - Card Issuing"),
+    ],
+)
+def test_a_title_given_is_found_whatever_dashes_and_spaces_the_text_writes_it_with(line: str, stated: str) -> None:
+    text = f"{line}\n\nTallyhoe issues debit cards for small charities.\n"
+    start, end = text.index(stated), text.index(stated) + len(stated)
+    posting = parse(text, title="Lead PM – Card Issuing")
+    assert posting.title == TextField("Lead PM – Card Issuing", Span(start, end))  # the title given, the text's span
+    assert posting.content_text() == text[:start] + " " * (end - start) + text[end:]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are hiring a Lead PM - Card Issuing to run the card roadmap.",  # a sentence naming the role: content
+        "Lead PM Card Issuing\nTallyhoe issues debit cards.",  # no dash: another title
+        "Lead PM - Card\nIssuing is what you will lead.",  # a line break is no space of a title on one line
+        "Lead PM - Card Issuings\n",  # part of a longer word
+        "Lead PM - Card Iss\n",
+    ],
+)
+def test_a_title_given_is_not_found_across_its_words_lines_or_sentences(text: str) -> None:
+    posting = parse(text, title="Lead PM – Card Issuing")
+    assert (posting.title, posting.content_text()) == (TextField("Lead PM – Card Issuing", Span(0, 0)), text)
+
+
+_TITLE_GAPS = {"space": [" ", "  ", "\u00a0", " \t"], "dash": ["-", " - ", " – ", "—", " -- ", " \u2212 ", "\u2012", " \u2010 "]}
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(["dash", "space"]), st.integers(0, 7), st.integers(0, 7)), max_size=5),
+    st.lists(st.sampled_from(["Lead", "PM", "Card", "ISSUING", "eu", "B2B", "O'Neil"]), min_size=6, max_size=6),
+)
+def test_a_title_given_is_found_at_the_top_however_its_gaps_are_written(gaps: list[tuple[str, int, int]], words: list[str]) -> None:
+    """The title given and the text's title line hold the same words, each gap of the same kind (a dash or spaces) written
+    in its own way; the span is the text's line."""
+    given, written = words[0], words[0]
+    for (kind, mine, theirs), word in zip(gaps, words[1:]):
+        forms = _TITLE_GAPS[kind]
+        given += forms[mine % len(forms)] + word
+        written += forms[theirs % len(forms)] + word.swapcase()
+    text = f"{written}\nTallyhoe issues debit cards."
+    assert parse(text, title=given).title == TextField(given, Span(0, len(written)))
+
+
+def _title_pattern(title: str) -> re.Pattern[str]:
+    """The title written any way, as a pattern: each dash (with or without spaces around it) any dash, "--" taken whole
+    where it stands, and each run of spaces any run (across a line only where the title's crosses one)."""
+    dash = rf"[^\S\n]*+(?>--|[{posting_module._DASHES}])[^\S\n]*+"
+    pieces = re.findall(rf"[^\S\n]*(?:--|[{posting_module._DASHES}])[^\S\n]*|\s+|[^\s{posting_module._DASHES}]+", title.lower())
+    written = [
+        dash if piece.strip() in ("--", *posting_module._DASHES) else r"\s++" if "\n" in piece else r"[^\S\n]++" if piece.isspace() else re.escape(piece)
+        for piece in pieces
+    ]
+    return re.compile("".join(written))
+
+
+_TOP_PIECES = ["Lead", "PM", "pm", "Card", " ", "  ", "\u00a0", "\n", "-", " – ", "—", "--", "Acme | ", "We hire a ", "x", "s"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_TOP_PIECES), max_size=14).map("".join), st.lists(st.sampled_from(_TOP_PIECES), min_size=1, max_size=6).map("".join))
+def test_a_title_given_is_found_where_a_search_for_it_written_any_way_finds_it_first(text: str, title: str) -> None:
+    """``locate_title`` (which looks for the title as given first, and cuts it into pieces only when it must) finds
+    what a scan of the top with the title as a pattern finds: the first place that states it as a title."""
+    found = Span(0, 0)
+    pattern = _title_pattern(title)
+    for at in range(min(len(text), posting_module.TITLE_SCAN_CHARS)):
+        match = pattern.match(text.lower(), at, posting_module.TITLE_SCAN_CHARS)
+        stated = match and not posting_module._IN_A_SENTENCE.search(text, text.rfind("\n", 0, at) + 1, at)
+        if match and stated and not posting_module._in_a_word(text, at, match.end()):
+            found = Span(at, match.end())
+            break
+    assert locate_title(text, title).span == found
+
+
+def test_a_title_given_with_a_line_break_is_found_with_any_spaces_there() -> None:
+    text = "Lead PM\n  Card Issuing\nTallyhoe issues debit cards.\n"
+    assert parse(text, title="Lead PM\nCard Issuing").title == TextField("Lead PM\nCard Issuing", Span(0, 22))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "We are hiring a Senior PM to own payroll.",
@@ -2339,6 +2469,33 @@ def test_a_text_with_windows_line_ends_is_mended_in_them_and_reads_as_its_file_d
         assert parsed.management.reports_to == "director"
 
 
+# A posting typed on an old Mac: each line ends in a lone carriage return.
+_OLD_MAC = "Staff Product Manager, Ledger\r\rBrightmoor Bank\r\rRequirements\r- 8+ years in product management\r- You will mentor two product managers\r"
+
+
+def test_a_text_with_old_mac_line_ends_reads_as_its_lines() -> None:
+    posting = parse_text(_OLD_MAC)
+    assert posting.text == _OLD_MAC.replace("\r", "\n")  # one character for one: the spans index the text given
+    assert posting.to_dict() == parse_text(_OLD_MAC.replace("\r", "\n")).to_dict()
+    assert posting.title is not None and posting.title.span.of(_OLD_MAC) == "Staff Product Manager, Ledger"
+    assert [section.heading for section in posting.sections] == ["", "Requirements"]
+    assert [item.span.of(_OLD_MAC) for item in posting.years] == ["8+ years"]
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        (_OLD_MAC.replace("\r", "\r\n"), _OLD_MAC.replace("\r", "\r\n")),  # Windows line ends stay as they are
+        ("Product Manager\r\nAcme\rLisbon\n", "Product Manager\r\nAcme\nLisbon\n"),  # a lone one among them is a line end
+        ("Product Manager\r\r\nAcme\n", "Product Manager\n\r\nAcme\n"),  # as a file's is when it is read: a blank line
+    ],
+)
+def test_only_a_lone_carriage_return_is_read_as_a_line_end(given: str, kept: str) -> None:
+    posting = parse_text(given)
+    assert posting.text == kept
+    assert posting.title is not None and posting.title.value.startswith(("Staff Product Manager", "Product Manager"))
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -2352,6 +2509,53 @@ def test_a_text_with_windows_line_ends_is_mended_in_them_and_reads_as_its_file_d
 def test_a_self_reference_cut_to_its_title_spans_the_title(text: str) -> None:
     found = find_self_reference(text)
     assert found is not None and found.span.of(text) == found.value
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # The title alone: no determiner, count or describing word before it, nor the words that go on after it.
+        ("You will run the Disputes squad as its product manager, from discovery to launch.", "product manager"),
+        ("Each squad takes you on as their associate product manager for six months.", "associate product manager"),
+        ("We're hiring our second product manager.", "product manager"),
+        ("You will be the first and only product manager at Tillwork.", "product manager"),
+        ("You'll be the only product manager here, and the team will lean on you.", "product manager"),
+        ("You would be our first full-time designer.", "designer"),
+        ("You will be a hands-on product manager.", "product manager"),
+        ("As head of product since launch, you will set the strategy.", "head of product"),
+        ("What we need now is a product owner who can say no.", "product owner"),
+        ("The Opportunity The Junior Product Manager will support the onboarding squad.", "Junior Product Manager"),
+        ("We are looking for our first Head of Product.Responsibilities\n- Own the roadmap", "Head of Product"),
+        # A scheme named after the role: the role's title in it.
+        ("The Hollowbrook APM Programme is a two-year rotation for graduates.", "APM"),
+        ("The Associate Product Manager Program is an 18-month track for new graduates.", "Associate Product Manager"),
+        # No role: the field, someone else, or a description that holds no title.
+        ("You do not need previous product management experience.", None),
+        ("You need product management experience in logistics.", None),
+        ("The role is designed as a first step into product management.", None),
+        ("The Product Management Development Program is a rotation for graduates.", None),
+        ("We are looking for the leader of our product management function.", None),
+        ("You'll be the right hand of our Product Manager for payments.", None),
+        ("Our founder has been acting as head of product since launch; that has to change.", None),
+        ("Our team includes Priya, who joined as an APM last year.", None),
+        # ... and the forms that named the title alone stay as they were.
+        ("As a Product Manager, you will own the checkout.", "Product Manager"),
+        ("We are looking for a product manager to own the checkout.", "product manager"),
+        ("As Head of Product Management, you will own the strategy.", "Head of Product Management"),
+        ("We are hiring a Product Management Intern to join us.", "Product Management Intern"),
+        ("You will join the Ledger squad as a Product Manager II, working with two designers.", "Product Manager II"),
+        ("As our Senior PM for Search, you will own ranking.", "Senior PM"),
+        ("As an experienced product manager, you will own ranking.", "product manager"),
+        ("You are an APM today and want to become a PM.", "PM"),
+        ("You have worked as a product owner or business analyst.", None),
+        ("The Senior Product Manager will own search.", "Senior Product Manager"),
+        ("You will be the Product Manager of the self-checkout app: its screens and alerts.", "Product Manager"),
+    ],
+)
+def test_a_self_reference_is_the_title_alone(text: str, role: str | None) -> None:
+    found = find_self_reference(text)
+    assert (found.value if found else None) == role
+    assert found is None or found.span.of(text) == found.value
 
 
 @pytest.mark.parametrize(
