@@ -75,6 +75,12 @@ LEVEL_COLORS = {
 }
 
 
+def under_half(probability: float) -> str:
+    """A probability under 0.5 as a percent that stays under 50%: whole ("49%"), but near the line one decimal, rounded
+    down, since whole percent would read 0.496 as "50%" beside the words "under 50%"."""
+    return f"{probability:.0%}" if probability < 0.495 else f"{math.floor(probability * 1000) / 10:.1f}%"
+
+
 def flag_notes(result: Classification) -> list[str]:
     """One plain sentence per reason to doubt the level."""
     notes = []
@@ -90,9 +96,7 @@ def flag_notes(result: Classification) -> list[str]:
     overall = dict(result.probabilities)
     other = overall.get(Level.OTHER, 0.0)
     if result.level.on_ladder and other > result.confidence:  # the tallest bar is not the level: say why
-        # In whole percent, 49.6% would read "(50%) ... but under 50%": near the line, one decimal, rounded down.
-        shown = f"{other:.0%}" if other < 0.495 else f"{math.floor(other * 1000) / 10:.1f}%"
-        notes.append(f"not a PM role ({shown}) is likelier than any one rung, but under 50%, so the level shown is the likeliest rung")
+        notes.append(f"not a PM role ({under_half(other)}) is likelier than any one rung, but under 50%, so the level shown is the likeliest rung")
     guess = bool({"too_short", "not_english"} & set(result.flags))  # the notes below would only repeat that the level is a guess
     if "pm_role_unsure" in result.flags and not guess:
         notes.append("the content is near the line between a PM role and a neighbouring role")

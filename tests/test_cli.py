@@ -112,14 +112,14 @@ UNSURE_NOTE = "Note: the content is near the line between a PM role and a neighb
 
 # A product owner's ad that also holds a roadmap and talks to customers: nearly as much a PM role as not (P(OTHER) 0.555
 # with the model of corpus round 11, 0.483 since the offer sections are blanked, 0.494 to 0.497 since the corpus's "The Product
-# Owner will..." names its role, 0.499 since more self-references are read; the plain scrum version of it read 0.72, outside
-# the band).
+# Owner will..." names its role, 0.499 since more self-references are read, 0.494 since hiring-process sections are blanked
+# and self-references trimmed to their titles; the plain scrum version of it read 0.72, outside the band).
 NEAR_THE_LINE = (
     "Own the backlog and the roadmap for our claims platform. Write user stories, talk to customers about what slows their claims "
     "down, decide with the product manager what the team builds next quarter, run sprint planning with the scrum team and keep "
     "stakeholders informed about what ships each sprint. Three years as a product owner or business analyst.\n"
 )
-TALLER_OTHER_NOTE = "Note: not a PM role (49.7%) is likelier than any one rung, but under 50%, so the\n  level shown is the likeliest rung.\n"
+TALLER_OTHER_NOTE = "Note: not a PM role (49%) is likelier than any one rung, but under 50%, so the\n  level shown is the likeliest rung.\n"
 
 
 def test_classify_says_when_the_content_is_near_the_line_between_pm_and_not(runner, classifier):

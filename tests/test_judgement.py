@@ -8,7 +8,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from jdclass.judgement import english_share, flags, pm_role_unsure, reads_as_english, verdict
 from jdclass.levels import Level
 from jdclass.posting import parse_text
-from jdclass.report import signals_line
+from jdclass.report import signals_line, under_half
 
 _PIECES = [
     "the",
@@ -226,3 +226,8 @@ def test_every_reporting_line_has_a_phrase() -> None:
     from jdclass.report_words import _BOSSES
 
     assert {name for name, _ in _BOSS_RULES} | {"other"} == set(_BOSSES)
+
+
+@pytest.mark.parametrize(("probability", "shown"), [(0.3, "30%"), (0.494, "49%"), (0.495, "49.5%"), (0.4969, "49.6%"), (0.4999, "49.9%")])
+def test_a_probability_under_half_never_reads_as_50_percent(probability: float, shown: str) -> None:
+    assert under_half(probability) == shown
