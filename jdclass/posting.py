@@ -160,8 +160,11 @@ _BE_SUBJECT = re.compile(r"(?:\byou(?:['’](?:ll|d|re))?\b(?:[^\S\n]+[a-z]+){0,
 _NAMES_A_GROUP = re.compile(
     r"(?:(?!of\b)[\w.&/]+\s+)*+(?:teams?|groups?|functions?|departments?|offices?|orgs?|organi[sz]ations?|communit(?:y|ies)|guilds?|chapters?|practices?|councils?|tribes?|squads?|cohorts?)"
 )  # run over lowered(text)
-# Words inside no title, which describe the one hired: a verb "is" and the determiners.
+# Words inside no title: a verb "is" and the determiners. A title ends before one ("the role of Product Manager is open",
+# "the Product Manager our customers deserve"), unless a preposition comes before it, which makes the words before a
+# description ("the leader of our product team", "the right hand of our PM"): no title.
 _NOT_IN_A_TITLE = re.compile(r"[^\S\n](?:is|are|was|were|our|your|their|its|my)\b")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|in|on|at|to|with|across|within|from|about|behind|under|beside)\Z")
 # "... years of experience as a", "worked as a": the words before a match that make it a background asked for.
 # "Our CEO has been acting as head of product", "Lu, who joined as an APM last year": what someone has been.
 _BACKGROUND_BEFORE = re.compile(r"\b(?:experience|years?|yrs|worked|working|background|served|career|tenure|been|joined|started)\b[^.;\n]{0,25}$")
@@ -594,9 +597,12 @@ def find_self_reference(text: str, title: TextField | None = None) -> TitleMenti
             continue
         if match.group().startswith("be") and not _BE_SUBJECT.search(lower, max(0, match.start() - 30), match.start()):
             continue
-        if _NOT_IN_A_TITLE.search(match.group("title")):
-            continue  # "the person our one associate PM learns from", "looking for the leader of our product team"
-        if named := _named_role(text, lower, match, title):
+        end = match.end("title")
+        if clause := _NOT_IN_A_TITLE.search(lower, match.start("title"), end):
+            if _PREPOSITION_BEFORE.search(lower, match.start("title"), clause.start()):
+                continue  # "looking for the leader of our product team"
+            end = clause.start()  # "the role of Product Manager is open"; "the person our one associate PM learns from": none
+        if named := _named_role(text, lower, match, title, end):
             return named
     for match in matches_at(_ROLE_AS_SUBJECT, lower, _subject_places(lower)):
         if _SENTENCE_STARTS_HERE.search(lower, max(0, match.start() - SENTENCE_START_WINDOW), match.start()) and (
@@ -662,13 +668,13 @@ _UP_TO_THE = re.compile(
     r".*[^\S\n](?<!\bof\s)(?<!\bfor\s)(?<!\bin\s)(?<!\bon\s)(?<!\bat\s)(?<!\bto\s)(?<!\bwith\s)(?<!\bacross\s)(?<!\bwithin\s)the[^\S\n]+(?=\S)"
 )
 # A scheme that the role joins, named after it: "the Associate Product Manager Program", "the Cobbleworth APM Programme".
-_A_SCHEME = re.compile(r"[^\S\n]+program(?:me)?$")
+_A_SCHEME = re.compile(r"(?<![^\S\n])[^\S\n]+program(?:me)?$")  # from a run's first space only: linear in a long run
 
 
-def _named_role(text: str, lower: str, match: re.Match[str], title: TextField | None) -> TitleMention | None:
-    """The role a self-reference's ``title`` group names, when it is a job title (not a group nor a step of a career),
-    and not the stated title; a title in capitals cut to its words (``_title_words``)."""
-    start, end = match.span("title")
+def _named_role(text: str, lower: str, match: re.Match[str], title: TextField | None, end: int | None = None) -> TitleMention | None:
+    """The role a self-reference's ``title`` group (up to ``end``, if given) names, when it is a job title (not a group
+    nor a step of a career), and not the stated title; a title in capitals cut to its words (``_title_words``)."""
+    start, end = match.start("title"), match.end("title") if end is None else end
     # Each pattern below is tried only where the words it needs are: most titles hold none of them.
     if lower.find("the", start, end) >= 0 and (article := _UP_TO_THE.match(lower, start, end)):
         start = article.end()  # "The Opportunity The Associate PMM will...": a heading run into the sentence

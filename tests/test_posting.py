@@ -2538,6 +2538,11 @@ def test_a_self_reference_cut_to_its_title_spans_the_title(text: str) -> None:
         ("You'll be the right hand of our Product Manager for payments.", None),
         ("Our founder has been acting as head of product since launch; that has to change.", None),
         ("Our team includes Priya, who joined as an APM last year.", None),
+        ("We are looking for the person our one associate PM learns from.", None),
+        # A title ends before a verb "is" or a determiner that begins a clause about it.
+        ("The role of Product Manager is open to engineers who want to move across.", "Product Manager"),
+        ("You are the Product Manager our merchants have asked for.", "Product Manager"),
+        ("You'll be the PM your squad leans on.", "PM"),
         # ... and the forms that named the title alone stay as they were.
         ("As a Product Manager, you will own the checkout.", "Product Manager"),
         ("We are looking for a product manager to own the checkout.", "product manager"),
@@ -2570,6 +2575,8 @@ def test_a_self_reference_is_the_title_alone(text: str, role: str | None) -> Non
         ("You are a Senior PM " * 5_000, "Senior PM"),
         ("You are an " + "able, " * 30_000 + "and keen PM.", "PM"),
         ("As an able and " * 20_000, None),
+        ("We are hiring a lead" + " " * 100_000 + "programmer.", None),  # a scheme's name is looked for once in a run
+        ("We are hiring a lead" + "\t" * 100_000 + "programme.", None),
     ],
 )
 def test_a_long_line_of_the_new_self_reference_starts_is_read_once(text: str, role: str | None) -> None:
