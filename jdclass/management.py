@@ -619,12 +619,12 @@ def _closing_quotes_as_spaces(text: str) -> str:
     """``text`` with each single quotation mark that closes a quote opened in its line as a space, offsets kept: "you
     will 'lead the product managers' and grow them" quotes the managers, and gives them nothing. An apostrophe inside
     the quote ("'don't lead the PMs'") is no closing one: a letter follows it."""
-    # The marks are found with ``str.find``, which a posting's few apostrophes keep to a fraction of a scan for the
-    # opening quotes with a pattern (1 µs against 7 µs a posting).
-    marks = [at for mark in "'‘" for at in _places_of(text, mark)]
+    # The marks are found with ``str.find`` (``occurrences``), which a posting's few apostrophes keep to a fraction of a
+    # scan for the opening quotes with a pattern (1 µs against 7 µs a posting).
+    marks = occurrences(text, ("'", "‘"))
     closing = []
     start = 0
-    for at in sorted(marks):
+    for at in marks:
         if at < start or (at > 0 and text[at - 1].isalnum()) or not _OPENING_QUOTE.match(text, at):
             continue  # an apostrophe inside a word ("you'll"), most of them, is told without the pattern
         line_end = text.find("\n", at)
@@ -639,14 +639,6 @@ def _closing_quotes_as_spaces(text: str) -> str:
         return text
     pieces = [text[: closing[0]]] + [text[at + 1 : end] for at, end in zip(closing, [*closing[1:], len(text)], strict=True)]
     return " ".join(pieces)
-
-
-def _places_of(text: str, mark: str) -> Iterator[int]:
-    """Where ``mark``, one character, is in ``text``, in order."""
-    at = text.find(mark)
-    while at >= 0:
-        yield at
-        at = text.find(mark, at + 1)
 
 
 def extract_management_scope(text: str) -> ManagementScope:
